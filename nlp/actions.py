@@ -1,0 +1,323 @@
+"""Actions: follow-up commitments someone must discharge after the meeting.
+
+They hide everywhere, so this stage reads every sentence, whatever record it
+already belongs to: questions ("information was requested ... to be shared
+with the Committee"), responses ("in future the actual figure would also be
+included"), comments ("reiterated previous requests for ..."), resolutions
+("requests the Officer to report back"; every part of a resolution that asks
+for something) and plain statements ("– ACTION", "Clerk to write to ...").
+
+An action is the clause its cue stands in ("... and details would be shared
+with members once firm proposals were known"), so one sentence may hold two.
+A cue's ``needs`` says what must be around it for the clause to be a
+commitment and not a description:
+- ``modal``: "would/will/should/to be ..." ("would be circulated");
+- ``modal+info``: that, and something to give ("figures would be provided");
+- ``modal+meeting``: that, and a meeting to bring it to ("would be considered
+  at the next meeting");
+- ``agent``: "would/will <verb>" or "<Officer> to <verb>";
+- ``agent+info``: that, and something to give;
+- ``person_then_to``: "asked the Cabinet Member to ensure ...";
+- ``proposal``: "suggested that Members review ..." but not "suggested that
+  parents felt ...".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .clauses import clause_end, clause_start, is_pronoun, sentence_tokens, subject_before
+from .dues import due_phrase, resolve_due
+from .layout import write_spans
+from .records import Action, ActionKind
+from .state import Cue, MinutesState, Sentence
+
+MODALS = {"would", "will", "should", "shall", "must", "to", "could", "can", "may", "might"}
+_ADVERBS = {"also", "now", "then", "further", "subsequently", "duly", "therefore", "only", "be", "shortly", "soon", "again", "in", "future", "then", "all"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+_OPINION_WORDS = {"was", "were", "had", "felt", "would", "could", "might", "is", "are", "has", "have", "did", "does", "thought", "believed"}
+_NOT_TASKS = {"note", "comment", "ask", "attend", "speak", "address", "the", "a", "an", "be", "his", "her", "their", "its"}
+_KIND_ORDER = (
+    ActionKind.INCLUDE_DATA, ActionKind.SHARE, ActionKind.REPORT_BACK, ActionKind.ARRANGE,
+    ActionKind.INVESTIGATE, ActionKind.PROVIDE_INFORMATION,
+)
+_RULE_ORDER = [
+    "a.marker", "a.request_that", "a.request_person", "a.undertook", "a.will_be_done", "a.will_do",
+    "a.will_be_given", "a.will_give", "a.follow_up_meeting", "a.in_future", "a.will_be_held", "a.suggested",
+]
+_NAME_JOINERS = {"the", "of", "and", "&", "for", "officers", "members", "officer"}
+_DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
+
+
+class ActionFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        state: MinutesState = doc._.minutes
+        self.doc, self.state = doc, state
+        self.meeting_date = date.fromisoformat(state.meeting.date) if state.meeting.date else None
+        for sentence in state.sentences:
+            if not state.skipped(sentence.start):
+                self._sentence_actions(sentence)
+        self._resolution_actions()
+        state.actions.sort(key=lambda a: a.start)
+        write_spans(doc, "actions", state.actions, lambda a: "ACTION")
+        return doc
+
+    # -- one sentence --------------------------------------------------
+    def _sentence_actions(self, sentence: Sentence) -> None:
+        doc = self.doc
+        first, last = sentence_tokens(self.state, sentence)
+        groups: dict[int, list[Cue]] = {}
+        for cue in sentence.cues_labelled("ACTION"):
+            if cue.token_start < first:
+                continue
+            owner_hint = self._needs_met(sentence, cue, first, last)
+            if owner_hint is False:
+                continue
+            start = self._start_token(cue, first)
+            groups.setdefault(start, []).append(cue)
+        starts = sorted(groups)
+        for position, start in enumerate(starts):
+            cues = sorted(groups[start], key=lambda c: _RULE_ORDER.index(c.rule.id))
+            end = max(clause_end(doc, c.token_end, last) for c in groups[start])
+            if position + 1 < len(starts):
+                end = min(end, starts[position + 1])
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"and", "but"}):
+                end -= 1
+            if end <= start:
+                continue
+            self._add(start, end, cues[0], sentence, first, last, source=sentence.role or "statement")
+
+    def _start_token(self, cue: Cue, first: int) -> int:
+        rule = cue.rule.id
+        if rule == "a.marker" and self.doc[cue.token_start].lower_ == "action":
+            return max(first, cue.token_start)
+        if rule == "a.request_person":
+            return clause_start(self.doc, first, cue.token_start)
+        return clause_start(self.doc, first, cue.token_start)
+
+    def _needs_met(self, sentence: Sentence, cue: Cue, first: int, last: int):
+        doc = self.doc
+        needs = cue.rule.get("needs")
+        clause_first = clause_start(doc, first, cue.token_start)
+        clause_last = clause_end(doc, cue.token_end, last)
+        if any(doc[i].lower_ in _NEGATIONS for i in range(clause_first, clause_last)):
+            return False
+        if needs is None:
+            return True
+        if needs.startswith("modal"):
+            if cue.rule.id in {"a.follow_up_meeting", "a.in_future"}:
+                if not any(doc[i].lower_ in MODALS - {"to"} or doc[i].lower_ == "be" for i in range(clause_first, clause_last)):
+                    return False
+            elif not self._modal_before(cue.token_start, clause_first):
+                return False
+        if needs.startswith("agent"):
+            if not (self._modal_before(cue.token_start, clause_first, infinitive=False) or self._named_to(cue, clause_first)):
+                return False
+        if needs.endswith("+info") and not self._has_info(sentence, clause_first, clause_last, cue):
+            return False
+        if needs.endswith("+meeting") and not self._has_meeting(sentence, clause_first, clause_last):
+            return False
+        if needs == "person_then_to":
+            return self._person_then_to(cue, clause_last) is not None
+        if needs == "proposal":
+            return not any(doc[i].lower_ in _OPINION_WORDS for i in range(cue.token_end, clause_last))
+        return True
+
+    def _modal_before(self, token: int, floor: int, infinitive: bool = True) -> bool:
+        """"would (also) be ...", "to be ...", but not "was to be ..." (a plan reported)."""
+        position = token - 1
+        while position >= floor and self.doc[position].lower_ in _ADVERBS - {"be"}:
+            position -= 1
+        if position < floor:
+            return False
+        word = self.doc[position].lower_
+        if word == "to":
+            if not infinitive:
+                return False
+            before = self.doc[position - 1].lower_ if position > floor else ""
+            return before not in {"was", "were", "is", "are", "due", "going", "have", "has", "had", "need", "needs", "needed", "able", "likely", "expected", "continue", "continued"}
+        return word in MODALS
+
+    def _named_to(self, cue: Cue, clause_first: int) -> bool:
+        """"Clerk to write to ...", "Officers to circulate ...": a short named subject then "to"."""
+        position = cue.token_start - 1
+        if position < clause_first or self.doc[position].lower_ != "to":
+            return False
+        subject = [t for t in self.doc[clause_first:position] if not t.is_punct and not t.is_space]
+        if subject and subject[0].lower_ == "action":
+            subject = subject[1:]
+        if not subject or len(subject) > 6:
+            return False
+        # A name or a role ("Clerk", "Cllr Smith", "the Head of Planning"), not a clause.
+        return all(t.text[:1].isupper() or t.lower_ in _NAME_JOINERS for t in subject)
+
+    def _has_info(self, sentence: Sentence, first: int, last: int, cue: Cue) -> bool:
+        return any(first <= c.token_start < last for c in sentence.cues_labelled("INFO")) or any(
+            c.rule.id in {"a.in_future", "a.follow_up_meeting"} and first <= c.token_start < last for c in sentence.cues
+        )
+
+    def _has_meeting(self, sentence: Sentence, first: int, last: int) -> bool:
+        return any(
+            first <= c.token_start < last and (c.rule.id in {"d.meeting", "a.follow_up_meeting"})
+            for c in sentence.cues
+        )
+
+    def _person_then_to(self, cue: Cue, last: int) -> str | None:
+        """"asked the Cabinet Member to ensure": who was asked, if someone was asked to do something."""
+        doc = self.doc
+        for position in range(cue.token_end, min(cue.token_end + 12, last)):
+            if doc[position].lower_ == "to" and position > cue.token_end:
+                following = doc[position + 1] if position + 1 < last else None
+                if following is None or not following.is_alpha or following.lower_ in _NOT_TASKS:
+                    return None
+                between = [t for t in doc[cue.token_end:position] if not t.is_space]
+                if not between or not any(t.text[:1].isupper() or t.lower_ in {"officers", "members", "him", "her", "them"} for t in between):
+                    return None
+                words = [t.text for t in between]
+                if words and words[0].lower() == "the":
+                    words = words[1:]
+                return " ".join(words) or None
+            if doc[position].text in {".", ";", ","} or doc[position].lower_ in {"that", "whether", "if"}:
+                return None
+        return None
+
+    # -- the record ----------------------------------------------------
+    def _add(self, start: int, end: int, cue: Cue, sentence: Sentence, first: int, last: int, source: str) -> None:
+        doc, state = self.doc, self.state
+        char_start = doc[start].idx
+        char_end = doc[end - 1].idx + len(doc[end - 1])
+        if any(a.start <= char_start < a.end or char_start <= a.start < char_end for a in state.actions):
+            return
+        due, due_date = self._due(sentence, char_start, char_end)
+        state.actions.append(
+            Action(
+                item=state.item_at(char_start),
+                text=state.text[char_start:char_end],
+                kind=self._kind(sentence, char_start, char_end),
+                owner=self._owner(cue, sentence, start, first, last),
+                due=due,
+                due_date=due_date,
+                start=char_start,
+                end=char_end,
+                rule=cue.rule.id,
+                source=source,
+            )
+        )
+
+    def _kind(self, sentence: Sentence, start: int, end: int) -> str:
+        kinds = {c.rule.get("kind") for c in sentence.cues_labelled("ACTION_KIND") if start <= c.start < end}
+        for kind in _KIND_ORDER:
+            if kind.value in kinds:
+                return kind.value
+        return ActionKind.OTHER.value
+
+    def _due(self, sentence: Sentence, start: int, end: int) -> tuple[str | None, str | None]:
+        cues = [c for c in sentence.cues_labelled("DUE") if start <= c.start < end]
+        if not cues:
+            return None, None
+        cue = min(cues, key=lambda c: (c.start, -c.end))
+        a, b = due_phrase(self.state.text, cue.start, end)
+        words = self.state.text[a:b].strip(" ,")
+        resolved = resolve_due(words, self.meeting_date)
+        return words or None, resolved.isoformat() if resolved else None
+
+    def _owner(self, cue: Cue, sentence: Sentence, start: int, first: int, last: int) -> str | None:
+        doc = self.doc
+        rule = cue.rule.id
+        if rule == "a.request_person":
+            return self._person_then_to(cue, last)
+        if rule == "a.marker":
+            words = []
+            for token in doc[cue.token_end : min(cue.token_end + 8, last)]:
+                if token.lower_ in {"to", "–", "-", ":", ",", "."}:
+                    break
+                words.append(token.text)
+            if words and words[0][:1].isupper():
+                return " ".join(words)
+            return None
+        if rule in {"a.undertook", "a.will_do", "a.will_give", "a.will_be_done", "a.will_be_given", "a.request_that"}:
+            verb = cue.token_start
+            while verb > start and doc[verb - 1].lower_ in MODALS | _ADVERBS | {"be", "was", "were", "is", "are"}:
+                verb -= 1
+            if rule == "a.request_that" and doc[cue.token_start].lower_ in {"be", "was", "were", "is", "are"}:
+                verb = cue.token_start
+            elif rule == "a.request_that":
+                return None
+            subject = subject_before(doc, start, verb) if verb > start else None
+            if subject and subject.lower().startswith("that "):
+                subject = subject[5:]
+            if subject and (is_pronoun(subject.split()[0]) or not self._looks_like_owner(subject)):
+                subject = None
+            if subject is None and verb > start and is_pronoun(doc[verb - 1].lower_) and doc[verb - 1].lower_ in {"he", "she", "they"}:
+                return self._sentence_speaker(sentence, first, start)
+            return subject
+        return None
+
+    def _looks_like_owner(self, subject: str) -> bool:
+        words = subject.split()
+        return len(words) <= 10 and (words[0][:1].isupper() or words[0].lower() in {"officers", "members"})
+
+    def _sentence_speaker(self, sentence: Sentence, first: int, before: int) -> str | None:
+        for cue in sentence.cues_labelled("RESPONSE"):
+            if cue.rule.get("strength") == "speaker" and cue.token_start < before:
+                return subject_before(self.doc, first, cue.token_start)
+        return None
+
+    # -- resolutions ---------------------------------------------------
+    def _resolution_actions(self) -> None:
+        state, doc = self.state, self.doc
+        for part in state.resolution_parts:
+            resolution = state.resolutions[part.resolution]
+            sentence = state.sentence_at(part.start)
+            if sentence is None:
+                continue
+            first, last = sentence_tokens(state, sentence)
+            asks = [c for c in sentence.cues_labelled("RESOLUTION_KIND")
+                    if c.rule.get("kind") in {"requested", "recommended"}]
+            agreed_to = self._agreed_to(sentence, first, last)
+            if agreed_to is not None:
+                self._add(agreed_to, self._trim_end(last), _RESOLUTION_CUE, sentence, first, last, source="resolution")
+            elif asks and resolution.kind in {"requested", "recommended"}:
+                self._add(first, self._trim_end(last), _RESOLUTION_CUE, sentence, first, last, source="resolution")
+
+    def _agreed_to(self, sentence: Sentence, first: int, last: int) -> int | None:
+        """"The Committee agreed to form a Task and Finish group": where the task starts."""
+        doc = self.doc
+        for position in range(first, min(last - 2, first + 8)):
+            if doc[position].lower_ == "agreed" and doc[position + 1].lower_ == "to":
+                task = doc[position + 2]
+                if task.is_alpha and task.lower_ not in _DO_NOT_AGREE:
+                    return position + 2
+        return None
+
+    def _trim_end(self, last: int) -> int:
+        while last > 0 and (self.doc[last - 1].is_punct or self.doc[last - 1].is_space):
+            last -= 1
+        return last
+
+
+class _ResolutionRule:
+    """Stands in for a pattern when a resolution part itself is the action."""
+
+    id = "a.resolution"
+    label = "ACTION"
+
+    @staticmethod
+    def get(key, default=None):
+        return default
+
+
+_RESOLUTION_CUE = Cue(rule=_ResolutionRule(), start=0, end=0, token_start=0, token_end=0)
+
+
+@Language.factory(
+    "minutes_actions",
+    assigns=["doc._.minutes", "doc.spans"],
+    requires=["doc._.minutes"],
+)
+def make_actions(nlp: Language, name: str):
+    """Follow-up commitments: kind, owner, due words and date."""
+    return ActionFinder()

@@ -1,0 +1,438 @@
+"""Agenda items: where each item of business starts, its number and title.
+
+Councils lay minutes out in a few recognisable ways (see GENRE.md), tried in
+this order, the first that finds items winning:
+
+1. numbered items: "4 Title", "5. TITLE", a number alone on its line with the
+   title below it, "PLA" / "32/16" split over lines, "Minute 27"; a number
+   seen again later (decision tables repeated in a narrative section) carries
+   on the item it first named;
+2. "Minutes:" markers: each marks an item whose title is the heading above
+   its description, or the text before "Minutes:" in a flattened table cell;
+3. headings: short title-like lines standing alone, and "To receive ..."
+   descriptions with no heading above them;
+4. otherwise one item, titled from "To consider the ..." or "presented the
+   ...", with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .layout import write_spans
+from .meeting import find_meeting
+from .records import AgendaItem
+from .state import Line, MinutesState
+
+_SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "with", "&", "-", "–", "—", "vs", "v", "per", "under", "within", "its", "their",
+}
+_FURNITURE = re.compile(
+    r"""^(?:agenda\s+and\s+minutes|agenda\s+item|agenda|minutes|issue\s*-\s*meetings|items?|no\.?\s*items?
+      |item\s+description(?:\s+decision)?|itempreamble|preamble|public|private|view\s+directions|media
+      |additional\s+documents:?|supporting\s+documents:?|background\s+papers:?|printed\s+minutes.*
+      |attendance\s+details|pdf\s+icon.*|(?:pdf\s+)?\d+\s*[km]b|decision:?|webcast.*|watch\s+the\s+meeting.*
+      |\|(?:\s*no\.?\s*\|\s*item\s*\|?)?|\|[\s\-|:]*\|?
+      |\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s*[/-]\s*\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?)$""",
+    re.I | re.X,
+)
+_ZONE_END = re.compile(r"^(?:items|no\.?\s*item|\|\s*no\.?\s*\|\s*item\s*\|?|item\s+description(?:\s+decision)?)$", re.I)
+_SINGLE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s*-\s*meetings)$", re.I)
+_TITLE_FURNITURE = re.compile(
+    r"(?:\s*pdf\s+icon)?(?:\s*PDF\s+\d+(?:\.\d+)?\s*[KM]B)|\s*pdf\s+icon|\s*\(Pages?\s+\d+\s*[-–]\s*\d+\)|\s*Additional\s+documents:?|\s*View\s+the\s+background.*$",
+    re.I,
+)
+_LABEL_LINE = re.compile(r"^[A-Z][\w ’'&/().-]{0,40}:\s*\S")
+_PHONE = re.compile(r"\(?0\d{2,4}\)?[\s-]?\d{3}[\s-]?\d{3,4}|\btel\b", re.I)
+_NOT_HEADING_START = re.compile(
+    r"^(?:resolved|agreed|decision|it was|there (?:was|were)|the following|members? |present|in attendance|minutes:|q:|a:|question|answer|response)\b",
+    re.I,
+)
+_PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
+_NUMBER = r"(?P<num>(?:[A-Z]{1,6}\s?)?\d{1,4}/\d{2,4}|[A-Z]{1,4}\s?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+_NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
+_NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:[.:)]|\s+[-–—])?\s+(?P<title>\S.*)$")
+_PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")
+_INLINE_MINUTES = re.compile(r"\bMinutes\s*:\s*")
+_DERIVE_FROM_DESCRIPTION = re.compile(
+    r"^to\s+(?:consider|receive|approve|note|agree|review|scrutinise|scrutinize|discuss|confirm|determine)"
+    r"(?:\s+and\s+(?:amend|comment\s+on|note|approve|agree|discuss|consider))?\s+(?:the\s+|a\s+|an\s+|any\s+)?(?P<title>[^.,;:]+)",
+    re.I,
+)
+_DERIVE_FROM_PRESENTED = re.compile(
+    r"\b(?:presented|introduced|submitted)\s+(?:the|a|an)\s+(?P<title>[^.,;:(]+)", re.I
+)
+_TITLE_CUT = re.compile(r"\s+(?:in accordance with|which|that|copies of which|for the period)\b.*$", re.I)
+
+
+def clean_title(text: str) -> str:
+    """A title without page furniture ("pdf icon PDF 82 KB", "(Pages 5 - 10)") or end punctuation."""
+    title = _TITLE_FURNITURE.sub("", text)
+    return title.strip(" :–—-|\t")
+
+
+def heading_title(text: str, *, procedural: bool = False) -> str | None:
+    """The title if ``text`` reads as a heading, else None."""
+    if _LABEL_LINE.match(text) and not text.lower().startswith("minutes:"):
+        return None
+    title = clean_title(text)
+    if not title or len(title) > 160 or _NOT_HEADING_START.match(title) and not procedural:
+        return None
+    words = title.split()
+    if len(words) > 22 or not (title[0].isupper() or title[0].isdigit() or title[0] in "“‘'\""):
+        return None
+    if title.endswith((".", ";", ",")) and not title.isupper():
+        return None
+    if "@" in title or _PHONE.search(title) or title.count("(") != title.count(")"):
+        return None
+    if procedural or title.isupper():
+        return title
+    content = [w for w in words if w.lower() not in _SMALL_WORDS and any(c.isalpha() for c in w)]
+    if not content:
+        return None
+    capitalised = sum(1 for w in content if not w[0].isalpha() or w[0].isupper())
+    if capitalised / len(content) >= 0.6 or len(words) <= 3:
+        return title
+    return None
+
+
+def derived_title(text: str) -> str | None:
+    """A title read from a description ("To consider the draft Work Programme ...")."""
+    for pattern in (_DERIVE_FROM_DESCRIPTION, _DERIVE_FROM_PRESENTED):
+        match = pattern.search(text)
+        if match:
+            title = _TITLE_CUT.sub("", match["title"]).strip()
+            if title:
+                return title[0].upper() + title[1:]
+    return None
+
+
+def _number_scheme(number: str) -> str:
+    if number[:1].isalpha():
+        return "prefixed"
+    if "/" in number:
+        return "slash"
+    if "." in number.rstrip("."):
+        return "dotted"
+    return "plain"
+
+
+def _normal_number(number: str) -> str:
+    return re.sub(r"\s+", " ", number).rstrip(".").strip()
+
+
+class AgendaFinder:
+    """Finds agenda items in one document's lines."""
+
+    def __init__(self, state: MinutesState, procedural_phrases: tuple[str, ...]):
+        self.state = state
+        self.text = state.text
+        self.lines = state.lines
+        self.procedural_phrases = procedural_phrases
+        self.description_starts = {c.start for c in state.cues if c.label == "DESCRIPTION"}
+        self.description_cues = [c for c in state.cues if c.label == "DESCRIPTION"]
+        self.zone_end = self._zone_end()
+
+    # -- line readings -------------------------------------------------
+    def is_procedural(self, title: str) -> bool:
+        lowered = title.lower().removeprefix("the ").strip()
+        return any(lowered.startswith(p) for p in self.procedural_phrases)
+
+    def is_description(self, line: Line) -> bool:
+        return line.start in self.description_starts
+
+    def is_furniture(self, line: Line) -> bool:
+        return bool(_FURNITURE.match(line.text))
+
+    def heading(self, line: Line) -> str | None:
+        if line.marker and not _NUMBER_TITLE.match(line.text):
+            return None
+        if self.is_description(line) or self.is_furniture(line):
+            return None
+        return heading_title(line.text, procedural=self.is_procedural(clean_title(line.text)))
+
+    def _zone_end(self) -> int:
+        """Index of the first line after a "No. Item" style table header, else 0."""
+        for line in self.lines[:80]:
+            if _ZONE_END.match(line.text):
+                return line.index + 1
+        return 0
+
+    def _next_content(self, index: int) -> Line | None:
+        for line in self.lines[index + 1 :]:
+            if not self.is_furniture(line) or line.text.lower().startswith("minutes"):
+                return line
+        return None
+
+    # -- layouts -------------------------------------------------------
+    def numbered(self) -> list[tuple[Line, str, str | None, str]]:
+        """(line, number, title or None for a continuation, rule) for numbered items."""
+        candidates = []
+        skip = set()
+        for line in self.lines:
+            if line.index in skip:
+                continue
+            text = line.text
+            following = self._next_content(line.index)
+            if _PREFIX_ONLY.match(text) and following and _NUMBER_ONLY.match(following.text) and "/" in following.text:
+                number = f"{text} {following.text.rstrip('.')}"
+                skip.add(following.index)
+                candidates.append((line, number, self._next_content(following.index), "agenda.number_line"))
+                continue
+            match = _NUMBER_ONLY.match(text)
+            if match and not line.marker or (match and line.marker and following and self.heading(following)):
+                candidates.append((line, match["num"], following, "agenda.number_line"))
+                continue
+            match = _NUMBER_TITLE.match(text)
+            if match and not self._after_list_intro(line):
+                title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])))
+                if title and not match["title"].startswith(("pdf", "PDF")):
+                    candidates.append((line, match["num"], None, "agenda.number_title", title))
+        items = []
+        seen: dict[str, int] = {}
+        for candidate in candidates:
+            line, number, following, rule = candidate[:4]
+            number = _normal_number(number)
+            if len(candidate) == 5:
+                title = candidate[4]
+            elif following is None:
+                continue
+            else:
+                title = self.heading(following)
+                if title is None and self.is_description(following):
+                    title = derived_title(following.text) or None
+                    rule = "agenda.number_description"
+            if number in seen:
+                items.append((line, number, None, "agenda.repeat"))
+                continue
+            if title is None:
+                continue
+            seen[number] = len(items)
+            items.append((line, number, title, rule))
+        if not any(title for _, _, title, _ in items):
+            return []
+        schemes: dict[str, int] = {}
+        for _, number, title, _ in items:
+            if title:
+                schemes[_number_scheme(number)] = schemes.get(_number_scheme(number), 0) + 1
+        best = max(schemes, key=lambda s: (schemes[s], -list(schemes).index(s)))
+        return [item for item in items if _number_scheme(item[1]) == best]
+
+    def _after_list_intro(self, line: Line) -> bool:
+        if line.index == 0:
+            return False
+        previous = self.lines[line.index - 1].text
+        return previous.endswith((":", ":-", "that", "–", "-")) and not self.is_furniture(self.lines[line.index - 1])
+
+    def marked(self) -> list[tuple[Line, str | None, str, str]]:
+        """(line, number, title, rule) for items marked by "Minutes:"."""
+        items = []
+        window_start = self.zone_end
+        for line in self.lines:
+            text = line.text
+            if text.lower().rstrip(" :") == "minutes" and text.endswith(":"):
+                title_line, title = self._title_above(window_start, line.index)
+                start_line = title_line or line
+                items.append((start_line, None, title or "", "agenda.minutes_marker"))
+                window_start = line.index + 1
+                continue
+            match = _INLINE_MINUTES.search(text)
+            if match and match.start() > 0:
+                after = text[match.end() :]
+                before = clean_title(text[: match.start()])
+                if not after or self.is_furniture_text(after):
+                    continue
+                title = self._title_from_cell(line, before)
+                if title:
+                    items.append((line, None, title, "agenda.table_cell"))
+                    window_start = line.index + 1
+        return items
+
+    def is_furniture_text(self, text: str) -> bool:
+        return bool(_FURNITURE.match(text.strip()))
+
+    def _title_above(self, first: int, marker: int) -> tuple[Line | None, str | None]:
+        """The heading over a "Minutes:" marker: the last one before its description."""
+        candidates = []
+        first_description = None
+        for line in self.lines[first:marker]:
+            if self.is_description(line) and first_description is None and candidates:
+                first_description = line.index
+            if first_description is None:
+                title = self.heading(line)
+                if title:
+                    candidates.append((line, title))
+        if candidates:
+            return candidates[-1]
+        for line in self.lines[first:marker]:
+            if self.is_description(line):
+                title = derived_title(line.text)
+                if title:
+                    return line, title
+        return None, None
+
+    def _title_from_cell(self, line: Line, before: str) -> str | None:
+        """The title part of "TITLE Description... Minutes: ..." in a flattened table cell."""
+        cut = len(before)
+        for cue in self.description_cues:
+            offset = cue.start - line.start
+            if 0 < offset < cut:
+                cut = offset
+                break
+        title = before[:cut].strip()
+        words = title.split()
+        # "Urgent Business Urgent business, if any, ..." : the description starts
+        # at the capitalised word before the first lower-case content word.
+        for position in range(1, len(words)):
+            word = words[position]
+            if word.lower() not in _SMALL_WORDS and word[:1].islower():
+                title = " ".join(words[: max(position - 1, 1)])
+                break
+        return heading_title(title, procedural=True) if title else None
+
+    def headed(self) -> list[tuple[Line, str | None, str, str]]:
+        """(line, None, title, rule) for unnumbered headings and bare descriptions."""
+        items: list[tuple[Line, str | None, str, str]] = []
+        open_item = False
+        lines = self.lines
+        for line in lines[self.zone_end :]:
+            last = line.index == len(lines) - 1
+            previous = lines[line.index - 1] if line.index else None
+            if self.is_furniture(line):
+                continue
+            title = self.heading(line)
+            standalone = line.index == 0 or line.blank_before > 0 or (previous is not None and self.is_furniture(previous))
+            after_intro = previous is not None and previous.text.endswith((":", ":-")) and not self.is_furniture(previous)
+            if title and standalone and not after_intro and not last:
+                following = lines[line.index + 1]
+                if self.heading(following) and not self.is_description(following) and following.blank_before == 0:
+                    continue
+                items.append((line, None, title, "agenda.heading"))
+                open_item = True
+                continue
+            if self.is_description(line) and not open_item:
+                title = derived_title(line.text)
+                if title:
+                    items.append((line, None, title, "agenda.description"))
+                    open_item = True
+                    continue
+            if line.text.endswith((".", "?", "!")) or len(line.text) > 80:
+                # Prose closes the heading's description; a later bare
+                # description then starts a new untitled item.
+                open_item = open_item and not self.is_description(line)
+        return items
+
+    def single(self) -> tuple[Line | None, str]:
+        """The one item of a page with no structure: its title as best read."""
+        for line in self.lines[:12]:
+            if self.is_furniture(line):
+                continue
+            title = self.heading(line)
+            if title and not _LABEL_LINE.match(line.text):
+                return line, title
+            break
+        for line in self.lines[:40]:
+            title = derived_title(line.text) if (self.is_description(line) or "presented" in line.text or "submitted" in line.text) else None
+            if title:
+                return line, title
+        return None, "Untitled item"
+
+
+def find_items(state: MinutesState, procedural_phrases: tuple[str, ...]) -> None:
+    """Fill ``state.agenda_items`` and ``state.item_regions``."""
+    finder = AgendaFinder(state, procedural_phrases)
+    text_length = len(state.text)
+    single_page = any(_SINGLE_ITEM_PAGE.match(line.text) for line in state.lines[:3])
+    found = finder.numbered()
+    if not found:
+        found = finder.marked()
+    if not found:
+        found = finder.headed()
+        if single_page and found:
+            found = found[:1]
+    items: list[AgendaItem] = []
+    regions: list[tuple[int, int]] = []
+    by_number: dict[str, int] = {}
+    for line, number, title, rule in found:
+        if title is None:
+            regions.append((line.start, by_number[number]))
+            continue
+        if number:
+            by_number[number] = len(items)
+        regions.append((line.start, len(items)))
+        items.append(
+            AgendaItem(number=number, title=title, start=line.start, end=text_length,
+                       procedural=finder.is_procedural(title), rule=rule)
+        )
+    if not items:
+        line, title = finder.single()
+        items.append(AgendaItem(number=None, title=title, start=0, end=text_length,
+                                procedural=finder.is_procedural(title), rule="agenda.whole_document"))
+        regions.append((0, 0))
+        state.warnings.append("no agenda structure recognised: the whole text is read as one untitled item"
+                              if title == "Untitled item" else
+                              f"no agenda headings found: the whole text is read as one item ({title!r})")
+    firsts = sorted(item.start for item in items)
+    for item in items:
+        later = [s for s in firsts if s > item.start]
+        item.end = later[0] if later else text_length
+    if regions and regions[0][0] > 0 and len(items) == 1:
+        regions[0] = (0, regions[0][1])
+    state.agenda_items = items
+    state.item_regions = sorted(regions)
+    state.skip_ranges = description_ranges(state.lines, items, finder)
+
+
+def description_ranges(lines: list[Line], items: list[AgendaItem], finder: AgendaFinder) -> list[tuple[int, int]]:
+    """For each item with a "Minutes:" marker, the agenda text before it.
+
+    What stands between an item's title and its "Minutes:" is the agenda's
+    description ("The Committee is asked to: a) ..."): the report's
+    recommendations, not anything the meeting said or decided.
+    """
+    ranges = []
+    for item in items:
+        for line in lines:
+            if line.start < item.start or line.start >= item.end:
+                continue
+            if line.text.lower() in {"minutes:", "minutes :"}:
+                ranges.append((item.start, line.end))
+                break
+            match = _INLINE_MINUTES.search(line.text)
+            if match and match.start() > 0 and not finder.is_furniture_text(line.text[match.end():] or "x:"):
+                ranges.append((item.start, line.start + match.end()))
+                break
+    return ranges
+
+
+@Language.factory(
+    "minutes_agenda",
+    assigns=["doc._.minutes", "doc.spans"],
+    requires=["doc._.minutes", "doc.spans"],
+)
+def make_agenda(nlp: Language, name: str):
+    """Meeting metadata and agenda items (after layout and cues)."""
+    from .patterns import load_rules
+
+    phrases = tuple(p for rule in load_rules(["agenda"]) if rule.get("procedural") for p in rule.phrases)
+    return AgendaComponent(phrases)
+
+
+class AgendaComponent:
+    def __init__(self, procedural_phrases: tuple[str, ...]):
+        self.procedural_phrases = tuple(sorted(procedural_phrases, key=len, reverse=True))
+
+    def __call__(self, doc: Doc) -> Doc:
+        state: MinutesState = doc._.minutes
+        state.meeting = find_meeting(state.header, state.lines)
+        find_items(state, self.procedural_phrases)
+        if not state.meeting.title and len(state.agenda_items) == 1:
+            state.meeting.title = state.agenda_items[0].title
+            state.meeting.found["title"] = "agenda item"
+        write_spans(doc, "agenda_items", state.agenda_items, lambda i: "AGENDA_ITEM")
+        return doc
+

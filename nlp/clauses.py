@@ -1,0 +1,122 @@
+"""Small token-level readings shared by the stages: clause starts and speakers.
+
+A blank English pipeline has no parser, so these are explicit lexical rules
+over the tokens of one sentence, cheap because they run only where a cue
+fired.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .state import MinutesState, Sentence
+
+_PREPOSITIONS = {
+    "from", "of", "in", "on", "at", "by", "with", "for", "to", "about", "into", "under", "over",
+    "through", "upon", "like", "than", "all",
+}
+_VERB_AFTER_AND = {
+    "would", "will", "should", "could", "was", "were", "is", "are", "had", "has", "have", "be", "been",
+    "may", "might", "can", "must", "also", "then", "that", "to", "not", "further", "subsequently",
+}
+_LEADING_NOISE = {"in", "response", ",", "also", "however", "further", "furthermore", "additionally", "then", "and", "but", "whilst", "while", "both", "–", "-", ":", "(", ")"}
+_TRAILING_NOISE = {"also", "then", "further", "had", "has", "have", "was", "were", "subsequently", "both", "again", "therefore", "duly", ",", "–", "-"}
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "this", "there"}
+_SUBJECT_STOP = {"that", "which", "who", "whether", "if", ";", ":"}
+MAX_SUBJECT_TOKENS = 14
+
+
+def sentence_tokens(state: MinutesState, sentence: Sentence) -> tuple[int, int]:
+    """The token range of a sentence."""
+    index = state.tokens
+    return index.token_at_or_after(sentence.start), index.token_before(sentence.end)
+
+
+def clause_start(doc: Doc, first: int, token: int) -> int:
+    """The token where the clause holding ``token`` begins, within a sentence from ``first``.
+
+    Boundaries: "but", ";", ":", a "that" introducing reported speech, and an
+    "and" that starts a new subject ("...and details would be shared").
+    """
+    position = token - 1
+    while position >= first:
+        word = doc[position].lower_
+        if word in {"but", ";", ":", "whilst", "although"}:
+            return position + 1
+        if word == "that":
+            before = doc[position - 1].lower_ if position > first else ""
+            if before not in _PREPOSITIONS:
+                return position + 1
+        if word == "and" and position + 1 < token and _starts_clause(doc, position + 1, token):
+            return position + 1
+        position -= 1
+    return first
+
+
+_MODALS = {"would", "will", "should", "could", "shall", "was", "were", "is", "are", "had", "has", "have", "may", "might", "can", "must"}
+
+
+def _starts_clause(doc: Doc, first: int, limit: int) -> bool:
+    """Whether the words after an "and" open a new clause with its own subject."""
+    following = doc[first]
+    if following.lower_ in _VERB_AFTER_AND or following.lower_.endswith("ed"):
+        return False
+    if following.text[:1].isupper() and following.text != "I":
+        return True
+    window = doc[first + 1 : min(first + 6, limit)]
+    return any(t.lower_ in _MODALS for t in window)
+
+
+def clause_end(doc: Doc, token: int, last: int) -> int:
+    """The token after the end of the clause holding ``token`` (";" or a "but" ends it)."""
+    position = token
+    while position < last:
+        if doc[position].lower_ in {";", "but"}:
+            return position
+        position += 1
+    return last
+
+
+def subject_before(doc: Doc, first: int, verb: int) -> str | None:
+    """The noun phrase before a verb cue, read as who spoke or acted.
+
+    "In response, the Director of Children's Services advised" -> "Director of
+    Children's Services"; "Cllr Hayes queried" -> "Cllr Hayes". Passive and
+    pronoun subjects give None.
+    """
+    start = clause_start(doc, first, verb)
+    tokens = [t for t in doc[start:verb] if not t.is_space]
+    while tokens and (tokens[0].lower_ in _LEADING_NOISE or tokens[0].is_punct):
+        tokens.pop(0)
+    # Only the last comma-separated chunk speaks ("In response, Officers").
+    for position in range(len(tokens) - 1, -1, -1):
+        if tokens[position].text == "," and not _inside_brackets(tokens, position):
+            tokens = tokens[position + 1 :]
+            break
+    while tokens and tokens[-1].lower_ in _TRAILING_NOISE:
+        tokens.pop()
+    if not tokens or len(tokens) > MAX_SUBJECT_TOKENS:
+        return None
+    if any(t.lower_ in _SUBJECT_STOP for t in tokens):
+        return None
+    if tokens[0].lower_ in _PRONOUNS or tokens[0].lower_ in {"it", "there"}:
+        return None
+    if tokens[0].lower_ in {"the", "a", "an"} and len(tokens) > 1:
+        if tokens[0].lower_ == "the":
+            tokens = tokens[1:]
+    if not (tokens[0].text[:1].isupper() or tokens[0].lower_ in {"members", "officers", "councillors", "a", "an", "one"}):
+        return None
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    return text.strip(" ,") or None
+
+
+def _inside_brackets(tokens, position: int) -> bool:
+    depth = 0
+    for token in tokens[:position]:
+        depth += token.text == "("
+        depth -= token.text == ")"
+    return depth > 0
+
+
+def is_pronoun(word: str) -> bool:
+    return word.lower() in _PRONOUNS

@@ -1,0 +1,197 @@
+"""Lines, paragraphs and sentences, read the way a person reads minutes.
+
+Minutes copied from web pages, PDFs and Word files break lines in three ways:
+hard (a new paragraph, bullet or heading), soft (a PDF wrapping a sentence)
+and in between (a heading above its text). Sentences then run over bullets
+("·", "•", "o", "(a)", "i)", "1)"), numbered paragraphs ("8.1") and
+"RESOLVED –" blocks. This stage finds them all as character offsets; the
+spans it writes are aligned to tokens for spaCy's sake.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .state import Line, MinutesState, Sentence
+
+# A list marker at the start of a line, and the white space after it.
+_MARKER = re.compile(
+    r"""^(?:
+        [·•▪◦●○■□➢➤►✓✔§*\-–—]           # bullet characters
+      | o(?=\s)                          # "o" bullets from Word
+      | \(?[a-zA-Z]\)                    # (a) a)
+      | \(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)   # (iv) iv)
+      | \(?\d{1,2}\)                     # (1) 1)
+      | \d{1,3}\.\d{1,2}\.?              # 8.1 numbered paragraphs
+      | \d{1,2}\.(?=\s)                  # 1. list items
+      | [a-z]\.(?=\s)                    # a. list items
+    )[ \t]+(?=\S)""",
+    re.X,
+)
+# Where a sentence may end inside a paragraph: terminal punctuation, closing
+# quotes or brackets, white space, then something that can start a sentence.
+_SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=[A-Z0-9“‘"'(·•▪◦●§\-–])""")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "cllr", "cllrs", "st", "no", "nos", "ref", "approx", "etc", "vs", "inc",
+    "ltd", "co", "dept", "govt", "para", "paras", "p", "pp", "fig", "sec", "vol", "ext", "tel", "cf",
+    "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof",
+    "rev", "insp", "supt", "sgt", "e.g", "i.e", "eg", "ie", "viz", "min", "mins", "hon", "capt",
+}
+_TERMINAL = re.compile(r"""[.!?:;]["'”’)\]]*$""")
+_CONTINUES = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "that", "which", "from", "as", "be", "is", "was", "were", "would", "will"}
+_SOFT_WRAP_MIN = 50  # a line shorter than this that ends without punctuation is a heading or a label, not a wrap
+_TRUNCATED_MIN_WORDS = 8
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every non-blank line with its offsets and any leading list marker."""
+    lines: list[Line] = []
+    blank = 0
+    position = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            blank += 1
+        else:
+            start = position + (len(raw) - len(raw.lstrip()))
+            end = start + len(stripped)
+            marker_match = _MARKER.match(stripped)
+            marker = marker_match.group(0).strip() if marker_match else None
+            body = start + (marker_match.end() if marker_match else 0)
+            lines.append(Line(len(lines), start, end, stripped, blank, marker, body))
+            blank = 0
+        position += len(raw) + 1
+    return lines
+
+
+def _wraps_into(line: Line, following: Line) -> bool:
+    """Whether the break between two lines is a soft wrap inside one sentence."""
+    if following.blank_before or following.marker:
+        return False
+    if _TERMINAL.search(line.text):
+        return False
+    last_word = line.text.rsplit(None, 1)[-1].lower()
+    if line.text.endswith(",") or last_word in _CONTINUES:
+        return True
+    return len(line.text) >= _SOFT_WRAP_MIN and following.text[:1].islower()
+
+
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Group lines into paragraphs, joining soft-wrapped ones."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and _wraps_into(groups[-1][-1], line):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _is_boundary(text: str, match: re.Match) -> bool:
+    """Reject sentence ends after abbreviations and initials ("Mr. R. Lord")."""
+    head = text[: match.start()]
+    word = head.rsplit(None, 1)[-1] if head.strip() else ""
+    word = word.lstrip("(“‘\"'").lower()
+    if len(word) == 1 and word.isalpha():
+        return False
+    return word.rstrip(".") not in _ABBREVIATIONS
+
+
+def split_sentences(text: str, lines: list[Line]) -> list[Sentence]:
+    """Sentences inside each paragraph, with list markers left outside them."""
+    sentences: list[Sentence] = []
+    for number, group in enumerate(paragraphs(lines)):
+        first = group[0]
+        start, end = first.body_start, group[-1].end
+        chunk = text[start:end]
+        cut = 0
+        pieces = []
+        for match in _SENTENCE_END.finditer(chunk):
+            if _is_boundary(chunk, match):
+                pieces.append((cut, match.start() + len(match.group(0).rstrip())))
+                cut = match.end()
+        pieces.append((cut, len(chunk)))
+        for position, (a, b) in enumerate(pieces):
+            if b > a:
+                sentences.append(
+                    Sentence(
+                        index=len(sentences),
+                        start=start + a,
+                        end=start + b,
+                        paragraph=number,
+                        line=first.index,
+                        marker=first.marker if position == 0 else None,
+                        first_in_paragraph=position == 0,
+                    )
+                )
+    return sentences
+
+
+def truncated_tail(text: str, sentences: list[Sentence]) -> int | None:
+    """The start of a last sentence that the copy cut off mid-way, if any."""
+    if not sentences:
+        return None
+    last = sentences[-1]
+    tail = text[last.start : last.end]
+    if _TERMINAL.search(tail) or len(tail.split()) < _TRUNCATED_MIN_WORDS:
+        return None
+    return last.start
+
+
+class TokenIndex:
+    """Maps character offsets to token positions for one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = doc.to_array("IDX") if len(doc) else numpy.zeros(0, dtype="uint64")
+
+    def token_at_or_after(self, offset: int) -> int:
+        return int(numpy.searchsorted(self.starts, offset, side="left"))
+
+    def token_before(self, offset: int) -> int:
+        """Index one past the last token that starts before ``offset``."""
+        return int(numpy.searchsorted(self.starts, offset, side="left"))
+
+    def span(self, start: int, end: int, label: str, span_id: str = "") -> Span | None:
+        first = self.token_at_or_after(start)
+        last = self.token_before(end)
+        if last <= first:
+            return None
+        return Span(self.doc, first, last, label=label, span_id=span_id)
+
+
+def write_spans(doc: Doc, group: str, records, label_of, rule_of=lambda r: getattr(r, "rule", "")) -> None:
+    """Put records with character offsets into ``doc.spans[group]``."""
+    index = doc._.minutes.tokens
+    spans = [index.span(r.start, r.end, label_of(r), rule_of(r)) for r in records]
+    doc.spans[group] = [s for s in spans if s is not None]
+
+
+@Language.factory(
+    "minutes_layout",
+    assigns=["doc._.minutes", "doc.spans", "token.is_sent_start"],
+)
+def make_layout(nlp: Language, name: str):
+    """Lines, paragraphs and sentences (the first stage)."""
+    return layout_component
+
+
+def layout_component(doc: Doc) -> Doc:
+    state: MinutesState = doc._.minutes
+    if state is None:
+        state = doc._.minutes = MinutesState(text=doc.text)
+    state.lines = split_lines(doc.text)
+    state.sentences = split_sentences(doc.text, state.lines)
+    state.sentence_starts = [s.start for s in state.sentences]
+    state.truncated_from = truncated_tail(doc.text, state.sentences)
+    index = state.tokens = TokenIndex(doc)
+    for sentence in state.sentences:
+        first = index.token_at_or_after(sentence.start)
+        if first < len(doc):
+            doc[first].is_sent_start = True
+    write_spans(doc, "sentences", state.sentences, lambda s: "SENTENCE", lambda s: "")
+    return doc

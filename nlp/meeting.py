@@ -1,0 +1,75 @@
+"""Which meeting the minutes record: committee, date and title.
+
+The header block wins where it gives a value; otherwise the first lines of
+the text are read the ways councils write them:
+"Children & Families Scrutiny Committee - Wednesday, 16th October, 2024 6.00 pm",
+"Meeting: 16/06/2021 - Children & Families Scrutiny Committee (Item 5)",
+"Minutes of the meeting of the Planning Committee held on 4 March 2025",
+"Place Select Committee Minutes" then "Date:" and the date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_date, parse_date
+from .records import MeetingInfo
+from .state import Line
+
+_BODY = r"(?:Scrutiny\s+)?(?:Sub-Committee|Committee|Board|Panel|Council|Cabinet|Executive|Forum|Commission|Partnership|Assembly|Meeting)"
+_COMMITTEE_DASH_DATE = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s*[-–—,]\s+(?P<rest>.+)$")
+_MEETING_LINE = re.compile(r"^Meeting:\s*(?P<date>[^-–]+?)\s*[-–]\s*(?P<committee>.+?)(?:\s*\(Item[^)]*\))?$", re.I)
+_MINUTES_OF = re.compile(rf"^Minutes of (?:the |a )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?\b{_BODY})\b(?P<rest>.*)$", re.I)
+_X_MINUTES = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s+Minutes$")
+_DATE_LABEL = re.compile(r"^(?:Date(?: of meeting)?|Meeting date)\s*:\s*(?P<rest>.*)$", re.I)
+_SCAN_LINES = 60
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def find_meeting(header: dict[str, str], lines: list[Line]) -> MeetingInfo:
+    """Meeting metadata from the header block, else from the opening lines."""
+    info = MeetingInfo()
+    for key in ("committee", "title", "council", "source"):
+        if header.get(key):
+            setattr(info, key, header[key])
+            info.found[key] = "header"
+    if header.get("date"):
+        info.date = _iso(parse_date(header["date"]))
+        if info.date:
+            info.found["date"] = "header"
+
+    def offer(field: str, value, where: str = "text") -> None:
+        if value and not getattr(info, field):
+            setattr(info, field, value)
+            info.found[field] = where
+
+    head = lines[:_SCAN_LINES]
+    for position, line in enumerate(head):
+        text = line.text
+        if match := _MEETING_LINE.match(text):
+            offer("date", _iso(parse_date(match["date"])))
+            offer("committee", match["committee"].strip())
+            continue
+        if match := _MINUTES_OF.match(text):
+            offer("committee", match["committee"].strip())
+            offer("date", _iso(parse_date(match["rest"])))
+            offer("title", text)
+            continue
+        if match := _COMMITTEE_DASH_DATE.match(text):
+            found = find_date(match["rest"])
+            if found:
+                offer("committee", match["committee"].strip())
+                offer("date", _iso(found[0]))
+                offer("title", text)
+                continue
+        if match := _X_MINUTES.match(text):
+            offer("committee", match["committee"].strip())
+            offer("title", text)
+            continue
+        if match := _DATE_LABEL.match(text):
+            rest = match["rest"] or (head[position + 1].text if position + 1 < len(head) else "")
+            offer("date", _iso(parse_date(rest)))
+    return info

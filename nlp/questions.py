@@ -1,0 +1,114 @@
+"""Questions: members (or the public) asking, querying, seeking assurance.
+
+"Clarification was sought regarding ...", "Members enquired about ...",
+"Councillor X asked whether ...", "A Member queried ...", a sentence ending
+in "?", a bulleted "whether the Council ..." under "raised the following
+points:", and "Question:" / "Q1:" labels. "asked that X be circulated" is a
+request, not a question (the actions stage takes it); it becomes a question
+too only when an answer follows (the responses stage decides that).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .clauses import sentence_tokens, subject_before
+from .layout import write_spans
+from .records import Question
+from .state import MinutesState, Sentence
+
+QUESTION_WORDS = {"whether", "if", "what", "how", "why", "when", "who", "whom", "which", "where", "about", "questions", "question"}
+REQUEST_WORDS = {"that", "to"}
+_WINDOW = 14
+_QUESTION_LABEL = re.compile(
+    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question|q)\s*(?:no\.?\s*)?\d*[a-z]?\s*(?:\([^)]*\))?\s*(?:from\s+(?P<asker>[^:–-]+?))?\s*(?:to\s+[^:]+?)?\s*[:.–-]",
+    re.I,
+)
+_LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if", "where"}
+_ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
+
+
+def asks_a_question(doc: Doc, cue) -> bool:
+    """For "asked": a question word must come before any "that"/"to" of a request."""
+    if cue.rule.get("needs") != "question_word":
+        return True
+    for token in doc[cue.token_end : min(cue.token_end + _WINDOW, len(doc))]:
+        word = token.lower_
+        if word in REQUEST_WORDS:
+            return False
+        if word in QUESTION_WORDS:
+            return True
+        if token.text in {".", ";"}:
+            return False
+    return False
+
+
+def asker_for(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> str | None:
+    """Who asked: the subject before the cue, or the name after "from"."""
+    text = state.text[sentence.start : sentence.end]
+    if cue is not None and cue.rule.id == "q.received":
+        match = _ASKER_AFTER_FROM.search(text)
+        return match["asker"].strip() if match else None
+    if cue is None:
+        return None
+    first, _ = sentence_tokens(state, sentence)
+    return subject_before(doc, first, cue.token_start)
+
+
+class QuestionFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        state: MinutesState = doc._.minutes
+        text = state.text
+        intro_asker = None
+        for sentence in state.sentences:
+            if sentence.role or state.skipped(sentence.start):
+                continue
+            fragment = text[sentence.start : sentence.end]
+            if not sentence.marker:
+                intro_asker = self._intro_asker(doc, state, sentence, fragment) or (intro_asker if sentence.first_in_paragraph is False else None)
+            rule, asker = self._classify(doc, state, sentence, fragment, intro_asker)
+            if not rule:
+                continue
+            sentence.role = "question"
+            state.questions.append(
+                Question(item=state.item_at(sentence.start), text=fragment, asker=asker,
+                         start=sentence.start, end=sentence.end, rule=rule)
+            )
+        write_spans(doc, "questions", state.questions, lambda q: "QUESTION")
+        return doc
+
+    def _classify(self, doc, state, sentence, fragment, intro_asker):
+        label = _QUESTION_LABEL.match(fragment)
+        if label and sentence.first_in_paragraph:
+            return "q.label", (label["asker"] or "").strip() or None
+        for cue in sentence.cues_labelled("QUESTION"):
+            if asks_a_question(doc, cue):
+                return cue.rule.id, asker_for(doc, state, sentence, cue)
+        if sentence.marker and fragment.split(None, 1)[0].lower() in _LISTED_QUESTION:
+            return "q.listed", intro_asker
+        if fragment.rstrip(" ”’\"')").endswith("?"):
+            return "q.direct", None
+        return None, None
+
+    def _intro_asker(self, doc, state, sentence, fragment) -> str | None:
+        """The subject of "The Committee raised the following points:" for the bullets under it."""
+        if not fragment.rstrip().endswith((":", ":-")):
+            return None
+        first, last = sentence_tokens(state, sentence)
+        for token in doc[first:last]:
+            if token.lower_ in {"raised", "asked", "queried", "sought", "made", "discussed", "considered"}:
+                return subject_before(doc, first, token.i)
+        return None
+
+
+@Language.factory(
+    "minutes_questions",
+    assigns=["doc._.minutes", "doc.spans"],
+    requires=["doc._.minutes"],
+)
+def make_questions(nlp: Language, name: str):
+    """Questions and who asked them."""
+    return QuestionFinder()

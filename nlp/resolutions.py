@@ -1,0 +1,165 @@
+"""Resolutions: the formal decisions ("RESOLVED – That ...", "AGREED that ...",
+"The Committee agreed to ...", "Decision: ...", minutes "approved as a correct
+record", "The report was noted.").
+
+One record per block: a "RESOLVED:" line takes the lettered or numbered parts
+under it ("(a) ... (b) ..."). Its kind is the strongest thing any part does:
+recommended, then requested, approved, noted, else other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .clauses import sentence_tokens
+from .layout import write_spans
+from .records import Resolution, ResolutionKind
+from .state import MinutesState, Sentence
+
+KIND_ORDER = (ResolutionKind.RECOMMENDED, ResolutionKind.REQUESTED, ResolutionKind.APPROVED, ResolutionKind.NOTED)
+_BODY_WORDS = {"committee", "board", "panel", "sub-committee", "council", "cabinet", "meeting", "forum", "members", "executive", "councillors", "it"}
+_OPENERS = {"resolved", "agreed", "decision", "decisions", "decided", "resolution", "resolutions"}
+_INTRO_ENDINGS = (":", ":-", "that", "–", "-", "—", "to")
+
+
+@dataclass
+class Part:
+    """A lettered or numbered part of a resolution, or the whole of a one-part one."""
+
+    start: int
+    end: int
+    resolution: int
+
+
+def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> bool:
+    """Whether a resolution cue stands where decisions are written."""
+    first, _ = sentence_tokens(state, sentence)
+    before = [t for t in doc[first : cue.token_start] if not t.is_space and not t.is_punct]
+    position = cue.rule.get("position")
+    if position == "any":
+        return True
+    if position == "end":
+        tail = doc[cue.token_end : sentence_tokens(state, sentence)[1]]
+        return all(t.is_punct or t.is_space for t in tail) and bool(before) and before[0].lower_ not in {"it", "this", "that"}
+    if position == "body":
+        words = [t.lower_ for t in before]
+        if len(words) > 3 or (words and words[0] not in {"the", "all", "township", "area", "scrutiny"} and not before[0].is_title):
+            return False
+        verb = doc[cue.token_end - 1].lower_
+        following = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
+        if verb in {"noted", "notes"} and following in {"that", "the", "with", "how", "a"} and following == "that":
+            return False
+        return True
+    if position == "label":
+        following = doc[cue.token_end].text if cue.token_end < len(doc) else ""
+        return not before and following in {":", ":-", "–", "-", "—"}
+    # "start" and "start_or_body": the cue opens the sentence ("RESOLVED –",
+    # "It was agreed"), or, for "agreed", follows the body that agreed.
+    if not before:
+        word = doc[cue.token_start]
+        if cue.rule.id == "res.agreed" and word.text.islower():
+            return False
+        return True
+    if position == "start_or_body":
+        words = [t.lower_ for t in before]
+        return len(words) <= 4 and words[-1] in _BODY_WORDS
+    return False
+
+
+def _is_resolution_start(doc: Doc, state: MinutesState, sentence: Sentence) -> str | None:
+    for cue in sentence.cues_labelled("RESOLUTION"):
+        if _opens_sentence(doc, state, sentence, cue):
+            if cue.rule.id == "res.body_verb":
+                verb = doc[cue.token_end - 1].lower_
+                following = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
+                if verb in {"noted", "notes"} and following == "that":
+                    continue
+            return cue.rule.id
+    return None
+
+
+def _block(state: MinutesState, sentences: list[Sentence], position: int) -> list[Sentence]:
+    """The sentences of one resolution: its own, plus the parts listed under it."""
+    text = state.text
+    first = sentences[position]
+    block = [first]
+    item = state.item_at(first.start)
+    intro = text[first.start : first.end].rstrip().endswith(_INTRO_ENDINGS)
+    words = text[first.start : first.end].strip(" :-–—").split()
+    opener_only = len(words) <= 2 and words and words[0].lower().strip(":-–") in _OPENERS
+    paragraph = first.paragraph
+    for sentence in sentences[position + 1 :]:
+        if state.item_at(sentence.start) != item:
+            break
+        same_paragraph = sentence.paragraph == paragraph
+        fragment = text[sentence.start : sentence.end]
+        is_part = bool(sentence.marker) or fragment.startswith(("That ", "that ")) or fragment[:3] in {"(a)", "(b)", "(c)", "(d)", "(e)"}
+        if same_paragraph and (is_part or intro or opener_only or block[-1] is first and fragment[:1] == "("):
+            block.append(sentence)
+            continue
+        if not same_paragraph and is_part and (sentence.marker or intro or opener_only or len(block) > 1 or _ends_part(text, block[-1])):
+            block.append(sentence)
+            paragraph = sentence.paragraph
+            continue
+        if not same_paragraph and (intro or opener_only) and len(block) == 1:
+            block.append(sentence)
+            paragraph = sentence.paragraph
+            intro = text[sentence.start : sentence.end].rstrip().endswith(_INTRO_ENDINGS)
+            continue
+        break
+    return block
+
+
+def _ends_part(text: str, sentence: Sentence) -> bool:
+    return text[sentence.start : sentence.end].rstrip().endswith((";", "; and", "and", ":"))
+
+
+def classify(cues) -> str:
+    """The resolution kind from the kind cues found inside its block."""
+    kinds = {cue.rule.get("kind") for cue in cues}
+    for kind in KIND_ORDER:
+        if kind.value in kinds:
+            return kind.value
+    return ResolutionKind.OTHER.value
+
+
+class ResolutionFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        state: MinutesState = doc._.minutes
+        sentences = [s for s in state.sentences if not state.skipped(s.start)]
+        parts: list[Part] = []
+        position = 0
+        while position < len(sentences):
+            sentence = sentences[position]
+            rule = None if sentence.role else _is_resolution_start(doc, state, sentence)
+            if not rule:
+                position += 1
+                continue
+            block = _block(state, sentences, position)
+            start, end = block[0].start, block[-1].end
+            cues = [c for s in block for c in s.cues_labelled("RESOLUTION_KIND", "RESOLUTION") if c.rule.get("kind")]
+            kind = classify(cues)
+            index = len(state.resolutions)
+            state.resolutions.append(
+                Resolution(item=state.item_at(start), text=state.text[start:end], kind=kind, start=start, end=end, rule=rule)
+            )
+            for member in block:
+                member.role = "resolution"
+                parts.append(Part(member.start, member.end, index))
+            position += len(block)
+        state.resolution_parts = parts
+        write_spans(doc, "resolutions", state.resolutions, lambda r: "RESOLUTION")
+        return doc
+
+
+@Language.factory(
+    "minutes_resolutions",
+    assigns=["doc._.minutes", "doc.spans"],
+    requires=["doc._.minutes"],
+)
+def make_resolutions(nlp: Language, name: str):
+    """RESOLVED / AGREED / Decision blocks and their kinds."""
+    return ResolutionFinder()

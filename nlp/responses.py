@@ -1,0 +1,210 @@
+"""Responses: the answers given at the meeting, each linked to its question.
+
+How sure a cue is decides what it needs around it:
+- strong ("In response, ...", "The Leader replied ...") is an answer on its
+  own; if no question is open, the sentence just before it becomes one (an
+  officer "responded" to something: "It was noted that parents had reported
+  a stigma. In response, ...");
+- medium ("Assurance was given that ...", "Members were informed that ...")
+  needs a question shortly before it;
+- weak ("It was confirmed that ...", "it was noted that ...") and speaker
+  verbs ("The Chair noted that ...", "The Cabinet Member informed members
+  ...") need a question open just before, and a speaker who is not the asker.
+A response answers the latest unanswered question of its item (else the
+latest question); it runs on over the sentences of its paragraph that add to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .clauses import clause_start, sentence_tokens, subject_before
+from .layout import write_spans
+from .records import Question, Response
+from .state import MinutesState, Sentence
+
+_ANSWER_LABEL = re.compile(r"^(?:(?:supplementary|written|oral)\s+)?(?:answer|response|reply|a)\s*\d*\s*(?:\([^)]*\))?\s*(?:from\s+[^:]+?)?\s*[:.–-]", re.I)
+_RESPONDER_WORDS = {
+    "officer", "officers", "director", "manager", "chair", "chairman", "chairperson", "leader", "cabinet",
+    "executive", "head", "clerk", "chief", "portfolio", "member", "mayor", "solicitor", "inspector",
+    "councillor", "cllr", "lead", "commissioner", "superintendent", "sergeant", "representative",
+    "monitoring", "governance", "he", "she", "they", "mr", "mrs", "ms", "dr",
+}
+_RECENT_PARAGRAPHS = 2
+_STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
+
+
+class ResponseFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        state: MinutesState = doc._.minutes
+        text = state.text
+        answered: set[int] = set()
+        current: Response | None = None
+        for sentence in state.sentences:
+            if state.skipped(sentence.start) or sentence.role == "resolution":
+                current = None
+                continue
+            item = state.item_at(sentence.start)
+            fragment = text[sentence.start : sentence.end]
+            found = self._response_in(doc, state, sentence, fragment)
+            if found is None:
+                if current is not None and self._continues(state, sentence, current):
+                    current.end = sentence.end
+                    current.text = text[current.start : current.end]
+                    sentence.role = "response"
+                    continue
+                current = None
+                if sentence.role == "question":
+                    current = None
+                continue
+            strength, rule, start, responder = found
+            question = self._question_for(state, sentence, item, strength, answered, responder)
+            if question is None:
+                current = None
+                continue
+            if start > sentence.start and sentence.role == "question":
+                self._trim_question(state, sentence, start)
+            elif sentence.role == "question":
+                continue
+            answered.add(question)
+            sentence.role = sentence.role or "response"
+            current = Response(item=item, text=text[start : sentence.end], responder=responder,
+                               answers=question, start=start, end=sentence.end, rule=rule)
+            state.responses.append(current)
+        state.responses.sort(key=lambda r: r.start)
+        write_spans(doc, "responses", state.responses, lambda r: "RESPONSE")
+        return doc
+
+    def _response_in(self, doc, state, sentence, fragment):
+        """(strength, rule, start offset, responder) of the best response cue, or None."""
+        if sentence.first_in_paragraph and _ANSWER_LABEL.match(fragment):
+            return "strong", "r.label", sentence.start, None
+        cues = sorted(sentence.cues_labelled("RESPONSE"), key=lambda c: (_STRENGTH_ORDER[c.rule.get("strength")], c.start))
+        first, last = sentence_tokens(state, sentence)
+        for cue in cues:
+            strength = cue.rule.get("strength")
+            if strength == "answer_word":
+                if cue.token_start != first:
+                    continue
+                return strength, cue.rule.id, sentence.start, None
+            if strength == "speaker":
+                responder = subject_before(doc, first, cue.token_start)
+                if not responder or not (set(responder.lower().replace("(", " ").split()) & _RESPONDER_WORDS):
+                    continue
+                start = doc[clause_start(doc, first, cue.token_start)].idx
+                start = sentence.start if start <= sentence.start + 1 else start
+                return strength, cue.rule.id, self._start_of(doc, state, sentence, start), responder
+            start = doc[clause_start(doc, first, cue.token_start)].idx
+            if cue.rule.id == "r.in_response":
+                start = min(start, cue.start)
+            responder = self._responder_after(doc, sentence, cue, first, last)
+            return strength, cue.rule.id, self._start_of(doc, state, sentence, start), responder
+        return None
+
+    def _start_of(self, doc, state, sentence, start):
+        return max(start, sentence.start)
+
+    def _responder_after(self, doc, sentence, cue, first, last):
+        """"In response, the Director advised ...": the speaker after the cue."""
+        if cue.rule.get("strength") == "strong" and cue.rule.id == "r.responded":
+            return subject_before(doc, first, cue.token_start)
+        for other in sentence.cues_labelled("RESPONSE"):
+            if other.rule.get("strength") == "speaker" and other.token_start > cue.token_start:
+                return subject_before(doc, cue.token_end, other.token_start)
+        return None
+
+    def _question_for(self, state, sentence, item, strength, answered, responder):
+        """The question a response answers, inferring one before a strong cue if none is open."""
+        candidates = [i for i, q in enumerate(state.questions) if q.item == item and q.start < sentence.end]
+        recent = [i for i in candidates if self._is_recent(state, state.questions[i], sentence)]
+        open_recent = [i for i in recent if i not in answered]
+        if strength in {"weak", "speaker", "answer_word"}:
+            pool = [i for i in open_recent if self._just_before(state, state.questions[i], sentence)]
+            if strength == "speaker" and pool:
+                asker = (state.questions[pool[-1]].asker or "").lower()
+                if responder and asker and responder.lower() == asker:
+                    return None
+            if pool:
+                return pool[-1]
+            if strength == "speaker":
+                return self._infer_question(state, sentence, item, requests_only=True)
+            return None
+        if open_recent:
+            return open_recent[-1]
+        if strength == "strong":
+            if recent and self._just_before(state, state.questions[recent[-1]], sentence):
+                return recent[-1]
+            return self._infer_question(state, sentence, item)
+        return recent[-1] if recent else None
+
+    def _is_recent(self, state, question: Question, sentence: Sentence) -> bool:
+        holder = state.sentence_at(question.start)
+        return holder is not None and sentence.paragraph - holder.paragraph <= _RECENT_PARAGRAPHS
+
+    def _just_before(self, state, question: Question, sentence: Sentence) -> bool:
+        holder = state.sentence_at(question.start)
+        if holder is None:
+            return False
+        if holder.index == sentence.index:
+            return True
+        between = state.sentences[holder.index + 1 : sentence.index]
+        return all(s.role == "question" for s in between) and sentence.paragraph - holder.paragraph <= 1
+
+    def _infer_question(self, state, sentence, item, requests_only=False):
+        """The sentence before an answer with no question is what was answered."""
+        if sentence.index == 0:
+            return None
+        previous = state.sentences[sentence.index - 1]
+        if previous.role or state.item_at(previous.start) != item or state.skipped(previous.start):
+            return None
+        if sentence.paragraph - previous.paragraph > 1:
+            return None
+        if requests_only and not previous.cues_labelled("ACTION") and not state.text[previous.start:previous.end].rstrip().endswith("?"):
+            return None
+        fragment = state.text[previous.start : previous.end]
+        if len(fragment.split()) < 4 or fragment.rstrip().endswith(":"):
+            return None
+        previous.role = "question"
+        question = Question(item=item, text=fragment, asker=None, start=previous.start, end=previous.end, rule="q.answered")
+        position = sum(1 for q in state.questions if q.start < previous.start)
+        state.questions.insert(position, question)
+        for response in state.responses:
+            if response.answers is not None and response.answers >= position:
+                response.answers += 1
+        return position
+
+    def _continues(self, state, sentence: Sentence, current: Response) -> bool:
+        """A following sentence of the same paragraph that carries on the answer."""
+        if sentence.role or current.end < sentence.start - 3:
+            pass
+        holder = state.sentence_at(current.start)
+        if holder is None or sentence.paragraph != holder.paragraph or sentence.role:
+            return False
+        return not sentence.cues_labelled("QUESTION", "RESPONSE") or all(
+            c.rule.get("strength") in {"speaker", "weak"} for c in sentence.cues_labelled("RESPONSE")
+        ) and not sentence.cues_labelled("QUESTION")
+
+    def _trim_question(self, state, sentence, start):
+        for question in state.questions:
+            if question.start == sentence.start:
+                end = start
+                while end > question.start and state.text[end - 1] in " ,;":
+                    end -= 1
+                for tail in (" and", ", and", " but"):
+                    if state.text[question.start:end].endswith(tail):
+                        end -= len(tail)
+                question.end = end
+                question.text = state.text[question.start : end]
+
+
+@Language.factory(
+    "minutes_responses",
+    assigns=["doc._.minutes", "doc.spans"],
+    requires=["doc._.minutes"],
+)
+def make_responses(nlp: Language, name: str):
+    """Answers, who gave them and which question each answers."""
+    return ResponseFinder()

@@ -1,0 +1,110 @@
+"""What the pipeline's components hand to each other, kept on ``doc._.minutes``.
+
+Each stage reads what earlier stages wrote and adds its own records; nothing
+here knows about spaCy beyond the token offsets a cue remembers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .patterns import CueRule
+from .records import Action, AgendaItem, Comment, MeetingInfo, Question, Resolution, Response
+
+
+@dataclass
+class Line:
+    """One line of the text: its offsets without surrounding white space."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    blank_before: int  # how many empty lines precede it
+    marker: str | None = None  # a bullet or list marker it starts with ("·", "(a)", "1)")
+    body_start: int = 0  # where the text after the marker starts
+
+
+@dataclass
+class Cue:
+    """A pattern match: which rule fired, where (characters and tokens)."""
+
+    rule: CueRule
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+
+    @property
+    def label(self) -> str:
+        return self.rule.label
+
+
+@dataclass
+class Sentence:
+    """A sentence as a reader would take it, bullets and list markers aside."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    line: int
+    marker: str | None
+    first_in_paragraph: bool
+    cues: list[Cue] = field(default_factory=list)
+    role: str | None = None  # the record kind that claimed it, if any
+
+    def cues_labelled(self, *labels: str) -> list[Cue]:
+        return [cue for cue in self.cues if cue.rule.label in labels]
+
+
+@dataclass
+class MinutesState:
+    """The working state of one document as it passes through the pipeline."""
+
+    text: str
+    header: dict[str, str] = field(default_factory=dict)
+    lines: list[Line] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    people: list[Cue] = field(default_factory=list)
+    meeting: MeetingInfo = field(default_factory=MeetingInfo)
+    agenda_items: list[AgendaItem] = field(default_factory=list)
+    item_regions: list[tuple[int, int]] = field(default_factory=list)  # (start offset, item index), sorted
+    questions: list[Question] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    resolutions: list[Resolution] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    truncated_from: int | None = None  # offset of a final sentence cut off mid-way
+    sentence_starts: list[int] = field(default_factory=list)
+    tokens: object = None  # layout.TokenIndex: character offsets to token positions
+    skip_ranges: list[tuple[int, int]] = field(default_factory=list)  # agenda descriptions, not minutes
+    resolution_parts: list = field(default_factory=list)  # resolutions.Part, for the actions stage
+
+    def item_at(self, offset: int) -> int | None:
+        """The agenda item whose region holds ``offset``."""
+        if not self.item_regions:
+            return None
+        position = bisect.bisect_right(self.item_regions, (offset, float("inf"))) - 1
+        return self.item_regions[max(position, 0)][1]
+
+    def skipped(self, offset: int) -> bool:
+        """Whether ``offset`` lies in text that records no business: an item's
+        agenda description (before its "Minutes:") or a sentence cut off mid-way."""
+        if self.truncated_from is not None and offset >= self.truncated_from:
+            return True
+        return any(start <= offset < end for start, end in self.skip_ranges)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that holds ``offset``."""
+        position = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if position < 0:
+            return None
+        sentence = self.sentences[position]
+        return sentence if offset < sentence.end else None
+
+    def snippet(self, start: int, end: int) -> str:
+        return self.text[start:end]

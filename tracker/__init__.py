@@ -1,0 +1,1 @@
+"""Scrutiny Tracker: stores segmented minutes, searches them and tracks actions."""
