@@ -69,6 +69,8 @@ class ActionFinder:
     def _sentence_actions(self, sentence: Sentence) -> None:
         doc = self.doc
         first, last = sentence_tokens(self.state, sentence)
+        if sentence.cues_labelled("REPORT_INTRO"):
+            return  # "X submitted a report ... requesting that ...": the report asks, nobody undertakes
         groups: dict[int, list[Cue]] = {}
         for cue in sentence.cues_labelled("ACTION"):
             if cue.token_start < first:
@@ -79,11 +81,16 @@ class ActionFinder:
             start = self._start_token(cue, first)
             groups.setdefault(start, []).append(cue)
         starts = sorted(groups)
+        # "This should include a log and the covering report should be revised":
+        # one commitment; a new named subject ("and Councillor Hughes suggested") is another.
+        for start in list(starts[1:]):
+            if not self.doc[start].text[:1].isupper():
+                previous = starts[starts.index(start) - 1]
+                groups[previous].extend(groups.pop(start))
+                starts.remove(start)
         for position, start in enumerate(starts):
             cues = sorted(groups[start], key=lambda c: _RULE_ORDER.index(c.rule.id))
-            end = max(clause_end(doc, c.token_end, last) for c in groups[start])
-            if position + 1 < len(starts):
-                end = min(end, starts[position + 1])
+            end = starts[position + 1] if position + 1 < len(starts) else last
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"and", "but"}):
                 end -= 1
             if end <= start:
@@ -109,14 +116,18 @@ class ActionFinder:
             return True
         if needs.startswith("modal"):
             if cue.rule.id in {"a.follow_up_meeting", "a.in_future"}:
-                if not any(doc[i].lower_ in MODALS - {"to"} or doc[i].lower_ == "be" for i in range(clause_first, clause_last)):
+                infinitive = cue.rule.id == "a.follow_up_meeting"
+                if not any(self._is_modal(i, infinitive) for i in range(clause_first, clause_last)):
                     return False
             elif not self._modal_before(cue.token_start, clause_first):
                 return False
         if needs.startswith("agent"):
             if not (self._modal_before(cue.token_start, clause_first, infinitive=False) or self._named_to(cue, clause_first)):
                 return False
-        if needs.endswith("+info") and not self._has_info(sentence, clause_first, clause_last, cue):
+        if needs == "agent+info":
+            if not self._has_info(sentence, cue.token_end, min(cue.token_end + 5, clause_last), cue):
+                return False
+        elif needs.endswith("+info") and not self._has_info(sentence, clause_first, clause_last, cue):
             return False
         if needs.endswith("+meeting") and not self._has_meeting(sentence, clause_first, clause_last):
             return False
@@ -125,6 +136,16 @@ class ActionFinder:
         if needs == "proposal":
             return not any(doc[i].lower_ in _OPINION_WORDS for i in range(cue.token_end, clause_last))
         return True
+
+    def _is_modal(self, position: int, infinitive: bool) -> bool:
+        """A modal, "be", or (if allowed) "to" before a verb ("to message officers")."""
+        word = self.doc[position].lower_
+        if word in MODALS - {"to"} or word == "be":
+            return True
+        if word == "to" and infinitive and position + 1 < len(self.doc):
+            following = self.doc[position + 1]
+            return following.is_alpha and following.is_lower and following.lower_ not in _NOT_TASKS | {"its", "this", "that"}
+        return False
 
     def _modal_before(self, token: int, floor: int, infinitive: bool = True) -> bool:
         """"would (also) be ...", "to be ...", but not "was to be ..." (a plan reported)."""

@@ -32,7 +32,7 @@ _SMALL_WORDS = {
     "with", "&", "-", "–", "—", "vs", "v", "per", "under", "within", "its", "their",
 }
 _FURNITURE = re.compile(
-    r"""^(?:agenda\s+and\s+minutes|agenda\s+item|agenda|minutes|issue\s*-\s*meetings|items?|no\.?\s*items?
+    r"""^(?:agenda\s+and\s+minutes|agenda\s+item|agenda|issue\s*-\s*meetings|items?|no\.?\s*items?
       |item\s+description(?:\s+decision)?|itempreamble|preamble|public|private|view\s+directions|media
       |additional\s+documents:?|supporting\s+documents:?|background\s+papers:?|printed\s+minutes.*
       |attendance\s+details|pdf\s+icon.*|(?:pdf\s+)?\d+\s*[km]b|decision:?|webcast.*|watch\s+the\s+meeting.*
@@ -77,9 +77,9 @@ def clean_title(text: str) -> str:
 
 def heading_title(text: str, *, procedural: bool = False) -> str | None:
     """The title if ``text`` reads as a heading, else None."""
-    if _LABEL_LINE.match(text) and not text.lower().startswith("minutes:"):
-        return None
     title = clean_title(text)
+    if _LABEL_LINE.match(title):
+        return None
     if not title or len(title) > 160 or _NOT_HEADING_START.match(title) and not procedural:
         return None
     words = title.split()
@@ -236,8 +236,10 @@ class AgendaFinder:
             text = line.text
             if text.lower().rstrip(" :") == "minutes" and text.endswith(":"):
                 title_line, title = self._title_above(window_start, line.index)
+                if title is None:
+                    title = self._title_below(line.index) or "Untitled item"
                 start_line = title_line or line
-                items.append((start_line, None, title or "", "agenda.minutes_marker"))
+                items.append((start_line, None, title, "agenda.minutes_marker"))
                 window_start = line.index + 1
                 continue
             match = _INLINE_MINUTES.search(text)
@@ -274,6 +276,14 @@ class AgendaFinder:
                 if title:
                     return line, title
         return None, None
+
+    def _title_below(self, marker: int) -> str | None:
+        """"Martin Gray presented the overview report for ...": a title from the minutes' opening."""
+        for line in self.lines[marker + 1 : marker + 4]:
+            title = derived_title(line.text)
+            if title:
+                return title
+        return None
 
     def _title_from_cell(self, line: Line, before: str) -> str | None:
         """The title part of "TITLE Description... Minutes: ..." in a flattened table cell."""

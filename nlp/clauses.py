@@ -56,12 +56,22 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
 _MODALS = {"would", "will", "should", "could", "shall", "was", "were", "is", "are", "had", "has", "have", "may", "might", "can", "must"}
 
 
+_SUBJECT_OPENERS = {"the", "it", "he", "she", "they", "this", "these", "officers", "members", "councillor", "cllr", "mr", "mrs", "ms", "dr"}
+
+
 def _starts_clause(doc: Doc, first: int, limit: int) -> bool:
-    """Whether the words after an "and" open a new clause with its own subject."""
+    """Whether the words after an "and" open a new clause with its own subject.
+
+    "... and details would be shared": yes (a modal follows its subject);
+    "... and Councillor Hughes suggested": yes (a person opens it);
+    "reports and minutes", "Place Management and Regeneration": no.
+    """
     following = doc[first]
     if following.lower_ in _VERB_AFTER_AND or following.lower_.endswith("ed"):
         return False
-    if following.text[:1].isupper() and following.text != "I":
+    if following.text[:1].isupper() and following.lower_ in _SUBJECT_OPENERS:
+        return True
+    if following.lower_ in {"it", "he", "she", "they", "there", "we"}:
         return True
     window = doc[first + 1 : min(first + 6, limit)]
     return any(t.lower_ in _MODALS for t in window)
@@ -71,7 +81,8 @@ def clause_end(doc: Doc, token: int, last: int) -> int:
     """The token after the end of the clause holding ``token`` (";" or a "but" ends it)."""
     position = token
     while position < last:
-        if doc[position].lower_ in {";", "but"}:
+        word = doc[position].lower_
+        if word in {";", "but"} or (word == "and" and position + 1 < last and _starts_clause(doc, position + 1, last)):
             return position
         position += 1
     return last

@@ -35,6 +35,9 @@ _MARKER = re.compile(
 # Where a sentence may end inside a paragraph: terminal punctuation, closing
 # quotes or brackets, white space, then something that can start a sentence.
 _SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=[A-Z0-9“‘"'(·•▪◦●§\-–])""")
+# A "Minutes:" label inside a line (a flattened table cell "TITLE Minutes: prose")
+# starts the minutes proper: what follows is a new sentence.
+_INLINE_LABEL = re.compile(r"\s+Minutes\s*:\s+(?=\S)")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "cllr", "cllrs", "st", "no", "nos", "ref", "approx", "etc", "vs", "inc",
     "ltd", "co", "dept", "govt", "para", "paras", "p", "pp", "fig", "sec", "vol", "ext", "tel", "cf",
@@ -110,10 +113,16 @@ def split_sentences(text: str, lines: list[Line]) -> list[Sentence]:
         chunk = text[start:end]
         cut = 0
         pieces = []
-        for match in _SENTENCE_END.finditer(chunk):
-            if _is_boundary(chunk, match):
-                pieces.append((cut, match.start() + len(match.group(0).rstrip())))
-                cut = match.end()
+        ends = [
+            (m.start() + len(m.group(0).rstrip()), m.end())
+            for m in _SENTENCE_END.finditer(chunk)
+            if _is_boundary(chunk, m)
+        ]
+        ends += [(m.start(), m.end()) for m in _INLINE_LABEL.finditer(chunk)]
+        for end_of_sentence, next_start in sorted(ends):
+            if end_of_sentence > cut:
+                pieces.append((cut, end_of_sentence))
+                cut = next_start
         pieces.append((cut, len(chunk)))
         for position, (a, b) in enumerate(pieces):
             if b > a:
@@ -137,9 +146,15 @@ def truncated_tail(text: str, sentences: list[Sentence]) -> int | None:
         return None
     last = sentences[-1]
     tail = text[last.start : last.end]
-    if _TERMINAL.search(tail) or len(tail.split()) < _TRUNCATED_MIN_WORDS:
+    if _TERMINAL.search(tail):
         return None
-    return last.start
+    words = tail.split()
+    # Prose (a lower-case word that is not a joining word) with no full stop
+    # was cut off; a heading or a name standing last was not.
+    prose = any(w[:1].islower() and w.lower() not in _CONTINUES for w in words)
+    if len(words) >= _TRUNCATED_MIN_WORDS or words[-1][:1].islower() or (len(words) >= 4 and prose):
+        return last.start
+    return None
 
 
 class TokenIndex:

@@ -55,6 +55,8 @@ def expand(phrase: str) -> list[str]:
     """Expand ``(a|b)`` choices and ``(x)?`` options into plain phrases."""
     parts: list[list[str]] = []
     position = 0
+    if phrase.count("(") != phrase.count(")") or re.search(r"\([^)]*\(", phrase):
+        raise PatternError(f"unbalanced or nested brackets in {phrase!r}")
     for match in _GROUP.finditer(phrase):
         parts.append([phrase[position : match.start()]])
         choices = match.group(1).split("|")

@@ -30,8 +30,7 @@ _ANSWER_LABEL = re.compile(r"^(?:(?:supplementary|written|oral)\s+)?(?:answer|re
 _RESPONDER_WORDS = {
     "officer", "officers", "director", "manager", "chair", "chairman", "chairperson", "leader", "cabinet",
     "executive", "head", "clerk", "chief", "portfolio", "member", "mayor", "solicitor", "inspector",
-    "councillor", "cllr", "lead", "commissioner", "superintendent", "sergeant", "representative",
-    "monitoring", "governance", "he", "she", "they", "mr", "mrs", "ms", "dr",
+    "lead", "commissioner", "superintendent", "sergeant", "representative", "monitoring", "governance",
 }
 _RECENT_PARAGRAPHS = 2
 _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
@@ -162,7 +161,8 @@ class ResponseFinder:
             return None
         if sentence.paragraph - previous.paragraph > 1:
             return None
-        if requests_only and not previous.cues_labelled("ACTION") and not state.text[previous.start:previous.end].rstrip().endswith("?"):
+        asked = any(c.rule.id in {"a.request_person", "a.request_that"} for c in previous.cues_labelled("ACTION"))
+        if requests_only and not asked and not state.text[previous.start:previous.end].rstrip().endswith("?"):
             return None
         fragment = state.text[previous.start : previous.end]
         if len(fragment.split()) < 4 or fragment.rstrip().endswith(":"):
