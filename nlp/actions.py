@@ -44,10 +44,16 @@ _KIND_ORDER = (
     ActionKind.INCLUDE_DATA, ActionKind.SHARE, ActionKind.REPORT_BACK, ActionKind.ARRANGE,
     ActionKind.INVESTIGATE, ActionKind.PROVIDE_INFORMATION,
 )
-_RULE_ORDER = [
-    "a.marker", "a.request_that", "a.request_person", "a.undertook", "a.will_be_done", "a.will_do",
-    "a.will_be_given", "a.will_give", "a.follow_up_meeting", "a.in_future", "a.will_be_held", "a.suggested",
+# When several cues share a clause, the record names the most specific one.
+RULE_ORDER = [
+    "a.marker", "a.imperative", "a.request_that", "a.request_person", "a.undertook", "a.deferred",
+    "a.will_be_done", "a.will_do", "a.will_be_given", "a.will_give", "a.follow_up_meeting", "a.by_deadline",
+    "a.in_future", "a.will_be_held", "a.suggested",
 ]
+_ASKING_RULES = {"a.request_that", "a.request_person", "a.marker"}
+_DECIDING_WORDS = {"agreed", "agree", "agrees", "requested", "request", "requests", "resolved", "recommended", "recommends",
+                   "asked", "asks", "proposed", "suggested", "decided", "that", "–", "-", ":", "directed", "instructed"}
+_FORWARDING = {"forwarded", "referred", "submitted", "refer", "be"}
 _NAME_JOINERS = {"the", "of", "and", "&", "for", "officers", "members", "officer"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
@@ -58,7 +64,7 @@ class ActionFinder:
         self.doc, self.state = doc, state
         self.meeting_date = date.fromisoformat(state.meeting.date) if state.meeting.date else None
         for sentence in state.sentences:
-            if not state.skipped(sentence.start):
+            if not state.skipped(sentence.start) or (sentence.role == "resolution" and not state.truncated(sentence.start)):
                 self._sentence_actions(sentence)
         self._resolution_actions()
         state.actions.sort(key=lambda a: a.start)
@@ -72,8 +78,13 @@ class ActionFinder:
         if sentence.cues_labelled("REPORT_INTRO"):
             return  # "X submitted a report ... requesting that ...": the report asks, nobody undertakes
         groups: dict[int, list[Cue]] = {}
+        asked_about = self._question_complement(sentence, first, last)
         for cue in sentence.cues_labelled("ACTION"):
             if cue.token_start < first:
+                continue
+            if cue.token_start >= asked_about and cue.rule.id not in _ASKING_RULES:
+                continue  # "enquired whether the Trust would publish ...": asked about, not promised
+            if cue.rule.id == "a.marker" and self._marker_for_previous(sentence, cue, first, last):
                 continue
             owner_hint = self._needs_met(sentence, cue, first, last)
             if owner_hint is False:
@@ -89,13 +100,38 @@ class ActionFinder:
                 groups[previous].extend(groups.pop(start))
                 starts.remove(start)
         for position, start in enumerate(starts):
-            cues = sorted(groups[start], key=lambda c: _RULE_ORDER.index(c.rule.id))
+            cues = sorted(groups[start], key=lambda c: RULE_ORDER.index(c.rule.id))
             end = starts[position + 1] if position + 1 < len(starts) else last
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"and", "but"}):
                 end -= 1
             if end <= start:
                 continue
             self._add(start, end, cues[0], sentence, first, last, source=sentence.role or "statement")
+
+    def _question_complement(self, sentence: Sentence, first: int, last: int) -> int:
+        """Where the "whether ..." of a question starts (``last`` if the sentence asks nothing)."""
+        questions = sentence.cues_labelled("QUESTION")
+        if not questions:
+            return last
+        for position in range(questions[0].token_end, last):
+            if self.doc[position].lower_ in {"whether", "if", "when", "what", "how", "why", "which", "who"}:
+                return position
+        return last
+
+    def _marker_for_previous(self, sentence: Sentence, cue: Cue, first: int, last: int) -> bool:
+        """"ACTION: Head of Service" on its own after a sentence: that sentence is the action."""
+        if last - cue.token_end > 6 or sentence.index == 0:
+            return False
+        if any(t.lower_ == "to" for t in self.doc[cue.token_end : last]):
+            return False
+        previous = self.state.sentences[sentence.index - 1]
+        p_first, p_last = sentence_tokens(self.state, previous)
+        owner = " ".join(t.text for t in self.doc[cue.token_end : last] if not t.is_punct) or None
+        if p_last > p_first:
+            self._add(p_first, self._trim_end(p_last), cue, previous, p_first, p_last, source=previous.role or "statement")
+            if self.state.actions and self.state.actions[-1].start == self.doc[p_first].idx:
+                self.state.actions[-1].owner = owner
+        return True
 
     def _start_token(self, cue: Cue, first: int) -> int:
         rule = cue.rule.id
@@ -113,7 +149,16 @@ class ActionFinder:
         if any(doc[i].lower_ in _NEGATIONS for i in range(clause_first, clause_last)):
             return False
         if needs is None:
+            if cue.rule.id == "a.request_that" and doc[cue.token_end - 1].lower_ == "to":
+                following = doc[cue.token_end] if cue.token_end < last else None
+                return following is not None and following.is_alpha and following.lower_ not in _NOT_TASKS | {"consider"}
             return True
+        if needs == "sentence_start":
+            following = doc[cue.token_end] if cue.token_end < last else None
+            return (cue.token_start == first and doc[first].text[:1].isupper() and following is not None
+                    and following.lower_ not in {"of", "by", "from", "on", "for", "and", "to", "in", "at"} and not following.is_punct)
+        if needs == "modal+deadline":
+            return any(doc[i].lower_ in {"would", "will", "shall", "should", "to"} for i in range(clause_first, cue.token_start))
         if needs.startswith("modal"):
             if cue.rule.id in {"a.follow_up_meeting", "a.in_future"}:
                 infinitive = cue.rule.id == "a.follow_up_meeting"
@@ -122,15 +167,21 @@ class ActionFinder:
             elif not self._modal_before(cue.token_start, clause_first):
                 return False
         if needs.startswith("agent"):
-            if not (self._modal_before(cue.token_start, clause_first, infinitive=False) or self._named_to(cue, clause_first)):
+            if self._named_to(cue, clause_first):
+                return True
+            subjunctive = self._subjunctive(cue, clause_first)
+            if not (subjunctive or self._modal_before(cue.token_start, clause_first, infinitive=False)):
                 return False
-        if needs == "agent+info":
-            if not self._has_info(sentence, cue.token_end, min(cue.token_end + 5, clause_last), cue):
-                return False
+            if needs == "agent+info" and not (subjunctive or self._named_subject(sentence, clause_first, cue)):
+                if not self._has_info(sentence, cue.token_end, min(cue.token_end + 5, clause_last), cue):
+                    return False
         elif needs.endswith("+info") and not self._has_info(sentence, clause_first, clause_last, cue):
             return False
-        if needs.endswith("+meeting") and not self._has_meeting(sentence, clause_first, clause_last):
-            return False
+        if needs.endswith("+meeting"):
+            if not self._has_meeting(sentence, clause_first, clause_last):
+                return False
+            if any(doc[i].lower_ in {"meeting", "meetings"} for i in range(clause_first, cue.token_start)) and cue.token_start - clause_first <= 6:
+                return False  # "The next meeting will be held on ...": a date, not a task
         if needs == "person_then_to":
             return self._person_then_to(cue, clause_last) is not None
         if needs == "proposal":
@@ -176,15 +227,36 @@ class ActionFinder:
         return all(t.text[:1].isupper() or t.lower_ in _NAME_JOINERS for t in subject)
 
     def _has_info(self, sentence: Sentence, first: int, last: int, cue: Cue) -> bool:
-        return any(first <= c.token_start < last for c in sentence.cues_labelled("INFO")) or any(
-            c.rule.id in {"a.in_future", "a.follow_up_meeting"} and first <= c.token_start < last for c in sentence.cues
-        )
+        """Something to give (figures, a report), someone to give it to, or a deadline."""
+        for other in sentence.cues:
+            if not first <= other.token_start < last:
+                continue
+            if other.label in {"INFO", "DUE"} or other.rule.id in {"a.in_future", "a.follow_up_meeting", "a.by_deadline"}:
+                return True
+            if other.label in {"HONORIFIC", "ROLE", "GROUP"} and other.token_start > 0 and self.doc[other.token_start - 1].lower_ in {"to", "with"}:
+                return True
+        return False
 
     def _has_meeting(self, sentence: Sentence, first: int, last: int) -> bool:
         return any(
-            first <= c.token_start < last and (c.rule.id in {"d.meeting", "a.follow_up_meeting"})
+            first <= c.token_start < last and (c.rule.id in {"d.meeting", "a.follow_up_meeting"} or c.label == "EVENT")
             for c in sentence.cues
         )
+
+    def _named_subject(self, sentence: Sentence, clause_first: int, cue: Cue) -> bool:
+        """"The Lead Local Flood Officer would report ...": a named officer commits."""
+        return any(c.label in {"HONORIFIC", "ROLE"} and clause_first <= c.token_start < cue.token_start for c in sentence.cues)
+
+    def _subjunctive(self, cue: Cue, clause_first: int) -> bool:
+        """"agreed that the Head of Education arrange a visit": a bare verb after a decision's "that"."""
+        doc = self.doc
+        if clause_first == 0 or doc[clause_first - 1].lower_ != "that":
+            return False
+        governor = {t.lower_ for t in doc[max(clause_first - 4, 0) : clause_first - 1]}
+        if not governor & _DECIDING_WORDS:
+            return False
+        subject = doc[clause_first : cue.token_start]
+        return 0 < len(subject) <= 10 and not any(t.lower_ in MODALS | {"was", "were", "is", "are", "had", "has"} for t in subject)
 
     def _person_then_to(self, cue: Cue, last: int) -> str | None:
         """"asked the Cabinet Member to ensure": who was asked, if someone was asked to do something."""
@@ -201,7 +273,7 @@ class ActionFinder:
                 if words and words[0].lower() == "the":
                     words = words[1:]
                 return " ".join(words) or None
-            if doc[position].text in {".", ";", ","} or doc[position].lower_ in {"that", "whether", "if"}:
+            if doc[position].text in {".", ";", ","} or doc[position].lower_ in {"that", "whether", "if", "what", "how", "why", "when", "who", "which"}:
                 return None
         return None
 
@@ -297,7 +369,8 @@ class ActionFinder:
                 continue
             first, last = sentence_tokens(state, sentence)
             asks = [c for c in sentence.cues_labelled("RESOLUTION_KIND")
-                    if c.rule.get("kind") in {"requested", "recommended"}]
+                    if c.rule.get("kind") == "requested"
+                    or (c.rule.get("kind") == "recommended" and self.doc[c.token_start].lower_ in _FORWARDING)]
             agreed_to = self._agreed_to(sentence, first, last)
             if agreed_to is not None:
                 self._add(agreed_to, self._trim_end(last), _RESOLUTION_CUE, sentence, first, last, source="resolution")

@@ -44,6 +44,8 @@ _ABBREVIATIONS = {
     "al", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "prof",
     "rev", "insp", "supt", "sgt", "e.g", "i.e", "eg", "ie", "viz", "min", "mins", "hon", "capt",
 }
+# Words that start a sentence far more often than they follow an initial.
+_SENTENCE_OPENERS = {"in", "the", "it", "this", "there", "a", "an", "members", "he", "she", "they", "officers", "councillor", "cllr", "however", "following", "resolved", "agreed", "clarification", "assurance", "concern"}
 _TERMINAL = re.compile(r"""[.!?:;]["'”’)\]]*$""")
 _CONTINUES = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "that", "which", "from", "as", "be", "is", "was", "were", "would", "will"}
 _SOFT_WRAP_MIN = 50  # a line shorter than this that ends without punctuation is a heading or a label, not a wrap
@@ -100,7 +102,8 @@ def _is_boundary(text: str, match: re.Match) -> bool:
     word = head.rsplit(None, 1)[-1] if head.strip() else ""
     word = word.lstrip("(“‘\"'").lower()
     if len(word) == 1 and word.isalpha():
-        return False
+        following = text[match.end() :].split(None, 1)
+        return bool(following) and following[0].lower().strip(",") in _SENTENCE_OPENERS
     return word.rstrip(".") not in _ABBREVIATIONS
 
 

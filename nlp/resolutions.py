@@ -22,6 +22,7 @@ from .state import MinutesState, Sentence
 KIND_ORDER = (ResolutionKind.RECOMMENDED, ResolutionKind.REQUESTED, ResolutionKind.APPROVED, ResolutionKind.NOTED)
 _BODY_WORDS = {"committee", "board", "panel", "sub-committee", "council", "cabinet", "meeting", "forum", "members", "executive", "councillors", "it"}
 _OPENERS = {"resolved", "agreed", "decision", "decisions", "decided", "resolution", "resolutions"}
+_OWN_OPENERS = {"res.resolved", "res.agreed", "res.body_verb", "res.noted_passive", "res.proposed", "res.correct_record", "res.decision"}
 _INTRO_ENDINGS = (":", ":-", "that", "–", "-", "—", "to")
 
 
@@ -55,7 +56,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         return True
     if position == "label":
         following = doc[cue.token_end].text if cue.token_end < len(doc) else ""
-        return not before and following in {":", ":-", "–", "-", "—"}
+        alone = cue.end == sentence.end or not state.text[cue.end : sentence.end].strip()
+        return not before and (following in {":", ":-", "–", "-", "—"} or alone)
     # "start" and "start_or_body": the cue opens the sentence ("RESOLVED –",
     # "It was agreed"), or, for "agreed", follows the body that agreed.
     if not before:
@@ -90,6 +92,7 @@ def _block(state: MinutesState, sentences: list[Sentence], position: int) -> lis
     intro = text[first.start : first.end].rstrip().endswith(_INTRO_ENDINGS)
     words = text[first.start : first.end].strip(" :-–—").split()
     opener_only = len(words) <= 2 and words and words[0].lower().strip(":-–") in _OPENERS
+    lettered = "(a)" in text[first.start : first.end] or "(1)" in text[first.start : first.end] or bool(first.marker)
     paragraph = first.paragraph
     for sentence in sentences[position + 1 :]:
         if state.item_at(sentence.start) != item:
@@ -100,7 +103,9 @@ def _block(state: MinutesState, sentences: list[Sentence], position: int) -> lis
         if same_paragraph and (is_part or intro or opener_only or block[-1] is first and fragment[:1] == "("):
             block.append(sentence)
             continue
-        if not same_paragraph and is_part and (sentence.marker or intro or opener_only or len(block) > 1 or _ends_part(text, block[-1])):
+        if not same_paragraph and any(c.rule.id in _OWN_OPENERS and c.start == sentence.start for c in sentence.cues):
+            break  # the next part is a decision of its own ("d) Members noted ...")
+        if not same_paragraph and is_part and (intro or opener_only or (lettered and len(block) >= 1 and sentence.marker) or _ends_part(text, block[-1])):
             block.append(sentence)
             paragraph = sentence.paragraph
             continue
@@ -127,9 +132,17 @@ def classify(cues) -> str:
 
 
 class ResolutionFinder:
+    @staticmethod
+    def _decision_label(doc, state, sentence) -> bool:
+        if state.truncated(sentence.start):
+            return False
+        return any(c.rule.id in {"res.resolved", "res.decision"} and c.start == sentence.start for c in sentence.cues)
+
     def __call__(self, doc: Doc) -> Doc:
         state: MinutesState = doc._.minutes
-        sentences = [s for s in state.sentences if not state.skipped(s.start)]
+        # Decision notices print "RESOLVED" / "Decision:" above "Minutes:", in
+        # what is otherwise agenda text; those still count.
+        sentences = [s for s in state.sentences if not state.skipped(s.start) or self._decision_label(doc, state, s)]
         parts: list[Part] = []
         position = 0
         while position < len(sentences):

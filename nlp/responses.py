@@ -27,11 +27,8 @@ from .records import Question, Response
 from .state import MinutesState, Sentence
 
 _ANSWER_LABEL = re.compile(r"^(?:(?:supplementary|written|oral)\s+)?(?:answer|response|reply|a)\s*\d*\s*(?:\([^)]*\))?\s*(?:from\s+[^:]+?)?\s*[:.–-]", re.I)
-_RESPONDER_WORDS = {
-    "officer", "officers", "director", "manager", "chair", "chairman", "chairperson", "leader", "cabinet",
-    "executive", "head", "clerk", "chief", "portfolio", "member", "mayor", "solicitor", "inspector",
-    "lead", "commissioner", "superintendent", "sergeant", "representative", "monitoring", "governance",
-}
+# Who asks rather than answers, when they open a sentence.
+_ASKING_BODIES = {"members", "member", "councillors", "a", "one", "another", "committee", "the", "it", "there", "board", "panel"}
 _RECENT_PARAGRAPHS = 2
 _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
 
@@ -91,7 +88,7 @@ class ResponseFinder:
                 return strength, cue.rule.id, sentence.start, None
             if strength == "speaker":
                 responder = subject_before(doc, first, cue.token_start)
-                if not responder or not (set(responder.lower().replace("(", " ").split()) & _RESPONDER_WORDS):
+                if not responder or responder.lower().split()[0] in _ASKING_BODIES:
                     continue
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start

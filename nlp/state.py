@@ -91,6 +91,9 @@ class MinutesState:
         position = bisect.bisect_right(self.item_regions, (offset, float("inf"))) - 1
         return self.item_regions[max(position, 0)][1]
 
+    def truncated(self, offset: int) -> bool:
+        return self.truncated_from is not None and offset >= self.truncated_from
+
     def skipped(self, offset: int) -> bool:
         """Whether ``offset`` lies in text that records no business: an item's
         agenda description (before its "Minutes:") or a sentence cut off mid-way."""
