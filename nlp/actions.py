@@ -53,6 +53,7 @@ RULE_ORDER = [
 _ASKING_RULES = {"a.request_that", "a.request_person", "a.marker"}
 _DECIDING_WORDS = {"agreed", "agree", "agrees", "requested", "request", "requests", "resolved", "recommended", "recommends",
                    "asked", "asks", "proposed", "suggested", "decided", "that", "–", "-", ":", "directed", "instructed"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "any", "each", "every", "of", "our", "your"}
 _FORWARDING = {"forwarded", "referred", "submitted", "refer", "be"}
 _NAME_JOINERS = {"the", "of", "and", "&", "for", "officers", "members", "officer"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
@@ -84,8 +85,11 @@ class ActionFinder:
                 continue
             if cue.token_start >= asked_about and cue.rule.id not in _ASKING_RULES:
                 continue  # "enquired whether the Trust would publish ...": asked about, not promised
-            if cue.rule.id == "a.marker" and self._marker_for_previous(sentence, cue, first, last):
-                continue
+            if cue.rule.id == "a.marker" and cue.token_start == first:
+                if self._marker_for_previous(sentence, cue, first, last):
+                    continue
+                if len(sentence.cues_labelled("ACTION")) > 1:
+                    continue  # "ACTION: Clerk to circulate ...": the task's own cue makes the record
             owner_hint = self._needs_met(sentence, cue, first, last)
             if owner_hint is False:
                 continue
@@ -95,7 +99,9 @@ class ActionFinder:
         # "This should include a log and the covering report should be revised":
         # one commitment; a new named subject ("and Councillor Hughes suggested") is another.
         for start in list(starts[1:]):
-            if not self.doc[start].text[:1].isupper():
+            previous = starts[starts.index(start) - 1]
+            governed = self.doc[start - 1].lower_ == "that" and previous < start - 1
+            if governed or not self.doc[start].text[:1].isupper():
                 previous = starts[starts.index(start) - 1]
                 groups[previous].extend(groups.pop(start))
                 starts.remove(start)
@@ -120,7 +126,7 @@ class ActionFinder:
 
     def _marker_for_previous(self, sentence: Sentence, cue: Cue, first: int, last: int) -> bool:
         """"ACTION: Head of Service" on its own after a sentence: that sentence is the action."""
-        if last - cue.token_end > 6 or sentence.index == 0:
+        if last - cue.token_end > 6 or sentence.index == 0 or cue.token_start != first:
             return False
         if any(t.lower_ == "to" for t in self.doc[cue.token_end : last]):
             return False
@@ -134,12 +140,11 @@ class ActionFinder:
         return True
 
     def _start_token(self, cue: Cue, first: int) -> int:
-        rule = cue.rule.id
-        if rule == "a.marker" and self.doc[cue.token_start].lower_ == "action":
-            return max(first, cue.token_start)
-        if rule == "a.request_person":
-            return clause_start(self.doc, first, cue.token_start)
-        return clause_start(self.doc, first, cue.token_start)
+        start = clause_start(self.doc, first, cue.token_start)
+        if start > first and self.doc[start - 1].lower_ == "that" and self._subjunctive(cue, start):
+            # "agreed that the Head of Education arrange a visit": keep the decision with its task
+            return clause_start(self.doc, first, start - 1)
+        return start
 
     def _needs_met(self, sentence: Sentence, cue: Cue, first: int, last: int):
         doc = self.doc
@@ -155,16 +160,24 @@ class ActionFinder:
             return True
         if needs == "sentence_start":
             following = doc[cue.token_end] if cue.token_end < last else None
-            return (cue.token_start == first and doc[first].text[:1].isupper() and following is not None
+            return (cue.token_start == first and doc[first].is_title and last - first >= 4 and following is not None
                     and following.lower_ not in {"of", "by", "from", "on", "for", "and", "to", "in", "at"} and not following.is_punct)
         if needs == "modal+deadline":
-            return any(doc[i].lower_ in {"would", "will", "shall", "should", "to"} for i in range(clause_first, cue.token_start))
+            span = range(clause_first, cue.token_start)
+            if any(doc[i].lower_ == "be" and i + 1 < cue.token_start and doc[i + 1].lower_.endswith("ing") for i in span):
+                return False
+            return any(doc[i].lower_ in {"would", "will", "shall", "should", "to"} for i in span)
+        if needs == "decision":
+            before = doc[cue.token_start - 1].lower_ if cue.token_start > first else ""
+            return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are"}
         if needs.startswith("modal"):
             if cue.rule.id in {"a.follow_up_meeting", "a.in_future"}:
                 infinitive = cue.rule.id == "a.follow_up_meeting"
                 if not any(self._is_modal(i, infinitive) for i in range(clause_first, clause_last)):
                     return False
-            elif not self._modal_before(cue.token_start, clause_first):
+            elif not self._modal_before(cue.token_start, clause_first) and not (
+                sentence.role == "resolution" and doc[cue.token_start].lower_ == "be"
+            ):
                 return False
         if needs.startswith("agent"):
             if self._named_to(cue, clause_first):
@@ -256,6 +269,9 @@ class ActionFinder:
         if not governor & _DECIDING_WORDS:
             return False
         subject = doc[clause_first : cue.token_start]
+        after = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
+        if doc[cue.token_start - 1].lower_ in _DETERMINERS or after in {"be", "was", "were", "is", "are", "has", "had", "of"}:
+            return False
         return 0 < len(subject) <= 10 and not any(t.lower_ in MODALS | {"was", "were", "is", "are", "had", "has"} for t in subject)
 
     def _person_then_to(self, cue: Cue, last: int) -> str | None:

@@ -99,13 +99,15 @@ def subject_before(doc: Doc, first: int, verb: int) -> str | None:
     tokens = [t for t in doc[start:verb] if not t.is_space]
     while tokens and (tokens[0].lower_ in _LEADING_NOISE or tokens[0].is_punct):
         tokens.pop(0)
-    # Only the last comma-separated chunk speaks ("In response, Officers").
-    for position in range(len(tokens) - 1, -1, -1):
-        if tokens[position].text == "," and not _inside_brackets(tokens, position):
-            tokens = tokens[position + 1 :]
-            break
     while tokens and tokens[-1].lower_ in _TRAILING_NOISE:
         tokens.pop()
+    # After an opening phrase ("to a question from X, the Director advised") the
+    # speaker is the last chunk; "The Leader, Councillor Platt," is one speaker.
+    if tokens and not tokens[0].text[:1].isupper():
+        for position in range(len(tokens) - 1, -1, -1):
+            if tokens[position].text == "," and not _inside_brackets(tokens, position):
+                tokens = tokens[position + 1 :]
+                break
     if not tokens or len(tokens) > MAX_SUBJECT_TOKENS:
         return None
     if any(t.lower_ in _SUBJECT_STOP for t in tokens):

@@ -32,9 +32,13 @@ _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\
 
 
 def asks_a_question(doc: Doc, cue) -> bool:
-    """For "asked": a question word must come before any "that"/"to" of a request."""
+    """For "asked": a question word must come before any "that"/"to" of a request,
+    and nobody was merely "entitled to ask" or "did not ask"."""
     if cue.rule.get("needs") != "question_word":
         return True
+    before = {t.lower_ for t in doc[max(cue.token_start - 2, 0) : cue.token_start]}
+    if before & {"to", "not", "n't", "never"}:
+        return False
     for token in doc[cue.token_end : min(cue.token_end + _WINDOW, len(doc))]:
         word = token.lower_
         if word in REQUEST_WORDS:
@@ -63,12 +67,34 @@ class QuestionFinder:
         state: MinutesState = doc._.minutes
         text = state.text
         intro_asker = None
+        pending_label: str | None = None
         for sentence in state.sentences:
             if sentence.role or state.skipped(sentence.start):
                 continue
             fragment = text[sentence.start : sentence.end]
+            label = _QUESTION_LABEL.match(fragment)
+            if label and sentence.first_in_paragraph and not fragment[label.end() :].strip():
+                pending_label = (label["asker"] or "").strip() or self._asker_from_heading(state, sentence)
+                sentence.role = "label"
+                continue
+            if pending_label is not None:
+                asker, pending_label = pending_label or None, None
+                sentence.role = "question"
+                end = self._paragraph_end(state, sentence)
+                state.questions.append(Question(item=state.item_at(sentence.start), text=text[sentence.start:end],
+                                                asker=asker, start=sentence.start, end=end, rule="q.label"))
+                for other in state.sentences[sentence.index + 1 :]:
+                    if other.paragraph != sentence.paragraph:
+                        break
+                    other.role = "question"
+                continue
             if not sentence.marker:
                 intro_asker = self._intro_asker(doc, state, sentence, fragment) or (intro_asker if sentence.first_in_paragraph is False else None)
+            embedded = self._embedded(doc, state, sentence)
+            if embedded:
+                sentence.role = "question"
+                state.questions.append(embedded)
+                continue
             rule, asker = self._classify(doc, state, sentence, fragment, intro_asker)
             if not rule:
                 continue
@@ -85,6 +111,8 @@ class QuestionFinder:
         if label and sentence.first_in_paragraph:
             return "q.label", (label["asker"] or "").strip() or None
         for cue in sentence.cues_labelled("QUESTION"):
+            if cue.rule.id == "q.embedded":
+                continue
             if asks_a_question(doc, cue):
                 return cue.rule.id, asker_for(doc, state, sentence, cue)
         if sentence.marker and fragment.split(None, 1)[0].lower() in _LISTED_QUESTION:
@@ -92,6 +120,38 @@ class QuestionFinder:
         if fragment.rstrip(" ”’\"')").endswith("?"):
             return "q.direct", None
         return None, None
+
+    @staticmethod
+    def _embedded(doc, state, sentence) -> Question | None:
+        """"In response to a query from X regarding Y, the Director confirmed ...": the query part."""
+        cue = next((c for c in sentence.cues_labelled("QUESTION") if c.rule.id == "q.embedded" and c.start == sentence.start), None)
+        if cue is None:
+            return None
+        text = state.text
+        comma = text.find(",", cue.end, sentence.end)
+        if comma < 0:
+            return None
+        match = _ASKER_AFTER_FROM.search(text[sentence.start : comma])
+        return Question(item=state.item_at(sentence.start), text=text[sentence.start:comma],
+                        asker=match["asker"].strip() if match else None, start=sentence.start, end=comma, rule="q.embedded")
+
+    @staticmethod
+    def _paragraph_end(state, sentence) -> int:
+        end = sentence.end
+        for other in state.sentences[sentence.index + 1 :]:
+            if other.paragraph != sentence.paragraph:
+                break
+            end = other.end
+        return end
+
+    @staticmethod
+    def _asker_from_heading(state, sentence) -> str:
+        """"Question 1 from Councillor Imogen Hale to the Cabinet Member ...", a line or two above."""
+        for other in reversed(state.sentences[max(sentence.index - 2, 0) : sentence.index]):
+            match = _ASKER_AFTER_FROM.search(state.text[other.start : other.end])
+            if match:
+                return match["asker"].strip()
+        return ""
 
     def _intro_asker(self, doc, state, sentence, fragment) -> str | None:
         """The subject of "The Committee raised the following points:" for the bullets under it."""

@@ -83,7 +83,7 @@ def _is_resolution_start(doc: Doc, state: MinutesState, sentence: Sentence) -> s
     return None
 
 
-def _block(state: MinutesState, sentences: list[Sentence], position: int) -> list[Sentence]:
+def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: int) -> list[Sentence]:
     """The sentences of one resolution: its own, plus the parts listed under it."""
     text = state.text
     first = sentences[position]
@@ -103,7 +103,12 @@ def _block(state: MinutesState, sentences: list[Sentence], position: int) -> lis
         if same_paragraph and (is_part or intro or opener_only or block[-1] is first and fragment[:1] == "("):
             block.append(sentence)
             continue
-        if not same_paragraph and any(c.rule.id in _OWN_OPENERS and c.start == sentence.start for c in sentence.cues):
+        if not same_paragraph and opener_only and len(block) == 1:
+            block.append(sentence)  # "Decision:" then "RESOLVED: That Cabinet ..."
+            paragraph = sentence.paragraph
+            intro = text[sentence.start : sentence.end].rstrip().endswith(_INTRO_ENDINGS)
+            continue
+        if not same_paragraph and _is_resolution_start(doc, state, sentence):
             break  # the next part is a decision of its own ("d) Members noted ...")
         if not same_paragraph and is_part and (intro or opener_only or (lettered and len(block) >= 1 and sentence.marker) or _ends_part(text, block[-1])):
             block.append(sentence)
@@ -151,7 +156,7 @@ class ResolutionFinder:
             if not rule:
                 position += 1
                 continue
-            block = _block(state, sentences, position)
+            block = _block(doc, state, sentences, position)
             start, end = block[0].start, block[-1].end
             cues = [c for s in block for c in s.cues_labelled("RESOLUTION_KIND", "RESOLUTION") if c.rule.get("kind")]
             kind = classify(cues)

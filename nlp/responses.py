@@ -28,7 +28,7 @@ from .state import MinutesState, Sentence
 
 _ANSWER_LABEL = re.compile(r"^(?:(?:supplementary|written|oral)\s+)?(?:answer|response|reply|a)\s*\d*\s*(?:\([^)]*\))?\s*(?:from\s+[^:]+?)?\s*[:.–-]", re.I)
 # Who asks rather than answers, when they open a sentence.
-_ASKING_BODIES = {"members", "member", "councillors", "a", "one", "another", "committee", "the", "it", "there", "board", "panel"}
+_ASKING_BODIES = {"members", "member", "councillors", "councillor", "cllr", "a", "one", "another", "committee", "the", "it", "there", "board", "panel"}
 _RECENT_PARAGRAPHS = 2
 _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
 
@@ -39,13 +39,23 @@ class ResponseFinder:
         text = state.text
         answered: set[int] = set()
         current: Response | None = None
+        pending_label = False
         for sentence in state.sentences:
-            if state.skipped(sentence.start) or sentence.role == "resolution":
+            if state.skipped(sentence.start) or sentence.role in {"resolution", "label"}:
                 current = None
                 continue
             item = state.item_at(sentence.start)
             fragment = text[sentence.start : sentence.end]
-            found = self._response_in(doc, state, sentence, fragment)
+            label = _ANSWER_LABEL.match(fragment) if sentence.first_in_paragraph else None
+            if label and not fragment[label.end() :].strip():
+                pending_label, current = True, None  # "Answer:" alone: the paragraph below answers
+                sentence.role = "label"
+                continue
+            if pending_label:
+                pending_label = False
+                found = ("strong", "r.label", sentence.start, None)
+            else:
+                found = self._response_in(doc, state, sentence, fragment)
             if found is None:
                 if current is not None and self._continues(state, sentence, current):
                     current.end = sentence.end
@@ -61,7 +71,12 @@ class ResponseFinder:
             if question is None:
                 current = None
                 continue
-            if start > sentence.start and sentence.role == "question":
+            embedded = next((q for q in state.questions if q.start == sentence.start and q.rule == "q.embedded"), None)
+            if embedded is not None:
+                start = max(start, embedded.end)
+                while start < sentence.end and text[start] in " ,":
+                    start += 1
+            elif start > sentence.start and sentence.role == "question":
                 self._trim_question(state, sentence, start)
             elif sentence.role == "question":
                 continue
@@ -89,7 +104,7 @@ class ResponseFinder:
             if strength == "speaker":
                 responder = subject_before(doc, first, cue.token_start)
                 if not responder or responder.lower().split()[0] in _ASKING_BODIES:
-                    continue
+                    continue  # members and plain councillors remark; officers and office-holders answer
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start
                 return strength, cue.rule.id, self._start_of(doc, state, sentence, start), responder
