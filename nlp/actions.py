@@ -78,6 +78,8 @@ class ActionFinder:
         first, last = sentence_tokens(self.state, sentence)
         if sentence.cues_labelled("REPORT_INTRO"):
             return  # "X submitted a report ... requesting that ...": the report asks, nobody undertakes
+        if self._completed_row(sentence):
+            return  # an action log's row marked complete is discharged, not owed
         groups: dict[int, list[Cue]] = {}
         asked_about = self._question_complement(sentence, first, last)
         for cue in sentence.cues_labelled("ACTION"):
@@ -114,9 +116,22 @@ class ActionFinder:
                 continue
             self._add(start, end, cues[0], sentence, first, last, source=sentence.role or "statement")
 
+    def _completed_row(self, sentence: Sentence) -> bool:
+        line = self.state.lines[sentence.line]
+        for other in self.state.lines[sentence.line :]:
+            if other.start <= sentence.start < other.end + 1:
+                line = other
+                break
+        if "|" not in line.text:
+            return False
+        cells = [c.strip().lower() for c in line.text.split("|")]
+        return any(c.startswith(("complete", "completed", "done", "closed", "discharged")) for c in cells)
+
     def _question_complement(self, sentence: Sentence, first: int, last: int) -> int:
         """Where the "whether ..." of a question starts (``last`` if the sentence asks nothing)."""
         questions = sentence.cues_labelled("QUESTION")
+        if self.state.text[sentence.start : sentence.end].rstrip(" ”’\"')").endswith("?"):
+            return first
         if not questions:
             return last
         for position in range(questions[0].token_end, last):
@@ -141,6 +156,8 @@ class ActionFinder:
 
     def _start_token(self, cue: Cue, first: int) -> int:
         start = clause_start(self.doc, first, cue.token_start)
+        if start == first + 1 and self.doc[first].lower_ == "that":
+            return first  # "(b) That a Quad of Aims be produced": the part as written
         if start > first and self.doc[start - 1].lower_ == "that" and self._subjunctive(cue, start):
             # "agreed that the Head of Education arrange a visit": keep the decision with its task
             return clause_start(self.doc, first, start - 1)
@@ -191,7 +208,8 @@ class ActionFinder:
         elif needs.endswith("+info") and not self._has_info(sentence, clause_first, clause_last, cue):
             return False
         if needs.endswith("+meeting"):
-            if not self._has_meeting(sentence, clause_first, clause_last):
+            target = cue.token_start if cue.rule.id == "a.will_be_held" and self._has_event_subject(sentence, clause_first, cue) else cue.token_end
+            if not self._has_meeting(sentence, target, clause_last):
                 return False
             if any(doc[i].lower_ in {"meeting", "meetings"} for i in range(clause_first, cue.token_start)) and cue.token_start - clause_first <= 6:
                 return False  # "The next meeting will be held on ...": a date, not a task
@@ -251,10 +269,16 @@ class ActionFinder:
         return False
 
     def _has_meeting(self, sentence: Sentence, first: int, last: int) -> bool:
+        """A meeting, visit or session in the clause (for "be considered at the next meeting")."""
         return any(
             first <= c.token_start < last and (c.rule.id in {"d.meeting", "a.follow_up_meeting"} or c.label == "EVENT")
             for c in sentence.cues
         )
+
+    def _has_event_subject(self, sentence: Sentence, clause_first: int, cue: Cue) -> bool:
+        """"a separate drop-in session would be held": the event is the subject."""
+        return any(c.label == "EVENT" and c.rule.id == "ag.event" and clause_first <= c.token_start < cue.token_start
+                   and self.doc[c.token_start].lower_ not in {"meeting", "meetings"} for c in sentence.cues)
 
     def _named_subject(self, sentence: Sentence, clause_first: int, cue: Cue) -> bool:
         """"The Lead Local Flood Officer would report ...": a named officer commits."""

@@ -75,10 +75,14 @@ def clean_title(text: str) -> str:
     return title.strip(" :–—-|\t")
 
 
-def heading_title(text: str, *, procedural: bool = False) -> str | None:
-    """The title if ``text`` reads as a heading, else None."""
+def heading_title(text: str, *, procedural: bool = False, numbered: bool = False) -> str | None:
+    """The title if ``text`` reads as a heading, else None.
+
+    A numbered title may hold a colon ("Climate Action Plan: Annual Report");
+    an unnumbered "Label: value" line is a label, not a heading.
+    """
     title = clean_title(text)
-    if _LABEL_LINE.match(title):
+    if _LABEL_LINE.match(title) and not numbered:
         return None
     if not title or len(title) > 160 or _NOT_HEADING_START.match(title) and not procedural:
         return None
@@ -96,6 +100,9 @@ def heading_title(text: str, *, procedural: bool = False) -> str | None:
         return None
     capitalised = sum(1 for w in content if not w[0].isalpha() or w[0].isupper())
     if capitalised / len(content) >= 0.6 or len(words) <= 3:
+        return title
+    # After a number, sentence case is common ("23/145 Planning applications").
+    if numbered and len(words) <= 10 and capitalised / len(content) >= 0.25:
         return title
     return None
 
@@ -119,6 +126,13 @@ def _number_scheme(number: str) -> str:
     if "." in number.rstrip("."):
         return "dotted"
     return "plain"
+
+
+def _number_value(number: str) -> float | None:
+    digits = re.findall(r"\d+", number)
+    if not digits:
+        return None
+    return float(digits[0]) if len(digits) == 1 else float(digits[0]) + float(digits[1]) / 1000
 
 
 def _normal_number(number: str) -> str:
@@ -148,12 +162,12 @@ class AgendaFinder:
     def is_furniture(self, line: Line) -> bool:
         return bool(_FURNITURE.match(line.text))
 
-    def heading(self, line: Line) -> str | None:
+    def heading(self, line: Line, numbered: bool = False) -> str | None:
         if line.marker and not _NUMBER_TITLE.match(line.text):
             return None
         if self.is_description(line) or self.is_furniture(line):
             return None
-        return heading_title(line.text, procedural=self.is_procedural(clean_title(line.text)))
+        return heading_title(line.text, procedural=self.is_procedural(clean_title(line.text)), numbered=numbered)
 
     def _zone_end(self) -> int:
         """Index of the first line after a "No. Item" style table header, else 0."""
@@ -176,7 +190,7 @@ class AgendaFinder:
         for line in self.lines:
             if line.index in skip:
                 continue
-            text = line.text
+            text = line.text.strip("| ") if line.text.startswith("|") else line.text
             following = self._next_content(line.index)
             if _PREFIX_ONLY.match(text) and following and _NUMBER_ONLY.match(following.text) and "/" in following.text:
                 number = f"{text} {following.text.rstrip('.')}"
@@ -189,7 +203,7 @@ class AgendaFinder:
                 continue
             match = _NUMBER_TITLE.match(text)
             if match and not self._after_list_intro(line):
-                title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])))
+                title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
                 if title and not match["title"].startswith(("pdf", "PDF")):
                     candidates.append((line, match["num"], None, "agenda.number_title", title))
         items = []
@@ -202,7 +216,7 @@ class AgendaFinder:
             elif following is None:
                 continue
             else:
-                title = self.heading(following)
+                title = self.heading(following, numbered=True)
                 if title is None and self.is_description(following):
                     title = derived_title(following.text) or None
                     rule = "agenda.number_description"
@@ -220,13 +234,28 @@ class AgendaFinder:
             if title:
                 schemes[_number_scheme(number)] = schemes.get(_number_scheme(number), 0) + 1
         best = max(schemes, key=lambda s: (schemes[s], -list(schemes).index(s)))
-        return [item for item in items if _number_scheme(item[1]) == best]
+        kept, highest = [], None
+        for item in items:
+            if _number_scheme(item[1]) != best:
+                continue
+            value = _number_value(item[1])
+            if item[2] is not None and highest is not None and value is not None and value <= highest:
+                continue  # numbering goes up: a lower new number is a list, not an item
+            if value is not None and item[2] is not None:
+                highest = value
+            kept.append(item)
+        return kept
 
     def _after_list_intro(self, line: Line) -> bool:
-        if line.index == 0:
+        """A numbered line in a list introduced by "...:" (an index of questions, a resolution's parts)."""
+        position = line.index - 1
+        while position >= 0 and _NUMBER_TITLE.match(self.lines[position].text) and line.blank_before == 0:
+            line = self.lines[position]
+            position -= 1
+        if position < 0:
             return False
-        previous = self.lines[line.index - 1].text
-        return previous.endswith((":", ":-", "that", "–", "-")) and not self.is_furniture(self.lines[line.index - 1])
+        previous = self.lines[position]
+        return previous.text.endswith((":", ":-", "that", "–", "-")) and not self.is_furniture(previous)
 
     def marked(self) -> list[tuple[Line, str | None, str, str]]:
         """(line, number, title, rule) for items marked by "Minutes:"."""
@@ -395,6 +424,9 @@ def find_items(state: MinutesState, procedural_phrases: tuple[str, ...]) -> None
     state.agenda_items = items
     state.item_regions = sorted(regions)
     state.skip_ranges = description_ranges(state.lines, items, finder)
+    first_start = min(item.start for item in items)
+    if first_start > 0 and items[0].rule != "agenda.whole_document":
+        state.skip_ranges.insert(0, (0, first_start))
 
 
 def description_ranges(lines: list[Line], items: list[AgendaItem], finder: AgendaFinder) -> list[tuple[int, int]]:

@@ -38,6 +38,8 @@ _SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*\s+(?=[A-Z0-9“‘"'(·•�
 # A "Minutes:" label inside a line (a flattened table cell "TITLE Minutes: prose")
 # starts the minutes proper: what follows is a new sentence.
 _INLINE_LABEL = re.compile(r"\s+Minutes\s*:\s+(?=\S)")
+# Cells of a table flattened with "|" are read one by one.
+_CELL_BREAK = re.compile(r"\s*\|\s*")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "cllr", "cllrs", "st", "no", "nos", "ref", "approx", "etc", "vs", "inc",
     "ltd", "co", "dept", "govt", "para", "paras", "p", "pp", "fig", "sec", "vol", "ext", "tel", "cf",
@@ -122,10 +124,12 @@ def split_sentences(text: str, lines: list[Line]) -> list[Sentence]:
             if _is_boundary(chunk, m)
         ]
         ends += [(m.start(), m.end()) for m in _INLINE_LABEL.finditer(chunk)]
+        if "|" in chunk:
+            ends += [(m.start(), m.end()) for m in _CELL_BREAK.finditer(chunk)]
         for end_of_sentence, next_start in sorted(ends):
             if end_of_sentence > cut:
                 pieces.append((cut, end_of_sentence))
-                cut = next_start
+            cut = max(cut, next_start)
         pieces.append((cut, len(chunk)))
         for position, (a, b) in enumerate(pieces):
             if b > a:

@@ -92,7 +92,8 @@ def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: i
     intro = text[first.start : first.end].rstrip().endswith(_INTRO_ENDINGS)
     words = text[first.start : first.end].strip(" :-–—").split()
     opener_only = len(words) <= 2 and words and words[0].lower().strip(":-–") in _OPENERS
-    lettered = "(a)" in text[first.start : first.end] or "(1)" in text[first.start : first.end] or bool(first.marker)
+    opening = text[first.start : first.end]
+    lettered = any(mark in opening for mark in ("(a)", "(1)", "(i)", " a)", " 1)", " i)"))
     paragraph = first.paragraph
     for sentence in sentences[position + 1 :]:
         if state.item_at(sentence.start) != item:
@@ -108,7 +109,7 @@ def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: i
             paragraph = sentence.paragraph
             intro = text[sentence.start : sentence.end].rstrip().endswith(_INTRO_ENDINGS)
             continue
-        if not same_paragraph and _is_resolution_start(doc, state, sentence):
+        if not same_paragraph and not (intro or opener_only or lettered) and _is_resolution_start(doc, state, sentence):
             break  # the next part is a decision of its own ("d) Members noted ...")
         if not same_paragraph and is_part and (intro or opener_only or (lettered and len(block) >= 1 and sentence.marker) or _ends_part(text, block[-1])):
             block.append(sentence)
