@@ -47,7 +47,7 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
             before = doc[position - 1].lower_ if position > first else ""
             if before not in _PREPOSITIONS:
                 return position + 1
-        if word == "and" and position + 1 < token and _starts_clause(doc, position + 1, token):
+        if word == "and" and _starts_clause(doc, position + 1, max(token, position + 2)):
             return position + 1
         position -= 1
     return first

@@ -210,6 +210,8 @@ def layout_component(doc: Doc) -> Doc:
     state.sentences = split_sentences(doc.text, state.lines)
     state.sentence_starts = [s.start for s in state.sentences]
     state.truncated_from = truncated_tail(doc.text, state.sentences)
+    if state.truncated_from is not None:
+        state.warnings.append("the text ends mid-sentence (cut off?): its last sentence was left out")
     index = state.tokens = TokenIndex(doc)
     for sentence in state.sentences:
         first = index.token_at_or_after(sentence.start)

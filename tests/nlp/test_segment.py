@@ -1,0 +1,228 @@
+"""What an officer logging minutes expects the segmenter to find, one layout or phrasing at a time."""
+
+import pytest
+
+from nlp import EmptyDocument, segment
+
+
+def run(nlp, text):
+    return segment(text, nlp=nlp)
+
+
+def texts(records):
+    return [r.text for r in records]
+
+
+def test_segment_threads_each_answer_under_its_question(nlp):
+    minutes = run(nlp, """4 Performance Report
+
+Minutes:
+
+· Clarification was sought regarding the number of young people not in education. In response, it was stated that only 13 were unknown.
+· Members enquired about the Monitoring Committee. In response, it was stated that a report would be submitted to a future meeting in 2023.
+
+RESOLVED – that the report be noted.
+""")
+    assert [q.text.split()[0] for q in minutes.questions] == ["Clarification", "Members"]
+    assert minutes.questions[1].asker == "Members"
+    assert [r.answers for r in minutes.responses] == [0, 1]
+    assert minutes.responses[1].text.startswith("In response, it was stated that a report")
+
+
+def test_segment_finds_the_commitment_inside_an_answer_with_its_due_date(nlp):
+    minutes = run(nlp, """date: 2022-11-23
+---
+4 Performance Report
+
+Members enquired about the Monitoring Committee. In response, it was stated that a report regarding the Monitoring Committee would be submitted to a future meeting in 2023, but that schools continue to be monitored.
+""")
+    (action,) = minutes.actions
+    assert action.text.startswith("a report regarding the Monitoring Committee would be submitted")
+    assert action.kind == "report_back"
+    assert action.due == "a future meeting in 2023"
+    assert action.due_date == "2023-12-31"
+    assert action.source == "response"
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("RESOLVED – That the report be noted.", "noted"),
+        ("RESOLVED – That the minutes of the meeting held on 13 August be approved as a correct record.", "approved"),
+        ("RESOLVED – That the Cabinet be recommended to adopt the policy.", "recommended"),
+        ("RESOLVED – That the Corporate Director be requested to investigate the erection of signs.", "requested"),
+        ("Resolved: There were no declarations made.", "other"),
+        ("AGREED that the report be approved and forwarded to Cabinet for consideration.", "recommended"),
+        ("The Committee agreed to form a Task and Finish group.", "approved"),
+    ],
+)
+def test_segment_resolution_kinds(nlp, sentence, kind):
+    minutes = run(nlp, f"5 Work Programme\n\n{sentence}\n")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [(sentence, kind)]
+
+
+def test_segment_keeps_lettered_parts_in_one_resolution(nlp):
+    minutes = run(nlp, "5 Work Programme\n\nRESOLVED – (a) That the work programme be noted.\n\n(b) That a Quad of Aims be produced.\n")
+    (resolution,) = minutes.resolutions
+    assert resolution.text.endswith("(b) That a Quad of Aims be produced.")
+    assert resolution.kind == "requested"
+    assert [a.text for a in minutes.actions] == ["That a Quad of Aims be produced"]
+
+
+def test_segment_does_not_take_the_committee_noting_a_fact_as_a_decision(nlp):
+    minutes = run(nlp, "5 Update\n\nThe Committee noted that attendance data is already published.\n")
+    assert minutes.resolutions == []
+    assert texts(minutes.comments) == ["The Committee noted that attendance data is already published."]
+
+
+@pytest.mark.parametrize(
+    "sentence, action_start",
+    [
+        ("Members asked that the revised figures be circulated to the Committee.", "Members asked that the revised figures be circulated"),
+        ("The Governance Officer confirmed that he would chase the action after the meeting.", "he would chase the action"),
+        ("It was noted that the full report would be shared with the Committee.", "the full report would be shared"),
+        ("Clerk to write to the landowner about the hedge.", "Clerk to write to the landowner"),
+        ("The Chair reiterated previous requests for the data to include actual numbers.", "The Chair reiterated previous requests"),
+    ],
+)
+def test_segment_finds_follow_up_commitments(nlp, sentence, action_start):
+    minutes = run(nlp, f"7 Matters arising\n\n{sentence}\n")
+    assert [a.text[: len(action_start)] for a in minutes.actions] == [action_start]
+
+
+def test_segment_names_the_owner_of_a_commitment(nlp):
+    minutes = run(nlp, "7 Matters arising\n\nThe Governance Officer confirmed that he would chase the action after the meeting.\n")
+    (action,) = minutes.actions
+    assert action.owner == "Governance Officer"
+    assert action.due == "after the meeting"
+
+
+def test_segment_does_not_take_a_plan_or_a_question_about_the_future_as_a_commitment(nlp):
+    minutes = run(nlp, "7 Update\n\nA Member enquired whether the Trust would in future publish handover times.\n\nA new strategy was to be presented to Cabinet in October.\n")
+    assert minutes.actions == []
+    assert len(minutes.questions) == 1
+
+
+def test_segment_splits_two_commitments_by_two_people(nlp):
+    minutes = run(nlp, "9 Work Programme\n\nCouncillor Johnson proposed a mid-year review of the plan and Councillor Hughes suggested that Members review the recent work.\n")
+    assert [a.text.split()[:2] for a in minutes.actions] == [["Councillor", "Johnson"], ["Councillor", "Hughes"]]
+
+
+def test_segment_reads_a_question_and_its_answer_in_one_sentence(nlp):
+    minutes = run(nlp, "6 Task Group\n\nMembers queried the terms of reference and it was noted that they would be agreed in the first meeting.\n")
+    assert texts(minutes.questions) == ["Members queried the terms of reference"]
+    assert texts(minutes.responses) == ["it was noted that they would be agreed in the first meeting."]
+
+
+def test_segment_infers_the_question_an_answer_responds_to(nlp):
+    minutes = run(nlp, "5 Report\n\n· It was noted that parents had reported a stigma. In response, it was stated that families felt embarrassed.\n")
+    assert texts(minutes.questions) == ["It was noted that parents had reported a stigma."]
+    assert minutes.questions[0].rule == "q.answered"
+    assert minutes.responses[0].answers == 0
+
+
+def test_segment_reads_question_and_answer_labels(nlp):
+    minutes = run(nlp, """54. QUESTIONS FROM MEMBERS
+
+Question 1 from Councillor Imogen Hale to the Cabinet Member for Transport
+
+Question:
+"When will the shelters be repaired?"
+
+Answer:
+"The contractor has committed to replace all damaged panels by 31 October 2024."
+""")
+    assert texts(minutes.questions) == ['"When will the shelters be repaired?"']
+    assert minutes.questions[0].asker == "Councillor Imogen Hale"
+    assert minutes.responses[0].answers == 0
+    assert minutes.actions[0].due_date == "2024-10-31"
+
+
+@pytest.mark.parametrize(
+    "text, numbers, titles",
+    [
+        ("1.\n\nMinutes pdf icon PDF 82 KB\n\nMinutes:\n\nApproved.\n\n2.\n\nDeclarations of Interest\n\nMinutes:\n\nNone.\n",
+         ["1", "2"], ["Minutes", "Declarations of Interest"]),
+        ("4 Children, Families and Education PPRR Mid Year Report PDF 460 KB\nTo consider a report.\nMinutes:\nRESOLVED – that the report be noted.\n",
+         ["4"], ["Children, Families and Education PPRR Mid Year Report"]),
+        ("PLA\n32/16\nEVACUATION PROCEDURE\nPLA\n33/16\nDECLARATIONS OF INTEREST\n\nPLA\n32/16\nThe evacuation procedure was noted.\n",
+         ["PLA 32/16", "PLA 33/16"], ["EVACUATION PROCEDURE", "DECLARATIONS OF INTEREST"]),
+        ("| No. | Item |\n|---|---|\n|\nWELCOME AND APOLOGIES Minutes: The Chair welcomed all. |\n|\nUrgent Business Urgent business, if any, introduced by the Chair Minutes: There was none. |\n",
+         [None, None], ["WELCOME AND APOLOGIES", "Urgent Business"]),
+        ("23/145 Planning applications\n\na) Members noted the decisions.\n\n23/146 Finance\n\na) It was resolved to approve payments.\n",
+         ["23/145", "23/146"], ["Planning applications", "Finance"]),
+        ("Agenda item\n\n\nTo consider questions from Members, in accordance with Council Procedure Rule 11.\n\n\nMembers asked whether the Council would bid.\n",
+         [None], ["Questions from Members"]),
+    ],
+    ids=["moderngov-number-lines", "number-and-title", "decision-table-then-narrative", "flattened-table", "parish", "single-item-page"],
+)
+def test_segment_agenda_item_layouts(nlp, text, numbers, titles):
+    minutes = run(nlp, text)
+    assert [i.number for i in minutes.agenda_items] == numbers
+    assert [i.title for i in minutes.agenda_items] == titles
+
+
+def test_segment_a_repeated_item_number_carries_on_its_item(nlp):
+    minutes = run(nlp, "PLA\n32/16\nEVACUATION PROCEDURE\nPLA\n33/16\nDECLARATIONS OF INTEREST\n\nPLA\n32/16\nThe evacuation procedure was noted.\n")
+    (resolution,) = minutes.resolutions
+    assert resolution.item == 0
+
+
+def test_segment_ignores_an_items_agenda_description(nlp):
+    minutes = run(nlp, """4 Portfolio Report
+The Scrutiny Committee is asked to:
+a) Highlight any significant issues to be fed back to the Cabinet;
+Minutes:
+RESOLVED – that the report be noted.
+""")
+    assert texts(minutes.resolutions) == ["RESOLVED – that the report be noted."]
+    assert minutes.actions == [] and minutes.comments == []
+
+
+def test_segment_leaves_out_a_sentence_cut_off_at_the_end(nlp):
+    minutes = run(nlp, "5 Update\n\nClarification was sought on costs. In response, it was stated that costs had risen.\n\nThe Committee queried the business case for not purchasing a vehicle either individually or in")
+    assert len(minutes.questions) == 1
+    assert any("ends mid-sentence" in w for w in minutes.warnings)
+
+
+def test_segment_reads_meeting_details_from_the_header_block(nlp):
+    minutes = run(nlp, "source: https://example.org/mgAi\ncouncil: Stockport\ncommittee: Scrutiny Committee\ndate: 2021-06-16\n---\n5 Report\n\nRESOLVED – That the report be noted.\n")
+    assert (minutes.meeting.committee, minutes.meeting.date, minutes.meeting.council) == ("Scrutiny Committee", "2021-06-16", "Stockport")
+    assert minutes.meeting.found["date"] == "header"
+    assert minutes.text.startswith("5 Report")
+
+
+@pytest.mark.parametrize(
+    "line, committee, date",
+    [
+        ("Children & Families Scrutiny Committee - Wednesday, 16th October, 2024 6.00 pm", "Children & Families Scrutiny Committee", "2024-10-16"),
+        ("Meeting: 16/06/2021 - Children & Families Scrutiny Committee (Item 5)", "Children & Families Scrutiny Committee", "2021-06-16"),
+        ("Minutes of the meeting of the Planning Committee held on Tuesday 4 March 2025", "Planning Committee", "2025-03-04"),
+    ],
+)
+def test_segment_reads_meeting_details_from_the_text(nlp, line, committee, date):
+    minutes = run(nlp, f"{line}\n\n1. Apologies\n\nNone.\n")
+    assert (minutes.meeting.committee, minutes.meeting.date) == (committee, date)
+    assert minutes.meeting.found["date"] == "text"
+
+
+def test_segment_text_without_structure_is_one_item_with_a_warning(nlp):
+    minutes = run(nlp, "some notes about the weather and nothing else")
+    assert [i.title for i in minutes.agenda_items] == ["Untitled item"]
+    assert any("one untitled item" in w for w in minutes.warnings)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "\ufeff\r\n"])
+def test_segment_refuses_empty_text(nlp, text):
+    with pytest.raises(EmptyDocument):
+        run(nlp, text)
+
+
+def test_segment_every_record_points_at_its_own_text(nlp):
+    path = next((__import__("conftest").CORPUS / "real").glob("stockport-seed-002.txt"))
+    minutes = run(nlp, path.read_text(encoding="utf-8"))
+    for kind in ("questions", "responses", "comments", "resolutions", "actions"):
+        for record in getattr(minutes, kind):
+            assert minutes.text[record.start : record.end] == record.text
+    for item in minutes.agenda_items:
+        assert 0 <= item.start < item.end <= len(minutes.text)
