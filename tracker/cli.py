@@ -29,7 +29,9 @@ def extract(path: str, output_format: str) -> None:
         document = read_path(path)
         minutes = segment(document.text)
     except (InvalidDocument, SegmenterError) as error:
-        raise click.ClickException(f"{path}: {getattr(error, 'message', None) or error}") from None
+        message = getattr(error, "message", None) or str(error)
+        name = path.rsplit("/", 1)[-1]
+        raise click.ClickException(message if name in message else f"{path}: {message}") from None
     for warning in (*document.warnings, *minutes.warnings):
         click.echo(f"warning: {path}: {warning}", err=True)
     if output_format == "json":
