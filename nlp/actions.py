@@ -36,7 +36,7 @@ from .records import Action, ActionKind
 from .state import Cue, MinutesState, Sentence
 
 MODALS = {"would", "will", "should", "shall", "must", "to", "could", "can", "may", "might"}
-_ADVERBS = {"also", "now", "then", "further", "subsequently", "duly", "therefore", "only", "be", "shortly", "soon", "again", "in", "future", "then", "all"}
+_ADVERBS = {"also", "now", "then", "further", "subsequently", "duly", "therefore", "only", "be", "shortly", "soon", "again", "in", "future", "all"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _OPINION_WORDS = {"was", "were", "had", "felt", "would", "could", "might", "is", "are", "has", "have", "did", "does", "thought", "believed"}
 _NOT_TASKS = {"note", "comment", "ask", "attend", "speak", "address", "the", "a", "an", "be", "his", "her", "their", "its"}
@@ -401,7 +401,7 @@ class ActionFinder:
 
     # -- resolutions ---------------------------------------------------
     def _resolution_actions(self) -> None:
-        state, doc = self.state, self.doc
+        state = self.state
         for part in state.resolution_parts:
             resolution = state.resolutions[part.resolution]
             sentence = state.sentence_at(part.start)

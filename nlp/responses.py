@@ -63,8 +63,6 @@ class ResponseFinder:
                     sentence.role = "response"
                     continue
                 current = None
-                if sentence.role == "question":
-                    current = None
                 continue
             strength, rule, start, responder = found
             question = self._question_for(state, sentence, item, strength, answered, responder)
@@ -107,16 +105,14 @@ class ResponseFinder:
                     continue  # members and plain councillors remark; officers and office-holders answer
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start
-                return strength, cue.rule.id, self._start_of(doc, state, sentence, start), responder
+                return strength, cue.rule.id, max(start, sentence.start), responder
             start = doc[clause_start(doc, first, cue.token_start)].idx
             if cue.rule.id == "r.in_response":
                 start = min(start, cue.start)
             responder = self._responder_after(doc, sentence, cue, first, last)
-            return strength, cue.rule.id, self._start_of(doc, state, sentence, start), responder
+            return strength, cue.rule.id, max(start, sentence.start), responder
         return None
 
-    def _start_of(self, doc, state, sentence, start):
-        return max(start, sentence.start)
 
     def _responder_after(self, doc, sentence, cue, first, last):
         """"In response, the Director advised ...": the speaker after the cue."""
@@ -189,15 +185,14 @@ class ResponseFinder:
         return position
 
     def _continues(self, state, sentence: Sentence, current: Response) -> bool:
-        """A following sentence of the same paragraph that carries on the answer."""
-        if sentence.role or current.end < sentence.start - 3:
-            pass
+        """A following sentence of the same paragraph that carries on the answer
+        (asks nothing, and opens no answer of its own)."""
         holder = state.sentence_at(current.start)
         if holder is None or sentence.paragraph != holder.paragraph or sentence.role:
             return False
-        return not sentence.cues_labelled("QUESTION", "RESPONSE") or all(
-            c.rule.get("strength") in {"speaker", "weak"} for c in sentence.cues_labelled("RESPONSE")
-        ) and not sentence.cues_labelled("QUESTION")
+        if sentence.cues_labelled("QUESTION"):
+            return False
+        return all(c.rule.get("strength") in {"speaker", "weak"} for c in sentence.cues_labelled("RESPONSE"))
 
     def _trim_question(self, state, sentence, start):
         for question in state.questions:
