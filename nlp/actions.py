@@ -29,7 +29,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import clause_end, clause_start, is_pronoun, sentence_tokens, subject_before
+from .clauses import clause_end, clause_start, is_pronoun, question_complement, sentence_tokens, subject_before
 from .dues import due_phrase, resolve_due
 from .layout import write_spans
 from .records import Action, ActionKind
@@ -39,16 +39,16 @@ MODALS = {"would", "will", "should", "shall", "must", "to", "could", "can", "may
 _ADVERBS = {"also", "now", "then", "further", "subsequently", "duly", "therefore", "only", "be", "shortly", "soon", "again", "in", "future", "all"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _OPINION_WORDS = {"was", "were", "had", "felt", "would", "could", "might", "is", "are", "has", "have", "did", "does", "thought", "believed"}
-_NOT_TASKS = {"note", "comment", "ask", "attend", "speak", "address", "the", "a", "an", "be", "his", "her", "their", "its"}
+_NOT_TASKS = {"note", "comment", "ask", "speak", "address", "the", "a", "an", "be", "his", "her", "their", "its"}
 _KIND_ORDER = (
     ActionKind.INCLUDE_DATA, ActionKind.SHARE, ActionKind.REPORT_BACK, ActionKind.ARRANGE,
     ActionKind.INVESTIGATE, ActionKind.PROVIDE_INFORMATION,
 )
 # When several cues share a clause, the record names the most specific one.
 RULE_ORDER = [
-    "a.marker", "a.imperative", "a.request_that", "a.request_person", "a.undertook", "a.deferred",
-    "a.will_be_done", "a.will_do", "a.will_be_given", "a.will_give", "a.follow_up_meeting", "a.by_deadline",
-    "a.in_future", "a.will_be_held", "a.suggested",
+    "a.marker", "a.imperative", "a.request_that", "a.request_person", "a.undertook", "a.referred_back",
+    "a.deferred", "a.work_programme", "a.will_be_done", "a.will_do", "a.will_be_given", "a.will_give",
+    "a.follow_up_meeting", "a.by_deadline", "a.elided", "a.in_future", "a.will_be_held", "a.suggested",
 ]
 _ASKING_RULES = {"a.request_that", "a.request_person", "a.marker"}
 _DECIDING_WORDS = {"agreed", "agree", "agrees", "requested", "request", "requests", "resolved", "recommended", "recommends",
@@ -64,6 +64,7 @@ class ActionFinder:
         state: MinutesState = doc._.minutes
         self.doc, self.state = doc, state
         self.meeting_date = date.fromisoformat(state.meeting.date) if state.meeting.date else None
+        self._action_log_rows()
         for sentence in state.sentences:
             if not state.skipped(sentence.start) or (sentence.role == "resolution" and not state.truncated(sentence.start)):
                 self._sentence_actions(sentence)
@@ -81,15 +82,15 @@ class ActionFinder:
         if self._completed_row(sentence):
             return  # an action log's row marked complete is discharged, not owed
         groups: dict[int, list[Cue]] = {}
-        asked_about = self._question_complement(sentence, first, last)
+        asked_from, asked_to = question_complement(self.doc, self.state, sentence, first, last)
         for cue in sentence.cues_labelled("ACTION"):
             if cue.token_start < first:
                 continue
-            if cue.token_start >= asked_about and cue.rule.id not in _ASKING_RULES:
+            if asked_from <= cue.token_start < asked_to and cue.rule.id not in _ASKING_RULES:
                 continue  # "enquired whether the Trust would publish ...": asked about, not promised
             if cue.rule.id == "a.marker" and cue.token_start == first:
                 if self._marker_for_previous(sentence, cue, first, last):
-                    continue
+                    return  # "– ACTION: Head of Internal Audit" after a sentence: its owner, nothing more
                 if len(sentence.cues_labelled("ACTION")) > 1:
                     continue  # "ACTION: Clerk to circulate ...": the task's own cue makes the record
             owner_hint = self._needs_met(sentence, cue, first, last)
@@ -127,18 +128,6 @@ class ActionFinder:
         cells = [c.strip().lower() for c in line.text.split("|")]
         return any(c.startswith(("complete", "completed", "done", "closed", "discharged")) for c in cells)
 
-    def _question_complement(self, sentence: Sentence, first: int, last: int) -> int:
-        """Where the "whether ..." of a question starts (``last`` if the sentence asks nothing)."""
-        questions = sentence.cues_labelled("QUESTION")
-        if self.state.text[sentence.start : sentence.end].rstrip(" ”’\"')").endswith("?"):
-            return first
-        if not questions:
-            return last
-        for position in range(questions[0].token_end, last):
-            if self.doc[position].lower_ in {"whether", "if", "when", "what", "how", "why", "which", "who"}:
-                return position
-        return last
-
     def _marker_for_previous(self, sentence: Sentence, cue: Cue, first: int, last: int) -> bool:
         """"ACTION: Head of Service" on its own after a sentence: that sentence is the action."""
         if last - cue.token_end > 6 or sentence.index == 0 or cue.token_start != first:
@@ -148,7 +137,10 @@ class ActionFinder:
         previous = self.state.sentences[sentence.index - 1]
         p_first, p_last = sentence_tokens(self.state, previous)
         owner = " ".join(t.text for t in self.doc[cue.token_end : last] if not t.is_punct) or None
-        if p_last > p_first:
+        existing = [a for a in self.state.actions if previous.start <= a.start < previous.end]
+        if existing:
+            existing[-1].owner = owner or existing[-1].owner
+        elif p_last > p_first:
             self._add(p_first, self._trim_end(p_last), cue, previous, p_first, p_last, source=previous.role or "statement")
             if self.state.actions and self.state.actions[-1].start == self.doc[p_first].idx:
                 self.state.actions[-1].owner = owner
@@ -184,6 +176,10 @@ class ActionFinder:
             if any(doc[i].lower_ == "be" and i + 1 < cue.token_start and doc[i + 1].lower_.endswith("ing") for i in span):
                 return False
             return any(doc[i].lower_ in {"would", "will", "shall", "should", "to"} for i in span)
+        if needs == "elided":
+            # "... would be reviewed and the outcome reported to the Committee": the modal carries over the "and"
+            joins = [i for i in range(max(first, cue.token_start - 7), cue.token_start) if doc[i].lower_ == "and"]
+            return bool(joins) and any(doc[i].lower_ in MODALS - {"to"} for i in range(first, joins[-1]))
         if needs == "decision":
             before = doc[cue.token_start - 1].lower_ if cue.token_start > first else ""
             return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are"}
@@ -192,14 +188,12 @@ class ActionFinder:
                 infinitive = cue.rule.id == "a.follow_up_meeting"
                 if not any(self._is_modal(i, infinitive) for i in range(clause_first, clause_last)):
                     return False
-            elif not self._modal_before(cue.token_start, clause_first) and not (
-                sentence.role == "resolution" and doc[cue.token_start].lower_ == "be"
-            ):
+            elif not self._modal_before(cue.token_start, clause_first) and not self._decided_passive(sentence, cue, clause_last):
                 return False
         if needs.startswith("agent"):
             if self._named_to(cue, clause_first):
                 return True
-            subjunctive = self._subjunctive(cue, clause_first)
+            subjunctive = self._subjunctive(cue, clause_first, sentence)
             if not (subjunctive or self._modal_before(cue.token_start, clause_first, infinitive=False)):
                 return False
             if needs == "agent+info" and not (subjunctive or self._named_subject(sentence, clause_first, cue)):
@@ -218,6 +212,17 @@ class ActionFinder:
         if needs == "proposal":
             return not any(doc[i].lower_ in _OPINION_WORDS for i in range(cue.token_end, clause_last))
         return True
+
+    def _decided_passive(self, sentence: Sentence, cue: Cue, clause_last: int) -> bool:
+        """"(c) that a report ... be submitted to the meeting on 30 May": a resolution's part needs no modal.
+
+        Only follow-up verbs count, or giving something to a meeting; "be
+        confirmed as a correct record" decides, it asks nothing more."""
+        if sentence.role != "resolution" or self.doc[cue.token_start].lower_ != "be":
+            return False
+        if cue.rule.id == "a.will_be_done":
+            return True
+        return cue.rule.id == "a.will_be_given" and self._has_meeting(sentence, cue.token_end, clause_last)
 
     def _is_modal(self, position: int, infinitive: bool) -> bool:
         """A modal, "be", or (if allowed) "to" before a verb ("to message officers")."""
@@ -284,14 +289,17 @@ class ActionFinder:
         """"The Lead Local Flood Officer would report ...": a named officer commits."""
         return any(c.label in {"HONORIFIC", "ROLE"} and clause_first <= c.token_start < cue.token_start for c in sentence.cues)
 
-    def _subjunctive(self, cue: Cue, clause_first: int) -> bool:
-        """"agreed that the Head of Education arrange a visit": a bare verb after a decision's "that"."""
+    def _subjunctive(self, cue: Cue, clause_first: int, sentence: Sentence | None = None) -> bool:
+        """"agreed that the Head of Education arrange a visit", "(2) the Director of Finance write to ...":
+        a bare verb after a decision's "that", or opening a resolution's part."""
         doc = self.doc
-        if clause_first == 0 or doc[clause_first - 1].lower_ != "that":
-            return False
-        governor = {t.lower_ for t in doc[max(clause_first - 4, 0) : clause_first - 1]}
-        if not governor & _DECIDING_WORDS:
-            return False
+        opens_part = sentence is not None and sentence.role == "resolution" and clause_first == sentence_tokens(self.state, sentence)[0]
+        if not opens_part:
+            if clause_first == 0 or doc[clause_first - 1].lower_ != "that":
+                return False
+            governor = {t.lower_ for t in doc[max(clause_first - 12, 0) : clause_first - 1]}
+            if not governor & _DECIDING_WORDS and not (sentence is not None and sentence.role == "resolution"):
+                return False
         subject = doc[clause_first : cue.token_start]
         after = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
         if doc[cue.token_start - 1].lower_ in _DETERMINERS or after in {"be", "was", "were", "is", "are", "has", "had", "of"}:
@@ -399,6 +407,42 @@ class ActionFinder:
                 return subject_before(self.doc, first, cue.token_start)
         return None
 
+    # -- action logs -----------------------------------------------------
+    def _action_log_rows(self) -> None:
+        """Each open row of a flattened action table ("Ref | Action | Owner | Due | Status") is an action."""
+        state = self.state
+        columns = None
+        for line in state.lines:
+            cells = _cells(line.text)
+            if len(cells) < 2:
+                columns = None
+                continue
+            if columns is None:
+                columns = _action_columns(cells)
+                continue
+            if all(set(c) <= set("-: ") for c in cells):
+                continue  # the |---|---| rule under a header
+            action = cells[columns["action"]] if columns["action"] < len(cells) else ""
+            status = cells[columns["status"]].lower() if "status" in columns and columns["status"] < len(cells) else ""
+            if action.strip(" –-").lower() in {"", "none", "n/a", "no action"} or status.startswith(_DONE):
+                continue
+            if any(cell.lower().startswith(_DONE) for cell in cells):
+                continue
+            start = line.start + len(line.text) - len(line.text.lstrip("| \t"))
+            end = line.start + len(line.text.rstrip("| \t"))
+            if state.skipped(start):
+                continue
+            owner = cells[columns["owner"]].strip(" –-") if "owner" in columns and columns["owner"] < len(cells) else ""
+            due = cells[columns["due"]].strip(" –-") if "due" in columns and columns["due"] < len(cells) else ""
+            resolved = resolve_due(due, self.meeting_date) if due else None
+            sentence = state.sentence_at(start) or state.sentence_at(start + 1)
+            kind = self._kind(sentence, start, end) if sentence else ActionKind.OTHER.value
+            state.actions.append(
+                Action(item=state.item_at(start), text=state.text[start:end], kind=kind, owner=owner or None,
+                       due=due or None, due_date=resolved.isoformat() if resolved else None,
+                       start=start, end=end, rule="a.action_log_row", source="action log")
+            )
+
     # -- resolutions ---------------------------------------------------
     def _resolution_actions(self) -> None:
         state = self.state
@@ -431,6 +475,40 @@ class ActionFinder:
         while last > 0 and (self.doc[last - 1].is_punct or self.doc[last - 1].is_space):
             last -= 1
         return last
+
+
+_DONE = ("complete", "completed", "done", "closed", "discharged", "implemented")
+_ACTION_HEADERS = {"action", "actions", "agreed action", "action required", "action agreed", "recommendation", "recommendations", "task"}
+_COLUMN_NAMES = {
+    "owner": {"owner", "lead", "lead officer", "responsible", "responsible officer", "officer", "by whom", "who"},
+    "due": {"due", "due date", "date", "deadline", "target date", "by when", "when", "timescale", "target"},
+    "status": {"status", "progress", "update"},
+}
+
+
+def _cells(text: str) -> list[str]:
+    """A line's cells when it is a row of a table flattened with "|" or tabs."""
+    if "|" in text:
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    elif "\t" in text:
+        cells = [c.strip() for c in text.split("\t") if c.strip()]
+    else:
+        return []
+    return cells if len(cells) >= 2 else []
+
+
+def _action_columns(cells: list[str]) -> dict[str, int] | None:
+    """Column positions when ``cells`` is the header of an action table, else None."""
+    names = [c.lower().strip(" *:") for c in cells]
+    action = next((i for i, n in enumerate(names) if n in _ACTION_HEADERS), None)
+    if action is None:
+        return None
+    columns = {"action": action}
+    for key, options in _COLUMN_NAMES.items():
+        found = next((i for i, n in enumerate(names) if n in options), None)
+        if found is not None:
+            columns[key] = found
+    return columns if len(columns) > 1 else None
 
 
 class _ResolutionRule:

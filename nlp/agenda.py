@@ -53,7 +53,8 @@ _NOT_HEADING_START = re.compile(
     re.I,
 )
 _PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
-_NUMBER = r"(?P<num>(?:[A-Z]{1,6}\s?)?\d{1,4}/\d{2,4}|[A-Z]{1,4}\s?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12"
+_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})\s?)?\d{1,4}/\d{2,4}|[A-Z]{1,4}\s?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
 _NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
 _NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:[.:)]|\s+[-–—])?\s+(?P<title>\S.*)$")
 _PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")
@@ -128,6 +129,14 @@ def _number_scheme(number: str) -> str:
     return "plain"
 
 
+def _list_style(text: str) -> str:
+    """How a numbered line is numbered ("1.", "1)", "Minute 1", "PLA 1/23"), to tell one list from another."""
+    match = _NUMBER_TITLE.match(text)
+    if not match:
+        return ""
+    return re.sub(r"\d+", "9", text[: match.start("title")].strip())
+
+
 def _number_value(number: str) -> float | None:
     digits = re.findall(r"\d+", number)
     if not digits:
@@ -150,6 +159,7 @@ class AgendaFinder:
         self.description_starts = {c.start for c in state.cues if c.label == "DESCRIPTION"}
         self.description_cues = [c for c in state.cues if c.label == "DESCRIPTION"]
         self.zone_end = self._zone_end()
+        self.single_page = any(_SINGLE_ITEM_PAGE.match(line.text) for line in self.lines[:3])
 
     # -- line readings -------------------------------------------------
     def is_procedural(self, title: str) -> bool:
@@ -249,8 +259,8 @@ class AgendaFinder:
     def _after_list_intro(self, line: Line) -> bool:
         """A numbered line in a list introduced by "...:" (an index of questions, a resolution's parts)."""
         position = line.index - 1
-        while position >= 0 and _NUMBER_TITLE.match(self.lines[position].text) and line.blank_before == 0:
-            line = self.lines[position]
+        style = _list_style(line.text)
+        while position >= 0 and _NUMBER_TITLE.match(self.lines[position].text) and _list_style(self.lines[position].text) == style:
             position -= 1
         if position < 0:
             return False
@@ -287,7 +297,8 @@ class AgendaFinder:
         return bool(_FURNITURE.match(text.strip()))
 
     def _title_above(self, first: int, marker: int) -> tuple[Line | None, str | None]:
-        """The heading over a "Minutes:" marker: the last one before its description."""
+        """The heading over a "Minutes:" marker: the last one before its description
+        (on a single-item page, the first one: the page's own title)."""
         candidates = []
         first_description = None
         for line in self.lines[first:marker]:
@@ -298,7 +309,7 @@ class AgendaFinder:
                 if title:
                     candidates.append((line, title))
         if candidates:
-            return candidates[-1]
+            return candidates[0] if self.single_page else candidates[-1]
         for line in self.lines[first:marker]:
             if self.is_description(line):
                 title = derived_title(line.text)
@@ -385,7 +396,7 @@ def find_items(state: MinutesState, procedural_phrases: tuple[str, ...]) -> None
     """Fill ``state.agenda_items`` and ``state.item_regions``."""
     finder = AgendaFinder(state, procedural_phrases)
     text_length = len(state.text)
-    single_page = any(_SINGLE_ITEM_PAGE.match(line.text) for line in state.lines[:3])
+    single_page = finder.single_page
     found = finder.numbered()
     if not found:
         found = finder.marked()

@@ -133,3 +133,25 @@ def _inside_brackets(tokens, position: int) -> bool:
 
 def is_pronoun(word: str) -> bool:
     return word.lower() in _PRONOUNS
+
+
+_QUESTION_WORDS = {"whether", "if", "when", "what", "how", "why", "which", "who"}
+
+
+def question_complement(doc: Doc, state: MinutesState, sentence: Sentence, first: int, last: int) -> tuple[int, int]:
+    """The token range of what a question asks about ("whether the Trust would publish ...").
+
+    Cues inside it are asked about, not said: "asked how the Board could be
+    assured" holds no assurance, "enquired whether figures would be shared" no
+    commitment. It ends where a new clause starts ("..., and it was agreed that").
+    A sentence ending "?" is all complement.
+    """
+    if state.text[sentence.start : sentence.end].rstrip(" ”’\"')").endswith("?"):
+        return first, last
+    questions = sentence.cues_labelled("QUESTION")
+    if not questions:
+        return last, last
+    for position in range(questions[0].token_end, last):
+        if doc[position].lower_ in _QUESTION_WORDS:
+            return position, clause_end(doc, position, last)
+    return last, last

@@ -24,7 +24,8 @@ QUESTION_WORDS = {"whether", "if", "what", "how", "why", "when", "who", "whom", 
 REQUEST_WORDS = {"that", "to"}
 _WINDOW = 14
 _QUESTION_LABEL = re.compile(
-    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question|q)\s*(?:no\.?\s*)?\d*[a-z]?\s*(?:\([^)]*\))?\s*(?:from\s+(?P<asker>[^:–-]+?))?\s*(?:to\s+[^:]+?)?\s*[:.–-]",
+    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\d|\s*[:.–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b)?\s*(?:\([^)]*\))?\s*"
+    r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?))?\s*(?:to\s+[^:]+?)?\s*(?:[:.–-]|$)",
     re.I,
 )
 _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if", "where"}
@@ -73,7 +74,7 @@ class QuestionFinder:
                 continue
             fragment = text[sentence.start : sentence.end]
             label = _QUESTION_LABEL.match(fragment)
-            if label and sentence.first_in_paragraph and not fragment[label.end() :].strip():
+            if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or label["asker"] and label.end() == len(fragment.rstrip())):
                 pending_label = (label["asker"] or "").strip() or self._asker_from_heading(state, sentence)
                 sentence.role = "label"
                 continue
@@ -107,6 +108,8 @@ class QuestionFinder:
         return doc
 
     def _classify(self, doc, state, sentence, fragment, intro_asker):
+        if fragment.rstrip().endswith((":", ":-")):
+            return None, None  # "Members asked the following questions:" introduces the questions below
         label = _QUESTION_LABEL.match(fragment)
         if label and sentence.first_in_paragraph:
             return "q.label", (label["asker"] or "").strip() or None

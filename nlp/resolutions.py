@@ -22,7 +22,6 @@ from .state import MinutesState, Sentence
 KIND_ORDER = (ResolutionKind.RECOMMENDED, ResolutionKind.REQUESTED, ResolutionKind.APPROVED, ResolutionKind.NOTED)
 _BODY_WORDS = {"committee", "board", "panel", "sub-committee", "council", "cabinet", "meeting", "forum", "members", "executive", "councillors", "it"}
 _OPENERS = {"resolved", "agreed", "decision", "decisions", "decided", "resolution", "resolutions"}
-_OWN_OPENERS = {"res.resolved", "res.agreed", "res.body_verb", "res.noted_passive", "res.proposed", "res.correct_record", "res.decision"}
 _INTRO_ENDINGS = (":", ":-", "that", "–", "-", "—", "to")
 
 
@@ -71,6 +70,33 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
     return False
 
 
+def _formal_marker(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> bool:
+    """"RESOLVED" / "AGREED" in capitals, or "agreed" closing a seconded motion, anywhere in the sentence."""
+    word = doc[cue.token_start]
+    if cue.rule.id in {"res.resolved", "res.agreed"} and word.is_upper and len(word) > 3:
+        return True
+    if cue.rule.id == "res.agreed":
+        first, _ = sentence_tokens(state, sentence)
+        return any(t.lower_ == "seconded" for t in doc[first : cue.token_start])
+    return False
+
+
+def resolution_start(doc: Doc, state: MinutesState, sentence: Sentence):
+    """(rule id, offset the resolution starts at) when the sentence records a decision."""
+    for cue in sentence.cues_labelled("RESOLUTION"):
+        if _formal_marker(doc, state, sentence, cue):
+            before = state.text[sentence.start : cue.start]
+            # "Proposed Cllr A, seconded Cllr B, all in favour – RESOLVED to ...": the decision starts at RESOLVED.
+            token = cue.token_start
+            # ... and "UNANIMOUSLY RESOLVED" keeps its capitals together
+            while token > 0 and doc[token - 1].is_upper and doc[token - 1].is_alpha and doc[token - 1].idx >= sentence.start:
+                token -= 1
+            start = doc[token].idx if doc[cue.token_start].is_upper and before.strip() else sentence.start
+            return cue.rule.id, start
+    rule = _is_resolution_start(doc, state, sentence)
+    return (rule, sentence.start) if rule else None
+
+
 def _is_resolution_start(doc: Doc, state: MinutesState, sentence: Sentence) -> str | None:
     for cue in sentence.cues_labelled("RESOLUTION"):
         if _opens_sentence(doc, state, sentence, cue):
@@ -109,7 +135,7 @@ def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: i
             paragraph = sentence.paragraph
             intro = text[sentence.start : sentence.end].rstrip().endswith(_INTRO_ENDINGS)
             continue
-        if not same_paragraph and not (intro or opener_only or lettered) and _is_resolution_start(doc, state, sentence):
+        if not same_paragraph and not (intro or opener_only or lettered) and resolution_start(doc, state, sentence):
             break  # the next part is a decision of its own ("d) Members noted ...")
         if not same_paragraph and is_part and (intro or opener_only or (lettered and len(block) >= 1 and sentence.marker) or _ends_part(text, block[-1])):
             block.append(sentence)
@@ -142,7 +168,8 @@ class ResolutionFinder:
     def _decision_label(doc, state, sentence) -> bool:
         if state.truncated(sentence.start):
             return False
-        return any(c.rule.id in {"res.resolved", "res.decision"} and c.start == sentence.start for c in sentence.cues)
+        return any(c.rule.id in {"res.resolved", "res.decision"} and (c.start == sentence.start or doc[c.token_start].is_upper)
+                   for c in sentence.cues)
 
     def __call__(self, doc: Doc) -> Doc:
         state: MinutesState = doc._.minutes
@@ -153,12 +180,13 @@ class ResolutionFinder:
         position = 0
         while position < len(sentences):
             sentence = sentences[position]
-            rule = None if sentence.role else _is_resolution_start(doc, state, sentence)
-            if not rule:
+            found = None if sentence.role else resolution_start(doc, state, sentence)
+            if not found:
                 position += 1
                 continue
+            rule, start = found
             block = _block(doc, state, sentences, position)
-            start, end = block[0].start, block[-1].end
+            end = block[-1].end
             cues = [c for s in block for c in s.cues_labelled("RESOLUTION_KIND", "RESOLUTION") if c.rule.get("kind")]
             kind = classify(cues)
             index = len(state.resolutions)

@@ -21,12 +21,16 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import clause_start, sentence_tokens, subject_before
+from .clauses import clause_start, question_complement, sentence_tokens, subject_before
 from .layout import write_spans
 from .records import Question, Response
 from .state import MinutesState, Sentence
 
-_ANSWER_LABEL = re.compile(r"^(?:(?:supplementary|written|oral)\s+)?(?:answer|response|reply|a)\s*\d*\s*(?:\([^)]*\))?\s*(?:from\s+[^:]+?)?\s*[:.–-]", re.I)
+_ANSWER_LABEL = re.compile(
+    r"^(?:(?:supplementary|written|oral)\s+)?(?:(?:answer|response|reply)\b\s*\d*|a(?=\d*\s*:))\s*\d*\s*(?:\([^)]*\))?\s*"
+    r"(?:[–-]\s*(?:from\s+)?(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,60}?))?\s*(?:[:.–-]|$)",
+    re.I,
+)
 # Who asks rather than answers, when they open a sentence.
 _ASKING_BODIES = {"members", "member", "councillors", "councillor", "cllr", "a", "one", "another", "committee", "the", "it", "there", "board", "panel"}
 _RECENT_PARAGRAPHS = 2
@@ -47,8 +51,8 @@ class ResponseFinder:
             item = state.item_at(sentence.start)
             fragment = text[sentence.start : sentence.end]
             label = _ANSWER_LABEL.match(fragment) if sentence.first_in_paragraph else None
-            if label and not fragment[label.end() :].strip():
-                pending_label, current = True, None  # "Answer:" alone: the paragraph below answers
+            if label and (not fragment[label.end() :].strip() or (label["responder"] and label.end() >= len(fragment.rstrip()))):
+                pending_label, current = True, None  # "Answer:" or "Answer – the Commissioner" alone: the paragraph below answers
                 sentence.role = "label"
                 continue
             if pending_label:
@@ -93,8 +97,13 @@ class ResponseFinder:
             return "strong", "r.label", sentence.start, None
         cues = sorted(sentence.cues_labelled("RESPONSE"), key=lambda c: (_STRENGTH_ORDER[c.rule.get("strength")], c.start))
         first, last = sentence_tokens(state, sentence)
+        asked_from, asked_to = question_complement(doc, state, sentence, first, last)
         for cue in cues:
             strength = cue.rule.get("strength")
+            if asked_from <= cue.token_start < asked_to:
+                continue  # "asked how the Board could be assured": part of the question
+            if cue.rule.id == "r.responded" and cue.token_start > first and doc[cue.token_start - 1].lower_ in {"had", "have", "has", "not"}:
+                continue  # "fewer than 4% of permit holders had responded": narrative, not an answer
             if strength == "answer_word":
                 if cue.token_start != first:
                     continue
@@ -169,7 +178,9 @@ class ResponseFinder:
             return None
         if sentence.paragraph - previous.paragraph > 1:
             return None
-        asked = any(c.rule.id in {"a.request_person", "a.request_that"} for c in previous.cues_labelled("ACTION"))
+        asked = any(c.rule.id in {"a.request_person", "a.request_that"} for c in previous.cues_labelled("ACTION")) or any(
+            c.rule.id == "c.concern" for c in previous.cues_labelled("COMMENT")
+        )
         if requests_only and not asked and not state.text[previous.start:previous.end].rstrip().endswith("?"):
             return None
         fragment = state.text[previous.start : previous.end]

@@ -3,7 +3,6 @@ encrypted PDFs, Word files and zips. No binary fixtures to go stale."""
 
 import io
 import zipfile
-import zlib
 
 import docx
 import pypdf

@@ -11,7 +11,6 @@ import zlib
 from pathlib import Path
 
 import docx
-import pypdf
 import pytest
 from hypothesis import given, settings, strategies as st
 
