@@ -84,11 +84,11 @@ class ActionFinder:
         groups: dict[int, list[Cue]] = {}
         asked_from, asked_to = question_complement(self.doc, self.state, sentence, first, last)
         for cue in sentence.cues_labelled("ACTION"):
-            if cue.token_start < first:
+            if cue.token_start < first and not (cue.rule.id == "a.marker" and cue.token_end > first):
                 continue
             if asked_from <= cue.token_start < asked_to and cue.rule.id not in _ASKING_RULES:
                 continue  # "enquired whether the Trust would publish ...": asked about, not promised
-            if cue.rule.id == "a.marker" and cue.token_start == first:
+            if cue.rule.id == "a.marker" and cue.token_start <= first:
                 if self._marker_for_previous(sentence, cue, first, last):
                     return  # "– ACTION: Head of Internal Audit" after a sentence: its owner, nothing more
                 if len(sentence.cues_labelled("ACTION")) > 1:
@@ -130,7 +130,7 @@ class ActionFinder:
 
     def _marker_for_previous(self, sentence: Sentence, cue: Cue, first: int, last: int) -> bool:
         """"ACTION: Head of Service" on its own after a sentence: that sentence is the action."""
-        if last - cue.token_end > 6 or sentence.index == 0 or cue.token_start != first:
+        if last - cue.token_end > 6 or sentence.index == 0 or cue.token_start > first:
             return False
         if any(t.lower_ == "to" for t in self.doc[cue.token_end : last]):
             return False
@@ -150,6 +150,8 @@ class ActionFinder:
         start = clause_start(self.doc, first, cue.token_start)
         if start == first + 1 and self.doc[first].lower_ == "that":
             return first  # "(b) That a Quad of Aims be produced": the part as written
+        if start > first and self.doc[start - 1].lower_ == "that" and self.doc[start].lower_ in {"this", "it", "these", "they"}:
+            return clause_start(self.doc, first, start - 1)  # "The Director agreed that this would be included": say who
         if start > first and self.doc[start - 1].lower_ == "that" and self._subjunctive(cue, start):
             # "agreed that the Head of Education arrange a visit": keep the decision with its task
             return clause_start(self.doc, first, start - 1)
@@ -160,7 +162,7 @@ class ActionFinder:
         needs = cue.rule.get("needs")
         clause_first = clause_start(doc, first, cue.token_start)
         clause_last = clause_end(doc, cue.token_end, last)
-        if any(doc[i].lower_ in _NEGATIONS for i in range(clause_first, clause_last)):
+        if any(doc[i].lower_ in _NEGATIONS for i in range(max(clause_first, cue.token_start - 3), cue.token_end + 1) if i < len(doc)):
             return False
         if needs is None:
             if cue.rule.id == "a.request_that" and doc[cue.token_end - 1].lower_ == "to":
@@ -208,6 +210,8 @@ class ActionFinder:
             if any(doc[i].lower_ in {"meeting", "meetings"} for i in range(clause_first, cue.token_start)) and cue.token_start - clause_first <= 6:
                 return False  # "The next meeting will be held on ...": a date, not a task
         if needs == "person_then_to":
+            if cue.token_start > first and doc[cue.token_start - 1].lower_ in {"had", "has", "have"}:
+                return False  # "the Society had asked the Council to ...": background, not a request made here
             return self._person_then_to(cue, clause_last) is not None
         if needs == "proposal":
             return not any(doc[i].lower_ in _OPINION_WORDS for i in range(cue.token_end, clause_last))

@@ -67,6 +67,7 @@ _DERIVE_FROM_DESCRIPTION = re.compile(
 _DERIVE_FROM_PRESENTED = re.compile(
     r"\b(?:presented|introduced|submitted)\s+(?:the|a|an)\s+(?P<title>[^.,;:(]+)", re.I
 )
+_DESCRIPTION_TITLE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|discuss|review|elect|appoint|resolve|adopt)\b[^.]*\.?$")
 _TITLE_CUT = re.compile(r"\s+(?:in accordance with|which|that|copies of which|for the period)\b.*$", re.I)
 
 
@@ -214,6 +215,8 @@ class AgendaFinder:
             match = _NUMBER_TITLE.match(text)
             if match and not self._after_list_intro(line):
                 title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
+                if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 20:
+                    title = clean_title(match["title"])  # "24/101 To receive apologies for absence"
                 if title and not match["title"].startswith(("pdf", "PDF")):
                     candidates.append((line, match["num"], None, "agenda.number_title", title))
         items = []

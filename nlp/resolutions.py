@@ -91,7 +91,10 @@ def resolution_start(doc: Doc, state: MinutesState, sentence: Sentence):
             # ... and "UNANIMOUSLY RESOLVED" keeps its capitals together
             while token > 0 and doc[token - 1].is_upper and doc[token - 1].is_alpha and doc[token - 1].idx >= sentence.start:
                 token -= 1
-            start = doc[token].idx if doc[cue.token_start].is_upper and before.strip() else sentence.start
+            # Only a motion's preamble ("Proposed ..., seconded ... – RESOLVED") stays outside;
+            # "It was RESOLVED", "The recommendations were AGREED" are the decision's own words.
+            preamble = before.rstrip()[-1:] in {"–", "-", "—", ",", ":", ";"}
+            start = doc[token].idx if doc[cue.token_start].is_upper and preamble else sentence.start
             return cue.rule.id, start
     rule = _is_resolution_start(doc, state, sentence)
     return (rule, sentence.start) if rule else None
