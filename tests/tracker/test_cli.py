@@ -117,3 +117,22 @@ def test_cli_bench_segment_prints_both_rates_and_their_ratio(runner):
     assert re.search(r"bare tokenizer .*: +[\d,]+ words/s", result.output)
     assert re.search(r"whole segmenter .*: +[\d,]+ words/s", result.output)
     assert re.search(r"ratio: [\d.]+% of the tokenizer's rate", result.output)
+
+
+def test_cli_extract_reads_a_saved_moderngov_page(runner):
+    page = __import__("pathlib").Path(__file__).parent / "fixtures" / "moderngov_agenda_and_minutes.html"
+    result = runner.invoke(cli, ["extract", str(page), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["meeting"]["date"] == "2024-10-16"
+    assert [(i["number"], i["title"]) for i in data["agenda_items"]] == [("1", "Apologies for Absence"), ("2", "Highways Maintenance Budget")]
+    assert data["responses"][0]["answers"] == 0
+    assert data["actions"][0]["text"] == "a list of roads would be circulated"
+
+
+def test_cli_extract_refuses_text_longer_than_the_segmenter_takes(runner, tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("Members noted the report. " * 45_000)
+    result = runner.invoke(cli, ["extract", str(path)])
+    assert result.exit_code != 0
+    assert "the limit is 1,000,000" in result.stderr and "Traceback" not in result.output
