@@ -54,7 +54,7 @@ _NOT_HEADING_START = re.compile(
 )
 _PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
 # "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12"
-_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})\s?)?\d{1,4}/\d{2,4}|[A-Z]{1,4}\s?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,4}\s?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
 _NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
 _NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:[.:)]|\s+[-–—])?\s+(?P<title>\S.*)$")
 _PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")

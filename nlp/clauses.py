@@ -54,6 +54,8 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
 
 
 _MODALS = {"would", "will", "should", "could", "shall", "was", "were", "is", "are", "had", "has", "have", "may", "might", "can", "must"}
+# Verbs of answering: "... and the Head of Finance advised that ..." opens a clause.
+_SPEECH = {"advised", "confirmed", "stated", "explained", "replied", "responded", "said", "noted", "reported", "agreed", "undertook", "informed", "assured", "acknowledged"}
 
 
 _SUBJECT_OPENERS = {"the", "it", "he", "she", "they", "this", "these", "officers", "members", "councillor", "cllr", "mr", "mrs", "ms", "dr"}
@@ -75,8 +77,8 @@ def _starts_clause(doc: Doc, first: int, limit: int) -> bool:
         return True
     if following.lower_ in {"it", "he", "she", "they", "there", "we"}:
         return True
-    window = doc[first + 1 : min(first + 6, limit)]
-    return any(t.lower_ in _MODALS for t in window)
+    window = doc[first + 1 : min(first + 8, limit + 1, len(doc))]
+    return any(t.lower_ in _MODALS or t.lower_ in _SPEECH for t in window)
 
 
 def clause_end(doc: Doc, token: int, last: int) -> int:

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import sentence_tokens, subject_before
+from .clauses import clause_start, sentence_tokens, subject_before
 from .layout import write_spans
 from .records import Question
 from .state import MinutesState, Sentence
@@ -30,6 +30,14 @@ _QUESTION_LABEL = re.compile(
 )
 _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if", "where"}
 _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
+
+
+def _trim_joining(text: str, start: int, end: int) -> int:
+    """Move ``end`` back over the ", and" that joined two clauses."""
+    end = len(text[:end].rstrip())
+    if text[start:end].endswith(" and"):
+        end -= 4
+    return len(text[:end].rstrip(" ,;"))
 
 
 def asks_a_question(doc: Doc, cue) -> bool:
@@ -73,6 +81,8 @@ class QuestionFinder:
             if sentence.role or state.skipped(sentence.start):
                 continue
             fragment = text[sentence.start : sentence.end]
+            if state.lines[sentence.line].text.count("|") >= 2:
+                continue  # a cell of a flattened table (an action log's "seeking clarity on ...")
             label = _QUESTION_LABEL.match(fragment)
             if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or label["asker"] and label.end() == len(fragment.rstrip())):
                 pending_label = (label["asker"] or "").strip() or self._asker_from_heading(state, sentence)
@@ -100,9 +110,17 @@ class QuestionFinder:
             if not rule:
                 continue
             sentence.role = "question"
+            start = sentence.start
+            # "X asked what ..., and Councillor Thomson asked how many ...": two askers, two questions
+            for second in self._second_askers(doc, state, sentence):
+                end = _trim_joining(text, start, second.idx)
+                state.questions.append(Question(item=state.item_at(start), text=text[start:end],
+                                                asker=asker, start=start, end=end, rule=rule))
+                start = second.idx
+                asker = subject_before(doc, second.i, self._verb_after(doc, second.i))
             state.questions.append(
-                Question(item=state.item_at(sentence.start), text=fragment, asker=asker,
-                         start=sentence.start, end=sentence.end, rule=rule)
+                Question(item=state.item_at(start), text=text[start : sentence.end], asker=asker,
+                         start=start, end=sentence.end, rule=rule)
             )
         write_spans(doc, "questions", state.questions, lambda q: "QUESTION")
         return doc
@@ -123,6 +141,25 @@ class QuestionFinder:
         if fragment.rstrip(" ”’\"')").endswith("?"):
             return "q.direct", None
         return None, None
+
+    @staticmethod
+    def _second_askers(doc, state, sentence):
+        """Tokens opening a further "and <Person> asked ..." in the same sentence."""
+        cues = [c for c in sentence.cues_labelled("QUESTION") if asks_a_question(doc, c)]
+        first, _ = sentence_tokens(state, sentence)
+        starts = []
+        for cue in cues[1:]:
+            start = clause_start(doc, first, cue.token_start)
+            if start > cues[0].token_end and doc[start - 1].lower_ == "and" and doc[start].text[:1].isupper():
+                starts.append(doc[start])
+        return starts
+
+    @staticmethod
+    def _verb_after(doc, position):
+        for token in doc[position : position + 8]:
+            if token.lower_ in {"asked", "queried", "enquired", "sought", "questioned", "wondered", "wished", "wanted"}:
+                return token.i
+        return position
 
     @staticmethod
     def _embedded(doc, state, sentence) -> Question | None:

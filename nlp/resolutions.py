@@ -37,7 +37,11 @@ class Part:
 def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> bool:
     """Whether a resolution cue stands where decisions are written."""
     first, _ = sentence_tokens(state, sentence)
-    before = [t for t in doc[first : cue.token_start] if not t.is_space and not t.is_punct]
+    opening = [t for t in doc[first : cue.token_start] if not t.is_space]
+    commas = [i for i, t in enumerate(opening) if t.text == ","]
+    if commas and len(opening) - commas[-1] <= 5:
+        opening = opening[commas[-1] + 1 :]  # "Following discussion, Members resolved ..."
+    before = [t for t in opening if not t.is_punct]
     position = cue.rule.get("position")
     if position == "any":
         return True
