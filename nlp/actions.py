@@ -118,15 +118,13 @@ class ActionFinder:
             self._add(start, end, cues[0], sentence, first, last, source=sentence.role or "statement")
 
     def _completed_row(self, sentence: Sentence) -> bool:
+        """Whether the sentence is a cell of a table row marked complete."""
         line = self.state.lines[sentence.line]
         for other in self.state.lines[sentence.line :]:
             if other.start <= sentence.start < other.end + 1:
                 line = other
                 break
-        if "|" not in line.text:
-            return False
-        cells = [c.strip().lower() for c in line.text.split("|")]
-        return any(c.startswith(("complete", "completed", "done", "closed", "discharged")) for c in cells)
+        return any(cell.lower().startswith(_DONE) for cell in _cells(line.text))
 
     def _marker_for_previous(self, sentence: Sentence, cue: Cue, first: int, last: int) -> bool:
         """"ACTION: Head of Service" on its own after a sentence: that sentence is the action."""

@@ -171,7 +171,7 @@ class AgendaFinder:
         return line.start in self.description_starts
 
     def is_furniture(self, line: Line) -> bool:
-        return bool(_FURNITURE.match(line.text))
+        return self.is_furniture_text(line.text)
 
     def heading(self, line: Line, numbered: bool = False) -> str | None:
         if line.marker and not _NUMBER_TITLE.match(line.text):

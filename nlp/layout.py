@@ -175,8 +175,8 @@ class TokenIndex:
         return int(numpy.searchsorted(self.starts, offset, side="left"))
 
     def token_before(self, offset: int) -> int:
-        """Index one past the last token that starts before ``offset``."""
-        return int(numpy.searchsorted(self.starts, offset, side="left"))
+        """Index one past the last token that starts before ``offset`` (the same search, read as an end)."""
+        return self.token_at_or_after(offset)
 
     def span(self, start: int, end: int, label: str, span_id: str = "") -> Span | None:
         first = self.token_at_or_after(start)

@@ -54,8 +54,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
             return False
         verb = doc[cue.token_end - 1].lower_
         following = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
-        if verb in {"noted", "notes"} and following in {"that", "the", "with", "how", "a"} and following == "that":
-            return False
+        if verb in {"noted", "notes"} and following == "that":
+            return False  # "The Committee noted that [a fact]" is a comment
         return True
     if position == "label":
         following = doc[cue.token_end].text if cue.token_end < len(doc) else ""
@@ -107,11 +107,6 @@ def resolution_start(doc: Doc, state: MinutesState, sentence: Sentence):
 def _is_resolution_start(doc: Doc, state: MinutesState, sentence: Sentence) -> str | None:
     for cue in sentence.cues_labelled("RESOLUTION"):
         if _opens_sentence(doc, state, sentence, cue):
-            if cue.rule.id == "res.body_verb":
-                verb = doc[cue.token_end - 1].lower_
-                following = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
-                if verb in {"noted", "notes"} and following == "that":
-                    continue
             return cue.rule.id
     return None
 
