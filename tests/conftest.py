@@ -41,3 +41,158 @@ def corpus_documents():
         text = gold.with_name(gold.name.removesuffix(".gold.json") + ".txt")
         pairs.append((f"{gold.parent.name}/{text.stem}", text, gold))
     return pairs
+
+
+# --- the web app and the database ------------------------------------------------
+
+import os  # noqa: E402
+import shutil  # noqa: E402
+import uuid  # noqa: E402
+
+from sqlalchemy import text  # noqa: E402
+from werkzeug.security import generate_password_hash  # noqa: E402
+
+PG_SERVER = os.environ.get("TRACKER_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
+PASSWORD = "correct horse battery"
+
+
+def _postgres_available() -> bool:
+    import psycopg
+
+    try:
+        psycopg.connect(PG_SERVER.replace("+psycopg", "") + "/postgres", connect_timeout=3).close()
+        return True
+    except psycopg.OperationalError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """A migrated SQLite database, copied for each test (migrating once is faster than once per test)."""
+    from tracker.database import make_engine, upgrade
+
+    path = tmp_path_factory.mktemp("template") / "tracker.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A fresh PostgreSQL database for this test run, migrated, dropped at the end."""
+    import psycopg
+
+    if not _postgres_available():
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is not reachable at {PG_SERVER}; .ci/run should have started it")
+        pytest.skip(f"PostgreSQL is not reachable at {PG_SERVER}")
+    name = f"tracker_test_{uuid.uuid4().hex[:10]}"
+    admin = PG_SERVER.replace("+psycopg", "") + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    url = f"{PG_SERVER}/{name}"
+    from tracker.database import make_engine, upgrade
+
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    yield url
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _empty_postgres(url):
+    from tracker.database import make_engine
+
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        tables = [row[0] for row in connection.execute(text(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'alembic_version'"))]
+        connection.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path, sqlite_template):
+    """Each web and storage test runs on SQLite and on the real PostgreSQL server, starting empty."""
+    if request.param == "sqlite":
+        path = tmp_path / "instance" / "tracker.sqlite3"
+        path.parent.mkdir(exist_ok=True)
+        shutil.copy(sqlite_template, path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("postgres_url")
+    _empty_postgres(url)
+    return url
+
+
+@pytest.fixture
+def app(database_url, tmp_path, nlp):
+    from tracker import create_app
+
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), "DATABASE_URL": database_url,
+                      "SECRET_KEY": "test", "SECURE_COOKIES": "0"})
+    app.extensions["tracker.nlp"] = nlp  # share the session's pipeline instead of building one per test
+    yield app
+    app.extensions["tracker.engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def engine(app):
+    return app.extensions["tracker.engine"]
+
+
+@pytest.fixture(scope="session")
+def password_hash():
+    # A cheap hash for test users: the real default (scrypt) would cost a tenth of a second per user.
+    return generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
+
+
+@pytest.fixture
+def make_user(engine, password_hash):
+    """make_user("editor") adds a user with that role (named after it) and returns the username."""
+    from tracker.database import write_session
+    from tracker.models import User
+
+    def make(role, username=None):
+        username = username or role
+        with write_session(engine) as session:
+            session.add(User(username=username, password_hash=password_hash, role=role))
+        return username
+
+    return make
+
+
+@pytest.fixture
+def login(client, make_user):
+    """login("editor") signs the test client in as a new user with that role."""
+    from tests_support import csrf_token
+
+    def sign_in(role, username=None):
+        username = make_user(role, username)
+        page = client.get("/login")
+        response = client.post("/login", data={"username": username, "password": PASSWORD,
+                                               "csrf_token": csrf_token(page)})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return username
+
+    return sign_in
+
+
+@pytest.fixture
+def ingest_corpus_file(engine, nlp, tmp_path):
+    """ingest_corpus_file("real/stockport-seed-001.txt", publish=True) stores a corpus document; returns the outcome."""
+    from tracker.documents import read_path
+    from tracker.ingest import ingest_document
+
+    def ingest(name, **options):
+        path = CORPUS / name
+        return ingest_document(engine=engine, document=read_path(path), nlp=nlp, original=path.read_bytes(),
+                               uploads=tmp_path / "instance" / "uploads", **options)
+
+    return ingest

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -53,6 +54,189 @@ def bench_segment(repeat: int, copies: int) -> None:
 
     for line in segment_benchmark(repeat=repeat, copies=copies):
         click.echo(line)
+
+
+# --- the database -------------------------------------------------------------
+
+def _settings() -> dict:
+    from .config import load_settings
+
+    return load_settings()
+
+
+def _engine():
+    from .database import make_engine
+
+    return make_engine(_settings()["DATABASE_URL"])
+
+
+def _checked_engine():
+    """The configured database, refusing (with the command to run) if its schema is not current."""
+    from .database import DatabaseError, check_schema
+
+    engine = _engine()
+    try:
+        check_schema(engine)
+    except DatabaseError as error:
+        raise click.ClickException(str(error)) from None
+    return engine
+
+
+@cli.group()
+def db() -> None:
+    """Create or migrate the database (TRACKER_DATABASE_URL, or SQLite in TRACKER_INSTANCE)."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True, help="Schema revision to migrate to.")
+def db_upgrade(revision: str) -> None:
+    """Create the tables, or bring an older schema up to date."""
+    from .database import DatabaseError, current_revision, upgrade
+
+    engine = _engine()
+    try:
+        upgrade(engine, revision)
+        click.echo(f"database at {engine.url.render_as_string(hide_password=True)} is at revision "
+                   f"{current_revision(engine)}")
+    except DatabaseError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@db.command("downgrade")
+@click.argument("revision")
+def db_downgrade(revision: str) -> None:
+    """Take the schema back to REVISION ("base" removes every table)."""
+    from .database import current_revision, downgrade
+
+    engine = _engine()
+    downgrade(engine, revision)
+    click.echo(f"database is at revision {current_revision(engine) or 'base'}")
+
+
+@db.command("current")
+def db_current() -> None:
+    """Print the schema revision the database is at, and the one this code needs."""
+    from .database import DatabaseError, current_revision, head_revision
+
+    engine = _engine()
+    try:
+        click.echo(f"database: {current_revision(engine) or 'none'}; code needs: {head_revision(engine)}")
+    except DatabaseError as error:
+        raise click.ClickException(str(error)) from None
+
+
+# --- ingest --------------------------------------------------------------------
+
+_INGESTIBLE = {".txt", ".text", ".htm", ".html", ".pdf", ".docx"}
+
+
+def _minutes_files(paths: tuple[str, ...]) -> list[Path]:
+    """Files named, and the minutes files inside folders named (recursively, in name order)."""
+    found = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _INGESTIBLE
+                                and not p.name.startswith(".")))
+        else:
+            found.append(path)
+    return found
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--committee", help="Committee name, when the minutes do not say or say it differently.")
+@click.option("--date", "meeting_date", help="Meeting date as YYYY-MM-DD, when the minutes do not say.")
+@click.option("--publish", is_flag=True, help="Make the meetings public at once (otherwise they are drafts).")
+def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | None, publish: bool) -> None:
+    """Store the minutes in PATHS (files or folders of .txt, .html, .pdf, .docx); one line per file."""
+    from nlp import SegmenterError, build_pipeline
+
+    from .ingest import IngestError, ingest_document, parse_date
+
+    if meeting_date:
+        try:
+            parse_date(meeting_date)
+        except IngestError as error:
+            raise click.BadParameter(str(error), param_hint="--date") from None
+    engine = _checked_engine()
+    uploads = Path(_settings()["UPLOADS_PATH"])
+    files = _minutes_files(paths)
+    if not files:
+        raise click.ClickException("no minutes files (.txt, .html, .pdf, .docx) found in " + ", ".join(paths))
+    nlp = build_pipeline()
+    tally = {"created": 0, "replaced": 0, "unchanged": 0, "failed": 0}
+    lines = []
+    with click.progressbar(files, label="ingesting", file=click.get_text_stream("stderr"),
+                           item_show_func=lambda p: p.name if p else "") as bar:
+        for path in bar:
+            try:
+                document = read_path(path)
+                outcome = ingest_document(engine=engine, document=document, nlp=nlp, committee=committee,
+                                          meeting_date=meeting_date, publish=publish,
+                                          original=path.read_bytes(), uploads=uploads)
+            except (InvalidDocument, SegmenterError, IngestError) as error:
+                tally["failed"] += 1
+                lines.append(f"{path}: error: {getattr(error, 'message', None) or error}")
+                continue
+            tally[outcome.outcome] += 1
+            lines.append(f"{path}: {outcome.summary()}")
+    for line in lines:
+        click.echo(line)
+    click.echo(f"{len(files)} file(s): " + ", ".join(f"{n} {what}" for what, n in tally.items()))
+    if tally["failed"]:
+        raise SystemExit(1)
+
+
+# --- users ---------------------------------------------------------------------
+
+@cli.group()
+def users() -> None:
+    """Manage who can sign in."""
+
+
+@users.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["officer", "editor", "admin"]), required=True,
+              help="officer: updates action status; editor: ingests, corrects, publishes; admin: manages users.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of asking.")
+def users_add(username: str, role: str, password_stdin: bool) -> None:
+    """Add a user who signs in as USERNAME with ROLE (asks for the password, or reads it from stdin)."""
+    from .database import write_session
+    from .users import UserError, create_user
+
+    engine = _checked_engine()
+    if password_stdin or not click.get_text_stream("stdin").isatty():
+        password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        with write_session(engine) as session:
+            create_user(session=session, username=username, password=password, role=role)
+    except UserError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"added {username} ({role})")
+
+
+# --- serving -------------------------------------------------------------------
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
+def serve(host: str, port: int, threads: int) -> None:
+    """Serve the web app with waitress (for several processes use gunicorn; see the README)."""
+    from waitress import serve as waitress_serve
+
+    from . import create_app
+    from .database import DatabaseError
+
+    try:
+        app = create_app()
+    except DatabaseError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Scrutiny Tracker at http://{host}:{port}/ (Ctrl+C to stop)")
+    waitress_serve(app, host=host, port=port, threads=threads, ident="scrutiny-tracker")
 
 
 def main() -> None:

@@ -1,0 +1,65 @@
+"""Settings: one list of what can be set, its default and its environment variable.
+
+The web app and every command read the same settings, so ``TRACKER_INSTANCE``
+and ``TRACKER_DATABASE_URL`` mean the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# name, environment variable, default, what it is for
+SETTINGS = [
+    ("INSTANCE_PATH", "TRACKER_INSTANCE", str(ROOT / "instance"), "folder for the database, index and uploads"),
+    ("DATABASE_URL", "TRACKER_DATABASE_URL", None, "SQLAlchemy URL; SQLite in the instance folder when unset"),
+    ("SECRET_KEY", "TRACKER_SECRET_KEY", None, "signs sessions and CSRF tokens; made and kept in the instance "
+                                               "folder when unset"),
+    ("SECURE_COOKIES", "TRACKER_SECURE_COOKIES", "1", "1: cookies over HTTPS only (browsers treat http://127.0.0.1 "
+                                                      "and localhost as secure too); 0 to turn off"),
+    ("MAX_UPLOAD_MB", "TRACKER_MAX_UPLOAD_MB", "20", "largest minutes file accepted, in MB"),
+]
+
+
+def _instance_secret(instance: Path) -> str:
+    """A random key kept in the instance folder (mode 0600), made on first start."""
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def load_settings(overrides: dict | None = None) -> dict:
+    """Defaults, then the environment, then `overrides` (tests pass theirs here)."""
+    overrides = dict(overrides or {})
+    values = {}
+    for name, variable, default, _help in SETTINGS:
+        values[name] = overrides.pop(name, None) or os.environ.get(variable) or default
+    instance = Path(values["INSTANCE_PATH"]).resolve()
+    values["INSTANCE_PATH"] = str(instance)
+    values["DATABASE_URL"] = values["DATABASE_URL"] or f"sqlite:///{instance / 'tracker.sqlite3'}"
+    values["SECRET_KEY"] = values["SECRET_KEY"] or _instance_secret(instance)
+    values["UPLOADS_PATH"] = str(instance / "uploads")
+    max_mb = int(values.pop("MAX_UPLOAD_MB"))
+    values["MAX_UPLOAD_BYTES"] = max_mb * 1024 * 1024
+    values.update(
+        # Flask leaves these open by default: cap request size, harden the session cookie, keep sessions short.
+        MAX_CONTENT_LENGTH=max_mb * 1024 * 1024 + 64 * 1024,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SECURE=values.pop("SECURE_COOKIES") != "0",
+        SESSION_COOKIE_SAMESITE="Lax",
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=8),
+        WTF_CSRF_TIME_LIMIT=8 * 3600,
+        LOGIN_ATTEMPTS=5,  # failed sign-ins allowed per user name or address
+        LOGIN_WINDOW=timedelta(minutes=15),
+        TEMPLATES_AUTO_RELOAD=False,
+    )
+    values.update(overrides)
+    return values

@@ -1,0 +1,135 @@
+"""The database: engines for SQLite (the embedded default) and PostgreSQL, and schema migrations.
+
+SQLite is set up the way several worker processes can share it safely: WAL
+journal, a busy timeout, foreign keys on, and writes that take the write lock
+when they begin (``BEGIN IMMEDIATE``) so a read-then-write transaction waits
+for its turn instead of failing with "database is locked".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlmodel import Session, create_engine
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
+class DatabaseError(Exception):
+    """The database cannot be used as configured; the message says which command or setting fixes it."""
+
+
+def sqlite_url(instance_path: str | Path) -> str:
+    return f"sqlite:///{Path(instance_path) / 'tracker.sqlite3'}"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`: SQLite with WAL, busy timeout and foreign keys, or PostgreSQL through psycopg."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"TRACKER_DATABASE_URL is not a database URL: {url!r}") from None
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+                                                  "check_same_thread": False})
+        _configure_sqlite(engine)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        if parsed.drivername == "postgresql":
+            url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+        return create_engine(url, pool_pre_ping=True)
+    raise DatabaseError(f"unsupported database {parsed.get_backend_name()!r}: use sqlite:/// or postgresql+psycopg://")
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy's "begin" event below issue BEGIN, not the sqlite3 module.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection):
+        immediate = connection.get_execution_options().get("sqlite_immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """A session for one all-or-nothing write: committed on success, rolled back on any error.
+
+    On SQLite the transaction takes the write lock at its start, so concurrent
+    writers queue (up to the busy timeout) rather than fail part-way.
+    """
+    bind = engine.execution_options(sqlite_immediate=True) if engine.dialect.name == "sqlite" else engine
+    with Session(bind, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+# --- migrations --------------------------------------------------------------
+
+def _alembic_config(engine: Engine):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision(engine: Engine) -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config(engine)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    except OperationalError as error:
+        raise DatabaseError(f"the database cannot be opened: {error.orig}") from None
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema up to `revision` (the newest by default)."""
+    from alembic import command
+
+    command.upgrade(_alembic_config(engine), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    command.downgrade(_alembic_config(engine), revision)
+
+
+def check_schema(engine: Engine) -> None:
+    """Refuse to run on a database whose schema is missing or older than this code."""
+    current, head = current_revision(engine), head_revision(engine)
+    if current == head:
+        return
+    where = engine.url.render_as_string(hide_password=True)
+    if current is None and not inspect(engine).get_table_names():
+        raise DatabaseError(f"the database at {where} has no tables yet; run `tracker db upgrade` to create them")
+    raise DatabaseError(f"the database at {where} is at schema revision {current or 'none'}, this code needs "
+                        f"{head}; run `tracker db upgrade`")

@@ -1,0 +1,19 @@
+"""Alembic environment: migrations run on the engine the tracker hands over (see tracker.database)."""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import tracker.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+engine = context.config.attributes["engine"]
+
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=SQLModel.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+    connection.commit()

@@ -1,0 +1,163 @@
+"""What every page shares: the database session, the signed-in user, roles, errors and security headers."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import secrets
+import threading
+
+from flask import Flask, abort, current_app, g, render_template, request, session
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from sqlalchemy import Engine
+from sqlmodel import Session
+from werkzeug.exceptions import HTTPException
+
+from .database import check_schema, make_engine
+from .models import Role, User
+
+log = logging.getLogger("tracker")
+csrf = CSRFProtect()
+
+CONTENT_SECURITY_POLICY = ("default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                           "form-action 'self'; img-src 'self' data:")
+
+
+def init_app(app: Flask) -> None:
+    engine = make_engine(app.config["DATABASE_URL"])
+    check_schema(engine)  # refuse to start on a missing or old schema, naming the command that fixes it
+    app.extensions["tracker.engine"] = engine
+    app.extensions["tracker.nlp_lock"] = threading.Lock()
+    csrf.init_app(app)
+    app.before_request(_load_user)
+    app.after_request(_security_headers)
+    app.teardown_appcontext(_close_session)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(Exception, _unexpected_error)
+    app.jinja_env.globals.update(has_role=has_role, Role=Role)
+
+
+def engine() -> Engine:
+    return current_app.extensions["tracker.engine"]
+
+
+def db() -> Session:
+    """The request's read session (writes use ``database.write_session``)."""
+    if "db" not in g:
+        g.db = Session(engine(), expire_on_commit=False)
+    return g.db
+
+
+def _close_session(_error=None) -> None:
+    session_ = g.pop("db", None)
+    if session_ is not None:
+        session_.close()
+
+
+def segmenter():
+    """The spaCy pipeline, built once per process on first use (it takes about a second)."""
+    nlp = current_app.extensions.get("tracker.nlp")
+    if nlp is None:
+        with current_app.extensions["tracker.nlp_lock"]:
+            nlp = current_app.extensions.get("tracker.nlp")
+            if nlp is None:
+                from nlp import build_pipeline
+
+                nlp = current_app.extensions["tracker.nlp"] = build_pipeline()
+    return nlp
+
+
+# --- who is signed in ----------------------------------------------------------
+
+def _load_user() -> None:
+    """Set g.user from the session, if its version still matches (logout elsewhere ends it)."""
+    g.user = None
+    user_id, version = session.get("user_id"), session.get("version")
+    if user_id is None:
+        return
+    user = db().get(User, user_id)
+    if user is None or not user.active or user.session_version != version:
+        session.clear()
+        return
+    g.user = user
+
+
+def has_role(role: Role | str) -> bool:
+    user = g.get("user")
+    return user is not None and Role(user.role).rank >= Role(role).rank
+
+
+def role_required(role: Role):
+    """Views behind this need a signed-in user with at least `role`; others are sent to sign in or refused."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(*args, **kwargs):
+            if g.get("user") is None:
+                from flask import redirect, url_for
+
+                return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
+            if not has_role(role):
+                abort(403)
+            return view(*args, **kwargs)
+
+        wrapped.required_role = role
+        return wrapped
+
+    return decorator
+
+
+def get_or_404(model, ident):
+    """The row with this id, or a 404 page."""
+    try:
+        ident = int(ident)
+    except (TypeError, ValueError):
+        abort(404)
+    if not -2**63 <= ident < 2**63:
+        abort(404)
+    row = db().get(model, ident)
+    if row is None:
+        abort(404)
+    return row
+
+
+# --- responses -----------------------------------------------------------------
+
+def _security_headers(response):
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["X-Frame-Options"] = "DENY"
+    if request.is_secure:
+        response.headers["Strict-Transport-Security"] = "max-age=31536000"
+    if g.get("user") is not None:
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def _http_error(error: HTTPException):
+    if wants_json():
+        return {"error": error.name, "message": error.description}, error.code
+    return render_template("error.html", code=error.code, title=error.name, message=error.description), error.code
+
+
+def _csrf_error(error: CSRFError):
+    message = ("This form has expired or was not sent from this site. Go back, reload the page and try again.")
+    if wants_json():
+        return {"error": "CSRF check failed", "message": message}, 400
+    return render_template("error.html", code=400, title="Form expired", message=message), 400
+
+
+def _unexpected_error(error: Exception):
+    """A generic page with an incident id to quote; the traceback goes to the log only."""
+    incident = secrets.token_hex(4)
+    log.exception("incident %s on %s %s", incident, request.method, request.path)
+    message = f"Something went wrong on our side. If it keeps happening, quote incident {incident}."
+    if wants_json():
+        return {"error": "Internal Server Error", "message": message, "incident": incident}, 500
+    return render_template("error.html", code=500, title="Something went wrong", message=message), 500
