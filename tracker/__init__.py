@@ -21,10 +21,11 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     web.init_app(app)
 
-    from . import api, auth, editing, pages
+    from . import admin, api, auth, editing, pages
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(editing.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(admin.bp)
     return app

@@ -1,0 +1,7 @@
+"""User management (admin role)."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
