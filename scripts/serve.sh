@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up, create or migrate the instance database, load corpus/ (published), and serve at http://127.0.0.1:5000.
+# Re-running is safe: documents already stored are recognised by checksum and left alone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+.venv/bin/tracker db upgrade
+.venv/bin/tracker ingest corpus --publish | tail -n 1
+exec .venv/bin/tracker serve --host "${HOST:-127.0.0.1}" --port "${PORT:-5000}"
