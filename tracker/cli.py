@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -167,7 +168,7 @@ def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | No
     nlp = build_pipeline()
     tally = {"created": 0, "replaced": 0, "unchanged": 0, "failed": 0}
     lines = []
-    with click.progressbar(files, label="ingesting", file=click.get_text_stream("stderr"),
+    with click.progressbar(files, label="ingesting", file=sys.stderr,
                            item_show_func=lambda p: p.name if p else "") as bar:
         for path in bar:
             try:
@@ -206,8 +207,8 @@ def users_add(username: str, role: str, password_stdin: bool) -> None:
     from .users import UserError, create_user
 
     engine = _checked_engine()
-    if password_stdin or not click.get_text_stream("stdin").isatty():
-        password = click.get_text_stream("stdin").readline().rstrip("\r\n")
+    if password_stdin or not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:

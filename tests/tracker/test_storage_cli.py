@@ -1,0 +1,137 @@
+"""A democratic services officer sets up the database and bulk-loads minutes from the command line."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from sqlmodel import Session, func, select
+
+from conftest import CORPUS
+from tracker.cli import cli
+from tracker.database import make_engine
+from tracker.models import Action, Meeting, Question
+
+
+@pytest.fixture
+def instance(tmp_path, monkeypatch):
+    """An empty instance folder the commands use through TRACKER_INSTANCE."""
+    folder = tmp_path / "instance"
+    monkeypatch.setenv("TRACKER_INSTANCE", str(folder))
+    monkeypatch.delenv("TRACKER_DATABASE_URL", raising=False)
+    return folder
+
+
+def _count(folder, model):
+    engine = make_engine(f"sqlite:///{folder / 'tracker.sqlite3'}")
+    with Session(engine) as session:
+        total = session.exec(select(func.count()).select_from(model)).one()
+    engine.dispose()
+    return total
+
+
+def test_storage_cli_refuses_to_ingest_before_the_database_exists(runner, instance):
+    result = runner.invoke(cli, ["ingest", str(CORPUS / "unseen")])
+    assert result.exit_code == 1
+    assert "run `tracker db upgrade`" in result.output
+
+
+def test_storage_cli_ingests_folders_with_a_line_per_file_and_a_summary(runner, instance):
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    result = runner.invoke(cli, ["ingest", str(CORPUS / "unseen"), "--publish"])
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in (CORPUS / "unseen").glob("*.txt"))
+    lines = [line for line in result.stdout.splitlines() if line.startswith(str(CORPUS))]
+    assert len(lines) == len(files) and all(": created: " in line for line in lines)
+    assert result.stdout.splitlines()[-1] == f"{len(files)} file(s): {len(files)} created, 0 replaced, 0 unchanged, 0 failed"
+    assert _count(instance, Meeting) == len(files)
+    # the same folder again changes nothing and says so
+    again = runner.invoke(cli, ["ingest", str(CORPUS / "unseen")])
+    assert again.exit_code == 0 and f"{len(files)} unchanged" in again.stdout
+    assert _count(instance, Meeting) == len(files)
+
+
+def test_storage_cli_goes_on_past_a_bad_file_and_exits_non_zero(runner, instance, tmp_path):
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a-broken.pdf").write_bytes(b"\x00\x01\x02 not a pdf at all" * 10)
+    (folder / "b-empty.txt").write_bytes(b"")
+    good = CORPUS / "unseen" / "eastmarsh-2023-adults-health-scrutiny.txt"
+    (folder / "c-good.txt").write_bytes(good.read_bytes())
+    result = runner.invoke(cli, ["ingest", str(folder)])
+    assert result.exit_code == 1
+    assert "a-broken.pdf: error:" in result.stdout and "b-empty.txt: error:" in result.stdout
+    assert "c-good.txt: created:" in result.stdout
+    assert "1 created, 0 replaced, 0 unchanged, 2 failed" in result.stdout
+    assert "Traceback" not in result.output
+    assert _count(instance, Meeting) == 1
+
+
+def test_storage_cli_committee_and_date_override_what_the_minutes_say(runner, instance):
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    path = CORPUS / "real" / "darlington-2022-scrutiny-item-work-programme.txt"
+    result = runner.invoke(cli, ["ingest", str(path), "--committee", "Economy and Resources Scrutiny Committee",
+                                 "--date", "2022-09-01"])
+    assert result.exit_code == 0, result.output
+    assert "created: Economy and Resources Scrutiny Committee, 2022-09-01" in result.stdout
+    bad = runner.invoke(cli, ["ingest", str(path), "--date", "1 September"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_storage_cli_upgrade_downgrade_upgrade_keeps_the_schema_usable(runner, instance):
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    assert "0001" in runner.invoke(cli, ["db", "current"]).output
+    assert runner.invoke(cli, ["db", "downgrade", "base"]).exit_code == 0
+    assert "database: none" in runner.invoke(cli, ["db", "current"]).output
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    assert runner.invoke(cli, ["ingest", str(CORPUS / "real" / "stockport-seed-000.txt")]).exit_code == 0
+
+
+def test_storage_app_refuses_to_start_on_an_old_schema(tmp_path):
+    from tracker import create_app
+    from tracker.database import DatabaseError
+
+    with pytest.raises(DatabaseError, match="run `tracker db upgrade`"):
+        create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x"})
+
+
+@pytest.mark.slow
+def test_storage_bulk_ingest_killed_part_way_leaves_each_meeting_whole_or_absent(instance, tmp_path):
+    """SIGKILL during a bulk load: every meeting is stored with all its records, or not at all."""
+    env = {**os.environ, "TRACKER_INSTANCE": str(instance)}
+    tracker = [sys.executable, "-m", "tracker.cli"]
+    subprocess.run([*tracker, "db", "upgrade"], env=env, check=True, capture_output=True)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    source = (CORPUS / "unseen" / "eastmarsh-2023-adults-health-scrutiny.txt").read_text(encoding="utf-8")
+    for n in range(60):  # distinct documents (different checksums and dates)
+        (folder / f"m{n:02}.txt").write_text(source.replace("2023", str(1950 + n)), encoding="utf-8")
+    process = subprocess.Popen([*tracker, "ingest", str(folder)], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while _stored(instance) < 3 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    stored = _stored(instance)
+    assert 0 < stored < 60
+    engine = make_engine(f"sqlite:///{instance / 'tracker.sqlite3'}")
+    with Session(engine) as session:
+        for meeting in session.exec(select(Meeting)).all():
+            questions = session.exec(select(func.count()).select_from(Question)
+                                     .where(Question.meeting_id == meeting.id)).one()
+            actions = session.exec(select(func.count()).select_from(Action).where(Action.meeting_id == meeting.id)).one()
+            assert (questions, actions) == (5, 5), meeting.id
+    engine.dispose()
+
+
+def _stored(folder):
+    if not (folder / "tracker.sqlite3").exists():
+        return 0
+    try:
+        return _count(folder, Meeting)
+    except Exception:
+        return 0
