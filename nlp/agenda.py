@@ -53,8 +53,8 @@ _NOT_HEADING_START = re.compile(
     re.I,
 )
 _PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
-# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12"
-_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,4}\s?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31"
+_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,4}[\s.]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
 _NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
 _NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:[.:)]|\s+[-–—])?\s+(?P<title>\S.*)$")
 _PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")
@@ -231,7 +231,9 @@ class AgendaFinder:
             else:
                 title = self.heading(following, numbered=True)
                 if title is None and self.is_description(following):
-                    title = derived_title(following.text) or None
+                    # "To confirm the minutes ...", or a title that opens like a
+                    # description ("Report of the Cabinet pdf icon PDF 311 KB").
+                    title = derived_title(following.text) or heading_title(following.text, numbered=True)
                     rule = "agenda.number_description"
             if number in seen:
                 items.append((line, number, None, "agenda.repeat"))

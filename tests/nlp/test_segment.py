@@ -153,8 +153,13 @@ Answer:
          ["23/145", "23/146"], ["Planning applications", "Finance"]),
         ("Agenda item\n\n\nTo consider questions from Members, in accordance with Council Procedure Rule 11.\n\n\nMembers asked whether the Council would bid.\n",
          [None], ["Questions from Members"]),
+        ("EX.12\tAPOLOGIES\n\n\tNone received.\n\nEX.13\tBUDGET MONITORING\n\n\tThe Committee NOTED the report.\n",
+         ["EX.12", "EX.13"], ["APOLOGIES", "BUDGET MONITORING"]),
+        ("12.\n\nMinutes pdf icon PDF 90 KB\n\nMinutes:\n\nApproved.\n\n13.\n\nReport of the Executive pdf icon PDF 120 KB\n\nMinutes:\n\nThe report was received.\n",
+         ["12", "13"], ["Minutes", "Report of the Executive"]),
     ],
-    ids=["moderngov-number-lines", "number-and-title", "decision-table-then-narrative", "flattened-table", "parish", "single-item-page"],
+    ids=["moderngov-number-lines", "number-and-title", "decision-table-then-narrative", "flattened-table", "parish", "single-item-page",
+         "letters-dot-number", "title-reading-like-a-description"],
 )
 def test_segment_agenda_item_layouts(nlp, text, numbers, titles):
     minutes = run(nlp, text)
