@@ -138,6 +138,15 @@ def _list_style(text: str) -> str:
     return re.sub(r"\d+", "9", text[: match.start("title")].strip())
 
 
+def _closing_mark(text: str) -> str:
+    """The mark closing a line's number: "1)" and "1." number different lists."""
+    match = _NUMBER_ONLY.match(text) or _NUMBER_TITLE.match(text)
+    if not match:
+        return ""
+    rest = text[match.end("num") :].lstrip()
+    return rest[:1] if rest[:1] in ".:)" else ""
+
+
 def _number_value(number: str) -> float | None:
     digits = re.findall(r"\d+", number)
     if not digits:
@@ -236,7 +245,9 @@ class AgendaFinder:
                     title = derived_title(following.text) or heading_title(following.text, numbered=True)
                     rule = "agenda.number_description"
             if number in seen:
-                items.append((line, number, None, "agenda.repeat"))
+                # "1) To note ..." under an item is a list, not item 1 again.
+                if _closing_mark(line.text) == _closing_mark(items[seen[number]][0].text):
+                    items.append((line, number, None, "agenda.repeat"))
                 continue
             if title is None:
                 continue

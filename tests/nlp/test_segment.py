@@ -173,6 +173,23 @@ def test_segment_a_repeated_item_number_carries_on_its_item(nlp):
     assert resolution.item == 0
 
 
+def test_segment_a_differently_numbered_list_does_not_reopen_earlier_items(nlp):
+    minutes = run(nlp, """1. Order of Business
+
+Decision
+
+To note the order of business.
+
+2. Budget Update
+
+Decision
+
+1) To note the report.
+2) To approve the revised savings plan.
+""")
+    assert [(r.item, r.text.split()[-1]) for r in minutes.resolutions] == [(0, "business."), (1, "plan.")]
+
+
 def test_segment_ignores_an_items_agenda_description(nlp):
     minutes = run(nlp, """4 Portfolio Report
 The Scrutiny Committee is asked to:
