@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlmodel import Session, create_engine
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlmodel import Session, create_engine, select
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -81,6 +81,25 @@ def write_session(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def get_or_add(session: Session, model, lookup: dict, **values):
+    """The row matching `lookup`, or a new one with `lookup` and `values`, even if another writer races us.
+
+    The insert runs in a savepoint: if a concurrent transaction added the same
+    unique key first, we roll back to it and read that row instead.
+    """
+    statement = select(model).filter_by(**lookup)
+    row = session.exec(statement).first()
+    if row is not None:
+        return row
+    try:
+        with session.begin_nested():
+            row = model(**lookup, **values)
+            session.add(row)
+    except IntegrityError:
+        row = session.exec(statement).one()
+    return row
 
 
 # --- migrations --------------------------------------------------------------

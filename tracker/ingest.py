@@ -20,7 +20,7 @@ from sqlmodel import Session, delete, select
 from nlp import Minutes
 
 from .audit import record_audit
-from .database import write_session
+from .database import get_or_add, write_session
 from .documents import SourceDocument
 from .models import (
     Action,
@@ -75,13 +75,7 @@ def committee_named(*, session: Session, name: str) -> Committee:
     name = " ".join(name.split())[:200]
     if not name:
         raise IngestError("the committee name is empty")
-    slug = slugify(name)
-    committee = session.exec(select(Committee).where(Committee.slug == slug)).first()
-    if committee is None:
-        committee = Committee(name=name, slug=slug)
-        session.add(committee)
-        session.flush()
-    return committee
+    return get_or_add(session, Committee, {"slug": slugify(name)}, name=name)
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:

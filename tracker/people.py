@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
+from .database import get_or_add
 from .models import Person, PersonRole
 
 _ROLE_CUES: list[tuple[PersonRole, re.Pattern]] = [
@@ -44,12 +44,4 @@ def person_for(*, session: Session, name: str | None) -> Person | None:
     name = clean_name(name)
     if name is None:
         return None
-    person = session.exec(select(Person).where(Person.name == name)).first()
-    if person is None:
-        try:
-            with session.begin_nested():  # another writer may add the same name at the same moment
-                person = Person(name=name, role=role_for(name))
-                session.add(person)
-        except IntegrityError:
-            person = session.exec(select(Person).where(Person.name == name)).one()
-    return person
+    return get_or_add(session, Person, {"name": name}, role=role_for(name))
