@@ -9,8 +9,8 @@ from flask import Blueprint, current_app, flash, g, redirect, render_template, r
 from .database import write_session
 from .forms import ConfirmForm, LoginForm
 from .models import User
-from .users import authenticate, end_sessions, login_blocked
-from .web import engine
+from .users import check_credentials, end_sessions, finish_sign_in, start_sign_in
+from .web import db, engine
 
 bp = Blueprint("auth", __name__)
 
@@ -20,7 +20,8 @@ def safe_next(target: str | None) -> str:
     if not target:
         return url_for("pages.home")
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if (parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target
+            or any(ord(c) < 32 or ord(c) == 127 for c in target)):  # browsers drop tabs and newlines: "/\t/evil"
         return url_for("pages.home")
     return target
 
@@ -33,22 +34,25 @@ def login():
     if form.validate_on_submit():
         keys = [f"user:{form.username.data.lower()}", f"ip:{request.remote_addr}"]
         limit, window = current_app.config["LOGIN_ATTEMPTS"], current_app.config["LOGIN_WINDOW"]
-        with write_session(engine()) as db:
-            if login_blocked(session=db, keys=keys, limit=limit, window=window):
-                user, status = None, 429
-                form.password.errors.append(
-                    f"Too many failed sign-ins. Wait {int(window.total_seconds() // 60)} minutes and try again.")
+        with write_session(engine()) as writer:
+            attempt_ids = start_sign_in(session=writer, keys=keys, limit=limit, window=window)
+        if attempt_ids is None:
+            status = 429
+            form.password.errors.append(
+                f"Too many failed sign-ins. Wait {int(window.total_seconds() // 60)} minutes and try again.")
+        else:
+            # the password is checked outside any write transaction (hashing is slow on purpose)
+            user = check_credentials(session=db(), username=form.username.data, password=form.password.data)
+            if user is None:
+                status = 401
+                form.password.errors.append("The user name or password is not right.")
             else:
-                user = authenticate(session=db, username=form.username.data, password=form.password.data,
-                                    keys=keys, limit=limit, window=window)
-                if user is None:
-                    status = 401
-                    form.password.errors.append("The user name or password is not right.")
-        if user is not None:
-            session.clear()
-            session.permanent = True
-            session["user_id"], session["version"] = user.id, user.session_version
-            return redirect(safe_next(request.args.get("next")))
+                with write_session(engine()) as writer:
+                    finish_sign_in(session=writer, attempt_ids=attempt_ids, keys=keys)
+                session.clear()
+                session.permanent = True
+                session["user_id"], session["version"] = user.id, user.session_version
+                return redirect(safe_next(request.args.get("next")))
     elif request.method == "POST":
         status = 400
     return render_template("auth/login.html", form=form), status

@@ -29,13 +29,14 @@ class ActionStatusForm(FlaskForm):
 
 # --- admin ---
 
+from wtforms import SelectChoice  # noqa: E402
 from wtforms.validators import EqualTo  # noqa: E402
 
 from .users import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH  # noqa: E402
 
-ROLE_CHOICES = [("officer", "Officer: updates the status of actions"),
-                ("editor", "Editor: adds, corrects and publishes minutes"),
-                ("admin", "Admin: everything, and manages users")]
+ROLE_CHOICES = [SelectChoice("officer", "Officer: updates the status of actions"),
+                SelectChoice("editor", "Editor: adds, corrects and publishes minutes"),
+                SelectChoice("admin", "Admin: everything, and manages users")]
 _PASSWORD_LENGTH = Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH,
                           message=f"A password needs {MIN_PASSWORD_LENGTH} to {MAX_PASSWORD_LENGTH} characters")
 
