@@ -1,0 +1,99 @@
+"""A real browser (Debian's Chromium through Playwright) against the app served on 127.0.0.1.
+
+Screenshots of each step go to test-artifacts/journeys/ (git-ignored) for people to look at.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts" / "journeys"
+EDITOR_PASSWORD = "editor password 1"
+OFFICER_PASSWORD = "officer password 1"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    """`tracker serve` on a fresh instance with two users, as the README's run command sets it up."""
+    instance = tmp_path_factory.mktemp("e2e-instance")
+    env = {**os.environ, "TRACKER_INSTANCE": str(instance)}
+    env.pop("TRACKER_DATABASE_URL", None)
+    tracker = [sys.executable, "-m", "tracker.cli"]
+    subprocess.run([*tracker, "db", "upgrade"], env=env, check=True, capture_output=True)
+    for name, role, password in (("dora", "editor", EDITOR_PASSWORD), ("otto", "officer", OFFICER_PASSWORD)):
+        subprocess.run([*tracker, "users", "add", name, "--role", role], input=password + "\n", text=True, env=env,
+                       check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen([*tracker, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url + "/", timeout=2).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("the app did not start: " + server.stderr.read().decode(errors="replace")[-2000:])
+            time.sleep(0.2)
+    yield {"url": url, "env": env, "instance": instance}
+    server.terminate()
+    server.wait(10)
+    server.stderr.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is not installed at /usr/bin/chromium; .ci/run installs it from Debian")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, request):
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def snap(request, page):
+    """snap("3-review") saves a full-page screenshot as a test artefact."""
+    folder = ARTIFACTS / request.node.name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def take(step: str):
+        page.screenshot(path=str(folder / f"{step}.png"), full_page=True)
+
+    return take
