@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, PasswordField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 
@@ -19,9 +19,9 @@ class ConfirmForm(FlaskForm):
 class ActionStatusForm(FlaskForm):
     """Change an action's status (officers and up). Rendered once per action, so each gets a prefix ("a12-")."""
 
-    status = SelectField("New status", choices=[("open", "Open"), ("in_progress", "In progress"), ("done", "Done"),
-                                                ("dropped", "Dropped")],
-                         validators=[DataRequired(message="Choose a status")])
+    status = SelectField("New status", choices=[
+        SelectChoice("open", "Open"), SelectChoice("in_progress", "In progress"), SelectChoice("done", "Done"),
+        SelectChoice("dropped", "Dropped")], validators=[DataRequired(message="Choose a status")])
     note = TextAreaField("Note (needed when dropping)", validators=[Optional(), Length(max=2000, message=(
         "Keep the note under 2,000 characters"))])
     seen = HiddenField()  # the status the officer saw, so a change made meanwhile by someone else is not overwritten
