@@ -1,24 +1,168 @@
-"""Public pages: home, committees, meetings and people. Drafts are shown to editors only."""
+"""Public pages: home, committees, meetings and people. Drafts are shown to editors only.
+
+Officers change an action's status from its meeting page (POST /actions/<id>/status).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
-from sqlmodel import select
+import datetime as dt
+import re
 
-from .models import Committee
-from .web import db
+from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, send_from_directory, url_for
+
+from . import browse
+from .actions import ActionError, NotFound, set_action_status
+from .database import write_session
+from .forms import ActionStatusForm
+from .models import Action, ActionStatus, Role
+from .web import db, engine, get_or_404, has_role, role_required
 
 bp = Blueprint("pages", __name__)
+
+_PAGE = re.compile(r"[0-9]{1,9}")
+_STORED_NAME = re.compile(r"[0-9a-f]{32}\.(txt|html|pdf|docx|bin)")  # what ingest.save_original makes
+_DOWNLOAD_TYPES = {"txt": "text/plain; charset=utf-8", "pdf": "application/pdf",
+                   "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                   # an HTML original is for saving, never for rendering on this site
+                   "html": "application/octet-stream", "bin": "application/octet-stream"}
+OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
+
+def _drafts() -> bool:
+    return has_role(Role.EDITOR)
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _ident(raw: str) -> int:
+    """A database id from the URL, or a 404 for anything that cannot be one."""
+    if not re.fullmatch(r"[0-9]{1,18}", raw):
+        abort(404)
+    return int(raw)
+
+
+def _paged(list_function, **options):
+    """Call a browse function for the page named by ?page= (default 1); 404 for a page that does not exist."""
+    raw = request.args.get("page", "1")
+    if not _PAGE.fullmatch(raw):
+        abort(404, description="There is no such page. Page numbers are whole numbers from 1.")
+    try:
+        return list_function(session=db(), include_drafts=_drafts(), page=int(raw), **options)
+    except browse.NoSuchPage as error:
+        abort(404, description=f"There is no such page: {error}.")
 
 
 @bp.route("/")
 def home():
-    """Recent meetings and action counts."""
-    return render_template("pages/home.html")
+    """Recent meetings, action counts and the committees."""
+    return render_template("pages/home.html", meetings=_paged(browse.recent_meetings),
+                           counts=browse.action_counts(session=db(), include_drafts=_drafts(), today=_today()),
+                           committees=browse.committees(session=db(), include_drafts=_drafts()))
 
 
 @bp.route("/committees")
 def committees():
-    """Every committee, by name."""
-    rows = db().exec(select(Committee).order_by(Committee.name)).all()
-    return render_template("pages/committees.html", committees=rows)
+    """Every committee, by name, with its meeting count."""
+    return render_template("pages/committees.html",
+                           committees=browse.committees(session=db(), include_drafts=_drafts()))
+
+
+@bp.route("/committees/<slug>")
+def committee(slug: str):
+    """A committee's meetings, newest first, and its action log."""
+    body = browse.committee_by_slug(session=db(), slug=slug, include_drafts=_drafts())
+    if body is None:
+        abort(404)
+    return render_template("pages/committee.html", committee=body,
+                           meetings=_paged(browse.committee_meetings, committee_id=body.id),
+                           actions=browse.action_log(session=db(), committee_id=body.id, include_drafts=_drafts(),
+                                                     today=_today()))
+
+
+def _render_meeting(meeting_id: int, failed: tuple[int, ActionStatusForm] | None = None):
+    record = browse.meeting_record(session=db(), meeting_id=meeting_id, include_drafts=_drafts(), today=_today())
+    if record is None:
+        abort(404)
+    forms = {}
+    if has_role(Role.OFFICER):
+        for group in [*record.items, record.unfiled]:
+            for entry in group.actions:
+                if entry.action.status in OPEN_STATUSES:
+                    status = str(entry.action.status)
+                    forms[entry.action.id] = ActionStatusForm(prefix=f"a{entry.action.id}", formdata=None,
+                                                              data={"status": status, "seen": status})
+    if failed is not None:
+        forms[failed[0]] = failed[1]
+    return render_template("pages/meeting.html", record=record, status_forms=forms,
+                           failed_form=failed[1] if failed else None)
+
+
+@bp.route("/meetings/<meeting_id>")
+def meeting(meeting_id: str):
+    """A meeting's agenda items in order, each with its questions (answers beneath), comments, resolutions and actions."""
+    return _render_meeting(_ident(meeting_id))
+
+
+@bp.route("/meetings/<meeting_id>/source")
+def meeting_source(meeting_id: str):
+    """The original minutes document, always as a download under a name made from the committee and date."""
+    found = browse.visible_meeting(session=db(), meeting_id=_ident(meeting_id), include_drafts=_drafts())
+    if found is None or not found.source_file or not _STORED_NAME.fullmatch(found.source_file):
+        abort(404)
+    extension = found.source_file.rsplit(".", 1)[1]
+    body = browse.committee_of(session=db(), meeting=found)
+    slug = re.sub(r"[^a-z0-9-]+", "-", body.slug)[:100].strip("-") or "minutes"
+    name = f"{slug}-{found.date.isoformat() if found.date else 'undated'}.{extension}"
+    return send_from_directory(current_app.config["UPLOADS_PATH"], found.source_file, as_attachment=True,
+                               download_name=name, mimetype=_DOWNLOAD_TYPES[extension])
+
+
+@bp.post("/actions/<action_id>/status")
+@role_required(Role.OFFICER)
+def action_status(action_id: str):
+    """Change an action's status with a note; back to the action on its meeting page."""
+    action = get_or_404(Action, _ident(action_id))
+    if browse.visible_meeting(session=db(), meeting_id=action.meeting_id, include_drafts=_drafts()) is None:
+        abort(404)
+    form = ActionStatusForm(prefix=f"a{action.id}")
+    if form.validate_on_submit():
+        try:
+            with write_session(engine()) as session:
+                current = session.get(Action, action.id)
+                if current is not None and form.seen.data and current.status != form.seen.data:
+                    raise ActionError(f"someone else changed this action to {_status_words(current.status)} "
+                                      "while you were looking; check it and try again")
+                changed = set_action_status(session=session, action_id=action.id, status=form.status.data,
+                                            user=g.user, note=form.note.data)
+                now = _status_words(changed.status)
+        except NotFound:
+            abort(404)
+        except ActionError as error:
+            field = form.note if form.status.data == ActionStatus.DROPPED else form.status
+            field.errors.append(str(error)[:1].upper() + str(error)[1:] + ".")
+        else:
+            flash(f"Action updated: it is now {now}.")
+            return redirect(url_for("pages.meeting", meeting_id=action.meeting_id, _anchor=f"a-{action.id}"))
+    return _render_meeting(action.meeting_id, failed=(action.id, form)), 400
+
+
+def _status_words(status: str) -> str:
+    return str(status).replace("_", " ")
+
+
+@bp.route("/people")
+def people():
+    """Everyone the visible minutes name, with how often they asked, answered, spoke or own an action."""
+    return render_template("pages/people.html", people=_paged(browse.people))
+
+
+@bp.route("/people/<person_id>")
+def person(person_id: str):
+    """What one person asked, answered, said and owns, across the meetings the reader can see."""
+    record = browse.person_record(session=db(), person_id=_ident(person_id), include_drafts=_drafts(),
+                                  today=_today())
+    if record is None:
+        abort(404)
+    return render_template("pages/person.html", record=record)
