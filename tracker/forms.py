@@ -77,14 +77,14 @@ class PasswordResetForm(FlaskForm):
 # --- editing ---
 
 from flask_wtf.file import FileAllowed, FileField  # noqa: E402
-from wtforms import DateField, IntegerField  # noqa: E402
+from wtforms import DateField, IntegerField, SelectChoice  # noqa: E402
 from wtforms.validators import NumberRange  # noqa: E402
 
 from nlp.records import ResolutionKind  # noqa: E402
 
 UPLOAD_EXTENSIONS = ["txt", "html", "htm", "pdf", "docx"]
-RECORD_KIND_CHOICES = [("question", "Question"), ("response", "Response"), ("comment", "Comment"),
-                       ("resolution", "Resolution"), ("action", "Action")]
+RECORD_KIND_CHOICES = [SelectChoice(kind, kind.capitalize())
+                       for kind in ("question", "response", "comment", "resolution", "action")]
 MAX_RECORD_TEXT = 20_000
 
 
@@ -156,7 +156,7 @@ class RecordEditForm(PerRecordForm):
     text = TextAreaField("Text", validators=[DataRequired(message="Enter the text of the record"), Length(
         max=MAX_RECORD_TEXT, message=f"Keep the text under {MAX_RECORD_TEXT:,} characters")])
     who = StringField("Person", validators=[Optional(), Length(max=200, message="Keep the name under 200 characters")])
-    resolution_kind = SelectField("Kind of resolution", choices=[(k.value, k.value.capitalize())
+    resolution_kind = SelectField("Kind of resolution", choices=[SelectChoice(k.value, k.value.capitalize())
                                                                  for k in ResolutionKind])
     owner = StringField("Owner", validators=[Optional(), Length(max=200, message="Keep the name under 200 characters")])
     due = StringField("Due, as minuted", validators=[Optional(), Length(max=200, message=(
@@ -185,8 +185,8 @@ class LinkResponseForm(PerRecordForm):
 
 
 class SplitForm(PerRecordForm):
-    boundary = SelectField("Split between sentences", choices=[])
-    at = IntegerField("Or split at character number", validators=[Optional(), NumberRange(
+    boundary = SelectField("Split between sentences", choices=[], validate_choice=False)  # checked by the service
+    at = IntegerField("Or split after this many characters", validators=[Optional(), NumberRange(
         min=1, message="Give a number of 1 or more")])
 
 
