@@ -52,6 +52,10 @@ _TERMINAL = re.compile(r"""[.!?:;]["'”’)\]]*$""")
 _CONTINUES = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "that", "which", "from", "as", "be", "is", "was", "were", "would", "will"}
 _SOFT_WRAP_MIN = 50  # a line shorter than this that ends without punctuation is a heading or a label, not a wrap
 _TRUNCATED_MIN_WORDS = 8
+_WRAPPED_LINES_MIN = 5  # soft wraps into a lower-case word that make a text a hard-wrapped one
+_WIDTH_SLACK = 12  # how much shorter than the wrap width a wrapped line may be (the next word did not fit)
+_PAGE_FOOTER = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|chair(?:man|person)?['’]?s\s+initials\b.*)$", re.I)
+_PROSE = re.compile(r"\b(?:the|of|and|to|that|was|were|be|had|for|on|in|with)\b")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -75,8 +79,13 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def _wraps_into(line: Line, following: Line) -> bool:
-    """Whether the break between two lines is a soft wrap inside one sentence."""
+def _wraps_into(line: Line, following: Line, width: int | None = None) -> bool:
+    """Whether the break between two lines is a soft wrap inside one sentence.
+
+    ``width`` is the measure a hard-wrapped (PDF) text breaks its lines at, if
+    it is one: a prose line that long runs on even into a capital ("... the
+    Portfolio / Holder for Finance advised").
+    """
     if following.blank_before or following.marker:
         return False
     if _TERMINAL.search(line.text):
@@ -84,18 +93,61 @@ def _wraps_into(line: Line, following: Line) -> bool:
     last_word = line.text.rsplit(None, 1)[-1].lower()
     if line.text.endswith(",") or last_word in _CONTINUES:
         return True
-    return len(line.text) >= _SOFT_WRAP_MIN and following.text[:1].islower()
+    if len(line.text) >= _SOFT_WRAP_MIN and following.text[:1].islower():
+        return True
+    return (width is not None and len(line.text) >= width - _WIDTH_SLACK and "\t" not in line.text
+            and "|" not in line.text and _PROSE.search(line.text) is not None)
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The line width of a text hard-wrapped mid-sentence (a PDF's), or None for text that is not."""
+    wrapped = sorted(
+        len(line.text) for line, following in zip(lines, lines[1:])
+        if not following.blank_before and not following.marker and not _TERMINAL.search(line.text)
+        and len(line.text) >= _SOFT_WRAP_MIN and following.text[:1].islower()
+    )
+    if len(wrapped) < _WRAPPED_LINES_MIN:
+        return None
+    return wrapped[len(wrapped) // 2]
+
+
+def page_furniture(lines: list[Line]) -> set[int]:
+    """Indexes of a PDF's page footers ("Page 2 of 4", "Chairman's initials ....") and the running
+    header repeated after them: they stand between the two halves of a sentence broken by a page."""
+    furniture = {line.index for line in lines if _PAGE_FOOTER.match(line.text)}
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.text] = counts.get(line.text, 0) + 1
+    for index in sorted(furniture):
+        following = index + 1
+        while following < len(lines) and (following in furniture or counts[lines[following].text] > 1
+                                           and not lines[following].blank_before and len(lines[following].text) < 100):
+            furniture.add(following)
+            following += 1
+    return furniture
 
 
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Group lines into paragraphs, joining soft-wrapped ones."""
+    """Group lines into paragraphs, joining soft-wrapped ones, also across a page break."""
+    width = wrap_width(lines)
+    furniture = page_furniture(lines) if width is not None else set()
     groups: list[list[Line]] = []
+    after_page_break = False
     for line in lines:
-        if groups and _wraps_into(groups[-1][-1], line):
+        if line.index in furniture:
+            after_page_break = True
+            continue
+        if groups and _wraps_into(groups[-1][-1], line if not after_page_break else _without_gap(line), width):
             groups[-1].append(line)
         else:
             groups.append([line])
+        after_page_break = False
     return groups
+
+
+def _without_gap(line: Line) -> Line:
+    """The line as if it followed on directly (the blank lines were the page's)."""
+    return Line(line.index, line.start, line.end, line.text, 0, line.marker, line.body_start)
 
 
 def _is_boundary(text: str, match: re.Match) -> bool:

@@ -28,6 +28,12 @@ _QUESTION_LABEL = re.compile(
     r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?))?\s*(?:to\s+[^:]+?)?\s*(?:[:.–-]|$)",
     re.I,
 )
+_FOLLOWING_PRONOUNS = {"he", "she", "they"}
+# Verbs with which a member sets out the point a following question turns on.
+_SETTING_UP = {"noted", "raised", "referred", "highlighted", "observed", "remarked", "commented", "said", "stated",
+               "mentioned", "pointed", "expressed", "drew", "reported"}
+# "In answer to Councillor Fairfax, ...": the member whose unrecorded question is answered.
+_ASKER_AFTER_TO = re.compile(r"^\W*\w+\s+(?:to|answer\s+to|response\s+to|reply\s+to)\s+(?P<asker>(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+(?:[A-Z][\w’'.-]*\s?){1,4})")
 _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if", "where"}
 _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
 
@@ -111,6 +117,11 @@ class QuestionFinder:
                 continue
             sentence.role = "question"
             start = sentence.start
+            lead = self._lead_in(doc, state, sentence, rule)
+            if lead is not None:
+                previous, asker = lead
+                previous.role = "question"
+                start = previous.start
             # "X asked what ..., and Councillor Thomson asked how many ...": two askers, two questions
             for second in self._second_askers(doc, state, sentence):
                 end = _trim_joining(text, start, second.idx)
@@ -143,6 +154,27 @@ class QuestionFinder:
         return None, None
 
     @staticmethod
+    def _lead_in(doc, state, sentence, rule):
+        """"Cllr X noted that the plan relied on ... What would happen if ...?" or "... She asked why ...":
+        a member's statement that sets up the question they then put is part of it, and names the asker."""
+        first, _ = sentence_tokens(state, sentence)
+        if not (rule == "q.direct" or doc[first].lower_ in _FOLLOWING_PRONOUNS) or sentence.index == 0:
+            return None
+        previous = state.sentences[sentence.index - 1]
+        if previous.role or previous.paragraph != sentence.paragraph or state.skipped(previous.start):
+            return None
+        if state.text[previous.start : previous.end].rstrip().endswith((":", "?")):
+            return None
+        p_first, p_last = sentence_tokens(state, previous)
+        if not any(c.rule.label == "HONORIFIC" and c.token_start == p_first for c in previous.cues):
+            return None  # a member by name opens it ("Councillor", "Cllr", "Mrs"), not an officer's account
+        for token in doc[p_first : min(p_first + 8, p_last)]:
+            if token.lower_ in _SETTING_UP:
+                asker = subject_before(doc, p_first, token.i)
+                return (previous, asker) if asker else None
+        return None
+
+    @staticmethod
     def _second_askers(doc, state, sentence):
         """Tokens opening a further "and <Person> asked ..." in the same sentence."""
         cues = [c for c in sentence.cues_labelled("QUESTION") if asks_a_question(doc, c)]
@@ -171,9 +203,13 @@ class QuestionFinder:
         comma = text.find(",", cue.end, sentence.end)
         if comma < 0:
             return None
-        match = _ASKER_AFTER_FROM.search(text[sentence.start : comma])
+        match = _ASKER_AFTER_FROM.search(text[sentence.start : comma]) or _ASKER_AFTER_TO.search(text[sentence.start : comma])
+        asker = match["asker"].strip() if match else None
+        earlier = [q for q in state.questions if q.item == state.item_at(sentence.start)]
+        if asker and earlier and earlier[-1].asker and asker.split()[-1] in earlier[-1].asker.split():
+            return None  # "In reply to Councillor X," after X's own question answers it, and asks nothing new
         return Question(item=state.item_at(sentence.start), text=text[sentence.start:comma],
-                        asker=match["asker"].strip() if match else None, start=sentence.start, end=comma, rule="q.embedded")
+                        asker=asker, start=sentence.start, end=comma, rule="q.embedded")
 
     @staticmethod
     def _paragraph_end(state, sentence) -> int:

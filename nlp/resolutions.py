@@ -22,6 +22,8 @@ from .state import MinutesState, Sentence
 KIND_ORDER = (ResolutionKind.RECOMMENDED, ResolutionKind.REQUESTED, ResolutionKind.APPROVED, ResolutionKind.NOTED)
 _BODY_WORDS = {"committee", "board", "panel", "sub-committee", "council", "cabinet", "meeting", "forum", "members", "executive", "councillors", "it"}
 _OPENERS = {"resolved", "agreed", "decision", "decisions", "decided", "resolution", "resolutions"}
+_SUBORDINATORS = {"once", "when", "until", "after", "before", "if", "whether", "unless", "until"}
+_REPORTING = {"advised", "explained", "said", "stated", "confirmed", "reported", "replied", "responded", "informed", "indicated", "added"}
 _INTRO_ENDINGS = (":", ":-", "that", "–", "-", "—", "to")
 
 
@@ -47,6 +49,10 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         return True
     if position == "end":
         tail = doc[cue.token_end : sentence_tokens(state, sentence)[1]]
+        if any(t.lower_ in _SUBORDINATORS for t in doc[max(first, cue.token_start - 6) : cue.token_start]):
+            return False  # "... would be circulated once the results were received": a condition, not a decision
+        if any(t.lower_ == "that" and t.i > first and doc[t.i - 1].lower_ in _REPORTING for t in doc[first : cue.token_start]):
+            return False  # "The Director advised that ... had been received": what was said
         return all(t.is_punct or t.is_space for t in tail) and bool(before) and before[0].lower_ not in {"it", "this", "that"}
     if position == "body":
         words = [t.lower_ for t in before]

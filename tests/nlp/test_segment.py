@@ -248,3 +248,74 @@ def test_segment_every_record_points_at_its_own_text(nlp):
             assert minutes.text[record.start : record.end] == record.text
     for item in minutes.agenda_items:
         assert 0 <= item.start < item.end <= len(minutes.text)
+
+
+@pytest.mark.parametrize(
+    "paragraph, question_start, asker",
+    [
+        ("Councillor Ashby noted that the scheme depended on two new posts. What would happen if they were not filled?",
+         "Councillor Ashby noted that the scheme", "Councillor Ashby"),
+        ("Cllr Moreno raised the closure of the day centre on Fridays. She asked why this had happened.",
+         "Cllr Moreno raised the closure", "Cllr Moreno"),
+    ],
+)
+def test_segment_a_members_lead_in_belongs_to_the_question_that_follows(nlp, paragraph, question_start, asker):
+    minutes = run(nlp, f"6 Adult Services\n\n{paragraph}\n")
+    (question,) = minutes.questions
+    assert question.text.startswith(question_start)
+    assert question.asker == asker
+
+
+def test_segment_an_officers_account_before_a_direct_question_stays_outside_it(nlp):
+    minutes = run(nlp, "6 Adult Services\n\nThe Director explained that two posts were vacant. Would agency staff be used?\n")
+    assert texts(minutes.questions) == ["Would agency staff be used?"]
+
+
+def test_segment_joins_pdf_lines_wrapped_before_a_capital(nlp):
+    body = (
+        "The Head of Finance presented the report on the forecast outturn and\n"
+        "explained that the overspend was due to the pay award and to higher\n"
+        "costs of temporary accommodation across the district in the summer\n"
+        "months. Members asked whether the budget would be rebased and were\n"
+        "told that it would. Councillor Lund queried slippage. The Portfolio\n"
+        "Holder for Finance advised that the tender had been delayed\n"
+        "by a survey and that the revised timetable was expected in the new\n"
+        "year. Members queried the savings and it was confirmed that most had\n"
+        "been delivered, with the remainder rated amber by the Head of Service\n"
+        "in her latest report to the Cabinet.\n"
+    )
+    minutes = run(nlp, f"OSC22 FINANCIAL MONITORING\n\n{body}")
+    assert any(r.text.startswith("The Portfolio\nHolder for Finance advised") for r in minutes.responses)
+    assert minutes.resolutions == []
+
+
+def test_segment_a_passive_received_in_a_condition_is_not_a_decision(nlp):
+    minutes = run(nlp, "5 Capital Programme\n\nThe Director advised that a revised timetable would be circulated once the survey results were received.\n")
+    assert minutes.resolutions == []
+
+
+def test_segment_an_answer_to_a_named_member_implies_their_question(nlp):
+    minutes = run(nlp, "5 Council Tax Support\n\nIn answer to Councillor Reeve, the Portfolio Holder stated that no decision had been taken.\n")
+    (question,) = minutes.questions
+    assert (question.text, question.asker) == ("In answer to Councillor Reeve", "Councillor Reeve")
+    assert minutes.responses[0].text.startswith("the Portfolio Holder stated")
+    assert minutes.responses[0].answers == 0
+
+
+def test_segment_an_answer_to_a_member_who_just_asked_is_not_a_second_question(nlp):
+    minutes = run(nlp, "5 Parking\n\nCouncillor Reeve asked whether charges would rise. In reply to Councillor Reeve, the Director said that they would not.\n")
+    assert [q.asker for q in minutes.questions] == ["Councillor Reeve"]
+
+
+def test_segment_joins_a_sentence_broken_by_a_page_footer(nlp):
+    body = "".join(
+        f"Paragraph {n} of the report was discussed at some length and it was noted that the\ncommittee had asked for more detail on the figures in the\nappendix to the report.\n"
+        for n in range(3)
+    )
+    text = (f"7 HOUSING\n\n{body}Councillor Rees asked why the average time taken to re-let a void\n"
+            "property, although reduced to 86 days, remained so far above the\n"
+            "                                        Page 2 of 4\nHousing Committee - 8 November 2023\ntarget of 50 days.\n"
+            "                                        Page 3 of 4\nHousing Committee - 8 November 2023\nRESOLVED – that the report be noted.\n")
+    minutes = run(nlp, text)
+    (question,) = minutes.questions
+    assert question.text.endswith("target of 50 days.")
