@@ -31,6 +31,9 @@ MAX_PAGE = 1_000_000  # keeps offsets inside every database's integer range
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
 MAX_NOTE = 2000
 _DIGITS = re.compile(r"[0-9]{1,9}")
+_SLUG = re.compile(r"[a-z0-9-]{1,200}")  # what ingest.slugify makes
+# Characters no database column should get (PostgreSQL refuses NUL and lone surrogates outright).
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 PAGING = ("page", "per_page")
 
 
@@ -71,8 +74,8 @@ def _date(name: str) -> dt.date | None:
 
 def _text(name: str) -> str | None:
     raw = request.args.get(name)
-    if raw is not None and not 0 < len(raw) <= 200:
-        _bad(f"{name} must be 1 to 200 characters")
+    if raw is not None and (not 0 < len(raw) <= 200 or _UNSTORABLE.search(raw)):
+        _bad(f"{name} must be 1 to 200 characters of text")
     return raw
 
 
@@ -127,7 +130,7 @@ def committee(slug: str):
     """A committee and a page of its meetings, newest first."""
     _args(*PAGING)
     paging = _paging()
-    found = s.get_committee(session=db(), slug=slug, include_drafts=_drafts())
+    found = s.get_committee(session=db(), slug=slug, include_drafts=_drafts()) if _SLUG.fullmatch(slug) else None
     if found is None:
         abort(404, description=f"there is no committee {slug!r}")
     rows, total = s.list_meetings(session=db(), include_drafts=_drafts(), committee=found.slug,
@@ -234,8 +237,8 @@ def _status_change() -> tuple[str, str | None, str | None]:
     status, note, seen = body.get("status"), body.get("note"), body.get("seen")
     if not isinstance(status, str):
         _bad(f"status is required: one of {', '.join(ActionStatus)}")
-    if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE):
-        _bad(f"note must be text of at most {MAX_NOTE:,} characters")
+    if note is not None and (not isinstance(note, str) or len(note) > MAX_NOTE or _UNSTORABLE.search(note)):
+        _bad(f"note must be text of at most {MAX_NOTE:,} characters, without control characters")
     if seen is not None and not isinstance(seen, str):
         _bad("seen must be the status you last saw, as text")
     return status, note, seen

@@ -205,7 +205,8 @@ def test_api_action_status_refuses_the_anonymous_a_missing_csrf_header_and_bad_c
     assert bad.status_code == 422 and "'finished' is not a status" in bad.get_json()["message"]
     dropped = post_status(client, action_id, {"status": "dropped"})
     assert dropped.status_code == 422 and "why" in dropped.get_json()["message"]
-    for body in ({"status": "done", "owner_id": 1}, {"note": "no status"}, ["done"], {"status": "done", "note": 5}):
+    for body in ({"status": "done", "owner_id": 1}, {"note": "no status"}, ["done"], {"status": "done", "note": 5},
+                 {"status": "done", "note": "nul \x00"}):
         assert post_status(client, action_id, body).status_code == 400, body
     with write_session(engine) as session:
         draft_action = session.exec(select(Action.id).where(Action.meeting_id == draft.meeting_id)).first()
@@ -220,14 +221,15 @@ def test_api_refuses_bad_paging_and_filters_with_a_message(client):
                   "comittee=typo", "page=1&page=2"):
         body = get_json(client, f"/api/meetings?{query}", 400)
         assert body["error"] == "Bad Request" and body["message"], query
-    for query in ("status=finished", "overdue=maybe", "owner=" + "x" * 201):
+    for query in ("status=finished", "overdue=maybe", "owner=" + "x" * 201, "owner=a%00b", "committee=%00"):
         assert get_json(client, f"/api/actions?{query}", 400)["message"], query
     assert get_json(client, "/api/people?per_page=200")["per_page"] == 200
 
 
 def test_api_answers_unknown_ids_and_routes_with_json_404(client, published):
     for url in ("/api/meetings/999999", "/api/meetings/abc", "/api/meetings/-1", "/api/meetings/99999999999999999999",
-                "/api/people/0", "/api/actions/x", "/api/committees/nowhere", "/api/nothing/here", "/api/"):
+                "/api/people/0", "/api/actions/x", "/api/committees/nowhere", "/api/committees/a%00b",
+                "/api/nothing/here", "/api/"):
         assert get_json(client, url, 404)["error"] == "Not Found"
     assert get_json(client, "/api/actions/1/status", 405)["error"] == "Method Not Allowed"
 
