@@ -25,6 +25,7 @@ _DOWNLOAD_TYPES = {"txt": "text/plain; charset=utf-8", "pdf": "application/pdf",
                    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                    # an HTML original is for saving, never for rendering on this site
                    "html": "application/octet-stream", "bin": "application/octet-stream"}
+MAX_ID = 2**31 - 1
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
@@ -37,8 +38,11 @@ def _today() -> dt.date:
 
 
 def _ident(raw: str) -> int:
-    """A database id from the URL, or a 404 for anything that cannot be one."""
-    if not re.fullmatch(r"[0-9]{1,18}", raw):
+    """A database id from the URL, or a 404 for anything that cannot be one.
+
+    Ids are 32-bit integers on PostgreSQL, which refuses to compare with anything larger.
+    """
+    if not re.fullmatch(r"[0-9]{1,10}", raw) or int(raw) > MAX_ID:
         abort(404)
     return int(raw)
 
@@ -72,6 +76,8 @@ def committees():
 @bp.route("/committees/<slug>")
 def committee(slug: str):
     """A committee's meetings, newest first, and its action log."""
+    if not re.fullmatch(r"[a-z0-9-]{1,200}", slug):  # what ingest.slugify makes; anything else cannot match
+        abort(404)
     body = browse.committee_by_slug(session=db(), slug=slug, include_drafts=_drafts())
     if body is None:
         abort(404)
@@ -132,6 +138,7 @@ def action_status(action_id: str):
             with write_session(engine()) as session:
                 current = session.get(Action, action.id)
                 if current is not None and form.seen.data and current.status != form.seen.data:
+                    form.seen.data = str(current.status)  # seen now: sending the form again applies it
                     raise ActionError(f"someone else changed this action to {_status_words(current.status)} "
                                       "while you were looking; check it and try again")
                 changed = set_action_status(session=session, action_id=action.id, status=form.status.data,

@@ -193,6 +193,8 @@ def test_pages_dropping_an_action_needs_a_reason_and_a_change_made_meanwhile_is_
     assert post_status(client, action, token, status="done", seen="open").status_code == 302
     stale = post_status(client, action, token, status="in_progress", seen="open")  # a second officer's old page
     assert stale.status_code == 400 and "Someone else changed this action to done" in stale.get_data(as_text=True)
+    again = html(stale).css_first(f'#a-{action.id} input[name="a{action.id}-seen"]')
+    assert again.attributes["value"] == "done"  # having now seen it, the officer can send the change again
     with Session(engine) as session:
         assert session.get(Action, action.id).status == "done"
 
@@ -222,7 +224,8 @@ def test_pages_a_person_page_links_each_record_to_its_place_in_the_minutes(clien
 def test_pages_unknown_ids_and_bad_page_numbers_are_not_found(client, ingest_corpus_file):
     outcome = ingest_corpus_file(EASTMARSH, publish=True)
     for url in ("/meetings/999", "/meetings/abc", "/meetings/-1", "/meetings/99999999999999999999",
-                "/meetings/999/source", "/people/999", "/people/1.5", "/committees/no-such-committee",
+                "/meetings/999/source", "/people/999", "/people/1.5", "/people/999999999999999999",
+                "/committees/no-such-committee", "/committees/nul%00", "/committees/%E2%80%AEx",
                 "/?page=0", "/?page=-1", "/?page=abc", "/?page=2", "/?page=99999999999999",
                 "/people?page=9", f"/committees/{COMMITTEE_SLUG}?page=2"):
         assert status_of(client, url) == 404, url
