@@ -56,6 +56,8 @@ _DECIDING_WORDS = {"agreed", "agree", "agrees", "requested", "request", "request
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "any", "each", "every", "of", "our", "your"}
 _FORWARDING = {"forwarded", "referred", "submitted", "refer", "be"}
 _NAME_JOINERS = {"the", "of", "and", "&", "for", "officers", "members", "officer"}
+_DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended", "endorsed", "accepted", "adopted",
+            "considered", "welcomed", "supported", "confirmed"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
 
@@ -150,6 +152,8 @@ class ActionFinder:
             return first  # "(b) That a Quad of Aims be produced": the part as written
         if start > first and self.doc[start - 1].lower_ == "that" and self.doc[start].lower_ in {"this", "it", "these", "they"}:
             return clause_start(self.doc, first, start - 1)  # "The Director agreed that this would be included": say who
+        if start > first + 2 and self.doc[start - 1].lower_ == "that" and self.doc[start - 2].lower_ == "agreed" and self.doc[first].lower_ == "it":
+            return first  # "It was agreed that Cllr Pimm would contact ...": the decision with its task
         if start > first and self.doc[start - 1].lower_ == "that" and self._subjunctive(cue, start):
             # "agreed that the Head of Education arrange a visit": keep the decision with its task
             return clause_start(self.doc, first, start - 1)
@@ -271,8 +275,9 @@ class ActionFinder:
                 continue
             if other.label in {"INFO", "DUE"} or other.rule.id in {"a.in_future", "a.follow_up_meeting", "a.by_deadline"}:
                 return True
-            if other.label in {"HONORIFIC", "ROLE", "GROUP"} and other.token_start > 0 and self.doc[other.token_start - 1].lower_ in {"to", "with"}:
-                return True
+            if other.label in {"HONORIFIC", "ROLE", "GROUP"} and other.token_start > 0 and (
+                    self.doc[other.token_start - 1].lower_ in {"to", "with"} or other.token_start == cue.token_end):
+                return True  # "... to the Committee", "provide Councillor X with ..."
         return False
 
     def _has_meeting(self, sentence: Sentence, first: int, last: int) -> bool:
@@ -306,6 +311,10 @@ class ActionFinder:
         after = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
         if doc[cue.token_start - 1].lower_ in _DETERMINERS or after in {"be", "was", "were", "is", "are", "has", "had", "of"}:
             return False
+        if doc[cue.token_start].is_title and doc[cue.token_start - 1].is_title:
+            return False  # "That the Treasury Management Mid-Year Review be noted": a title's noun, not a verb
+        if any(t.lower_ in _DECIDED for t in subject):
+            return False  # "The Committee NOTED the progress report": the decision's verb came already
         return 0 < len(subject) <= 10 and not any(t.lower_ in MODALS | {"was", "were", "is", "are", "had", "has"} for t in subject)
 
     def _person_then_to(self, cue: Cue, last: int) -> str | None:

@@ -83,11 +83,33 @@ def test_segment_does_not_take_the_committee_noting_a_fact_as_a_decision(nlp):
         ("It was noted that the full report would be shared with the Committee.", "the full report would be shared"),
         ("Clerk to write to the landowner about the hedge.", "Clerk to write to the landowner"),
         ("The Chair reiterated previous requests for the data to include actual numbers.", "The Chair reiterated previous requests"),
+        ("The Director advised that the Committee would be consulted before Cabinet decided.", "the Committee would be consulted"),
+        ("AGREED that the Head of Highways be invited to attend the March meeting.", "AGREED that the Head of Highways be invited"),
+        ("The Manager said he would obtain the figures from the food bank.", "The Manager said he would obtain the figures"),
+        ("The Trust agreed to work with Healthwatch on a new leaflet.", "The Trust agreed to work with Healthwatch"),
+        ("Letter from the bowls club about the pavilion. To be put on the next agenda.", "To be put on the next agenda"),
+        ("Officers would meet the residents on site within the next month.", "Officers would meet the residents"),
+        ("It was noted that the Cabinet Member would attend the March meeting.", "the Cabinet Member would attend"),
+        ("It was agreed that Cllr Dale would contact the contractor.", "It was agreed that Cllr Dale would contact"),
+        ("The Leader said she would provide Councillor Ames with a copy of the review.", "The Leader said she would provide Councillor Ames"),
+        ("AGREED that the work programme be approved, subject to the addition of the action plan on valuations.", "the work programme be approved, subject to the addition of the action plan"),
     ],
 )
 def test_segment_finds_follow_up_commitments(nlp, sentence, action_start):
     minutes = run(nlp, f"7 Matters arising\n\n{sentence}\n")
     assert [a.text[: len(action_start)] for a in minutes.actions] == [action_start]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Committee NOTED the progress report.",
+        "RESOLVED: That the Treasury Management Mid-Year Review be noted.",
+    ],
+)
+def test_segment_a_decision_to_note_a_report_is_no_commitment(nlp, sentence):
+    minutes = run(nlp, f"7 Audit\n\n{sentence}\n")
+    assert minutes.actions == []
 
 
 def test_segment_names_the_owner_of_a_commitment(nlp):
