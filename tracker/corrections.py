@@ -135,10 +135,13 @@ def _check_item(session: Session, meeting_id: int, item_id: int | None) -> int |
     return item.id
 
 
-def _preceding_question(session: Session, meeting_id: int, item_id: int | None, start: int) -> int | None:
+def _preceding_question(session: Session, meeting_id: int, item_id: int | None, start: int,
+                        exclude: int | None = None) -> int | None:
     """The question a response at `start` most likely answers: the last one before it under the same item."""
     query = select(Question).where(Question.meeting_id == meeting_id, Question.item_id == item_id,
                                    Question.start <= start).order_by(Question.start.desc(), Question.id.desc())
+    if exclude is not None:
+        query = query.where(Question.id != exclude)
     question = session.exec(query).first()
     return question.id if question else None
 
@@ -190,7 +193,8 @@ def change_kind(*, session: Session, user: User | None, meeting_id: int, kind: s
     else:
         _set_person(session, new, target, who)
         if target == RecordKind.RESPONSE:
-            new.question_id = _preceding_question(session, meeting_id, record.item_id, record.start)
+            exclude = record.id if old_kind == RecordKind.QUESTION else None  # not the question it used to be
+            new.question_id = _preceding_question(session, meeting_id, record.item_id, record.start, exclude)
     old_id = record.id
     _forget(session, record)
     session.delete(record)
@@ -339,8 +343,9 @@ def split_points(text: str) -> list[int]:
 
 
 def _copy(record: MinuteRecord) -> MinuteRecord:
-    values = record.model_dump(exclude={"id", "position", "created_at", "updated_at"})
-    return type(record)(**values)
+    columns = [c.name for c in type(record).__table__.columns
+               if c.name not in ("id", "position", "created_at", "updated_at")]
+    return type(record)(**{name: getattr(record, name) for name in columns})
 
 
 def split_record(*, session: Session, user: User | None, meeting_id: int, kind: str, record_id: int,
