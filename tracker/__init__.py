@@ -28,4 +28,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(editing.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(admin.bp)
+    from . import search_views
+    app.register_blueprint(search_views.bp)
     return app

@@ -1,0 +1,509 @@
+"""Search, engine-neutral: the request and result types, the backend interface, the service the views and
+the CLI call, and the session listeners that keep the index in step with the database.
+
+The index is a cache derived from the database. Writes reach it after commit
+(``after_flush`` collects the meetings touched, ``after_commit`` re-reads and
+re-indexes them, a rollback forgets them); ``reindex`` rebuilds it; a missing
+or damaged index is rebuilt at start-up and a stale one reconciled. Hits are
+re-read from the database in ranked order, so what is shown is always what is
+stored, and drafts are checked again there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import time
+import weakref
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from markupsafe import Markup, escape
+from sqlalchemy import Engine, event, func
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, select
+
+from ..ingest import slugify
+from ..models import (
+    Action,
+    AgendaItem,
+    Committee,
+    Meeting,
+    MinuteRecord,
+    Question,
+    RECORD_MODELS,
+    RecordKind,
+    Response,
+)
+from . import query as q
+from .documents import record_url
+
+log = logging.getLogger("tracker.search")
+
+PER_PAGE = 10
+MAX_PAGE = 1000
+BACKENDS = ("whoosh", "postgres")
+
+
+class SearchUnavailable(Exception):
+    """The index cannot be read just now; browsing still works and `tracker reindex` rebuilds it."""
+
+    status = 503
+
+
+class SearchConfigError(Exception):
+    """The search settings cannot work; the message says which setting to change."""
+
+
+# --- what is asked and what comes back ------------------------------------------------
+
+@dataclass
+class SearchRequest:
+    """One search: the typed query and the form's filters, already checked."""
+
+    text: str = ""
+    tree: object = None
+    kinds: tuple[str, ...] = ()
+    committees: tuple[str, ...] = ()  # slugs
+    year: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    sort: str = "relevance"  # or "date"
+    exact: bool = False
+    include_drafts: bool = False
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+@dataclass
+class IndexHit:
+    """What an index returns for one match: which record, its score and a highlighted snippet."""
+
+    kind: str
+    record_id: int
+    meeting_id: int
+    score: float
+    snippet: Markup
+
+
+@dataclass
+class IndexPage:
+    """One page of matches from an index, the total, facet counts and a spelling suggestion if any."""
+
+    hits: list[IndexHit]
+    total: int
+    facets: dict[str, dict[str, int]]
+    suggestion: str | None = None
+
+
+class SearchBackend(Protocol):
+    """What an engine provides; only the modules implementing it import the engine."""
+
+    name: str
+
+    def open(self, engine: Engine) -> str | None:
+        """Open the index; return a message if it was missing or damaged and had to be rebuilt."""
+
+    def stamps(self) -> dict[int, str]:
+        """Each indexed meeting's stamp (see ``meeting_stamps``), to reconcile with the database."""
+
+    def add_to_index(self, engine: Engine, meeting_ids: set[int]) -> None:
+        """Re-read these meetings from the database and replace their documents (gone meetings are removed)."""
+
+    def remove_from_index(self, engine: Engine, meeting_ids: set[int]) -> None:
+        """Drop these meetings' documents."""
+
+    def query_index(self, request: SearchRequest) -> IndexPage:
+        """The page of matches for `request`."""
+
+    def rebuild(self, engine: Engine) -> int:
+        """Rebuild the whole index from the database (into a new place, then swapped in); returns documents."""
+
+    def close(self) -> None:
+        ...
+
+
+@dataclass
+class Hit:
+    """A search result ready to show: the record re-read from the database, where it is, and its snippet."""
+
+    kind: str
+    record_id: int
+    text: str
+    snippet: Markup
+    score: float
+    url: str
+    meeting_id: int
+    meeting_date: dt.date | None
+    meeting_title: str | None
+    committee: str
+    committee_slug: str
+    draft: bool
+    item_number: str | None = None
+    item_title: str | None = None
+    item_position: int | None = None
+    speaker: str | None = None
+    responses: list[Response] = field(default_factory=list)
+    status: str | None = None
+    owner: str | None = None
+    due_date: dt.date | None = None
+
+    def to_dict(self) -> dict:
+        found = {"kind": self.kind, "text": self.text, "snippet": str(self.snippet),
+                 "meeting": {"id": self.meeting_id, "date": self.meeting_date.isoformat() if self.meeting_date else None,
+                             "committee": self.committee},
+                 "item": {"number": self.item_number, "title": self.item_title}, "url": self.url,
+                 "score": round(self.score, 4)}
+        if self.kind == "question":
+            found["responses"] = [{"text": r.text, "responder": r.responder,
+                                   "url": record_url("response", r.id, r.meeting_id)} for r in self.responses]
+        if self.kind == "action":
+            found.update(status=self.status, owner=self.owner,
+                         due_date=self.due_date.isoformat() if self.due_date else None)
+        return found
+
+
+@dataclass
+class SearchResults:
+    """A page of hits with the total, facets, paging and, when nothing matched, a suggestion."""
+
+    request: SearchRequest
+    hits: list[Hit]
+    total: int
+    facets: dict[str, dict[str, int]]
+    suggestion: str | None = None
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.request.per_page))
+
+    def to_dict(self) -> dict:
+        return {"total": self.total, "page": self.request.page, "pages": self.pages,
+                "hits": [hit.to_dict() for hit in self.hits], "facets": self.facets,
+                "suggestion": self.suggestion}
+
+
+# --- building a request from what was typed ---------------------------------------------
+
+def build_request(*, session: Session, text: str | None, kinds=(), committees=(), year: str | None = None,
+                  date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
+                  sort: str = "relevance", exact: bool = False, include_drafts: bool = False, page=1,
+                  per_page: int = PER_PAGE) -> SearchRequest:
+    """Check and parse everything a search form, URL or command line gave; QueryError says what to fix."""
+    tree = q.parse(text or "")
+    kinds = tuple(dict.fromkeys(_kind(k) for k in kinds if k))
+    committee_slugs = tuple(dict.fromkeys(s for c in committees if c for s in _committee_slugs(session, c)))
+    if year is not None and year != "" and not (year.isdigit() and len(year) == 4 or year == "undated"):
+        raise q.QueryError(f"{year!r} is not a year; use four digits, as in 2024.")
+    start, end = _date(date_from, "from"), _date(date_to, "to")
+    if start and end and start > end:
+        raise q.QueryError("The 'from' date is after the 'to' date; swap them.")
+    if sort not in ("relevance", "date"):
+        raise q.QueryError("Sort by relevance or date.")
+    page = _page(page)
+    if tree is not None:
+        tree = q.map_fields(tree, lambda f: _resolve_field(session, f))
+        if not q.has_positive(tree):
+            raise q.QueryError("Your search only says what to leave out. Add a word to look for, "
+                               "as in transport NOT rail.")
+    return SearchRequest(text=(text or "").strip(), tree=tree, kinds=kinds, committees=committee_slugs,
+                         year=year or None, date_from=start, date_to=end, sort=sort, exact=bool(exact),
+                         include_drafts=include_drafts, page=page, per_page=per_page)
+
+
+def _kind(value: str) -> str:
+    kind = q._KIND_ALIASES.get(str(value).lower())
+    if kind is None:
+        raise q.QueryError(f"{value!r} is not a kind of record; use one of {', '.join(q.KINDS)}.")
+    return kind
+
+
+def _page(raw) -> int:
+    text = str(raw if raw is not None else "1").strip() or "1"
+    if not text.isdigit() or len(text) > 6 or int(text) < 1:
+        raise q.QueryError("Page numbers are whole numbers from 1.")
+    page = int(text)
+    if page > MAX_PAGE:
+        raise q.QueryError(f"Results go up to page {MAX_PAGE}; narrow the search to see later hits.")
+    return page
+
+
+def _date(value, which: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise q.QueryError(f"The '{which}' date {str(value)[:40]!r} is not a date; use YYYY-MM-DD, "
+                           "as in 2024-03-31.") from None
+
+
+def _committee_slugs(session: Session, value: str) -> list[str]:
+    """Committees whose name or slug contains what was typed ("Children & Families" finds the scrutiny one)."""
+    wanted = slugify(value)
+    rows = session.exec(select(Committee.slug)).all()
+    exact = [slug for slug in rows if slug == wanted]
+    found = exact or [slug for slug in rows if wanted in slug]
+    if not found:
+        raise q.QueryError(f"No committee is called {value[:80]!r}. Check the spelling, or leave the committee "
+                           "out to search them all.")
+    return found
+
+
+def _resolve_field(session: Session, node: q.Field) -> q.Field:
+    if node.name == "committee":
+        return q.Field("committee", node.value, tuple(_committee_slugs(session, node.value)))
+    return node
+
+
+# --- running a search ----------------------------------------------------------------
+
+def run_search(*, session: Session, backend: SearchBackend, request: SearchRequest) -> SearchResults:
+    """Ask the index, then re-read the hits from the database in ranked order (drafts checked again)."""
+    page = backend.query_index(request)
+    hits = _load_hits(session, page.hits, include_drafts=request.include_drafts)
+    return SearchResults(request=request, hits=hits, total=page.total, facets=page.facets,
+                         suggestion=page.suggestion)
+
+
+def _load_hits(session: Session, found: list[IndexHit], *, include_drafts: bool) -> list[Hit]:
+    if not found:
+        return []
+    meeting_ids = {hit.meeting_id for hit in found}
+    meetings = {m.id: (m, c) for m, c in session.exec(
+        select(Meeting, Committee).join(Committee, Committee.id == Meeting.committee_id)
+        .where(Meeting.id.in_(meeting_ids))).all()}
+    by_kind: dict[str, set[int]] = {}
+    for hit in found:
+        by_kind.setdefault(hit.kind, set()).add(hit.record_id)
+    rows: dict[tuple[str, int], object] = {}
+    for kind, ids in by_kind.items():
+        model = AgendaItem if kind == "item" else RECORD_MODELS[RecordKind(kind)]
+        for row in session.exec(select(model).where(model.id.in_(ids))).all():
+            rows[(kind, row.id)] = row
+    item_ids = {row.item_id for row in rows.values() if isinstance(row, MinuteRecord) and row.item_id}
+    items = {i.id: i for i in session.exec(select(AgendaItem).where(AgendaItem.id.in_(item_ids))).all()} \
+        if item_ids else {}
+    question_ids = [rid for (kind, rid) in rows if kind == "question"]
+    answers: dict[int, list[Response]] = {}
+    if question_ids:
+        for response in session.exec(select(Response).where(Response.question_id.in_(question_ids))
+                                     .order_by(Response.position)).all():
+            answers.setdefault(response.question_id, []).append(response)
+
+    hits = []
+    for hit in found:
+        row = rows.get((hit.kind, hit.record_id))
+        held = meetings.get(hit.meeting_id)
+        if row is None or held is None or row.meeting_id != hit.meeting_id:
+            continue  # the index is behind the database: never show what is no longer stored
+        meeting, committee = held
+        draft = meeting.status != "published"
+        if draft and not include_drafts:
+            continue
+        item = row if hit.kind == "item" else items.get(row.item_id)
+        text = row.title if hit.kind == "item" else row.text
+        shown = Hit(kind=hit.kind, record_id=row.id, text=text, snippet=hit.snippet or escape(text[:300]),
+                    score=hit.score, url=record_url(hit.kind, row.id, meeting.id, item.position if item else None),
+                    meeting_id=meeting.id, meeting_date=meeting.date, meeting_title=meeting.title,
+                    committee=committee.name, committee_slug=committee.slug, draft=draft,
+                    item_number=item.number if item else None, item_title=item.title if item else None,
+                    item_position=item.position if item else None)
+        if isinstance(row, Question):
+            shown.speaker, shown.responses = row.asker, answers.get(row.id, [])
+        elif isinstance(row, Response):
+            shown.speaker = row.responder
+        elif isinstance(row, Action):
+            shown.speaker = shown.owner = row.owner
+            shown.status, shown.due_date = str(row.status), row.due_date
+        elif hasattr(row, "speaker"):
+            shown.speaker = row.speaker
+        hits.append(shown)
+    return hits
+
+
+# --- which backend, and keeping it in step -------------------------------------------------
+
+_REGISTRY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine pool -> (engine ref, backend)
+_LISTENING = threading.Lock()
+_installed = False
+_PENDING = "tracker.search.pending"
+_COMMITTEES = "tracker.search.committees"
+
+
+def make_backend(*, name: str, database_url: str, instance_path: str) -> SearchBackend:
+    """The backend TRACKER_SEARCH names; PostgreSQL full-text search needs a PostgreSQL database."""
+    name = (name or "whoosh").strip().lower()
+    if name == "whoosh":
+        from .whoosh_backend import WhooshBackend
+
+        return WhooshBackend(f"{instance_path}/index")
+    if name == "postgres":
+        if not database_url.startswith("postgresql"):
+            raise SearchConfigError("TRACKER_SEARCH=postgres needs TRACKER_DATABASE_URL to be a PostgreSQL "
+                                    "database (postgresql+psycopg://...); use TRACKER_SEARCH=whoosh with SQLite")
+        from .postgres_backend import PostgresBackend
+
+        return PostgresBackend()
+    raise SearchConfigError(f"TRACKER_SEARCH={name!r} is not a search engine; use one of {', '.join(BACKENDS)}")
+
+
+def attach(engine: Engine, backend: SearchBackend) -> None:
+    """Keep `backend` in step with writes committed through `engine` (any session bound to it)."""
+    _install_listeners()
+    _REGISTRY[engine.pool] = (weakref.ref(engine), backend)
+
+
+def detach(engine: Engine) -> None:
+    _REGISTRY.pop(engine.pool, None)
+
+
+def start(engine: Engine, backend: SearchBackend, *, say=log.warning) -> None:
+    """Open the index (rebuilding a missing or damaged one, with a message) and reconcile it with the database."""
+    message = backend.open(engine)
+    if message:
+        say(message)
+    changed = reconcile(engine, backend)
+    if changed:
+        say(f"search index: {changed} meeting(s) were out of step with the database and have been re-indexed")
+
+
+def meeting_stamps_for(session: Session, meeting_ids=None) -> dict[int, str]:
+    """A fingerprint of each meeting as stored: it changes whenever anything the index holds for it changes."""
+    actions_query = select(Action.meeting_id, func.max(Action.updated_at), func.count(Action.id))
+    meetings_query = (select(Meeting.id, Meeting.updated_at, Meeting.status, Meeting.committee_id, Committee.name)
+                      .join(Committee, Committee.id == Meeting.committee_id))
+    if meeting_ids is not None:
+        ids = list(meeting_ids)
+        actions_query = actions_query.where(Action.meeting_id.in_(ids))
+        meetings_query = meetings_query.where(Meeting.id.in_(ids))
+    actions = {row[0]: row[1:] for row in session.exec(actions_query.group_by(Action.meeting_id)).all()}
+    stamps = {}
+    for meeting_id, updated, status, committee, name in session.exec(meetings_query).all():
+        latest, count = actions.get(meeting_id, (None, 0))
+        stamps[meeting_id] = f"{_iso(updated)}|{status}|{committee}|{name}|{_iso(latest)}|{count}"
+    return stamps
+
+
+def _iso(value) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.isoformat()
+
+
+def reconcile(engine: Engine, backend: SearchBackend) -> int:
+    """Re-index meetings whose stamp differs from the database's, and drop meetings no longer stored."""
+    with Session(engine) as session:
+        wanted = meeting_stamps_for(session)
+    held = backend.stamps()
+    stale = {m for m, stamp in wanted.items() if held.get(m) != stamp}
+    gone = set(held) - set(wanted)
+    if gone:
+        backend.remove_from_index(engine, gone)
+    if stale:
+        for chunk in _chunks(sorted(stale), 200):
+            backend.add_to_index(engine, set(chunk))
+    return len(stale) + len(gone)
+
+
+def _chunks(values, size):
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _install_listeners() -> None:
+    global _installed
+    with _LISTENING:
+        if _installed:
+            return
+        event.listen(OrmSession, "after_flush", _after_flush)
+        event.listen(OrmSession, "after_commit", _after_commit)
+        event.listen(OrmSession, "after_soft_rollback", _after_soft_rollback)
+        _installed = True
+
+
+def _after_flush(session, _context) -> None:
+    pending = session.info.setdefault(_PENDING, set())
+    committees = session.info.setdefault(_COMMITTEES, set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, Meeting):
+            if obj.id is not None:
+                pending.add(obj.id)
+        elif isinstance(obj, (MinuteRecord, AgendaItem)):
+            if obj.meeting_id is not None:
+                pending.add(obj.meeting_id)
+        elif isinstance(obj, Committee) and obj.id is not None and obj in session.dirty:
+            committees.add(obj.id)
+
+
+def _after_soft_rollback(session, previous_transaction) -> None:
+    if previous_transaction.parent is None and not previous_transaction.nested:
+        session.info.pop(_PENDING, None)
+        session.info.pop(_COMMITTEES, None)
+
+
+def _after_commit(session) -> None:
+    pending = session.info.pop(_PENDING, set())
+    committees = session.info.pop(_COMMITTEES, set())
+    if not pending and not committees:
+        return
+    bind = session.get_bind()
+    found = _REGISTRY.get(getattr(bind, "pool", None))
+    if found is None:
+        return
+    engine = found[0]()
+    backend = found[1]
+    if engine is None:
+        return
+    try:
+        if committees:
+            with Session(engine) as reader:
+                pending |= set(reader.exec(select(Meeting.id).where(Meeting.committee_id.in_(committees))).all())
+        backend.add_to_index(engine, pending)
+    except Exception:  # the write is committed; a stale index is reconciled later, never a failed request
+        log.exception("search index: could not update meetings %s; they will be reconciled", sorted(pending))
+
+
+# --- the Flask side ----------------------------------------------------------------------
+
+def init_app(app) -> None:
+    """Choose the backend (TRACKER_SEARCH), open or rebuild the index, reconcile, and listen for commits."""
+    import os
+
+    name = app.config.get("SEARCH") or os.environ.get("TRACKER_SEARCH") or "whoosh"
+    engine = app.extensions["tracker.engine"]
+    backend = make_backend(name=name, database_url=app.config["DATABASE_URL"],
+                           instance_path=app.config["INSTANCE_PATH"])
+    try:
+        start(engine, backend, say=app.logger.warning)
+    except SearchUnavailable as error:
+        app.logger.error("search is unavailable: %s", error)
+    attach(engine, backend)
+    app.extensions["tracker.search"] = backend
+    app.extensions["tracker.search_checked"] = time.monotonic()
+    weakref.finalize(app, backend.close)
+
+
+def backend_for(app) -> SearchBackend:
+    return app.extensions["tracker.search"]
+
+
+def maybe_reconcile(app, every: float = 30.0) -> None:
+    """Catch up with writes made by processes without listeners (e.g. `tracker ingest`), at most every `every` s."""
+    now = time.monotonic()
+    if now - app.extensions.get("tracker.search_checked", 0) < every:
+        return
+    app.extensions["tracker.search_checked"] = now
+    try:
+        reconcile(app.extensions["tracker.engine"], backend_for(app))
+    except Exception:
+        log.exception("search index: reconcile failed")
