@@ -313,8 +313,8 @@ class ActionFinder:
             return False
         if doc[cue.token_start].is_title and doc[cue.token_start - 1].is_title:
             return False  # "That the Treasury Management Mid-Year Review be noted": a title's noun, not a verb
-        if any(t.lower_ in _DECIDED for t in subject):
-            return False  # "The Committee NOTED the progress report": the decision's verb came already
+        if any(t.lower_ in _DECIDED or (t.is_lower and t.lower_.endswith("ed") and len(t) > 4) for t in subject):
+            return False  # "The Committee NOTED the progress report", "The Chair referred Members present ...": a verb came already
         return 0 < len(subject) <= 10 and not any(t.lower_ in MODALS | {"was", "were", "is", "are", "had", "has"} for t in subject)
 
     def _person_then_to(self, cue: Cue, last: int) -> str | None:

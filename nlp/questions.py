@@ -34,6 +34,12 @@ _SETTING_UP = {"noted", "raised", "referred", "highlighted", "observed", "remark
                "mentioned", "pointed", "expressed", "drew", "reported"}
 # "In answer to Councillor Fairfax, ...": the member whose unrecorded question is answered.
 _ASKER_AFTER_TO = re.compile(r"^\W*\w+\s+(?:to|answer\s+to|response\s+to|reply\s+to)\s+(?P<asker>(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+(?:[A-Z][\w’'.-]*\s?){1,4})")
+_NOTHING_ASKED = {"none", "nil", "n/a", "none asked", "not asked", "no supplementary question", "no question"}
+# "Letter from the bowls club asking if ...": correspondence asks, not anyone at the meeting.
+_CORRESPONDENCE = {"letter", "letters", "email", "e-mail", "emails", "correspondence", "petition", "message", "communication"}
+# "following queries raised by the auditors": the noun, not the verb.
+_QUERY_NOUN_BEFORE = {"following", "after", "the", "any", "some", "several", "these", "those", "further", "of", "to", "with", "two", "three", "many", "no", "such"}
+_QUERY_NOUN_AFTER = {"raised", "from", "received", "made", "had", "were", "was", "about", "on", "regarding", "in"}
 _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if", "where"}
 _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
 
@@ -94,6 +100,9 @@ class QuestionFinder:
                 pending_label = (label["asker"] or "").strip() or self._asker_from_heading(state, sentence)
                 sentence.role = "label"
                 continue
+            if pending_label is not None and fragment.strip(" .").lower() in _NOTHING_ASKED:
+                pending_label = None  # "Supplementary question: None."
+                continue
             if pending_label is not None:
                 asker, pending_label = pending_label or None, None
                 sentence.role = "question"
@@ -143,7 +152,7 @@ class QuestionFinder:
         if label and sentence.first_in_paragraph:
             return "q.label", (label["asker"] or "").strip() or None
         for cue in sentence.cues_labelled("QUESTION"):
-            if cue.rule.id == "q.embedded":
+            if cue.rule.id == "q.embedded" or self._not_asked_here(doc, state, sentence, cue):
                 continue
             if asks_a_question(doc, cue):
                 return cue.rule.id, asker_for(doc, state, sentence, cue)
@@ -173,6 +182,19 @@ class QuestionFinder:
                 asker = subject_before(doc, p_first, token.i)
                 return (previous, asker) if asker else None
         return None
+
+    @staticmethod
+    def _not_asked_here(doc, state, sentence, cue) -> bool:
+        """"queries raised by the audit team" (a noun), "a letter ... asking if" (correspondence)."""
+        word = doc[cue.token_start].lower_
+        first, _ = sentence_tokens(state, sentence)
+        before = doc[cue.token_start - 1].lower_ if cue.token_start > first else ""
+        after = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
+        if word == "queries" and (before in _QUERY_NOUN_BEFORE or after in _QUERY_NOUN_AFTER):
+            return True
+        if word == "asking":
+            return any(t.lower_ in _CORRESPONDENCE for t in doc[max(first, cue.token_start - 12) : cue.token_start])
+        return False
 
     @staticmethod
     def _second_askers(doc, state, sentence):

@@ -43,6 +43,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
     commas = [i for i, t in enumerate(opening) if t.text == ","]
     if commas and len(opening) - commas[-1] <= 5:
         opening = opening[commas[-1] + 1 :]  # "Following discussion, Members resolved ..."
+        if opening and opening[0].lower_ == "and":
+            opening = opening[1:]  # "..., and Members noted the information contained therein"
     before = [t for t in opening if not t.is_punct]
     position = cue.rule.get("position")
     if position == "any":

@@ -34,6 +34,8 @@ _ANSWER_LABEL = re.compile(
 # Who asks rather than answers, when they open a sentence.
 _ASKING_BODIES = {"members", "member", "councillors", "councillor", "cllr", "a", "one", "another", "committee", "the", "it", "there", "board", "panel"}
 _RECENT_PARAGRAPHS = 2
+# Residents are named with a title; members as "Councillor" / "Cllr".
+_PUBLIC_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
 _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
 
 
@@ -51,6 +53,10 @@ class ResponseFinder:
             item = state.item_at(sentence.start)
             fragment = text[sentence.start : sentence.end]
             label = _ANSWER_LABEL.match(fragment) if sentence.first_in_paragraph else None
+            if sentence.first_in_paragraph and fragment.strip() in {"A.", "A:"} and self._after_question_label(state, sentence):
+                pending_label, current = True, None  # "Q. ...?" then "A. The Director advised ..."
+                sentence.role = "label"
+                continue
             if label and (not fragment[label.end() :].strip() or (label["responder"] and label.end() >= len(fragment.rstrip()))):
                 pending_label, current = True, None  # "Answer:" or "Answer – the Commissioner" alone: the paragraph below answers
                 sentence.role = "label"
@@ -110,7 +116,7 @@ class ResponseFinder:
                 return strength, cue.rule.id, sentence.start, None
             if strength == "speaker":
                 responder = subject_before(doc, first, cue.token_start)
-                if not responder or responder.lower().split()[0] in _ASKING_BODIES:
+                if not responder or responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder):
                     continue  # members and plain councillors remark; officers and office-holders answer
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start
@@ -124,6 +130,24 @@ class ResponseFinder:
             return strength, cue.rule.id, max(start, sentence.start), responder
         return None
 
+
+    @staticmethod
+    def _after_question_label(state, sentence) -> bool:
+        """Whether the paragraph before is a "Q." / "Question:" one."""
+        previous = [q for q in state.questions if q.end <= sentence.start]
+        return bool(previous) and previous[-1].rule == "q.label" and not state.text[previous[-1].end : sentence.start].strip(" \n\t.?\"”’')")
+
+    @staticmethod
+    def _public_asked(state, sentence, responder: str) -> bool:
+        """A councillor answering a resident's question just before ("Mrs X asked ... Cllr Y said ...")."""
+        if responder.lower().split()[0] not in {"councillor", "cllr"}:
+            return False
+        earlier = [q for q in state.questions if q.start < sentence.start and q.item == state.item_at(sentence.start)]
+        if not earlier or not earlier[-1].asker:
+            return False
+        holder = state.sentence_at(earlier[-1].start)
+        return (holder is not None and sentence.paragraph == holder.paragraph
+                and earlier[-1].asker.lower().split()[0].rstrip(".") in _PUBLIC_TITLES)
 
     def _responder_after(self, doc, sentence, cue, first, last):
         """"In response, the Director advised ...": the speaker after the cue."""

@@ -341,3 +341,50 @@ def test_segment_joins_a_sentence_broken_by_a_page_footer(nlp):
     minutes = run(nlp, text)
     (question,) = minutes.questions
     assert question.text.endswith("target of 50 days.")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Letter from the allotment society asking if the Council would repair the fence. Noted.",
+        "The auditor explained that the valuations had been revised following queries raised by the audit team.",
+    ],
+)
+def test_segment_correspondence_and_a_noun_query_ask_nothing_at_the_meeting(nlp, paragraph):
+    minutes = run(nlp, f"9 Correspondence\n\n{paragraph}\n")
+    assert minutes.questions == []
+
+
+def test_segment_a_supplementary_question_of_none_is_no_question(nlp):
+    minutes = run(nlp, "12 Questions from Members\n\nQuestion 3 from Councillor Vale to the Leader\n\n"
+                       "“Will the Leader publish the figures?”\n\nResponse:\n\nYes, in March.\n\nSupplementary question:\n\nNone.\n")
+    assert texts(minutes.questions) == ["“Will the Leader publish the figures?”"]
+
+
+def test_segment_reads_q_and_a_initials_as_labels(nlp):
+    minutes = run(nlp, "5 Urgent Care\n\no Q. What was the average handover time in January?\nA. The Chief Operating Officer advised that it had been 47 minutes.\n")
+    assert minutes.responses[0].text.startswith("The Chief Operating Officer advised")
+    assert minutes.responses[0].answers == 0
+
+
+def test_segment_a_councillor_answering_a_resident_is_a_response(nlp):
+    minutes = run(nlp, "7 Public Participation\n\nMr B. Lowe asked when the bus shelter would be repaired. Cllr Dunn said it had been reported to the County Council.\n")
+    assert [(r.responder, r.answers) for r in minutes.responses] == [("Cllr Dunn", 0)]
+
+
+def test_segment_a_councillor_commenting_after_a_members_question_is_not_a_response(nlp):
+    minutes = run(nlp, "7 Budget\n\nCllr Lowe asked when the report would be ready. Cllr Dunn said that it was overdue.\n")
+    assert minutes.responses == []
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The Minutes of the meeting held on 9 January 2023 were taken as read and signed as correct.", "approved"),
+        ("The Chair referred Members to the filming notice on the agenda, and Members noted the information contained therein.", "noted"),
+    ],
+)
+def test_segment_more_ways_of_recording_a_decision(nlp, sentence, kind):
+    minutes = run(nlp, f"3 Minutes\n\n{sentence}\n")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [(sentence, kind)]
+    assert minutes.actions == []
