@@ -56,6 +56,7 @@ _DECIDING_WORDS = {"agreed", "agree", "agrees", "requested", "request", "request
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "any", "each", "every", "of", "our", "your"}
 _FORWARDING = {"forwarded", "referred", "submitted", "refer", "be"}
 _NAME_JOINERS = {"the", "of", "and", "&", "for", "officers", "members", "officer"}
+_TARGET_WORDS = {"target", "targets", "standard", "aim", "ambition", "trajectory", "goal", "objective", "aspiration"}
 _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended", "endorsed", "accepted", "adopted",
             "considered", "welcomed", "supported", "confirmed"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
@@ -83,6 +84,8 @@ class ActionFinder:
             return  # "X submitted a report ... requesting that ...": the report asks, nobody undertakes
         if self._completed_row(sentence):
             return  # an action log's row marked complete is discharged, not owed
+        if self._motion_as_moved(sentence):
+            return  # "X moved the following motion: “...”": proposed words; the RESOLVED after them decides
         groups: dict[int, list[Cue]] = {}
         asked_from, asked_to = question_complement(self.doc, self.state, sentence, first, last)
         for cue in sentence.cues_labelled("ACTION"):
@@ -118,6 +121,18 @@ class ActionFinder:
             if end <= start:
                 continue
             self._add(start, end, cues[0], sentence, first, last, source=sentence.role or "statement")
+
+    def _motion_as_moved(self, sentence: Sentence) -> bool:
+        """Whether the sentence is in the paragraph under "... moved (and seconded) the following motion:"."""
+        sentences = self.state.sentences
+        position = sentence.index
+        while position > 0 and sentences[position - 1].paragraph == sentence.paragraph:
+            position -= 1
+        if position == 0:
+            return False
+        intro = sentences[position - 1]
+        words = self.state.text[intro.start : intro.end].lower()
+        return words.rstrip().endswith((":", ":-")) and any(w in words for w in ("moved", "motion", "amendment"))
 
     def _completed_row(self, sentence: Sentence) -> bool:
         """Whether the sentence is a cell of a table row marked complete."""
@@ -177,6 +192,8 @@ class ActionFinder:
                     and following.lower_ not in {"of", "by", "from", "on", "for", "and", "to", "in", "at"} and not following.is_punct)
         if needs == "modal+deadline":
             span = range(clause_first, cue.token_start)
+            if any(doc[i].lower_ in _TARGET_WORDS for i in span):
+                return False  # "the national standard of 76% to be achieved by March": a target, not a task
             if any(doc[i].lower_ == "be" and i + 1 < cue.token_start and doc[i + 1].lower_.endswith("ing") for i in span):
                 return False
             return any(doc[i].lower_ in {"would", "will", "shall", "should", "to"} for i in span)

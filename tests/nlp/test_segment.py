@@ -388,3 +388,15 @@ def test_segment_more_ways_of_recording_a_decision(nlp, sentence, kind):
     minutes = run(nlp, f"3 Minutes\n\n{sentence}\n")
     assert [(r.text, r.kind) for r in minutes.resolutions] == [(sentence, kind)]
     assert minutes.actions == []
+
+
+def test_segment_a_motion_as_moved_commits_nobody_until_resolved(nlp):
+    minutes = run(nlp, "8 Notice of Motion\n\nCouncillor Hay moved and Councillor Dee seconded the following motion:\n\n"
+                       "“This Council asks the Leader to write to the Secretary of State.”\n\n"
+                       "RESOLVED: That this Council asks the Leader to write to the Secretary of State.\n")
+    assert [a.text for a in minutes.actions] == ["That this Council asks the Leader to write to the Secretary of State"]
+
+
+def test_segment_a_target_date_is_no_commitment(nlp):
+    minutes = run(nlp, "5 Urgent Care\n\nThe Director advised that performance was 61% against the national standard of 76% to be achieved by March 2024.\n")
+    assert minutes.actions == []
