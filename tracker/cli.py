@@ -240,6 +240,116 @@ def serve(host: str, port: int, threads: int) -> None:
     waitress_serve(app, host=host, port=port, threads=threads, ident="scrutiny-tracker")
 
 
+# --- search ----------------------------------------------------------------------
+
+def _search_backend(engine):
+    """The configured search backend (TRACKER_SEARCH), opened and reconciled with the database."""
+    import os
+
+    from .search import SearchConfigError, SearchUnavailable, make_backend
+    from .search.core import start
+
+    settings = _settings()
+    try:
+        backend = make_backend(name=os.environ.get("TRACKER_SEARCH", "whoosh"), database_url=settings["DATABASE_URL"],
+                               instance_path=settings["INSTANCE_PATH"])
+        start(engine, backend, say=lambda message: click.echo(message, err=True))
+    except (SearchConfigError, SearchUnavailable) as error:
+        raise click.ClickException(str(error)) from None
+    return backend
+
+
+@cli.command("search")
+@click.argument("query", nargs=-1)
+@click.option("--kind", multiple=True, help="item, question, response, comment, resolution or action (repeatable).")
+@click.option("--committee", multiple=True, help="Committee name or part of it (repeatable).")
+@click.option("--from", "date_from", help="Meetings on or after YYYY-MM-DD.")
+@click.option("--to", "date_to", help="Meetings on or before YYYY-MM-DD.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--exact", is_flag=True, help="Exact words only (no stemming).")
+@click.option("--drafts", is_flag=True, help="Include draft meetings (as editors see them).")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text", show_default=True)
+def search_command(query, kind, committee, date_from, date_to, sort, exact, drafts, limit, output_format) -> None:
+    """Search the stored minutes for QUERY (words, "phrases", AND/OR/NOT, kind:, committee:, asker:)."""
+    import re as _re
+
+    from sqlmodel import Session
+
+    from .search import QueryError, SearchUnavailable, build_request, run_search
+
+    engine = _checked_engine()
+    backend = _search_backend(engine)
+    with Session(engine) as session:
+        try:
+            request = build_request(session=session, text=" ".join(query), kinds=kind, committees=committee,
+                                    date_from=date_from, date_to=date_to, sort=sort, exact=exact,
+                                    include_drafts=drafts, per_page=limit)
+            if request.tree is None and not (request.kinds or request.committees or request.date_from
+                                             or request.date_to):
+                raise QueryError("Say what to search for, as in: tracker search \"home to school transport\"")
+            results = run_search(session=session, backend=backend, request=request)
+        except (QueryError, SearchUnavailable) as error:
+            raise click.ClickException(str(error)) from None
+        finally:
+            backend.close()
+    if output_format == "json":
+        click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=1))
+        return
+    if not results.hits:
+        click.echo("no results" + (f"; did you mean: {results.suggestion}" if results.suggestion else ""))
+        return
+    click.echo(f"{results.total} result(s); showing {len(results.hits)}")
+    for number, hit in enumerate(results.hits, 1):
+        snippet = _re.sub(r"</?mark>", "*", str(hit.snippet))
+        from html import unescape
+
+        where = f"{hit.committee}, {hit.meeting_date or 'undated'}"
+        if hit.item_title and hit.kind != "item":
+            where += f", item {hit.item_number or ''} {hit.item_title[:60]}".replace("  ", " ")
+        click.echo(f"\n{number}. [{hit.kind}] {where}{' (draft)' if hit.draft else ''}")
+        click.echo(f"   {(hit.speaker + ': ') if hit.speaker else ''}{unescape(snippet)}")
+        if hit.kind == "action":
+            click.echo(f"   status: {hit.status}; owner: {hit.owner or 'not named'}; due: {hit.due_date or 'no date'}")
+        for response in hit.responses:
+            click.echo(f"   -> {(response.responder + ': ') if response.responder else ''}{response.text[:200]}")
+        click.echo(f"   {hit.url}")
+
+
+@cli.command()
+def reindex() -> None:
+    """Rebuild the search index from the database (into a new place, then swapped in)."""
+    import time as _time
+
+    engine = _checked_engine()
+    backend = _search_backend(engine)
+    started = _time.perf_counter()
+    try:
+        count = backend.rebuild(engine)
+    finally:
+        backend.close()
+    click.echo(f"search index ({backend.name}) rebuilt: {count} documents in {_time.perf_counter() - started:.1f} s")
+
+
+@bench.command("search")
+@click.option("--records", default=20000, show_default=True, type=click.IntRange(10, 5_000_000),
+              help="How many records to generate from the corpus sentences.")
+@click.option("--queries", default=100, show_default=True, type=click.IntRange(5, 100_000),
+              help="Queries of each type (term, filtered two-term, phrase).")
+@click.option("--postgres", default=None, help="PostgreSQL server URL (a scratch database is made and dropped); "
+              "default TRACKER_TEST_POSTGRES or postgresql+psycopg://postgres@127.0.0.1:5432.")
+@click.option("--whoosh-procs", default=1, show_default=True, type=click.IntRange(1, 16),
+              help="Whoosh writer processes for the build.")
+def bench_search(records: int, queries: int, postgres: str | None, whoosh_procs: int) -> None:
+    """Build rate, size and query latency of Whoosh, PostgreSQL, SQLite FTS5 and tantivy on one corpus."""
+    import os
+
+    from .search.bench import run_benchmark
+
+    server = postgres or os.environ.get("TRACKER_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
+    run_benchmark(records=records, queries=queries, postgres=server, whoosh_procs=whoosh_procs, say=click.echo)
+
+
 def main() -> None:
     cli(prog_name="tracker")
 
