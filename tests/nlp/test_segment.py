@@ -91,6 +91,8 @@ def test_segment_does_not_take_the_committee_noting_a_fact_as_a_decision(nlp):
         ("Officers would meet the residents on site within the next month.", "Officers would meet the residents"),
         ("It was noted that the Cabinet Member would attend the March meeting.", "the Cabinet Member would attend"),
         ("It was agreed that Cllr Dale would contact the contractor.", "It was agreed that Cllr Dale would contact"),
+        ("It was explained that the evaluation would be placed in the Members' Library.", "the evaluation would be placed in the Members' Library"),
+        ("The Chair confirmed that the slides would be posted on the Council's website.", "the slides would be posted on the Council's website"),
         ("The Leader said she would provide Councillor Ames with a copy of the review.", "The Leader said she would provide Councillor Ames"),
         ("AGREED that the work programme be approved, subject to the addition of the action plan on valuations.", "the work programme be approved, subject to the addition of the action plan"),
     ],
