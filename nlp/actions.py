@@ -328,6 +328,8 @@ class ActionFinder:
         after = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
         if doc[cue.token_start - 1].lower_ in _DETERMINERS or after in {"be", "was", "were", "is", "are", "has", "had", "of"}:
             return False
+        if any(t.lower_ in {"be", "was", "were", "is", "are"} for t in doc[cue.token_end : cue.token_end + 2]):
+            return False  # "the internal audit progress report be noted": a noun in the subject of a passive
         if doc[cue.token_start].is_title and doc[cue.token_start - 1].is_title:
             return False  # "That the Treasury Management Mid-Year Review be noted": a title's noun, not a verb
         if any(t.lower_ in _DECIDED or (t.is_lower and t.lower_.endswith("ed") and len(t) > 4) for t in subject):

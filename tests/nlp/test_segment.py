@@ -107,6 +107,7 @@ def test_segment_finds_follow_up_commitments(nlp, sentence, action_start):
     [
         "The Committee NOTED the progress report.",
         "RESOLVED: That the Treasury Management Mid-Year Review be noted.",
+        "RESOLVED – That the internal audit progress report be noted.",
     ],
 )
 def test_segment_a_decision_to_note_a_report_is_no_commitment(nlp, sentence):
