@@ -56,6 +56,8 @@ _DECIDING_WORDS = {"agreed", "agree", "agrees", "requested", "request", "request
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "any", "each", "every", "of", "our", "your"}
 _FORWARDING = {"forwarded", "referred", "submitted", "refer", "be"}
 _NAME_JOINERS = {"the", "of", "and", "&", "for", "officers", "members", "officer"}
+# "... were expected to start in quarter 2": a forecast, not a task.
+_PLANNED = {"expected", "due", "likely", "going", "was", "were", "is", "are", "scheduled", "planned", "set", "anticipated", "forecast"}
 _TARGET_WORDS = {"target", "targets", "standard", "aim", "ambition", "trajectory", "goal", "objective", "aspiration"}
 _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended", "endorsed", "accepted", "adopted",
             "considered", "welcomed", "supported", "confirmed"}
@@ -196,7 +198,8 @@ class ActionFinder:
                 return False  # "the national standard of 76% to be achieved by March": a target, not a task
             if any(doc[i].lower_ == "be" and i + 1 < cue.token_start and doc[i + 1].lower_.endswith("ing") for i in span):
                 return False
-            return any(doc[i].lower_ in {"would", "will", "shall", "should", "to"} for i in span)
+            return any(doc[i].lower_ in {"would", "will", "shall", "should"}
+                       or doc[i].lower_ == "to" and doc[i - 1].lower_ not in _PLANNED for i in span)
         if needs == "elided":
             # "... would be reviewed and the outcome reported to the Committee": the modal carries over the "and"
             joins = [i for i in range(max(first, cue.token_start - 7), cue.token_start) if doc[i].lower_ == "and"]
@@ -363,6 +366,8 @@ class ActionFinder:
         if any(a.start <= char_start < a.end or char_start <= a.start < char_end for a in state.actions):
             return
         due, due_date = self._due(sentence, char_start, char_end)
+        if source == "question" and any(r.start <= char_start < r.end for r in state.responses):
+            source = "response"  # "X asked ..., to which the Director replied that a report would ..."
         state.actions.append(
             Action(
                 item=state.item_at(char_start),

@@ -43,6 +43,8 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
         word = doc[position].lower_
         if word in {"but", ";", ":", "whilst", "although"}:
             return position + 1
+        if word == "which" and position > first and doc[position - 1].lower_ == "to":
+            return position + 1  # "..., to which the Director replied that ..."
         if word == "that":
             before = doc[position - 1].lower_ if position > first else ""
             if before not in _PREPOSITIONS:
@@ -157,5 +159,20 @@ def question_complement(doc: Doc, state: MinutesState, sentence: Sentence, first
         return last, last
     for position in range(questions[0].token_end, last):
         if doc[position].lower_ in _QUESTION_WORDS:
-            return position, clause_end(doc, position, last)
+            return position, min(clause_end(doc, position, last), _answer_joined(doc, position, last))
     return last, last
+
+
+def _answer_joined(doc: Doc, position: int, last: int) -> int:
+    """Where an answer joined to the question starts: "... and was told by the Director that",
+    "..., to which the Head of Service replied"."""
+    for index in range(position + 1, last - 2):
+        word = doc[index].lower_
+        if word == "to" and doc[index + 1].lower_ == "which":
+            return index
+        if word == "and" and doc[index + 1].lower_ in {"was", "were"} and doc[index + 2].lower_ in _TOLD:
+            return index
+    return last
+
+
+_TOLD = {"told", "informed", "advised", "assured", "reassured"}

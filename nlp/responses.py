@@ -237,7 +237,7 @@ class ResponseFinder:
                 end = start
                 while end > question.start and state.text[end - 1] in " ,;":
                     end -= 1
-                for tail in (" and", ", and", " but"):
+                for tail in (" and", ", and", " but", ", to which", " to which"):
                     if state.text[question.start:end].endswith(tail):
                         end -= len(tail)
                 question.end = end

@@ -403,3 +403,18 @@ def test_segment_a_motion_as_moved_commits_nobody_until_resolved(nlp):
 def test_segment_a_target_date_is_no_commitment(nlp):
     minutes = run(nlp, "5 Urgent Care\n\nThe Director advised that performance was 61% against the national standard of 76% to be achieved by March 2024.\n")
     assert minutes.actions == []
+
+
+@pytest.mark.parametrize(
+    "sentence, question, response",
+    [
+        ("Mr Hale asked when the charges would be published and was told by the Director that they would be issued in February.",
+         "Mr Hale asked when the charges would be published", "was told by the Director that they would be issued in February."),
+        ("Councillor Orme asked how the scheme would be funded, to which the Head of Transport replied that the grant ran to 2026.",
+         "Councillor Orme asked how the scheme would be funded", "the Head of Transport replied that the grant ran to 2026."),
+    ],
+)
+def test_segment_an_answer_joined_to_its_question_in_one_sentence(nlp, sentence, question, response):
+    minutes = run(nlp, f"4 Transport\n\n{sentence}\n")
+    assert texts(minutes.questions) == [question]
+    assert texts(minutes.responses) == [response]
