@@ -272,6 +272,21 @@ class AgendaFinder:
             kept.append(item)
         return kept
 
+    def procedural_before(self, first_item: Line) -> list[tuple[Line, str | None, str, str]]:
+        """"Apologies", "Declarations of Interest" as unnumbered headings above item 1 (Scottish minutes)."""
+        items = []
+        for line in self.lines[self.zone_end : first_item.index]:
+            following = self.lines[line.index + 1] if line.index + 1 < len(self.lines) else None
+            if line.blank_before == 0 or following is None or line.text.endswith(":") or line.marker:
+                continue
+            title = clean_title(line.text)
+            lowered = title.lower()
+            if lowered.startswith(("minute", "the minute")) or not self.is_procedural(title) or len(title.split()) > 6:
+                continue
+            if heading_title(title, procedural=True) and not self.heading(following) and following.index < first_item.index:
+                items.append((line, None, title, "agenda.procedural_heading"))
+        return items
+
     def _after_list_intro(self, line: Line) -> bool:
         """A numbered line in a list introduced by "...:" (an index of questions, a resolution's parts)."""
         position = line.index - 1
@@ -414,6 +429,8 @@ def find_items(state: MinutesState, procedural_phrases: tuple[str, ...]) -> None
     text_length = len(state.text)
     single_page = finder.single_page
     found = finder.numbered()
+    if found:
+        found = finder.procedural_before(found[0][0]) + found
     if not found:
         found = finder.marked()
     if not found:

@@ -182,9 +182,12 @@ Answer:
          ["EX.12", "EX.13"], ["APOLOGIES", "BUDGET MONITORING"]),
         ("12.\n\nMinutes pdf icon PDF 90 KB\n\nMinutes:\n\nApproved.\n\n13.\n\nReport of the Executive pdf icon PDF 120 KB\n\nMinutes:\n\nThe report was received.\n",
          ["12", "13"], ["Minutes", "Report of the Executive"]),
+        ("Minute of Meeting\nPolicy Board\n\nPresent\nCouncillor Hay\n\nApologies\nCouncillor Dee.\n\nDeclarations of Interest\nThere were none.\n\n"
+         "1 Budget Monitoring\nThe report was noted.\n\n2 Council Tax Collection\nThe report was noted.\n",
+         [None, None, "1", "2"], ["Apologies", "Declarations of Interest", "Budget Monitoring", "Council Tax Collection"]),
     ],
     ids=["moderngov-number-lines", "number-and-title", "decision-table-then-narrative", "flattened-table", "parish", "single-item-page",
-         "letters-dot-number", "title-reading-like-a-description"],
+         "letters-dot-number", "title-reading-like-a-description", "scottish-unnumbered-procedural"],
 )
 def test_segment_agenda_item_layouts(nlp, text, numbers, titles):
     minutes = run(nlp, text)
