@@ -106,6 +106,22 @@ SCHEMAS: dict[str, Any] = {
                                          "description": "the status you last saw: if it has changed meanwhile the "
                                                         "answer is 409 and nothing changes"}},
                                optional=("note", "seen")), "additionalProperties": False},
+    "SearchResults": _object({
+        "total": _INT, "page": _INT, "pages": _INT, "suggestion": _nullable("string", description="a spelling to try"),
+        "hits": {"type": "array", "items": _object({
+            "kind": {"enum": ["item", *_values(RecordKind)]}, "text": _STR,
+            "snippet": {"type": "string", "description": "HTML: the text escaped, matching words in <mark>"},
+            "meeting": _object({"id": _INT, "date": _DATE, "committee": _STR}),
+            "item": _object({"number": _nullable("string"), "title": _nullable("string")}), "url": _URL,
+            "score": {"type": "number"},
+            "responses": {"type": "array", "description": "questions only: the answers",
+                          "items": _object({"text": _STR, "responder": _nullable("string"), "url": _URL})},
+            "status": {"enum": _values(ActionStatus), "description": "actions only"},
+            "owner": _nullable("string", description="actions only"),
+            "due_date": {**_DATE, "description": "actions only"}},
+            optional=("responses", "status", "owner", "due_date"))},
+        "facets": _object({name: {"type": "object", "additionalProperties": _INT}
+                           for name in ("kind", "committee", "year")})}),
     "Session": _object({"user": {"oneOf": [{"type": "null"}, _object({"username": _STR,
                                                                       "role": {"enum": _values(Role)}})]},
                         "csrf_token": {"type": "string", "description": "send as the X-CSRFToken header"}}),
@@ -173,6 +189,22 @@ PATHS: dict[str, Any] = {
         "requestBody": {"required": True, "content": {"application/json": {"schema": _ref("StatusChange")}}},
         "responses": {"200": _json(_ref("ActionDetail"), "the action as changed, with its history"),
                       **_errors(400, 401, 403, 404, 409, 422)}}},
+    "/api/search": {"get": {
+        "summary": "Search the minutes (served by tracker/search_views.py)",
+        "parameters": [
+            _query("q", "words, \"a phrase\", OR, -not, field:value", {"type": "string"}),
+            _query("kind", "only records of this kind (repeatable)", {"enum": ["item", *_values(RecordKind)]}),
+            _query("committee", "a committee's slug or name (repeatable)", {"type": "string"}),
+            _query("year", "four digits, or undated", {"type": "string"}),
+            _query("from", "meetings on or after this date", {"type": "string", "format": "date"}),
+            _query("to", "meetings on or before this date", {"type": "string", "format": "date"}),
+            _query("sort", "relevance (the default) or date", {"enum": ["relevance", "date"]}),
+            _query("exact", "1: match words exactly, without stemming", {"enum": ["0", "1", "true", "on"]}),
+            _query("page", "page number, from 1", {"type": "integer", "minimum": 1, "default": 1}),
+            _query("per_page", "hits a page, at most 100", {"type": "integer", "minimum": 1, "maximum": 100,
+                                                            "default": 10})],
+        "responses": {"200": _json(_ref("SearchResults"), "OK"), **_errors(400),
+                      "503": _json(_ref("Error"), "the search index is unavailable; browsing still works")}}},
     "/api/session": _get("Who is signed in, and a CSRF token for writes", _ref("Session"), []),
     "/api/openapi.json": _get("This document", {"type": "object"}, []),
 }

@@ -244,7 +244,8 @@ def test_api_returns_script_in_minutes_as_json_text(client, ingest_text):
     assert '<script>alert("x")</script>' in item["questions"][0]["text"]
 
 
-JSON_TYPES = {"object": dict, "array": list, "string": str, "integer": int, "boolean": bool, "null": type(None)}
+JSON_TYPES = {"object": dict, "array": list, "string": str, "integer": int, "number": (int, float), "boolean": bool,
+              "null": type(None)}
 
 
 def flatten(schema, schemas):
