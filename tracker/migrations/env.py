@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import tracker.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import tracker.reports.models  # noqa: F401  (scrutinised reports)
 
 engine = context.config.attributes["engine"]
 

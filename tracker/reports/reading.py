@@ -1,0 +1,100 @@
+"""Report files as text with their tables kept as tables.
+
+``tracker.documents`` turns HTML and Word tables into one cell per line, which suits
+minutes; a performance report's tables need their rows. ``read_report_document`` reads
+the same formats, under the same checks, but writes each table row as one line
+(tab-separated cells from Word, Markdown pipe rows from HTML). Text and PDF are read exactly as ``read_document`` reads them.
+Use it as the ``reader`` of ``read_document_isolated`` for uploads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import warnings
+
+from markupsafe import escape
+
+from .. import documents
+from ..documents import MAX_DOCUMENT_BYTES, InvalidDocument, SourceDocument
+
+
+def _cell_text(node) -> str:
+    return " ".join((node.text(separator=" ") or "").split()).replace("|", "/")
+
+
+def _html_with_table_rows(data: bytes) -> bytes:
+    """The page with every table replaced by Markdown pipe rows, one paragraph per row (innermost tables first).
+
+    (Tabs would not survive: the HTML reader squeezes every run of spaces and tabs.)
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    text, _ = documents._flatten_deep_nesting(documents._decode(data))
+    page = LexborHTMLParser(text)
+    for table in reversed(page.css("table")):
+        rows = []
+        for row in table.css("tr"):
+            rows.append("| " + " | ".join(_cell_text(cell) for cell in row.css("th, td")) + " |")
+        block = LexborHTMLParser("<div>" + "".join(f"<div>{escape(row)}</div>" for row in rows)
+                                 + "</div>").css_first("div")
+        table.replace_with(block)
+    return (page.html or "").encode("utf-8")
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+    from docx.table import Table
+
+    documents._check_docx_package(data)
+    lines: list[str] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            body = docx.Document(io.BytesIO(data))
+            for block in body.iter_inner_content():
+                if isinstance(block, Table):
+                    for row in block.rows:
+                        seen, cells = set(), []
+                        for cell in row.cells:
+                            if cell._tc in seen:  # a merged cell repeats across the grid
+                                continue
+                            seen.add(cell._tc)
+                            cells.append(" ".join(cell.text.split()))
+                        lines.append("\t".join(cells))
+                    lines.append("")
+                else:
+                    lines.append(block.text)
+    except Exception as error:  # python-docx and lxml raise many types for damaged files
+        raise InvalidDocument(f"the Word document could not be read: {documents._short_reason(error)}") from None
+    return "\n".join(lines)
+
+
+def read_report_document(data: bytes, *, filename: str | None = None,
+                         max_bytes: int = MAX_DOCUMENT_BYTES) -> SourceDocument:
+    """Read a report from raw bytes like ``read_document``, keeping HTML and Word table rows on one line each."""
+    data = bytes(data)
+    documents._check_size(len(data), max_bytes)
+    kind = documents._sniff(data)
+    name = documents._safe_filename(filename)
+    documents._check_extension(name, kind)
+    if kind == "html":
+        rows_kept = _html_with_table_rows(data)
+        text, notes = documents._html_document(rows_kept)
+    elif kind == "docx":
+        text, notes = documents._storable_text(_docx_text(data))
+        if not text.strip():
+            raise InvalidDocument("the Word document has no text")
+    else:
+        return documents.read_document(data, filename=filename, max_bytes=max_bytes)
+    return SourceDocument(text=text, format=kind, checksum=hashlib.sha256(data).hexdigest(), filename=name,
+                          size=len(data), warnings=tuple(notes))
+
+
+def read_report_path(path) -> SourceDocument:
+    """A report file on disk, checked as ``read_path`` checks it, tables kept as rows."""
+    document = documents.read_path(path)  # the checks on the path, size and content
+    if document.format in ("html", "docx"):
+        with open(path, "rb") as file:
+            return read_report_document(file.read(MAX_DOCUMENT_BYTES + 1), filename=document.filename)
+    return document
