@@ -30,4 +30,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(admin.bp)
     from . import search_views
     app.register_blueprint(search_views.bp)
+    from . import report_views
+    app.register_blueprint(report_views.bp)
     return app

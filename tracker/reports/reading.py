@@ -77,7 +77,7 @@ def read_report_document(data: bytes, *, filename: str | None = None,
     documents._check_size(len(data), max_bytes)
     kind = documents._sniff(data)
     name = documents._safe_filename(filename)
-    documents._check_extension(name, kind)
+    documents._check_extension(_as_text_name(name), kind)
     if kind == "html":
         rows_kept = _html_with_table_rows(data)
         text, notes = documents._html_document(rows_kept)
@@ -86,15 +86,31 @@ def read_report_document(data: bytes, *, filename: str | None = None,
         if not text.strip():
             raise InvalidDocument("the Word document has no text")
     else:
-        return documents.read_document(data, filename=filename, max_bytes=max_bytes)
+        document = documents.read_document(data, filename=_as_text_name(name), max_bytes=max_bytes)
+        return SourceDocument(text=document.text, format=document.format, checksum=document.checksum, filename=name,
+                              size=document.size, warnings=document.warnings)
     return SourceDocument(text=text, format=kind, checksum=hashlib.sha256(data).hexdigest(), filename=name,
                           size=len(data), warnings=tuple(notes))
 
 
+def _as_text_name(name: str | None) -> str | None:
+    """Markdown is text: "report.md" is checked as "report.md.txt" would be."""
+    if name and name.lower().endswith((".md", ".markdown")):
+        return name + ".txt"
+    return name
+
+
 def read_report_path(path) -> SourceDocument:
-    """A report file on disk, checked as ``read_path`` checks it, tables kept as rows."""
-    document = documents.read_path(path)  # the checks on the path, size and content
-    if document.format in ("html", "docx"):
+    """A report file on disk, checked as ``read_path`` checks it (a Markdown file as text), tables kept as rows."""
+    import os
+
+    shown = documents._printable(os.fspath(path))[:300] or "the path"
+    if not os.path.isfile(path):
+        raise InvalidDocument(f"there is no file at {shown}; check the path", 400)
+    documents._check_size(os.path.getsize(path), MAX_DOCUMENT_BYTES)
+    try:
         with open(path, "rb") as file:
-            return read_report_document(file.read(MAX_DOCUMENT_BYTES + 1), filename=document.filename)
-    return document
+            data = file.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError as error:
+        raise InvalidDocument(f"{shown} cannot be read ({error.strerror}); check its permissions", 400) from None
+    return read_report_document(data, filename=os.path.basename(os.fspath(path)))
