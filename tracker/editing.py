@@ -177,7 +177,7 @@ def _preview(text: str, size: int = 60) -> str:
     return flat if len(flat) <= size else flat[:size - 1].rstrip() + "…"
 
 
-def _record_forms(kind: str, record, question_choices, failed: dict) -> dict:
+def _record_forms(kind: str, record, questions: list, failed: dict) -> dict:
     """The correction forms for one record, filled from it (or the one that just failed, with its errors)."""
     ident = f"{kind}-{record.id}"
     forms = {}
@@ -194,7 +194,7 @@ def _record_forms(kind: str, record, question_choices, failed: dict) -> dict:
     if kind == "response":
         forms["link"] = LinkResponseForm(formdata=None, data={"question": str(record.question_id or "")},
                                          ident=f"{ident}-link")
-        forms["link"].question.choices = question_choices
+        forms["link"].question.choices = _question_choices(questions, record)
     forms["split"] = SplitForm(formdata=None, ident=f"{ident}-split")
     _split_choices(forms["split"], record.text)
     for name, form in failed.items():
@@ -203,23 +203,53 @@ def _record_forms(kind: str, record, question_choices, failed: dict) -> dict:
     return forms
 
 
+def _row(meeting: Meeting, record, *, questions: list, has_next: bool, with_forms: bool, failed: dict) -> dict:
+    """What the templates show for one record."""
+    kind = record_kind(record).value
+    number = {q.id: n for n, q in enumerate(questions, 1)}
+    return {
+        "kind": kind, "record": record, "anchor": f"rec-{kind}-{record.id}",
+        "forms": _record_forms(kind, record, questions, failed) if with_forms else None,
+        "open": any(isinstance(name, tuple) and name[1:] == (kind, record.id) for name in failed),
+        "edited_wording": meeting.text[record.start:record.end] != record.text,
+        "in_source": 0 <= record.start < record.end <= len(meeting.text),
+        "has_next": has_next,
+        "answers": number.get(getattr(record, "question_id", None)),
+        "number": number.get(record.id) if kind == "question" else None,
+    }
+
+
+def _questions(meeting: Meeting) -> list:
+    return list(db().exec(select(Question).where(Question.meeting_id == meeting.id)
+                          .order_by(Question.start, Question.id)).all())
+
+
 def _split_choices(form: SplitForm, text: str) -> None:
     form.boundary.choices = [SelectChoice("", "Choose a place")] + [
         SelectChoice(str(at), f"before “{_preview(text[at:], 40)}”") for at in corrections.split_points(text)]
 
 
-def _question_choices(questions) -> list[SelectChoice]:
-    return [SelectChoice("", "No question")] + [SelectChoice(str(q.id), f"Question {n}: {_preview(q.text, 70)}")
-                                    for n, q in enumerate(questions, 1)]
+def _question_choices(questions: list, response) -> list[SelectChoice]:
+    """The questions under the response's own item (and the one it answers now); others are chosen by number."""
+    return [SelectChoice("", "No question")] + [
+        SelectChoice(str(q.id), f"Question {n}: {_preview(q.text, 70)}") for n, q in enumerate(questions, 1)
+        if q.item_id == response.item_id or q.id == response.question_id]
 
 
 def _item_choices(items) -> list[SelectChoice]:
-    return [SelectChoice(str(item.id), f"{item.number + '. ' if item.number else ''}{_preview(item.title, 70)}")
+    # The item's span lets review.js choose the item a selection falls in.
+    return [SelectChoice(str(item.id), f"{item.number + '. ' if item.number else ''}{_preview(item.title, 70)}",
+                         render_kw={"data-start": item.start, "data-end": item.end})
             for item in items] + [SelectChoice("", "Not under an agenda item")]
 
 
+# Above this many records the review page links each record to its own correction page instead of carrying
+# every record's forms (about 4 KB of HTML each).
+INLINE_FORMS_LIMIT = 80
+
+
 def _review_page(meeting: Meeting, *, failed: dict | None = None, problem: str | None = None, status: int = 200):
-    """Render the review page; `failed` maps (form name, kind, id) or a form name to a form with errors."""
+    """Render the review page; `failed` maps a form name ("details", "add", "status") to a form with errors."""
     failed = failed or {}
     session = db()
     committee = session.get(Committee, meeting.committee_id)
@@ -228,35 +258,21 @@ def _review_page(meeting: Meeting, *, failed: dict | None = None, problem: str |
     by_kind = {kind.value: session.exec(select(model).where(model.meeting_id == meeting.id)
                                         .order_by(model.start, model.id)).all()
                for kind, model in RECORD_MODELS.items()}
-    questions = by_kind["question"]
-    question_number = {q.id: n for n, q in enumerate(questions, 1)}
-    question_choices = _question_choices(questions)
+    total = sum(len(rows) for rows in by_kind.values())
+    inline = total <= INLINE_FORMS_LIMIT
     known_items = {item.id for item in items}
-    groups = defaultdict(list)  # item id (None: no item) -> rows
+    groups = defaultdict(list)  # item id (None: no item) -> records
     for kind, rows in by_kind.items():
         for record in rows:
-            item_id = record.item_id if record.item_id in known_items else None
-            groups[item_id].append(record)
+            groups[record.item_id if record.item_id in known_items else None].append(record)
     rows_by_item = {}
     for item_id, records in groups.items():
         records.sort(key=lambda r: (r.start, r.end, record_kind(r).value, r.id))
-        last_of_kind = {}
-        for record in records:
-            last_of_kind[record_kind(record).value] = record.id
-        rows = []
-        for record in records:
-            kind = record_kind(record).value
-            forms = _record_forms(kind, record, question_choices, failed)
-            rows.append({
-                "kind": kind, "record": record, "anchor": f"rec-{kind}-{record.id}", "forms": forms,
-                "open": any(name[1:] == (kind, record.id) for name in failed if isinstance(name, tuple)),
-                "edited_wording": meeting.text[record.start:record.end] != record.text,
-                "in_source": 0 <= record.start < record.end <= len(meeting.text),
-                "has_next": last_of_kind[kind] != record.id,
-                "answers": question_number.get(getattr(record, "question_id", None)),
-                "number": question_number.get(record.id) if kind == "question" else None,
-            })
-        rows_by_item[item_id] = rows
+        last_of_kind = {record_kind(record): record.id for record in records}
+        rows_by_item[item_id] = [
+            _row(meeting, record, questions=by_kind["question"], has_next=last_of_kind[record_kind(record)] != record.id,
+                 with_forms=inline, failed=failed)
+            for record in records]
     details = failed.get("details") or MeetingDetailsForm(formdata=None, data={
         "committee": committee.name if committee else "", "date": meeting.date, "title": meeting.title})
     add = failed.get("add") or AddRecordForm(formdata=None)
@@ -265,9 +281,31 @@ def _review_page(meeting: Meeting, *, failed: dict | None = None, problem: str |
     counts = {PLURAL[kind]: len(rows) for kind, rows in by_kind.items()}
     return render_template(
         "editing/review.html", meeting=meeting, committee=committee, items=items, rows_by_item=rows_by_item,
-        source=highlight_source(meeting.text, all_records), details=details, add=add, confirm=ConfirmForm(),
-        counts=counts, warnings=meeting_warnings(meeting), problem=problem, add_open="add" in failed,
-        details_open="details" in failed), status
+        source=highlight_source(meeting.text, all_records), details=details, add=add, counts=counts,
+        warnings=meeting_warnings(meeting), problem=problem, add_open="add" in failed,
+        details_open="details" in failed, failed_form=next(iter(failed.values()), None)), status
+
+
+def _record_page(meeting: Meeting, record, *, failed: dict | None = None, problem: str | None = None,
+                 status: int = 200):
+    """One record with its correction forms and the source around it."""
+    failed = failed or {}
+    kind = record_kind(record).value
+    row = _row(meeting, record, questions=_questions(meeting), with_forms=True, failed=failed,
+               has_next=corrections.next_sibling(session=db(), record=record) is not None)
+    item = db().get(AgendaItem, record.item_id) if record.item_id else None
+    context = None
+    if row["in_source"]:
+        text = meeting.text
+        before = text.rfind("\n\n", 0, record.start)  # the paragraph it stands in, up to 600 characters each side
+        before = max(0 if before < 0 else before + 2, record.start - 600)
+        after = text.find("\n\n", record.end)
+        after = min(len(text) if after < 0 else after, record.end + 600)
+        context = Markup("{}<mark class=\"hl hl-{}\">{}</mark>{}").format(
+            meeting.text[before:record.start], kind, meeting.text[record.start:record.end],
+            meeting.text[record.end:after])
+    return render_template("editing/record.html", meeting=meeting, row=row, item=item, context=context,
+                           problem=problem, failed_form=next(iter(failed.values()), None)), status
 
 
 @bp.route("/meetings/<meeting_id>/review")
@@ -275,6 +313,14 @@ def _review_page(meeting: Meeting, *, failed: dict | None = None, problem: str |
 def review(meeting_id):
     """The source text with every record highlighted, and forms to correct each record; drafts or published."""
     return _review_page(get_or_404(Meeting, meeting_id))
+
+
+@bp.route(RECORD_URL)
+@role_required(Role.EDITOR)
+def record(meeting_id, kind, record_id):
+    """One record's correction forms on a page of their own (the review page links here for long minutes)."""
+    meeting = get_or_404(Meeting, meeting_id)
+    return _record_page(meeting, _record_or_404(meeting, kind, record_id))
 
 
 # --- corrections -------------------------------------------------------------------------
@@ -308,7 +354,12 @@ def _apply(form, service, **kwargs):
 
 
 def _failed(meeting: Meeting, key, form):
+    """Show the form again with its messages: a record's on its own page, the meeting's on the review page."""
     problem = form.form_errors[0] if form.form_errors else None
+    if isinstance(key, tuple):
+        _name, kind, record_id = key
+        record = _record_or_404(meeting, kind, record_id)
+        return _record_page(meeting, record, failed={key: form}, problem=problem, status=422)
     return _review_page(meeting, failed={key: form}, problem=problem, status=422)
 
 
@@ -374,10 +425,21 @@ def link_response(meeting_id, kind, record_id):
         abort(404)
     record = _record_or_404(meeting, kind, record_id)
     form = LinkResponseForm(ident=f"{kind}-{record.id}-link")
-    form.question.choices = _question_choices(db().exec(select(Question).where(Question.meeting_id == meeting.id)
-                                                        .order_by(Question.start, Question.id)).all())
+    questions = _questions(meeting)
+    form.question.choices = _question_choices(questions, record)
     if form.validate_on_submit():
-        question_id = int(form.question.data) if form.question.data else None
+        chosen, question_id = form.question.data or "", None
+        if form.number.data is not None:
+            if form.number.data > len(questions):
+                form.number.errors.append(f"The meeting has {len(questions)} question{'s' * (len(questions) != 1)}; "
+                                          f"give a number from 1 to {len(questions)}")
+                return _failed(meeting, ("link", kind, record.id), form)
+            question_id = questions[form.number.data - 1].id
+        elif chosen.isdecimal():
+            question_id = int(chosen)
+        elif chosen:
+            form.question.errors.append("Choose one of the listed questions")
+            return _failed(meeting, ("link", kind, record.id), form)
         done, _ = _apply(form, corrections.link_response, meeting_id=meeting.id, response_id=record.id,
                          question_id=question_id)
         if done:

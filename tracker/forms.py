@@ -181,7 +181,11 @@ class RecordEditForm(PerRecordForm):
 
 
 class LinkResponseForm(PerRecordForm):
-    question = SelectField("The question it answers", choices=[])
+    """The question a response answers: one under the same item, or any of the meeting's by its number."""
+
+    question = SelectField("The question it answers", choices=[], validate_choice=False)  # checked by the service
+    number = IntegerField("Or the number of a question elsewhere in the meeting", validators=[Optional(), NumberRange(
+        min=1, message="Give a number of 1 or more")])
 
 
 class SplitForm(PerRecordForm):

@@ -384,7 +384,7 @@ def test_editing_an_invalid_form_or_extra_fields_change_nothing(meeting, client,
     assert empty.status_code == 422
     page = empty.get_data(as_text=True)
     assert re.search(r'id="question-%d-edit-text-error">.*Enter the text of the record' % question.id, page)
-    assert "<details open>" in page  # the record's corrections stay open, with the message by the field
+    assert "<h1>Correct this question</h1>" in page  # shown again on the record's own page, message by the field
     split = correct(client, meeting, "question", question.id, "split", at="100000")
     assert split.status_code == 422 and "Give a position between 1 and" in split.get_data(as_text=True)
     sneaky = correct(client, meeting, "question", question.id, "edit", text=question.text, meeting_id="999",
@@ -395,6 +395,16 @@ def test_editing_an_invalid_form_or_extra_fields_change_nothing(meeting, client,
         question.meeting_id, question.start, question.rule, None)
     assert one(engine, Meeting, meeting.id).status == MeetingStatus.DRAFT
     assert len(rows(engine, Question)) == 2 and not audit_events(engine, "record.edit")
+
+
+def test_editing_long_minutes_link_each_record_to_its_own_correction_page(meeting, client, engine, monkeypatch):
+    monkeypatch.setattr("tracker.editing.INLINE_FORMS_LIMIT", 3)
+    question = rows(engine, Question)[0]
+    review = client.get(f"/meetings/{meeting.id}/review").get_data(as_text=True)
+    address = f"/meetings/{meeting.id}/records/question/{question.id}"
+    assert f'href="{address}"' in review and "Save changes" not in review
+    page = client.get(address).get_data(as_text=True)
+    assert f'<mark class="hl hl-question">{question.text}</mark>' in page and "Save changes" in page
 
 
 def test_editing_minutes_text_is_escaped_on_the_review_page(client, login):

@@ -53,11 +53,18 @@
     form.elements.end.value = String(end);
     form.elements.quote.value = text.slice(start, end);
     form.elements.occurrence.value = "";
+    var item = form.elements.namedItem("item");  // not .item: that is the collection's own method
+    var options = item.options;
+    for (var i = 0; i < options.length; i += 1) {
+      var from = parseInt(options[i].getAttribute("data-start"), 10);
+      var to = parseInt(options[i].getAttribute("data-end"), 10);
+      if (from <= start && start < to) { item.selectedIndex = i; break; }
+    }
     var details = form.closest("details");
     if (details) { details.open = true; }
     if (status) {
       status.textContent = "Selected " + (end - start) + " characters (" + start + " to " + end +
-        "). The Add a record form is filled in: choose its kind and agenda item, then add it.";
+        "). The Add a record form is filled in: check its kind and agenda item, then add it.";
     }
   }
 
