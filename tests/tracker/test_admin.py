@@ -48,10 +48,12 @@ def test_admin_adds_a_user_with_a_hashed_password_and_an_audit_entry(client, log
     login("admin")
     form = client.get("/admin/users/new")
     response = client.post("/admin/users/new", data={"username": "eddie", "role": "editor", "password": NEW_PASSWORD,
-                                                     "confirm": NEW_PASSWORD, "csrf_token": csrf_token(form)})
+                                                     "confirm": NEW_PASSWORD, "csrf_token": csrf_token(form),
+                                                     # fields the form does not have are ignored (mass assignment)
+                                                     "active": "", "session_version": "99", "password_hash": "x"})
     assert response.status_code == 302
     eddie = _user(engine, "eddie")
-    assert eddie.role == "editor" and eddie.active
+    assert eddie.role == "editor" and eddie.active and eddie.session_version == 1
     assert NEW_PASSWORD not in eddie.password_hash and check_password_hash(eddie.password_hash, NEW_PASSWORD)
     assert _audit(engine, "user.add") == [("admin", {"username": "eddie", "role": "editor"})]
     # eddie can now sign in with it
