@@ -135,7 +135,7 @@ class PostgresBackend:
     def _condition(self, node, exact: bool):
         if isinstance(node, (q.Word, q.Phrase)):
             column = documents.c.tsv_exact if exact or (isinstance(node, q.Word) and node.prefix) else documents.c.tsv
-            return column.op("@@")(self._tsquery(node, exact))
+            return column.op("@@", is_comparison=True)(self._tsquery(node, exact))
         if isinstance(node, q.Field):
             return self._field(node)
         if isinstance(node, q.And):
@@ -159,7 +159,7 @@ class PostgresBackend:
         words = _WORD.findall(node.value.lower())
         if not words:
             return false()
-        condition = c.speaker_tsv.op("@@")(func.plainto_tsquery("simple", " ".join(words)))
+        condition = c.speaker_tsv.op("@@", is_comparison=True)(func.plainto_tsquery("simple", " ".join(words)))
         kind = q.PERSON_FIELDS.get(node.name)
         return and_(c.kind == kind, condition) if kind else condition
 

@@ -13,12 +13,14 @@ query itself and highlights are computed only for the page shown.
 from __future__ import annotations
 
 import fcntl
+import gc
 import json
 import os
 import shutil
 import threading
 import time
 import uuid
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -136,16 +138,23 @@ class WhooshBackend:
         if generation is None:
             count = self.rebuild(engine)
             return f"search index: none found at {self.root}; built one from the database ({count} documents)"
-        try:
-            index = whoosh_index.open_dir(str(generation))
-            with index.searcher() as searcher:
-                searcher.doc_count()
-                list(searcher.reader().field_terms("kind"))
-            if not self._stamps_path(generation).exists():
-                raise ValueError("no stamps")
-        except Exception as error:  # whoosh raises many kinds on damaged files
+        problem = None
+        with warnings.catch_warnings():
+            # whoosh leaves a damaged file open when it fails; let it close quietly before we rebuild
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                index = whoosh_index.open_dir(str(generation))
+                with index.searcher() as searcher:
+                    searcher.doc_count()
+                    list(searcher.reader().field_terms("kind"))
+                if not self._stamps_path(generation).exists():
+                    raise ValueError("no stamps")
+            except Exception as error:  # whoosh raises many kinds on damaged files
+                problem = type(error).__name__
+            gc.collect()
+        if problem:
             count = self.rebuild(engine)
-            return (f"search index: the index at {generation} could not be read ({type(error).__name__}); "
+            return (f"search index: the index at {generation} could not be read ({problem}); "
                     f"rebuilt it from the database ({count} documents)")
         return None
 
@@ -227,9 +236,12 @@ class WhooshBackend:
 
     def close(self) -> None:
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            searcher, self._searcher, self._generation = self._searcher, None, None
+        if searcher is not None:
+            try:
+                searcher.close()
+            except Exception:  # already closed with its generation
+                pass
 
     def size_on_disk(self) -> int:
         generation = self._current()
@@ -250,11 +262,10 @@ class WhooshBackend:
                         self._searcher.close()
                     self._searcher = whoosh_index.open_dir(str(generation)).searcher()
                     self._generation = generation
-                else:
-                    fresh = self._searcher.refresh()
-                    if fresh is not self._searcher:
-                        self._searcher.close()
-                        self._searcher = fresh
+                elif not self._searcher.up_to_date():
+                    # a fresh searcher, not refresh(): whoosh's reused readers miss new deletions
+                    self._searcher.close()
+                    self._searcher = whoosh_index.open_dir(str(generation)).searcher()
             except Exception as error:
                 self._searcher = None
                 raise SearchUnavailable(f"the search index cannot be read ({type(error).__name__}); "

@@ -1,0 +1,403 @@
+"""Search, as councillors and officers use it: every test runs on each backend the database allows
+(Whoosh on SQLite and PostgreSQL; PostgreSQL full-text search on PostgreSQL)."""
+
+import json
+import re
+
+import pytest
+
+from tests_support import csrf_token
+
+MINUTES = """committee: Children & Families Scrutiny Committee
+date: 2024-03-12
+---
+1. Apologies
+
+Apologies were received from Councillor Rudd.
+
+2. Home to School Transport
+
+Councillor Foster asked how many inspections of SEND transport providers had taken place this year. The Director of Children's Services responded that twelve inspections had been completed and the contracts were monitored monthly.
+
+Councillor Khan asked whether the budget for school transport would be overspent. The Head of Finance responded that an overspend of 400,000 pounds was forecast.
+
+RESOLVED - That the Committee notes the report on home to school transport.
+
+The Director undertook to circulate the inspection schedule to Members by 30 April 2024.
+"""
+
+OTHER = """committee: Adults and Health Scrutiny Committee
+date: 2022-06-01
+---
+1. Care Homes
+
+Councillor Evans asked about monitoring of care home quality. The Director of Adult Services responded that every care home was visited twice a year.
+
+RESOLVED - That the report be noted.
+"""
+
+
+@pytest.fixture(params=["whoosh", "postgres"])
+def backend(request):
+    return request.param
+
+
+@pytest.fixture
+def app(database_url, tmp_path, nlp, backend):
+    """The app with the search backend under test (PostgreSQL search only on a PostgreSQL database)."""
+    if backend == "postgres" and database_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL full-text search needs a PostgreSQL database")
+    from tracker import create_app
+
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), "DATABASE_URL": database_url,
+                      "SECRET_KEY": "test", "SECURE_COOKIES": "0", "SEARCH": backend})
+    app.extensions["tracker.nlp"] = nlp
+    yield app
+    app.extensions["tracker.search"].close()
+    app.extensions["tracker.engine"].dispose()
+
+
+@pytest.fixture
+def ingest_text(engine, nlp):
+    from tracker.documents import read_document
+    from tracker.ingest import ingest_document
+
+    def ingest(text, publish=True, name="minutes.txt"):
+        return ingest_document(engine=engine, document=read_document(text.encode(), filename=name), nlp=nlp,
+                               publish=publish)
+
+    return ingest
+
+
+def api(client, **params):
+    response = client.get("/api/search", query_string=params)
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return response.get_json()
+
+
+def texts(found):
+    return [hit["text"] for hit in found["hits"]]
+
+
+def test_search_finds_other_word_forms_and_exact_words_switch_turns_that_off(client, ingest_text):
+    ingest_text(MINUTES)
+    found = api(client, q="inspection")
+    assert any("inspections of SEND transport" in t for t in texts(found))
+    assert any("monitored monthly" in t for t in texts(api(client, q="monitoring")))
+    exact = api(client, q="inspection", exact="1")
+    assert all("inspection " in t or "inspection." in t or t.endswith("inspection") for t in texts(exact))
+    assert not any("inspections of SEND" in t for t in texts(exact))
+
+
+def test_search_hit_links_to_its_meeting_item_and_record_and_question_shows_its_response(client, ingest_text):
+    outcome = ingest_text(MINUTES)
+    found = api(client, q="overspent", kind="question")
+    assert found["total"] == 1
+    hit = found["hits"][0]
+    assert hit["kind"] == "question"
+    assert hit["meeting"] == {"id": outcome.meeting_id, "date": "2024-03-12",
+                              "committee": "Children & Families Scrutiny Committee"}
+    assert hit["item"]["title"] == "Home to School Transport"
+    assert re.fullmatch(rf"/meetings/{outcome.meeting_id}#q-\d+", hit["url"])
+    assert "<mark>overspent</mark>" in hit["snippet"]
+    assert any("overspend of 400,000" in r["text"] for r in hit["responses"])
+    page = client.get(hit["url"].split("#")[0]).get_data(as_text=True)
+    assert f'id="{hit["url"].split("#")[1]}"' in page
+
+
+def test_search_action_hit_shows_status_owner_and_due_date(client, ingest_text):
+    ingest_text(MINUTES)
+    found = api(client, q="circulate schedule", kind="action")
+    assert found["total"] >= 1
+    action = found["hits"][0]
+    assert action["status"] == "open" and action["due_date"] == "2024-04-30"
+    assert re.search(r"#a-\d+$", action["url"])
+    page = client.get("/search", query_string={"q": "circulate", "kind": "action"}).get_data(as_text=True)
+    assert "Status" in page and "Open" in page and "30 Apr 2024" in page
+
+
+@pytest.mark.parametrize("query, expected, absent", [
+    ('"school transport"', "budget for school transport", "SEND transport providers"),
+    ("transport NOT budget", "SEND transport providers", "budget for school transport"),
+    ("transport -budget", "SEND transport providers", "budget for school transport"),
+    ("overspent OR inspections", "budget for school transport", None),
+    ("(overspent OR inspections) AND Khan", "budget for school transport", "SEND transport providers"),
+    ("asker:Foster", "SEND transport providers", "budget for school transport"),
+    ('committee:"Children & Families" care', None, "care home quality"),
+    ("kind:resolution transport", "notes the report on home to school transport", "SEND transport providers"),
+    ("inspect*", "SEND transport providers", None),
+])
+def test_search_understands_what_people_type(client, ingest_text, query, expected, absent):
+    ingest_text(MINUTES)
+    ingest_text(OTHER)
+    found = texts(api(client, q=query))
+    if expected:
+        assert any(expected in t for t in found), found
+    if absent:
+        assert not any(absent in t for t in found), found
+
+
+def test_search_filters_by_committee_and_date_range_and_sorts_by_date(client, ingest_text):
+    ingest_text(MINUTES)
+    ingest_text(OTHER)
+    both = api(client, q="director")
+    assert set(both["facets"]["committee"]) == {"Children & Families Scrutiny Committee",
+                                                "Adults and Health Scrutiny Committee"}
+    assert set(both["facets"]["year"]) == {"2024", "2022"}
+    only_2022 = api(client, q="director", **{"from": "2022-01-01", "to": "2022-12-31"})
+    assert only_2022["total"] >= 1 and all(h["meeting"]["date"].startswith("2022") for h in only_2022["hits"])
+    adults = api(client, q="director", committee="Adults and Health")
+    assert {h["meeting"]["committee"] for h in adults["hits"]} == {"Adults and Health Scrutiny Committee"}
+    by_date = api(client, q="director", sort="date")
+    dates = [h["meeting"]["date"] for h in by_date["hits"]]
+    assert dates == sorted(dates, reverse=True)
+    assert by_date["total"] == both["total"]  # date order keeps only the relevant hits
+
+
+def test_search_facet_links_narrow_the_search(client, ingest_text):
+    ingest_text(MINUTES)
+    page = client.get("/search?q=transport").get_data(as_text=True)
+    link = re.search(r'href="(/search\?[^"]*kind=question[^"]*)"', page)
+    assert link, "no kind facet link"
+    narrowed = client.get(link.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert re.search(r"\b2 results\b", narrowed)
+
+
+def test_search_never_shows_drafts_below_editor(client, ingest_text, login):
+    ingest_text(MINUTES, publish=False)
+    assert api(client, q="inspections")["total"] == 0
+    assert "<entry>" not in client.get("/search/feed?q=inspections").get_data(as_text=True)
+    login("officer")
+    assert api(client, q="inspections")["total"] == 0
+    client.post("/logout", data={"csrf_token": csrf_token(client.get("/"))})
+    login("editor", "ed")
+    found = api(client, q="inspections")
+    assert found["total"] >= 1
+    assert "Draft" in client.get("/search?q=inspections").get_data(as_text=True)
+
+
+def test_search_index_follows_publish_unpublish_delete_and_action_changes(app, client, engine, ingest_text):
+    from tracker.actions import set_action_status
+    from tracker.corrections import delete_meeting, publish_meeting, unpublish_meeting
+    from tracker.database import write_session
+
+    outcome = ingest_text(MINUTES, publish=False)
+    assert api(client, q="inspections")["total"] == 0
+    with write_session(engine) as session:
+        publish_meeting(session=session, user=None, meeting_id=outcome.meeting_id)
+    assert api(client, q="inspections")["total"] >= 1
+    action = api(client, q="circulate", kind="action")["hits"][0]
+    action_id = int(action["url"].rsplit("-", 1)[1])
+    with write_session(engine) as session:
+        set_action_status(session=session, action_id=action_id, status="done", user=None)
+    assert api(client, q="status:done circulate")["total"] == 1
+    with write_session(engine) as session:
+        unpublish_meeting(session=session, user=None, meeting_id=outcome.meeting_id)
+    assert api(client, q="inspections")["total"] == 0
+    with write_session(engine) as session:
+        delete_meeting(session=session, user=None, meeting_id=outcome.meeting_id)
+    backend = app.extensions["tracker.search"]
+    assert outcome.meeting_id not in backend.stamps()
+
+
+def test_search_rolled_back_write_leaves_the_index_alone(app, client, engine, ingest_text):
+    from tracker.corrections import publish_meeting
+    from tracker.database import write_session
+
+    outcome = ingest_text(MINUTES, publish=False)
+    with pytest.raises(RuntimeError):
+        with write_session(engine) as session:
+            publish_meeting(session=session, user=None, meeting_id=outcome.meeting_id)
+            session.flush()
+            raise RuntimeError("changed my mind")
+    assert api(client, q="inspections")["total"] == 0
+
+
+@pytest.mark.parametrize("query", ["*o*", "in*spect", '"unbalanced', "(transport", "x" * 5000, "care\x00homes",
+                                   "🙂🙂", "<script>alert(1)</script>", "NOT transport", "kind:spaceship",
+                                   'committee:"Nowhere Parish"', "))((", "?", "ab*"])
+def test_search_malformed_query_gets_a_helpful_message_not_an_error_page(client, ingest_text, query):
+    ingest_text(MINUTES)
+    page = client.get("/search", query_string={"q": query})
+    assert page.status_code in (200, 400), page.status_code
+    body = page.get_data(as_text=True)
+    assert "<script>alert" not in body
+    assert "Something went wrong" not in body
+    response = client.get("/api/search", query_string={"q": query})
+    assert response.status_code in (200, 400)
+    assert ("message" in response.get_json()) or ("total" in response.get_json())
+
+
+@pytest.mark.parametrize("page_number, status", [("0", 400), ("-3", 400), ("abc", 400), ("99999999999", 400),
+                                                 ("50", 404), ("1", 200)])
+def test_search_bad_page_numbers_are_handled(client, ingest_text, page_number, status):
+    ingest_text(MINUTES)
+    response = client.get("/search", query_string={"q": "transport", "page": page_number})
+    assert response.status_code == status
+    assert "Something went wrong" not in response.get_data(as_text=True)
+
+
+def test_search_pages_through_many_hits(client, ingest_text):
+    ingest_text(MINUTES)
+    ingest_text(OTHER)
+    first = api(client, q="director OR councillor", per_page="2")
+    second = api(client, q="director OR councillor", per_page="2", page="2")
+    assert first["total"] == second["total"] > 2
+    assert not {h["url"] for h in first["hits"]} & {h["url"] for h in second["hits"]}
+
+
+def test_search_says_no_results_honestly_and_suggests_a_spelling(app, client, ingest_text, backend):
+    ingest_text(MINUTES)
+    page = client.get("/search?q=inspectoins").get_data(as_text=True)
+    assert "No results" in page
+    if backend == "whoosh":
+        assert "Did you mean" in page and "inspections" in page
+
+
+def test_search_snippets_escape_minute_text(client, ingest_text):
+    ingest_text(MINUTES.replace("twelve inspections", "twelve <b>inspections</b> & <script>x()</script>"))
+    found = api(client, q="inspections")
+    snippets = " ".join(h["snippet"] for h in found["hits"])
+    assert "inspections" in snippets and "<script>" not in snippets
+    assert re.sub(r"</?mark>", "", snippets).count("<") == 0
+
+
+def test_search_page_has_label_status_and_headings(client, ingest_text):
+    ingest_text(MINUTES)
+    page = client.get("/search?q=transport").get_data(as_text=True)
+    assert '<label for="q">' in page and 'for="site-search-q"' in page
+    assert re.search(r'<h2 id="results-heading" role="status">\s*\d+ results?', page)
+    assert page.index("<h1") < page.index("<h2") < page.index("<h3")
+
+
+def test_search_box_is_on_every_page(client):
+    for path in ("/", "/committees", "/people"):
+        assert 'action="/search"' in client.get(path).get_data(as_text=True)
+
+
+def test_search_feed_quotes_the_matching_text_and_links_to_the_record(client, ingest_text):
+    outcome = ingest_text(MINUTES)
+    response = client.get("/search/feed?q=overspent")
+    assert response.status_code == 200 and response.mimetype == "application/atom+xml"
+    body = response.get_data(as_text=True)
+    assert "&lt;mark&gt;overspent&lt;/mark&gt;" in body
+    assert re.search(rf'href="http://localhost/meetings/{outcome.meeting_id}#q-\d+"', body)
+    import xml.etree.ElementTree as ET
+
+    ET.fromstring(response.data)  # well-formed
+
+
+def test_search_signed_in_user_saves_a_search_and_follows_it(client, ingest_text, login):
+    ingest_text(MINUTES)
+    page = client.get("/search?q=transport&kind=question")
+    assert "Save this search" not in page.get_data(as_text=True)
+    login("officer")
+    page = client.get("/search?q=transport&kind=question")
+    saved = client.post("/search/save", data={"name": "SEND transport", "query": "q=transport&kind=question",
+                                              "csrf_token": csrf_token(page)})
+    assert saved.status_code == 302
+    listing = client.get("/search/saved").get_data(as_text=True)
+    assert "SEND transport" in listing and "/search/feed?q=transport&amp;kind=question" in listing
+    no_token = client.post("/search/save", data={"name": "x", "query": "q=x"})
+    assert no_token.status_code == 400
+
+
+def test_search_saving_needs_sign_in(client):
+    response = client.post("/search/save", data={"name": "x", "query": "q=x"})
+    assert response.status_code in (302, 400)
+    assert client.get("/search/saved").status_code == 302
+
+
+def test_search_admins_see_searches_that_found_nothing(client, ingest_text, login):
+    ingest_text(MINUTES)
+    client.get("/search?q=ferry+timetable")
+    client.get("/search?q=ferry+timetable")
+    client.get("/search?q=transport")
+    login("editor")
+    assert client.get("/search/misses").status_code == 403
+    client.post("/logout", data={"csrf_token": csrf_token(client.get("/"))})
+    login("admin")
+    page = client.get("/search/misses").get_data(as_text=True)
+    assert "ferry timetable" in page and "<td>2</td>" in page
+    assert ">transport<" not in page
+
+
+def test_search_missing_or_damaged_index_is_rebuilt_at_start_up(app, ingest_text, database_url, tmp_path, backend,
+                                                                  caplog):
+    if backend != "whoosh":
+        pytest.skip("the PostgreSQL index lives in the database")
+    import shutil
+    from pathlib import Path
+
+    from tracker import create_app
+
+    ingest_text(MINUTES)
+    root = Path(app.config["INSTANCE_PATH"]) / "index"
+    generation = root / (root / "CURRENT").read_text().strip()
+    app.extensions["tracker.search"].close()
+    for segment in generation.glob("*.seg"):
+        segment.write_bytes(b"garbage")
+    for toc in generation.glob("_MAIN_*.toc"):
+        toc.write_bytes(b"garbage")
+    config = {"TESTING": True, "INSTANCE_PATH": app.config["INSTANCE_PATH"], "DATABASE_URL": database_url,
+              "SECRET_KEY": "test", "SECURE_COOKIES": "0", "SEARCH": "whoosh"}
+    with caplog.at_level("WARNING"):
+        again = create_app(config)
+    assert "could not be read" in caplog.text or "none found" in caplog.text
+    assert again.test_client().get("/api/search?q=inspections").get_json()["total"] >= 1
+    again.extensions["tracker.search"].close()
+    shutil.rmtree(root)
+    third = create_app(config)
+    assert third.test_client().get("/api/search?q=inspections").get_json()["total"] >= 1
+    third.extensions["tracker.search"].close()
+    again.extensions["tracker.engine"].dispose()
+    third.extensions["tracker.engine"].dispose()
+
+
+def test_search_index_behind_the_database_is_reconciled(app, client, engine, nlp, backend):
+    from tracker.documents import read_document
+    from tracker.ingest import ingest_document
+    from tracker.search.core import detach, reconcile
+
+    detach(engine)  # as if `tracker ingest` ran in another process with no listeners
+    ingest_document(engine=engine, document=read_document(MINUTES.encode(), filename="m.txt"), nlp=nlp,
+                    publish=True)
+    assert api(client, q="inspections")["total"] == 0
+    assert reconcile(engine, app.extensions["tracker.search"]) == 1
+    assert api(client, q="inspections")["total"] >= 1
+
+
+def test_search_unavailable_index_says_so_and_browsing_still_works(app, client, ingest_text, backend):
+    if backend != "whoosh":
+        pytest.skip("the PostgreSQL index lives in the database")
+    import shutil
+    from pathlib import Path
+
+    ingest_text(MINUTES)
+    app.extensions["tracker.search"].close()
+    shutil.rmtree(Path(app.config["INSTANCE_PATH"]) / "index")
+    page = client.get("/search?q=transport")
+    assert page.status_code == 503 and "tracker reindex" in page.get_data(as_text=True)
+    assert client.get("/").status_code == 200
+
+
+def test_search_postgres_backend_refuses_sqlite(tmp_path):
+    from tracker.search import SearchConfigError, make_backend
+
+    with pytest.raises(SearchConfigError, match="PostgreSQL"):
+        make_backend(name="postgres", database_url=f"sqlite:///{tmp_path}/x.sqlite3", instance_path=str(tmp_path))
+    with pytest.raises(SearchConfigError, match="elastic"):
+        make_backend(name="elastic", database_url="sqlite://", instance_path=str(tmp_path))
+
+
+def test_search_api_returns_the_documented_shape(client, ingest_text):
+    ingest_text(MINUTES)
+    found = api(client, q="transport")
+    assert set(found) >= {"total", "hits", "facets"}
+    assert set(found["facets"]) == {"kind", "committee", "year"}
+    for hit in found["hits"]:
+        assert set(hit) >= {"kind", "text", "snippet", "meeting", "item", "url", "score"}
+        assert set(hit["meeting"]) == {"id", "date", "committee"} and set(hit["item"]) == {"number", "title"}
+    bad = client.get("/api/search?q=*o*")
+    assert bad.status_code == 400 and "wildcards" in bad.get_json()["message"]
+    json.dumps(found)
