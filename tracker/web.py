@@ -114,7 +114,7 @@ def get_or_404(model, ident):
         ident = int(ident)
     except (TypeError, ValueError):
         abort(404)
-    if not -2**63 <= ident < 2**63:
+    if not 0 < ident < 2**31:  # ids are 32-bit integers on PostgreSQL
         abort(404)
     row = db().get(model, ident)
     if row is None:
