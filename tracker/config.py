@@ -52,6 +52,7 @@ def load_settings(overrides: dict | None = None) -> dict:
     values.update(
         # Flask leaves these open by default: cap request size, harden the session cookie, keep sessions short.
         MAX_CONTENT_LENGTH=max_mb * 1024 * 1024 + 64 * 1024,
+        MAX_FORM_MEMORY_SIZE=max_mb * 1024 * 1024,  # pasted minutes may be as long as an uploaded file
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SECURE=values.pop("SECURE_COOKIES") != "0",
         SESSION_COOKIE_SAMESITE="Lax",

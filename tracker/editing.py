@@ -117,9 +117,9 @@ def request_too_large(error):
     if wants_json():
         return {"error": "Request Entity Too Large", "message": message}, 413
     if "user" not in g:  # the body was refused before the signed-in user was loaded
-        from .web import _load_user
+        from .web import load_user
 
-        _load_user()
+        load_user()
     if request.endpoint == "editing.new_minutes" and g.user is not None and Role(g.user.role).rank >= Role.EDITOR.rank:
         form = NewMinutesForm(formdata=None)
         _committee_choices(form)

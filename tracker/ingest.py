@@ -260,7 +260,7 @@ def _carry_over(session, action: Action, found, position, item, owner, due_date,
     action.position, action.item_id, action.kind, action.source = position, item, found.kind, found.source
     if "owner" not in edited:
         action.owner, action.owner_id = (owner.name, owner.id) if owner else (None, None)
-    if "due_date" not in edited:
+    if not {"due", "due_date"} & edited:
         action.due, action.due_date = found.due, due_date
     action.updated_at = utcnow()
     session.add(action)

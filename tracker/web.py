@@ -29,7 +29,7 @@ def init_app(app: Flask) -> None:
     app.extensions["tracker.engine"] = engine
     app.extensions["tracker.nlp_lock"] = threading.Lock()
     csrf.init_app(app)
-    app.before_request(_load_user)
+    app.before_request(load_user)
     app.after_request(_security_headers)
     app.teardown_appcontext(_close_session)
     app.register_error_handler(HTTPException, _http_error)
@@ -70,7 +70,7 @@ def segmenter():
 
 # --- who is signed in ----------------------------------------------------------
 
-def _load_user() -> None:
+def load_user() -> None:
     """Set g.user from the session, if its version still matches (logout elsewhere ends it)."""
     g.user = None
     user_id, version = session.get("user_id"), session.get("version")
