@@ -96,4 +96,5 @@ def snap(request, page):
     def take(step: str):
         page.screenshot(path=str(folder / f"{step}.png"), full_page=True)
 
+    take.folder = folder
     return take
