@@ -48,3 +48,267 @@ def set_action_status(*, session: Session, action_id: int, status: str, user: Us
     record_audit(session=session, user=user, event="action.status", entity="action", entity_id=action.id,
                  detail={"status": status.value, "note": note})
     return action
+
+
+# --- the action tracker ------------------------------------------------------------
+# Evidence, stale checks, owner and due-date edits through the editors' correction service,
+# provenance, and dating "next meeting" once that meeting is in the tracker.
+
+import datetime as dt  # noqa: E402
+import re  # noqa: E402
+import threading  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+from sqlalchemy import event  # noqa: E402
+from sqlalchemy.orm import Session as OrmSession  # noqa: E402
+from sqlmodel import select  # noqa: E402
+
+from .models import Committee, Meeting, MeetingStatus, Role  # noqa: E402
+
+DEFAULT_STALE_DAYS = 183  # app.config["ACTION_STALE_DAYS"] overrides it
+CLOSED = (ActionStatus.DONE.value, ActionStatus.DROPPED.value)
+STILL_OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
+STATUS_WORDS = {"open": "open", "in_progress": "in progress", "done": "done", "dropped": "dropped"}
+# nlp.records.ActionKind, in words
+KIND_WORDS = {"report_back": "Report back", "provide_information": "Provide information",
+              "include_data": "Include data in future reports", "share": "Share or circulate",
+              "arrange": "Arrange a meeting or visit", "investigate": "Investigate", "other": "Other"}
+MAX_NOTE = 2000
+MAX_LINK = 1000
+_LINK = re.compile(r"https?://[^\s<>\"']{1,990}", re.I)
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_NEXT_MEETING = re.compile(r"\b(?:next|following)\s+(?:meeting|committee|scheduled meeting)\b", re.I)
+
+
+class Conflict(ActionError):
+    """Someone else changed the action after the person asking last saw it."""
+
+    status = 409
+
+
+class NotAllowed(ActionError):
+    """The user's role does not let them make this change."""
+
+    status = 403
+
+
+def _clean_note(note: str | None, what: str = "note") -> str | None:
+    note = (note or "").strip() or None
+    if note is not None and (len(note) > MAX_NOTE or _UNSTORABLE.search(note)):
+        raise ActionError(f"keep the {what} under {MAX_NOTE:,} characters, without control characters")
+    return note
+
+
+def _rank(user: User | None) -> int:
+    return Role(user.role).rank if user is not None else -1
+
+
+def update_action(*, session: Session, action_id: int, user: User | None, status: str | None = None,
+                  note: str | None = None, evidence_link: str | None = None, seen: str | None = None) -> Action:
+    """An officer's update: a new status and/or evidence (a note, a link), refused if changed since `seen`.
+
+    `seen` is the status the officer last saw; if the action has moved on since, nothing changes and
+    ``Conflict`` says what it is now, so the second of two officers is told rather than overwriting.
+    """
+    if _rank(user) < Role.OFFICER.rank:
+        raise NotAllowed("updating an action needs the officer role")
+    action = session.get(Action, action_id)
+    if action is None:
+        raise NotFound(f"there is no action {action_id}")
+    if seen and seen != str(action.status):
+        raise Conflict(f"someone else changed this action to {STATUS_WORDS.get(str(action.status), action.status)} "
+                       "while you were looking; check it and try again")
+    note = _clean_note(note)
+    link = (evidence_link or "").strip() or None
+    if link is not None and (len(link) > MAX_LINK or not _LINK.fullmatch(link)):
+        raise ActionError("give the evidence link as a full web address starting http:// or https://")
+    if status and status != str(action.status):
+        set_action_status(session=session, action_id=action.id, status=status, user=user, note=note)
+        if link:
+            add_evidence(session=session, action_id=action.id, user=user, note=None, link=link)
+    elif note or link:
+        add_evidence(session=session, action_id=action.id, user=user, note=note, link=link)
+    elif not status:
+        raise ActionError("choose a new status or add evidence")
+    return action
+
+
+def add_evidence(*, session: Session, action_id: int, user: User | None, note: str | None,
+                 link: str | None = None) -> ActionEvent:
+    """Record evidence of progress (what was done, a link to the report or email) in the action's history."""
+    action = session.get(Action, action_id)
+    if action is None:
+        raise NotFound(f"there is no action {action_id}")
+    note = _clean_note(note, "evidence")
+    if not note and not link:
+        raise ActionError("describe the evidence or give a link to it")
+    entry = ActionEvent(action_id=action.id, user_id=user.id if user else None, field="evidence", old=None,
+                        new=link, note=note)
+    session.add(entry)
+    action.updated_at = utcnow()
+    session.add(action)
+    record_audit(session=session, user=user, event="action.evidence", entity="action", entity_id=action.id,
+                 detail={"note": note, "link": link})
+    return entry
+
+
+def change_owner_or_due(*, session: Session, action_id: int, user: User | None, owner: str | None,
+                        due: str | None, due_date: dt.date | None, reason: str | None) -> dict[str, tuple]:
+    """An editor moves the owner or due date, through the same correction service the review page uses.
+
+    A new due date needs a reason; every change goes into the action's history.
+    """
+    from .corrections import CorrectionError, edit_record
+
+    if _rank(user) < Role.EDITOR.rank:
+        raise NotAllowed("only editors (democratic services) change an action's owner or due date")
+    action = session.get(Action, action_id)
+    if action is None:
+        raise NotFound(f"there is no action {action_id}")
+    reason = _clean_note(reason, "reason")
+    try:
+        return edit_record(session=session, user=user, meeting_id=action.meeting_id, kind="action",
+                           record_id=action.id, owner=owner, due=due, due_date=due_date, reason=reason)
+    except CorrectionError as error:
+        raise ActionError(str(error)[:1].lower() + str(error)[1:]) from None
+
+
+def is_stale(action: Action, meeting: Meeting, *, today: dt.date, stale_days: int = DEFAULT_STALE_DAYS) -> bool:
+    """Undated, still to do, and raised longer ago than `stale_days`."""
+    if action.due_date is not None or str(action.status) in CLOSED:
+        return False
+    raised = meeting.date or (action.created_at.date() if action.created_at else None)
+    return raised is not None and (today - raised).days > stale_days
+
+
+@dataclass
+class Provenance:
+    """Where an action came from: stated in the minutes (with its sentence), or added by a person; who changed it."""
+
+    extracted: bool
+    source: str  # the kind of record the commitment was found in: statement, comment, response, ...
+    sentence: str  # the source sentence, or the action's text when no sentence is found
+    before: str  # minutes text just before the sentence, for context
+    after: str
+    added_by: str | None
+    changed_by: list[str] = field(default_factory=list)
+
+
+def source_sentence(text: str, start: int, end: int, context: int = 300) -> tuple[str, str, str]:
+    """The sentence(s) holding text[start:end], with up to `context` characters either side."""
+    if not text or not 0 <= start < end <= len(text):
+        return "", "", ""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    left = 0 if left < 0 else left + 1
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    right = max(right, end)
+    return (text[max(0, left - context):left].lstrip(), text[left:right].strip(),
+            text[right:right + context].rstrip())
+
+
+def provenance(*, session: Session, action: Action, meeting: Meeting) -> Provenance:
+    """How the action came to be in the tracker, and who has changed it since."""
+    names = dict(session.exec(select(User.id, User.username)).all())
+    events = session.exec(select(ActionEvent.user_id).where(ActionEvent.action_id == action.id,
+                                                            ActionEvent.user_id.is_not(None))).all()
+    changed = sorted({names[i] for i in [*events, action.edited_by_id] if i in names})
+    added_by = names.get(action.created_by_id) if action.created_by_id else None
+    before, sentence, after = source_sentence(meeting.text, action.start, action.end)
+    return Provenance(extracted=action.created_by_id is None and bool(action.rule) and action.rule != "manual",
+                      source=action.source, sentence=sentence or action.text, before=before, after=after,
+                      added_by=added_by, changed_by=changed)
+
+
+# --- "next meeting" -------------------------------------------------------------------
+
+def next_meeting_dues(*, session: Session, committee_id: int) -> list[Action]:
+    """Date every undated "next meeting" action of a committee by its next published meeting, if held.
+
+    The change goes into the action's history with no user (the tracker made it); a date a person
+    set is never touched, since those actions are not undated.
+    """
+    meetings = session.exec(select(Meeting.id, Meeting.date).where(
+        Meeting.committee_id == committee_id, Meeting.date.is_not(None),
+        Meeting.status == MeetingStatus.PUBLISHED.value).order_by(Meeting.date)).all()
+    dates = sorted({date for _id, date in meetings})
+    if len(dates) < 2:
+        return []
+    rows = session.exec(select(Action, Meeting.date).join(Meeting, Meeting.id == Action.meeting_id).where(
+        Meeting.committee_id == committee_id, Meeting.date.is_not(None), Action.due_date.is_(None),
+        Action.due.is_not(None))).all()
+    changed = []
+    for action, held in rows:
+        if not _NEXT_MEETING.search(action.due or ""):
+            continue
+        later = next((date for date in dates if date > held), None)
+        if later is None:
+            continue
+        session.add(ActionEvent(action_id=action.id, user_id=None, field="due_date", old=None,
+                                new=later.isoformat(), note=f"the committee's next meeting, held {later.day} {later:%B %Y}"))
+        action.due_date = later
+        action.updated_at = utcnow()
+        session.add(action)
+        changed.append(action)
+    return changed
+
+
+_PENDING = "tracker.actions.committees"
+_installed = False
+_lock = threading.Lock()
+
+
+def install_listeners() -> None:
+    """Keep the tracker in step with stored meetings: when a meeting is added, corrected or published,
+    date its committee's "next meeting" actions and propose discharges and repeats, in the same transaction."""
+    global _installed
+    with _lock:
+        if _installed:
+            return
+        event.listen(OrmSession, "after_flush", _after_flush)
+        event.listen(OrmSession, "before_commit", _before_commit)
+        event.listen(OrmSession, "after_soft_rollback", _after_soft_rollback)
+        _installed = True
+
+
+def _after_flush(session, _context) -> None:
+    if session.info.get("tracker.actions.busy"):
+        return
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Meeting) and obj.id is not None and obj.committee_id is not None:
+            session.info.setdefault(_PENDING, set()).add((obj.committee_id, obj.id))
+
+
+def _after_soft_rollback(session, previous_transaction) -> None:
+    if previous_transaction.parent is None and not previous_transaction.nested:
+        session.info.pop(_PENDING, None)
+
+
+def _before_commit(session) -> None:
+    # SQLAlchemy calls this for a savepoint's release too; only the outermost commit sees the whole change
+    if session.info.get("tracker.actions.busy") or session.in_nested_transaction():
+        return
+    session.flush()
+    pending = session.info.pop(_PENDING, set())
+    if not pending:
+        return
+    from .discharge import propose_discharges
+    from .repeats import propose_repeats
+
+    session.info["tracker.actions.busy"] = True
+    try:
+        with session.no_autoflush:
+            for committee_id in sorted({committee for committee, _meeting in pending}):
+                if session.get(Committee, committee_id) is not None:
+                    next_meeting_dues(session=session, committee_id=committee_id)
+        session.flush()
+        for _committee, meeting_id in sorted(pending):
+            meeting = session.get(Meeting, meeting_id)
+            if meeting is None or meeting.date is None:
+                continue
+            propose_discharges(session=session, meeting_id=meeting_id)
+            propose_repeats(session=session, meeting_id=meeting_id)
+        session.flush()
+    finally:
+        session.info.pop("tracker.actions.busy", None)
+        session.info.pop(_PENDING, None)
