@@ -32,4 +32,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(search_views.bp)
     from . import report_views
     app.register_blueprint(report_views.bp)
+    from . import action_views
+    app.register_blueprint(action_views.bp)
     return app
