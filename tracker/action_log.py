@@ -255,6 +255,31 @@ def log_counts(*, session: Session, filters: LogFilters, include_drafts: bool, t
             "dropped": dropped}
 
 
+def api_actions(*, session: Session, include_drafts: bool, offset: int, limit: int, status: str | None = None,
+                committee: str | None = None, owner: int | str | None = None, overdue: bool = False,
+                kind: str | None = None, due_from: dt.date | None = None, due_to: dt.date | None = None,
+                stale: bool = False, today: dt.date | None = None,
+                stale_days: int = DEFAULT_STALE_DAYS) -> tuple[list, int]:
+    """(action, meeting, committee) rows for /api/actions, soonest due first, and how many match.
+
+    The API's own meanings: `status` is one exact status; `owner` a person id or the whole owner name in any
+    case. `kind`, the due window and `stale` narrow it as the action log does.
+    """
+    today = today or dt.date.today()
+    statement = _statement(LogFilters(kind=kind or "", committee=committee or "", due_from=due_from, due_to=due_to,
+                                      overdue=overdue, stale=stale), include_drafts=include_drafts, today=today,
+                           stale_days=stale_days, columns=(Action, Meeting, Committee))
+    if status is not None:
+        statement = statement.where(Action.status == status)
+    if isinstance(owner, int):
+        statement = statement.where(Action.owner_id == owner)
+    elif owner is not None:
+        statement = statement.where(func.lower(Action.owner) == owner.lower())
+    total = session.exec(select(func.count()).select_from(statement.subquery())).one()
+    statement = statement.order_by(Action.due_date.asc().nulls_last(), Meeting.date.desc().nulls_last(), Action.id)
+    return list(session.exec(statement.offset(offset).limit(limit)).all()), total
+
+
 # --- chart -----------------------------------------------------------------------------
 
 @dataclass
@@ -454,5 +479,5 @@ def agenda_pack(*, session: Session, committee: Committee, include_drafts: bool,
 
 
 __all__ = ["STATUS_FILTERS", "SORTS", "BadFilter", "LogFilters", "parse_filters", "LogEntry", "LogPage", "entry",
-           "action_log", "log_counts", "MonthBar", "monthly_chart", "Chart", "my_actions", "UnansweredQuestion",
+           "action_log", "log_counts", "api_actions", "MonthBar", "monthly_chart", "Chart", "my_actions", "UnansweredQuestion",
            "unanswered_questions", "PackEntry", "AgendaPack", "agenda_pack"]

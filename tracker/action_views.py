@@ -360,16 +360,14 @@ def _pack(committee):
 
 @bp.route("/committees/<slug>/tracker")
 def tracker(slug: str):
-    """The action tracker for the committee's next agenda pack, as an accessible page."""
+    """The action tracker for the committee's next agenda pack: an accessible page, or (?format=docx) Word."""
     committee = _committee(slug)
-    return render_template("actions/tracker.html", pack=_pack(committee), committee=committee)
-
-
-@bp.route("/committees/<slug>/tracker.docx")
-def tracker_docx(slug: str):
-    """The agenda-pack action tracker as a Word document."""
-    committee = _committee(slug)
+    output = request.args.get("format", "html")
+    if output not in ("html", "docx"):
+        abort(400, description="format must be html or docx.")
     pack = _pack(committee)
+    if output == "html":
+        return render_template("actions/tracker.html", pack=pack, committee=committee)
     response = Response(agenda_pack_docx(pack), mimetype=(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
     response.headers["Content-Disposition"] = (

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, g, jsonify, request
+from flask import Blueprint, abort, current_app, g, jsonify, request
 from flask_wtf.csrf import generate_csrf
 
 from . import serialise as s
@@ -195,21 +195,35 @@ def person(person_id: int):
 
 @bp.get("/actions")
 def actions():
-    """Actions, soonest due first; filter by status, committee, owner and overdue."""
-    _args(*PAGING, "status", "committee", "owner", "overdue")
+    """Actions, soonest due first; filter as the action log does: status, committee, owner, kind, due window,
+    overdue and stale."""
+    from .action_log import api_actions
+    from .actions import KIND_WORDS
+
+    _args(*PAGING, "status", "committee", "owner", "overdue", "kind", "due_from", "due_to", "stale")
     paging = _paging()
     status = request.args.get("status")
     if status is not None and status not in set(ActionStatus):
         _bad(f"status must be one of {', '.join(ActionStatus)}")
-    overdue = request.args.get("overdue", "0")
-    if overdue not in ("0", "1", "true", "false"):
-        _bad("overdue must be 1 (only overdue actions) or 0")
+    flags = {}
+    for name in ("overdue", "stale"):
+        flags[name] = request.args.get(name, "0")
+        if flags[name] not in ("0", "1", "true", "false"):
+            _bad(f"{name} must be 1 (only {name} actions) or 0")
+    kind = request.args.get("kind")
+    if kind is not None and kind not in KIND_WORDS:
+        _bad(f"kind must be one of {', '.join(KIND_WORDS)}")
+    due_from, due_to = _date("due_from"), _date("due_to")
+    if due_from and due_to and due_from > due_to:
+        _bad("due_from must not be after due_to")
     owner: int | str | None = _text("owner")
     if owner is not None and _DIGITS.fullmatch(owner):
         owner = int(owner)
-    rows, total = s.list_actions(session=db(), include_drafts=_drafts(), status=status, committee=_text("committee"),
-                                 owner=owner, overdue=overdue in ("1", "true"), offset=paging.offset,
-                                 limit=paging.per_page)
+    rows, total = api_actions(session=db(), include_drafts=_drafts(), status=status, committee=_text("committee"),
+                              owner=owner, overdue=flags["overdue"] in ("1", "true"), kind=kind, due_from=due_from,
+                              due_to=due_to, stale=flags["stale"] in ("1", "true"), offset=paging.offset,
+                              limit=paging.per_page,
+                              stale_days=int(current_app.config.get("ACTION_STALE_DAYS", 183)))
     return paging.dict([{**s.record_dict(action), "meeting": s.meeting_dict(meeting, committee)}
                         for action, meeting, committee in rows], total)
 

@@ -226,7 +226,7 @@ def test_action_views_agenda_pack_tracker_lists_open_and_recently_closed_actions
     html = page(client, "/committees/place-scrutiny-committee/tracker")
     assert "<caption>Actions still to do</caption>" in html
     assert "Days overdue" in html and "First raised" in html and "asked 2 times" in html
-    assert 'href="/committees/place-scrutiny-committee/tracker.docx"' in html
+    assert "href=\"/committees/place-scrutiny-committee/tracker?format=docx\"" in html
 
 
 def test_action_views_unanswered_questions_per_meeting_and_per_committee(client, two_meetings):

@@ -1,0 +1,141 @@
+"""The action log as a service (no request): filters, sorts, counts, the monthly chart, My actions, unanswered
+questions, the agenda pack; and /api/actions taking the same filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlmodel import Session
+from test_action_support import JANUARY, MARCH, action_like, ingest_text, user_named
+
+from tracker.action_log import (
+    BadFilter,
+    Chart,
+    LogFilters,
+    action_log,
+    agenda_pack,
+    monthly_chart,
+    my_actions,
+    parse_filters,
+    unanswered_questions,
+)
+from tracker.actions import update_action
+from tracker.database import write_session
+from tracker.models import Committee
+
+TODAY = dt.date(2024, 9, 1)
+
+
+@pytest.fixture
+def two_meetings(engine, nlp):
+    return ingest_text(engine, nlp, JANUARY), ingest_text(engine, nlp, MARCH)
+
+
+def texts(engine, filters, today=TODAY, **options):
+    with Session(engine) as session:
+        return [e.action.text[:30] for e in action_log(session=session, filters=filters, include_drafts=False,
+                                                       today=today, **options).entries]
+
+
+def test_action_log_parses_filters_from_a_query_string_and_refuses_what_it_cannot_use():
+    filters = parse_filters({"status": "overdue", "owner": " Head ", "due_from": "2024-01-01", "sort": "age"})
+    assert filters == LogFilters(owner="Head", due_from=dt.date(2024, 1, 1), overdue=True, sort="age")
+    assert filters.query() == {"owner": "Head", "due_from": "2024-01-01", "overdue": "1", "sort": "age"}
+    assert parse_filters({"status": "stale"}).stale
+    for bad in ({"status": "late"}, {"kind": "meeting"}, {"committee": "Place Scrutiny"}, {"due_to": "31/03/2024"},
+                {"due_from": "2024-02-30"}, {"stale": "maybe"}, {"owner": "a\x00b"}, {"sort": "owner"}):
+        with pytest.raises(BadFilter):
+            parse_filters(bad)
+
+
+def test_action_log_sorts_by_due_date_or_age_and_counts_what_the_filters_match(engine, two_meetings):
+    by_due = texts(engine, LogFilters())
+    assert by_due[0].startswith("The Head of Highways agreed")  # the only dated one comes first
+    assert texts(engine, LogFilters(sort="age"))[0] != texts(engine, LogFilters(sort="newest"))[0]
+    with Session(engine) as session:
+        counts = action_log(session=session, filters=LogFilters(), include_drafts=False, today=TODAY).counts
+        assert counts == {"total": 3, "open": 3, "overdue": 1, "stale": 1, "done": 0, "dropped": 0}
+        # the March request is under 183 days old on 1 September; with a 30-day age both are stale
+        assert action_log(session=session, filters=LogFilters(stale=True), include_drafts=False, today=TODAY,
+                          stale_days=30).counts["total"] == 2
+
+
+def test_action_log_filters_by_status_owner_kind_committee_and_due_window(engine, two_meetings, make_user):
+    officer = user_named(engine, make_user("officer"))
+    with write_session(engine) as session:
+        update_action(session=session, action_id=action_like(engine, "actual numbers of repairs",
+                                                             two_meetings[0].meeting_id).id,
+                      user=officer, status="done")
+    assert len(texts(engine, LogFilters(status="open"))) == 2
+    assert len(texts(engine, LogFilters(status="closed"))) == 1
+    assert texts(engine, LogFilters(owner="HIGHWAYS")) == ["The Head of Highways agreed to"]
+    assert len(texts(engine, LogFilters(kind="include_data"))) == 2
+    assert texts(engine, LogFilters(committee="licensing-committee")) == []
+    assert len(texts(engine, LogFilters(due_from=dt.date(2024, 3, 13), due_to=dt.date(2024, 3, 13)))) == 1
+    assert texts(engine, LogFilters(overdue=True), today=dt.date(2024, 3, 13)) == []  # due today is not late
+
+
+def test_action_log_chart_counts_open_and_overdue_actions_at_each_months_end(engine, two_meetings, make_user):
+    officer = user_named(engine, make_user("officer"))
+    with Session(engine) as session:
+        bars = monthly_chart(session=session, filters=LogFilters(), include_drafts=False, today=TODAY, months=9)
+    assert [(bar.month, bar.open, bar.overdue) for bar in bars] == [
+        (dt.date(2024, 1, 1), 2, 0), (dt.date(2024, 2, 1), 2, 0), (dt.date(2024, 3, 1), 3, 1),
+        (dt.date(2024, 4, 1), 3, 1), (dt.date(2024, 5, 1), 3, 1), (dt.date(2024, 6, 1), 3, 1),
+        (dt.date(2024, 7, 1), 3, 1), (dt.date(2024, 8, 1), 3, 1), (dt.date(2024, 9, 1), 3, 1)]
+    chart = Chart(bars)
+    assert chart.scale_max == 3 and chart.y(0) == chart.height - chart.bottom and chart.y(3) == chart.top
+    with write_session(engine) as session:  # closed today: it no longer counts at this month's end
+        update_action(session=session, action_id=action_like(engine, "breakdown of pothole").id, user=officer,
+                      status="done")
+    with Session(engine) as session:
+        now = dt.date.today()
+        bar = monthly_chart(session=session, filters=LogFilters(), include_drafts=False, today=now, months=1)[0]
+    assert (bar.open, bar.overdue) == (2, 0)
+
+
+def test_action_log_my_actions_match_the_linked_person_or_my_name(engine, two_meetings, make_user):
+    user = user_named(engine, make_user("officer", "Head of Highways"))
+    with Session(engine) as session:
+        mine = my_actions(session=session, user=user, include_drafts=False, today=TODAY)
+        assert [e.action.text[:28] for e in mine] == ["The Head of Highways agreed "]
+        other = user_named(engine, make_user("officer", "olive"))
+        assert my_actions(session=session, user=other, include_drafts=False, today=TODAY) == []
+
+
+def test_action_log_unanswered_questions_per_meeting_and_committee(engine, two_meetings):
+    january, march = two_meetings
+    with Session(engine) as session:
+        committee_id = session.get(Committee, 1).id
+        per_committee = unanswered_questions(session=session, include_drafts=False, committee_id=committee_id)
+        assert [row.question.text for row in per_committee] == [
+            "Councillor Jones asked whether the gully cleaning programme had been completed."]
+        assert unanswered_questions(session=session, include_drafts=False, meeting_id=march.meeting_id) == []
+
+
+def test_action_log_agenda_pack_lists_open_then_recently_closed_with_first_raised(engine, two_meetings, make_user):
+    officer = user_named(engine, make_user("officer"))
+    numbers = action_like(engine, "actual numbers of repairs", two_meetings[0].meeting_id)
+    with write_session(engine) as session:
+        update_action(session=session, action_id=numbers.id, user=officer, status="done")
+    with Session(engine) as session:
+        committee = session.get(Committee, 1)
+        pack = agenda_pack(session=session, committee=committee, include_drafts=False, today=dt.date.today())
+    assert [line.entry.action.id for line in pack.closed] == [numbers.id]
+    assert len(pack.open) == 2
+    repeat = next(line for line in pack.open if line.entry.meeting.date == dt.date(2024, 3, 13))
+    assert repeat.times_asked == 2 and repeat.first_raised == dt.date(2024, 1, 10)
+
+
+def test_action_log_api_actions_take_the_logs_filters(client, two_meetings):
+    def ids(query):
+        response = client.get(f"/api/actions?{query}")
+        assert response.status_code == 200, response.get_json()
+        return [item["id"] for item in response.get_json()["items"]]
+
+    assert len(ids("")) == 3 and len(ids("kind=include_data")) == 2
+    assert len(ids("due_from=2024-03-01&due_to=2024-03-31")) == 1 and ids("due_to=2024-01-01") == []
+    assert len(ids("stale=1")) == 2  # today the January and March requests are both old
+    for bad in ("kind=x", "due_from=2024-99-01", "stale=2", "due_from=2024-05-01&due_to=2024-01-01"):
+        assert client.get(f"/api/actions?{bad}").status_code == 400, bad
