@@ -39,7 +39,7 @@ MODALS = {"would", "will", "should", "shall", "must", "to", "could", "can", "may
 _ADVERBS = {"also", "now", "then", "further", "subsequently", "duly", "therefore", "only", "be", "shortly", "soon", "again", "in", "future", "all"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 _OPINION_WORDS = {"was", "were", "had", "felt", "would", "could", "might", "is", "are", "has", "have", "did", "does", "thought", "believed"}
-_NOT_TASKS = {"note", "comment", "ask", "speak", "address", "the", "a", "an", "be", "his", "her", "their", "its"}
+_NOT_TASKS = {"note", "comment", "ask", "speak", "address", "vote", "the", "a", "an", "be", "his", "her", "their", "its"}
 _KIND_ORDER = (
     ActionKind.INCLUDE_DATA, ActionKind.SHARE, ActionKind.REPORT_BACK, ActionKind.ARRANGE,
     ActionKind.INVESTIGATE, ActionKind.PROVIDE_INFORMATION,
@@ -111,14 +111,17 @@ class ActionFinder:
         for start in list(starts[1:]):
             previous = starts[starts.index(start) - 1]
             governed = self.doc[start - 1].lower_ == "that" and previous < start - 1
-            if governed or not self.doc[start].text[:1].isupper():
+            # "asked that A be invited ..., and that B arrange ...": a second request of its own
+            coordinated = self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ == "and"
+            if not coordinated and (governed or not self.doc[start].text[:1].isupper()):
                 previous = starts[starts.index(start) - 1]
                 groups[previous].extend(groups.pop(start))
                 starts.remove(start)
         for position, start in enumerate(starts):
             cues = sorted(groups[start], key=lambda c: RULE_ORDER.index(c.rule.id))
             end = starts[position + 1] if position + 1 < len(starts) else last
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"and", "but"}):
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"and", "but"}
+                                   or doc[end - 1].lower_ == "that" and _word_before(doc, end - 1).lower_ == "and"):
                 end -= 1
             if end <= start:
                 continue
@@ -325,6 +328,10 @@ class ActionFinder:
             if clause_first == 0 or doc[clause_first - 1].lower_ != "that":
                 return False
             governor = {t.lower_ for t in doc[max(clause_first - 12, 0) : clause_first - 1]}
+            if _word_before(doc, clause_first - 1).lower_ == "and" and sentence is not None:
+                # "asked that ..., and that B arrange ...": the verb that governs the first "that" governs this one
+                reach = doc[sentence_tokens(self.state, sentence)[0] : clause_first - 1]
+                governor = {t.lower_ for t in reach if t.is_alpha and t.lower_ != "that"}
             if not governor & _DECIDING_WORDS and not (sentence is not None and sentence.role == "resolution"):
                 return False
         subject = doc[clause_first : cue.token_start]
@@ -461,6 +468,9 @@ class ActionFinder:
             status = cells[columns["status"]].lower() if "status" in columns and columns["status"] < len(cells) else ""
             if action.strip(" –-").lower() in {"", "none", "n/a", "no action"} or status.startswith(_DONE):
                 continue
+            owner_cell = cells[columns["owner"]].strip(" –-") if "owner" in columns and columns["owner"] < len(cells) else ""
+            if action.strip()[:1].islower() and not owner_cell:
+                continue  # "answering times by month | | 9 December": a cell wrapped onto the next line, not a row
             if any(cell.lower().startswith(_DONE) for cell in cells):
                 continue
             start = line.start + len(line.text) - len(line.text.lstrip("| \t"))
@@ -519,6 +529,14 @@ _COLUMN_NAMES = {
     "due": {"due", "due date", "date", "deadline", "target date", "by when", "when", "timescale", "target"},
     "status": {"status", "progress", "update"},
 }
+
+
+def _word_before(doc: Doc, position: int):
+    """The token before ``position`` that is not white space (a hard wrap's indent is)."""
+    position -= 1
+    while position > 0 and doc[position].is_space:
+        position -= 1
+    return doc[max(position, 0)]
 
 
 def _cells(text: str) -> list[str]:

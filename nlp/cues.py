@@ -34,7 +34,9 @@ class CueMatcher:
         state: MinutesState = doc._.minutes
         cues = []
         strings = self.vocab.strings
-        for match_id, start, end in self.matcher(doc):
+        words, positions = self._unwrapped(doc)
+        for match_id, start, end in self.matcher(words):
+            start, end = positions[start], positions[end - 1] + 1
             last = doc[end - 1]
             cues.append(Cue(self.rules[strings[match_id]], doc[start].idx, last.idx + len(last), start, end))
         cues.sort(key=lambda c: (c.start, -c.end))
@@ -47,6 +49,15 @@ class CueMatcher:
                 state.sentences[position].cues.append(cue)
         write_spans(doc, "cues", cues, lambda c: c.rule.label, lambda c: c.rule.id)
         return doc
+
+    def _unwrapped(self, doc: Doc) -> tuple[Doc, list[int]]:
+        """The words with hard line wraps left out ("be\nforwarded" is "be forwarded"),
+        and each word's token index in ``doc``. A blank line still parts them."""
+        if not any(t.is_space and t.text.count("\n") == 1 for t in doc):
+            return doc, range(len(doc))
+        positions = [t.i for t in doc if not (t.is_space and t.text.count("\n") == 1)]
+        words = Doc(self.vocab, words=[doc[i].text for i in positions])
+        return words, positions
 
 
 @Language.factory(

@@ -185,12 +185,15 @@ class ResolutionFinder:
         state: MinutesState = doc._.minutes
         # Decision notices print "RESOLVED" / "Decision:" above "Minutes:", in
         # what is otherwise agenda text; those still count.
-        sentences = [s for s in state.sentences if not state.skipped(s.start) or self._decision_label(doc, state, s)]
+        # Its parts ("(1) approves ...") stand there too, so a block may take
+        # skipped sentences, but only a label or unskipped text opens one.
+        sentences = [s for s in state.sentences if not state.truncated(s.start)]
         parts: list[Part] = []
         position = 0
         while position < len(sentences):
             sentence = sentences[position]
-            found = None if sentence.role else resolution_start(doc, state, sentence)
+            opens = not state.skipped(sentence.start) or self._decision_label(doc, state, sentence)
+            found = None if sentence.role or not opens else resolution_start(doc, state, sentence)
             if not found:
                 position += 1
                 continue

@@ -421,3 +421,44 @@ def test_segment_an_answer_joined_to_its_question_in_one_sentence(nlp, sentence,
     minutes = run(nlp, f"4 Transport\n\n{sentence}\n")
     assert texts(minutes.questions) == [question]
     assert texts(minutes.responses) == [response]
+
+
+def test_segment_a_decision_printed_above_the_minutes_keeps_its_parts(nlp):
+    minutes = run(nlp, "23.\n\nHousing Allocations Policy pdf icon PDF 412 KB\n\nTo consider a report of the Director of Housing.\n\n"
+                       "Decision:\n\nRESOLVED – That Cabinet:\n\n(1) approves the revised Policy; and\n\n"
+                       "(2) asks the Director of Housing to report to Cabinet on the operation of the Policy after twelve months.\n\n"
+                       "Minutes:\n\nThe Cabinet Member introduced the report.\n")
+    (resolution,) = minutes.resolutions
+    assert resolution.text.endswith("after twelve months.")
+    assert resolution.kind == "requested"
+    assert [a.text for a in minutes.actions] == ["asks the Director of Housing to report to Cabinet on the operation of the Policy after twelve months"]
+
+
+def test_segment_a_wrapped_cell_of_an_action_log_is_no_row_of_its_own(nlp):
+    minutes = run(nlp, "3. Action log\n\nThe Panel reviewed the action log:\n\n"
+                       "Action                      | Owner   | Status\n"
+                       "Briefing on victims’ services | OPCC    | Outstanding – to be\n"
+                       "commissioning               |         | provided in March\n")
+    assert [a.text.split("|")[0].strip() for a in minutes.actions] == ["Briefing on victims’ services"]
+
+
+@pytest.mark.parametrize(
+    "paragraph, starts",
+    [
+        ("The Chair invited Members to vote on the proposed precept.", []),
+        ("The Chair asked that the Commissioner be invited to present the annual report to the meeting in June, "
+         "and that the Support Officer arrange a training session for Members.",
+         ["The Chair asked that the Commissioner be invited", "the Support Officer arrange a training session"]),
+        ("The Chair asked that the Commissioner be invited to present the annual report to the meeting in June, and\n"
+         "   that the Support Officer arrange a training session for Members.",
+         ["The Chair asked that the Commissioner be invited", "the Support Officer arrange a training session"]),
+        ("RESOLVED that the Panel’s comments on the draft review be\nforwarded to the Local Plan Working Group.",
+         ["RESOLVED that the Panel’s comments on the draft review be\nforwarded"]),
+        ("RESOLVED that the work programme, as amended, be published on the Council’s website.",
+         ["the work programme, as amended, be published"]),
+    ],
+)
+def test_segment_commitments_in_coordinated_wrapped_and_voting_sentences(nlp, paragraph, starts):
+    minutes = run(nlp, f"7 Work programme\n\n{paragraph}\n")
+    assert [a.text[: len(s)] for a, s in zip(minutes.actions, starts)] == starts
+    assert len(minutes.actions) == len(starts)
