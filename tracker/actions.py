@@ -203,8 +203,12 @@ def source_sentence(text: str, start: int, end: int, context: int = 300) -> tupl
     right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
     right = min(right_candidates) + 1 if right_candidates else len(text)
     right = max(right, end)
-    return (text[max(0, left - context):left].lstrip(), text[left:right].strip(),
-            text[right:right + context].rstrip())
+    before, after = text[max(0, left - context):left], text[right:right + context]
+    if left - context > 0 and " " in before:  # start and end on whole words
+        before = before[before.index(" ") + 1:]
+    if right + context < len(text) and " " in after:
+        after = after[:after.rindex(" ")]
+    return before.lstrip(), text[left:right].strip(), after.rstrip()
 
 
 def provenance(*, session: Session, action: Action, meeting: Meeting) -> Provenance:
