@@ -37,6 +37,7 @@ from .models import (
     utcnow,
 )
 from .people import person_for
+from .reports.service import remember_report_items, restore_report_items
 
 
 class IngestError(Exception):
@@ -134,8 +135,11 @@ def ingest_minutes(*, session: Session, document: SourceDocument, minutes: Minut
     session.add(meeting)
     session.flush()
 
+    report_items = remember_report_items(session=session, meeting_id=meeting.id) if outcome == "replaced" else {}
     kept_actions = _clear_records(session, meeting.id) if outcome == "replaced" else []
     _store_records(session, meeting, minutes, kept_actions, user)
+    if outcome == "replaced":
+        restore_report_items(session=session, meeting_id=meeting.id, remembered=report_items)
     record_audit(session=session, user=user, event="ingest", entity="meeting", entity_id=meeting.id,
                  detail={"outcome": outcome, "checksum": document.checksum, "source": document.filename})
     session.flush()

@@ -146,3 +146,26 @@ def test_reports_linking_the_same_file_twice_is_unchanged(engine, crafted_meetin
     with write_session(engine) as session:
         second = attach_report(session=session, meeting_id=crafted_meeting, document=read_report_path(SEED))
     assert (second.report_id, second.outcome, second.indicators) == (first.report_id, "unchanged", 45)
+
+
+def test_reports_linking_survives_a_corrected_version_of_the_minutes(engine, nlp, ingest_corpus_file):
+    from tracker.models import AgendaItem
+    from tracker.reports.models import Report
+
+    meeting = ingest_corpus_file("real/stockport-seed-000.txt", publish=True).meeting_id
+    with Session(engine) as session:
+        item = session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting)).first()
+    with write_session(engine) as session:
+        outcome = attach_report(session=session, meeting_id=meeting, document=read_report_path(SEED),
+                                item_id=item.id)
+    links = _links(engine, outcome.report_id)
+    assert links
+    corrected = (CORPUS / "real/stockport-seed-000.txt").read_text(encoding="utf-8").replace("Members", "Councillors")
+    replaced = ingest_document(engine=engine, nlp=nlp,
+                               document=read_document(corrected.encode("utf-8"), filename="v2.txt"))
+    assert replaced.outcome == "replaced" and replaced.meeting_id == meeting
+    with Session(engine) as session:
+        report = session.get(Report, outcome.report_id)
+        new_item = session.get(AgendaItem, report.item_id)
+        assert new_item is not None and new_item.meeting_id == meeting and new_item.number == item.number
+    assert _links(engine, outcome.report_id) == links

@@ -120,6 +120,26 @@ def delete_report(*, session: Session, report_id: int, user: User | None = None)
     return meeting_id
 
 
+def remember_report_items(*, session: Session, meeting_id: int) -> dict[int, tuple[str | None, int]]:
+    """Each of the meeting's reports' agenda item as (number, position), before the items are replaced."""
+    rows = session.exec(select(Report.id, AgendaItem.number, AgendaItem.position)
+                        .join(AgendaItem, AgendaItem.id == Report.item_id)
+                        .where(Report.meeting_id == meeting_id)).all()
+    return {report_id: (number, position) for report_id, number, position in rows}
+
+
+def restore_report_items(*, session: Session, meeting_id: int, remembered: dict[int, tuple[str | None, int]]) -> None:
+    """Point reports at the corrected minutes' item with the same number (else the same position), then relink."""
+    items = session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)).all()
+    by_number = {item.number: item.id for item in items if item.number}
+    by_position = {item.position: item.id for item in items}
+    for report_id, (number, position) in remembered.items():
+        report = session.get(Report, report_id)
+        report.item_id = by_number.get(number) or by_position.get(position)
+        session.add(report)
+    link_meeting(session=session, meeting_id=meeting_id)
+
+
 def link_meeting(*, session: Session, meeting_id: int) -> int:
     """Work out afresh which of the meeting's questions, comments and actions are about its reports; returns the count.
 
