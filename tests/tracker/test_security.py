@@ -161,6 +161,7 @@ def world(app, engine, ingest_corpus_file, make_user):
 def test_security_every_get_route_as_every_role_keeps_the_database_and_its_doors(world):
     """No 5xx; GET changes nothing; admin and role-marked pages refuse lower roles; drafts stay hidden."""
     app, problems, walked = world.app, [], 0
+    after = _snapshot(world.engine)
     for rule in _rules(app):
         if "GET" not in rule.methods:
             continue
@@ -168,7 +169,7 @@ def test_security_every_get_route_as_every_role_keeps_the_database_and_its_doors
         for role, client in world.clients.items():
             for which in ("published", "draft"):
                 url = _url(rule, world.ids[which])
-                before = _snapshot(world.engine)
+                before = after  # nothing else writes between requests: the last snapshot is this one's "before"
                 response = client.get(url)
                 body = response.get_data()  # bytes: some routes send files (exports, originals)
                 response.close()  # a file download holds its file open until closed
@@ -176,7 +177,8 @@ def test_security_every_get_route_as_every_role_keeps_the_database_and_its_doors
                 where = f"GET {url} ({rule.endpoint}) as {role or 'anonymous'}"
                 if response.status_code >= 500:
                     problems.append(f"{where}: {response.status_code}")
-                if changed := _changed(before, _snapshot(world.engine)):
+                after = _snapshot(world.engine)
+                if changed := _changed(before, after):
                     problems.append(f"{where}: changed {', '.join(changed)}")
                 problems += [f"{where}: {p}" for p in _header_problems(response, signed_in=role is not None)]
                 if _below(role, required):
@@ -192,6 +194,7 @@ def test_security_every_get_route_as_every_role_keeps_the_database_and_its_doors
 def test_security_every_write_route_needs_a_csrf_token_a_user_and_the_role(world):
     """Without a token: 400. Anonymous with a token: sent to sign in. Below the route's role: 403. Nothing changes."""
     app, problems, walked = world.app, [], 0
+    after = _snapshot(world.engine)
     for rule in _rules(app):
         required = _required_role(app, rule)
         url = _url(rule, world.ids["published"])
@@ -202,14 +205,15 @@ def test_security_every_write_route_needs_a_csrf_token_a_user_and_the_role(world
                     token = world.tokens[role]
                     attempts.append(("with token", {"csrf_token": token}, {"X-CSRFToken": token}))
                 for label, data, headers in attempts:
-                    before = _snapshot(world.engine)
+                    before = after
                     response = client.open(url, method=method, data=data, headers=headers)
                     response.close()
                     walked += 1
                     where = f"{method} {url} ({rule.endpoint}) as {role or 'anonymous'}, {label}"
                     if response.status_code >= 500:
                         problems.append(f"{where}: {response.status_code}")
-                    if changed := _changed(before, _snapshot(world.engine)):
+                    after = _snapshot(world.engine)
+                    if changed := _changed(before, after):
                         problems.append(f"{where}: changed {', '.join(changed)}")
                     problems += [f"{where}: {p}" for p in _header_problems(response, signed_in=role is not None)]
                     if label == "no token" and response.status_code != 400:
