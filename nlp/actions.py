@@ -29,7 +29,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import clause_end, clause_start, is_pronoun, question_complement, sentence_tokens, subject_before
+from .clauses import clause_end, clause_start, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
 from .dues import due_phrase, resolve_due
 from .layout import write_spans
 from .records import Action, ActionKind
@@ -86,7 +86,7 @@ class ActionFinder:
             return  # "X submitted a report ... requesting that ...": the report asks, nobody undertakes
         if self._completed_row(sentence):
             return  # an action log's row marked complete is discharged, not owed
-        if self._motion_as_moved(sentence):
+        if motion_as_moved(self.state, sentence):
             return  # "X moved the following motion: “...”": proposed words; the RESOLVED after them decides
         groups: dict[int, list[Cue]] = {}
         asked_from, asked_to = question_complement(self.doc, self.state, sentence, first, last)
@@ -126,18 +126,6 @@ class ActionFinder:
             if end <= start:
                 continue
             self._add(start, end, cues[0], sentence, first, last, source=sentence.role or "statement")
-
-    def _motion_as_moved(self, sentence: Sentence) -> bool:
-        """Whether the sentence is in the paragraph under "... moved (and seconded) the following motion:"."""
-        sentences = self.state.sentences
-        position = sentence.index
-        while position > 0 and sentences[position - 1].paragraph == sentence.paragraph:
-            position -= 1
-        if position == 0:
-            return False
-        intro = sentences[position - 1]
-        words = self.state.text[intro.start : intro.end].lower()
-        return words.rstrip().endswith((":", ":-")) and any(w in words for w in ("moved", "motion", "amendment"))
 
     def _completed_row(self, sentence: Sentence) -> bool:
         """Whether the sentence is a cell of a table row marked complete."""

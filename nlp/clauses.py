@@ -26,6 +26,20 @@ _SUBJECT_STOP = {"that", "which", "who", "whether", "if", ";", ":"}
 MAX_SUBJECT_TOKENS = 14
 
 
+def motion_as_moved(state: MinutesState, sentence: Sentence) -> bool:
+    """Whether the sentence is in the paragraph under "... moved (and seconded) the following motion:":
+    the words proposed, not yet decided."""
+    sentences = state.sentences
+    position = sentence.index
+    while position > 0 and sentences[position - 1].paragraph == sentence.paragraph:
+        position -= 1
+    if position == 0:
+        return False
+    intro = sentences[position - 1]
+    words = state.text[intro.start : intro.end].lower()
+    return words.rstrip().endswith((":", ":-")) and any(w in words for w in ("moved", "motion", "amendment"))
+
+
 def sentence_tokens(state: MinutesState, sentence: Sentence) -> tuple[int, int]:
     """The token range of a sentence."""
     index = state.tokens

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import sentence_tokens
+from .clauses import motion_as_moved, sentence_tokens
 from .layout import write_spans
 from .records import Resolution, ResolutionKind
 from .state import MinutesState, Sentence
@@ -109,6 +109,8 @@ def resolution_start(doc: Doc, state: MinutesState, sentence: Sentence):
             start = doc[token].idx if doc[cue.token_start].is_upper and preamble else sentence.start
             return cue.rule.id, start
     rule = _is_resolution_start(doc, state, sentence)
+    if rule and motion_as_moved(state, sentence):
+        return None  # "It was moved by X: “This Council notes ...”": proposed; the RESOLVED after the vote decides
     return (rule, sentence.start) if rule else None
 
 
@@ -173,7 +175,45 @@ def classify(cues) -> str:
     return ResolutionKind.OTHER.value
 
 
+def _signature(state: MinutesState, sentence: Sentence) -> bool:
+    """"Approved and signed as a correct record ..." with only the Chair's signature
+    line after it: the minutes' own sign-off, not a decision of the meeting."""
+    opening = state.text[sentence.start : sentence.end].split(None, 1)[0].lower()
+    if opening not in {"approved", "signed", "confirmed", "agreed"}:
+        return False
+    rest = state.text[sentence.end :]
+    return len([w for w in rest.split() if any(c.isalpha() for c in w)]) <= 6
+
+
+def _formal_block(doc: Doc, state: MinutesState, sentence: Sentence) -> bool:
+    """Whether a block opens with the formal word in capitals ("RESOLVED", "AGREED", "DECISION")."""
+    return any(c.rule.id in {"res.resolved", "res.agreed", "res.decision"} and doc[c.token_start].is_upper
+               and len(doc[c.token_start]) > 3 for c in sentence.cues_labelled("RESOLUTION"))
+
+
 class ResolutionFinder:
+    @staticmethod
+    def _drop_superseded(state: MinutesState, formal: list[bool]) -> None:
+        """"Members noted ...", "It was moved and seconded ... this was agreed" before
+        the item's RESOLVED block: discussion and the vote; the RESOLVED records the decision.
+        A decision of its own ("The Panel agreed to hold a site visit") stays."""
+        keep = []
+        for index, resolution in enumerate(state.resolutions):
+            later = any(formal[j] and state.resolutions[j].item == resolution.item for j in range(index + 1, len(formal)))
+            words = set(resolution.text.lower().split())
+            narrated = resolution.kind == "noted" or bool(words & {"moved", "seconded", "proposed"})
+            keep.append(formal[index] or not later or not narrated)
+        if all(keep):
+            return
+        renumber = {old: new for new, old in enumerate(i for i, k in enumerate(keep) if k)}
+        for part in state.resolution_parts:
+            if part.resolution not in renumber:
+                sentence = state.sentence_at(part.start)
+                if sentence is not None:
+                    sentence.role = None
+        state.resolution_parts = [Part(p.start, p.end, renumber[p.resolution]) for p in state.resolution_parts if p.resolution in renumber]
+        state.resolutions = [r for r, k in zip(state.resolutions, keep) if k]
+
     @staticmethod
     def _decision_label(doc, state, sentence) -> bool:
         if state.truncated(sentence.start):
@@ -189,6 +229,7 @@ class ResolutionFinder:
         # skipped sentences, but only a label or unskipped text opens one.
         sentences = [s for s in state.sentences if not state.truncated(s.start)]
         parts: list[Part] = []
+        formal: list[bool] = []
         position = 0
         while position < len(sentences):
             sentence = sentences[position]
@@ -198,6 +239,9 @@ class ResolutionFinder:
                 position += 1
                 continue
             rule, start = found
+            if rule == "res.correct_record" and _signature(state, sentence):
+                position += 1
+                continue
             block = _block(doc, state, sentences, position)
             end = block[-1].end
             cues = [c for s in block for c in s.cues_labelled("RESOLUTION_KIND", "RESOLUTION") if c.rule.get("kind")]
@@ -206,11 +250,13 @@ class ResolutionFinder:
             state.resolutions.append(
                 Resolution(item=state.item_at(start), text=state.text[start:end], kind=kind, start=start, end=end, rule=rule)
             )
+            formal.append(_formal_block(doc, state, block[0]))
             for member in block:
                 member.role = "resolution"
                 parts.append(Part(member.start, member.end, index))
             position += len(block)
         state.resolution_parts = parts
+        self._drop_superseded(state, formal)
         write_spans(doc, "resolutions", state.resolutions, lambda r: "RESOLUTION")
         return doc
 

@@ -462,3 +462,29 @@ def test_segment_commitments_in_coordinated_wrapped_and_voting_sentences(nlp, pa
     minutes = run(nlp, f"7 Work programme\n\n{paragraph}\n")
     assert [a.text[: len(s)] for a, s in zip(minutes.actions, starts)] == starts
     assert len(minutes.actions) == len(starts)
+
+
+@pytest.mark.parametrize(
+    "paragraphs, decision",
+    [
+        (["Members noted the continued improvement in sickness absence.", "Councillor Cole asked about invoices.",
+          "RESOLVED: That the report be noted."], "RESOLVED: That the report be noted."),
+        (["It was moved and seconded that the minutes be approved as a correct record and by a show of hands this was agreed.",
+          "RESOLVED that the minutes of the meeting held on 21 November be approved as a correct record."],
+         "RESOLVED that the minutes of the meeting held on 21 November be approved as a correct record."),
+        (["It was moved by Councillor Chen and seconded by Councillor Ellison:",
+          "“This Council notes the increase in collisions and resolves to ask the Cabinet to act.”",
+          "Following debate, the motion was CARRIED."], None),
+        (["The Committee considered the reports.", "Approved and signed as a correct record subject to any corrections made at the meeting held on 5 March.",
+          "CHAIR", "_______________"], None),
+    ],
+)
+def test_segment_discussion_votes_quoted_motions_and_sign_off_are_not_decisions(nlp, paragraphs, decision):
+    minutes = run(nlp, "6 Performance\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert texts(minutes.resolutions) == ([decision] if decision else [])
+
+
+def test_segment_a_decision_of_its_own_before_the_resolved_block_stays(nlp):
+    minutes = run(nlp, "6 Estates\n\nThe Sub-Committee agreed to hold a site visit to the estate before its March meeting.\n\n"
+                       "RESOLVED: That the report be noted.\n")
+    assert len(minutes.resolutions) == 2
