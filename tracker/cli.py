@@ -484,9 +484,12 @@ def actions_command(context, status, committee, owner, kind, sort, drafts, stale
     except log.BadFilter as error:
         raise click.ClickException(str(error)) from None
     engine = _checked_engine()
-    with Session(engine) as session:
-        entries = log.action_log(session=session, filters=filters, include_drafts=drafts, today=dt.date.today(),
-                                 stale_days=stale_days).entries
+    try:
+        with Session(engine) as session:
+            entries = log.action_log(session=session, filters=filters, include_drafts=drafts,
+                                     today=dt.date.today(), stale_days=stale_days).entries
+    finally:
+        engine.dispose()
     if output_format == "json":
         click.echo(json.dumps([entry.to_dict() for entry in entries], indent=2, ensure_ascii=False))
     elif output_format == "csv":
@@ -515,13 +518,16 @@ def actions_refresh() -> None:
 
     engine = _checked_engine()
     dated = proposed = 0
-    with write_session(engine) as session:
-        session.info["tracker.actions.busy"] = True  # this does by hand what the listeners would
-        for committee_id in session.exec(select(Committee.id)).all():
-            dated += len(next_meeting_dues(session=session, committee_id=committee_id))
-        for meeting_id in session.exec(select(Meeting.id).where(Meeting.date.is_not(None))).all():
-            proposed += len(propose_discharges(session=session, meeting_id=meeting_id))
-            proposed += len(propose_repeats(session=session, meeting_id=meeting_id))
+    try:
+        with write_session(engine) as session:
+            session.info["tracker.actions.busy"] = True  # this does by hand what the listeners would
+            for committee_id in session.exec(select(Committee.id)).all():
+                dated += len(next_meeting_dues(session=session, committee_id=committee_id))
+            for meeting_id in session.exec(select(Meeting.id).where(Meeting.date.is_not(None))).all():
+                proposed += len(propose_discharges(session=session, meeting_id=meeting_id))
+                proposed += len(propose_repeats(session=session, meeting_id=meeting_id))
+    finally:
+        engine.dispose()
     click.echo(f"{dated} action(s) dated by their committee's next meeting; {proposed} link(s) proposed")
 
 

@@ -161,3 +161,29 @@ def test_exports_the_actions_command_prints_csv_and_text_and_refuses_bad_filters
     assert text.rstrip().endswith("1 action(s)")
     bad = runner.invoke(cli, ["actions", "--committee", "Not A Slug!"])
     assert bad.exit_code != 0 and "committee must be a committee's slug" in bad.output
+
+
+def test_exports_actions_refresh_dates_next_meeting_actions_and_proposes_links_for_cli_ingests(
+        cli_env, runner, engine, nlp):
+    """Minutes stored with the tracker's listeners off (as `tracker ingest` does today) are caught up."""
+    from sqlmodel import select
+
+    from tracker.cli import cli
+    from tracker.models import ActionLink
+
+    ingest_text(engine, nlp, JANUARY)
+    with write_session(engine) as session:  # stand in for a process without the listeners
+        session.info["tracker.actions.busy"] = True
+        from tracker.documents import read_document
+        from tracker.ingest import ingest_minutes
+        from nlp import segment
+
+        ingest_minutes(session=session, document=read_document(MARCH.encode(), filename="m.txt"),
+                       minutes=segment(MARCH, nlp=nlp), publish=True)
+    assert action_like(engine, "breakdown of pothole").due_date is None
+    result = runner.invoke(cli, ["actions", "refresh"])
+    assert result.exit_code == 0, result.output
+    assert "1 action(s) dated" in result.output
+    assert action_like(engine, "breakdown of pothole").due_date == dt.date(2024, 3, 13)
+    with Session(engine) as session:
+        assert {link.kind for link in session.exec(select(ActionLink)).all()} == {"discharge", "repeat"}
