@@ -61,6 +61,7 @@ _PLANNED = {"expected", "due", "likely", "going", "was", "were", "is", "are", "s
 _TARGET_WORDS = {"target", "targets", "standard", "aim", "ambition", "trajectory", "goal", "objective", "aspiration"}
 _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended", "endorsed", "accepted", "adopted",
             "considered", "welcomed", "supported", "confirmed"}
+_RECOMMENDING = {"recommend", "recommends", "recommended"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
 
@@ -103,7 +104,7 @@ class ActionFinder:
             owner_hint = self._needs_met(sentence, cue, first, last)
             if owner_hint is False:
                 continue
-            start = self._start_token(cue, first)
+            start = self._start_token(cue, first, sentence)
             groups.setdefault(start, []).append(cue)
         starts = sorted(groups)
         # "This should include a log and the covering report should be revised":
@@ -154,7 +155,7 @@ class ActionFinder:
                 self.state.actions[-1].owner = owner
         return True
 
-    def _start_token(self, cue: Cue, first: int) -> int:
+    def _start_token(self, cue: Cue, first: int, sentence: Sentence | None = None) -> int:
         start = clause_start(self.doc, first, cue.token_start)
         if start == first + 1 and self.doc[first].lower_ == "that":
             return first  # "(b) That a Quad of Aims be produced": the part as written
@@ -162,6 +163,13 @@ class ActionFinder:
             return clause_start(self.doc, first, start - 1)  # "The Director agreed that this would be included": say who
         if start > first + 2 and self.doc[start - 1].lower_ == "that" and self.doc[start - 2].lower_ == "agreed" and self.doc[first].lower_ == "it":
             return first  # "It was agreed that Cllr Pimm would contact ...": the decision with its task
+        if (start > first and self.doc[start - 1].lower_ == "that" and sentence is not None and sentence.role == "resolution"
+                and _word_before(self.doc, start - 1).lower_ != "and" and any(t.lower_ in _RECOMMENDING for t in self.doc[first : start - 1])):
+            # "(b) recommends to the Cabinet that the outcome be published": the part as resolved
+            position = clause_start(self.doc, first, start - 1)
+            while position < start - 1 and self.doc[position].is_space:
+                position += 1
+            return position
         if start > first and self.doc[start - 1].lower_ == "that" and self._subjunctive(cue, start):
             # "agreed that the Head of Education arrange a visit": keep the decision with its task
             return clause_start(self.doc, first, start - 1)

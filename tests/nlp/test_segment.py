@@ -488,3 +488,18 @@ def test_segment_a_decision_of_its_own_before_the_resolved_block_stays(nlp):
     minutes = run(nlp, "6 Estates\n\nThe Sub-Committee agreed to hold a site visit to the estate before its March meeting.\n\n"
                        "RESOLVED: That the report be noted.\n")
     assert len(minutes.resolutions) == 2
+
+
+@pytest.mark.parametrize(
+    "resolution, action_start",
+    [
+        ("RESOLVED: That the Committee:-\n\n(a) notes the draft budget; and\n\n(b) recommends to the Cabinet that the outcome of the "
+         "equality impact assessment be published before the Cabinet meeting on 11 February.",
+         "recommends to the Cabinet that the outcome of the equality impact assessment be published"),
+        ("The Panel AGREED:\n\n(1) to note the annual report; and\n\n(2) to recommend to Cabinet that future annual reports include a section on community groups.",
+         "to recommend to Cabinet that future annual reports include a section"),
+    ],
+)
+def test_segment_a_recommended_follow_up_keeps_the_recommendation(nlp, resolution, action_start):
+    minutes = run(nlp, f"40 Budget\n\n{resolution}\n")
+    assert [a.text[: len(action_start)] for a in minutes.actions] == [action_start]
