@@ -503,3 +503,8 @@ def test_segment_a_decision_of_its_own_before_the_resolved_block_stays(nlp):
 def test_segment_a_recommended_follow_up_keeps_the_recommendation(nlp, resolution, action_start):
     minutes = run(nlp, f"40 Budget\n\n{resolution}\n")
     assert [a.text[: len(action_start)] for a in minutes.actions] == [action_start]
+
+
+def test_segment_written_answers_to_be_sent_are_a_commitment(nlp):
+    minutes = run(nlp, "58 Public questions\n\nAs the questioners were not present, the Mayor advised that written answers would be sent to them.\n")
+    assert texts(minutes.actions) == ["written answers would be sent to them"]
