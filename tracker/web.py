@@ -25,11 +25,15 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; object-src 'none'; base-uri 'non
 
 def init_app(app: Flask) -> None:
     engine = make_engine(app.config["DATABASE_URL"])
-    check_schema(engine)  # refuse to start on a missing or old schema, naming the command that fixes it
+    try:
+        check_schema(engine)  # refuse to start on a missing or old schema, naming the command that fixes it
+    except BaseException:
+        engine.dispose()
+        raise
     app.extensions["tracker.engine"] = engine
     app.extensions["tracker.nlp_lock"] = threading.Lock()
+    app.before_request(load_user)  # before the CSRF check, so its 400 page still knows who is signed in
     csrf.init_app(app)
-    app.before_request(load_user)
     app.after_request(_security_headers)
     app.teardown_appcontext(_close_session)
     app.register_error_handler(HTTPException, _http_error)
