@@ -17,7 +17,7 @@ from playwright.sync_api import Error as PlaywrightError, expect
 from sqlalchemy import text
 from werkzeug.routing import AnyConverter
 
-from conftest import EDITOR_PASSWORD, OFFICER_PASSWORD, ROOT
+from e2e.conftest import EDITOR_PASSWORD, OFFICER_PASSWORD, ROOT
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]

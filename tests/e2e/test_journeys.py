@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from conftest import EDITOR_PASSWORD
+from e2e.conftest import EDITOR_PASSWORD, ROOT
 
 CORPUS_FILE = "corpus/unseen/eastmarsh-2023-adults-health-scrutiny.txt"
 
@@ -18,7 +18,6 @@ def sign_in(page, url, username, password):
 
 
 def test_journey_editor_uploads_corrects_publishes_and_the_public_follows_a_link(live_server, page, browser, snap):
-    from conftest import ROOT
 
     url = live_server["url"]
     sign_in(page, url, "dora", EDITOR_PASSWORD)
