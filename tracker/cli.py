@@ -259,6 +259,7 @@ def _search_backend(engine):
                                instance_path=settings["INSTANCE_PATH"])
         start(engine, backend, say=lambda message: click.echo(message, err=True))
     except (SearchConfigError, SearchUnavailable) as error:
+        engine.dispose()
         raise click.ClickException(str(error)) from None
     return backend
 
@@ -297,6 +298,7 @@ def search_command(query, kind, committee, date_from, date_to, sort, exact, draf
             raise click.ClickException(str(error)) from None
         finally:
             backend.close()
+            engine.dispose()
     if output_format == "json":
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=1))
         return
@@ -332,6 +334,7 @@ def reindex() -> None:
         count = backend.rebuild(engine)
     finally:
         backend.close()
+        engine.dispose()
     click.echo(f"search index ({backend.name}) rebuilt: {count} documents in {_time.perf_counter() - started:.1f} s")
 
 
@@ -529,6 +532,24 @@ def actions_refresh() -> None:
     finally:
         engine.dispose()
     click.echo(f"{dated} action(s) dated by their committee's next meeting; {proposed} link(s) proposed")
+
+
+@bench.command("load")
+@click.option("--users", default=50, show_default=True, type=click.IntRange(1, 200), help="Concurrent users.")
+@click.option("--duration", default=120.0, show_default=True, type=click.FloatRange(1, 900),
+              help="Seconds of load.")
+@click.option("--think", default=1.0, show_default=True, type=click.FloatRange(0, 60),
+              help="Mean pause between a user's pages, in seconds.")
+@click.option("--check", is_flag=True, help="Exit 1 when the targets are not met.")
+def bench_load(users: int, duration: float, think: float, check: bool) -> None:
+    """Users browse and search gunicorn (4 workers) on 127.0.0.1 while a bulk ingest runs; p50/p95 and errors."""
+    import subprocess
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "load.py"
+    if not script.is_file():
+        raise click.ClickException("benchmarks/load.py comes with a clone of the source, not the installed package")
+    command = [sys.executable, str(script), "--users", str(users), "--duration", str(duration), "--think", str(think)]
+    raise SystemExit(subprocess.call(command + (["--check"] if check else [])))
 
 
 def main() -> None:

@@ -12,9 +12,11 @@ stored, and drafts are checked again there.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import threading
 import time
+import warnings
 import weakref
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -464,13 +466,21 @@ def _after_commit(session) -> None:
     backend = found[1]
     if engine is None:
         return
-    try:
-        if committees:
-            with Session(engine) as reader:
-                pending |= set(reader.exec(select(Meeting.id).where(Meeting.committee_id.in_(committees))).all())
-        backend.add_to_index(engine, pending)
-    except Exception:  # the write is committed; a stale index is reconciled later, never a failed request
-        log.exception("search index: could not update meetings %s; they will be reconciled", sorted(pending))
+    with warnings.catch_warnings():
+        # a writer that failed (a full disk) leaves files open until collected: free them, and the lock, now
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            if committees:
+                with Session(engine) as reader:
+                    pending |= set(reader.exec(select(Meeting.id).where(Meeting.committee_id.in_(committees))).all())
+            backend.add_to_index(engine, pending)
+        except Exception:  # the write is committed; a stale index is reconciled later, never a failed request
+            log.exception("search index: could not update meetings %s; they will be reconciled", sorted(pending))
+            failed = True
+        else:
+            failed = False
+        if failed:
+            gc.collect()
 
 
 # --- the Flask side ----------------------------------------------------------------------

@@ -210,7 +210,10 @@ class WhooshBackend:
                         writer.add_document(**_fields(document))
                 writer.commit()
             except BaseException:
-                writer.cancel()
+                try:
+                    writer.cancel()
+                except Exception:  # cancelling a writer whose files failed can fail too; the lock goes with it
+                    pass
                 raise
             stamps = self.stamps()
             for meeting_id in meeting_ids:
