@@ -6,7 +6,7 @@
 
 It makes a fresh instance in a temporary folder (never instance/), loads the --preload folders with
 `tracker ingest --publish`, starts `gunicorn -w 4 'tracker:create_app()'` on 127.0.0.1, and then, for
---duration seconds, runs --users threads that each loop over home, committees, a committee, a meeting,
+--duration seconds, runs --users threads that each go round home, committees, a committee, a meeting,
 people, a person, the action tracker, a search and the API, pausing --think seconds (on average) between
 pages as a reader does, while `tracker ingest --publish` stores the --ingest folders. It prints throughput,
 p50/p95/p99 latency and errors overall and per page, and whether the targets were met (exit status 1 if
@@ -113,8 +113,10 @@ class Tally:
 def _user(port: int, paths: dict, tally: Tally, stop: threading.Event, think: float, seed: int) -> None:
     chance = random.Random(seed)
     kinds = list(paths)
+    visits = seed  # each user goes round every kind of page in turn, starting at a different one
     while not stop.is_set():
-        kind = chance.choice(kinds)
+        kind = kinds[visits % len(kinds)]
+        visits += 1
         path = chance.choice(paths[kind])
         started = time.perf_counter()
         try:
