@@ -1,9 +1,10 @@
-"""Full-text search over the stored minutes, behind one interface with two engines.
+"""Full-text search over the stored minutes, behind one interface with three engines.
 
-``TRACKER_SEARCH=whoosh`` (the default) keeps a Whoosh index in the instance
-folder; ``TRACKER_SEARCH=postgres`` uses PostgreSQL full-text search in the
-tracker's own database. Only ``whoosh_backend`` and ``postgres_backend``
-know their engine; everything else goes through ``core``.
+``TRACKER_SEARCH=tantivy`` (the default) keeps a tantivy index in the instance
+folder; ``TRACKER_SEARCH=whoosh`` keeps a Whoosh index there instead;
+``TRACKER_SEARCH=postgres`` uses PostgreSQL full-text search in the tracker's
+own database. Only ``tantivy_backend``, ``whoosh_backend`` and
+``postgres_backend`` know their engine; everything else goes through ``core``.
 """
 
 from .core import (

@@ -45,7 +45,8 @@ log = logging.getLogger("tracker.search")
 
 PER_PAGE = 10
 MAX_PAGE = 1000
-BACKENDS = ("whoosh", "postgres")
+BACKENDS = ("tantivy", "whoosh", "postgres")
+DEFAULT_BACKEND = "tantivy"  # the embedded default: Whoosh missed the speed targets (README, issue 7)
 
 
 class SearchUnavailable(Exception):
@@ -341,8 +342,12 @@ _COMMITTEES = "tracker.search.committees"
 
 
 def make_backend(*, name: str, database_url: str, instance_path: str) -> SearchBackend:
-    """The backend TRACKER_SEARCH names; PostgreSQL full-text search needs a PostgreSQL database."""
-    name = (name or "whoosh").strip().lower()
+    """The backend TRACKER_SEARCH names (unset: tantivy); PostgreSQL full-text search needs a PostgreSQL database."""
+    name = (name or DEFAULT_BACKEND).strip().lower()
+    if name == "tantivy":
+        from .tantivy_backend import TantivyBackend
+
+        return TantivyBackend(f"{instance_path}/tantivy-index")
     if name == "whoosh":
         from .whoosh_backend import WhooshBackend
 
@@ -350,7 +355,7 @@ def make_backend(*, name: str, database_url: str, instance_path: str) -> SearchB
     if name == "postgres":
         if not database_url.startswith("postgresql"):
             raise SearchConfigError("TRACKER_SEARCH=postgres needs TRACKER_DATABASE_URL to be a PostgreSQL "
-                                    "database (postgresql+psycopg://...); use TRACKER_SEARCH=whoosh with SQLite")
+                                    "database (postgresql+psycopg://...); use TRACKER_SEARCH=tantivy or whoosh with SQLite")
         from .postgres_backend import PostgresBackend
 
         return PostgresBackend()
@@ -489,7 +494,7 @@ def init_app(app) -> None:
     """Choose the backend (TRACKER_SEARCH), open or rebuild the index, reconcile, and listen for commits."""
     import os
 
-    name = app.config.get("SEARCH") or os.environ.get("TRACKER_SEARCH") or "whoosh"
+    name = app.config.get("SEARCH") or os.environ.get("TRACKER_SEARCH") or DEFAULT_BACKEND
     engine = app.extensions["tracker.engine"]
     backend = make_backend(name=name, database_url=app.config["DATABASE_URL"],
                            instance_path=app.config["INSTANCE_PATH"])

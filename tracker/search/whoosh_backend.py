@@ -12,14 +12,9 @@ query itself and highlights are computed only for the page shown.
 
 from __future__ import annotations
 
-import fcntl
 import gc
-import json
-import os
 import shutil
 import threading
-import time
-import uuid
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,9 +31,8 @@ from whoosh.lang.porter import stem
 from . import query as q
 from .core import IndexHit, IndexPage, SearchRequest, SearchUnavailable, meeting_stamps_for
 from .documents import SearchDocument, all_documents, documents_for
+from .generations import LOCK_TIMEOUT, GenerationStore  # noqa: F401  (LOCK_TIMEOUT kept importable)
 from .snippets import snippet
-
-LOCK_TIMEOUT = 120.0
 
 
 def _schema() -> Schema:
@@ -71,64 +65,18 @@ def _fields(document: SearchDocument) -> dict:
     return fields
 
 
-class WhooshBackend:
+class WhooshBackend(GenerationStore):
     """Search with a Whoosh index kept under ``root``."""
 
     name = "whoosh"
 
     def __init__(self, root: str | Path):
-        self.root = Path(root)
+        super().__init__(root)
         self._lock = threading.Lock()
         self._searcher = None
         self._generation = None
         self._stem = StemmingAnalyzer(stoplist=None, minsize=1)
         self._plain = StandardAnalyzer(stoplist=None, minsize=1)
-
-    # --- files and locks --------------------------------------------------------------
-
-    def _current(self) -> Path | None:
-        try:
-            name = (self.root / "CURRENT").read_text().strip()
-        except FileNotFoundError:
-            return None
-        return self.root / name if name else None
-
-    @contextmanager
-    def _write_lock(self):
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / "write.lock", "a+") as handle:
-            deadline, delay = time.monotonic() + LOCK_TIMEOUT, 0.01
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise SearchUnavailable("another process has held the search index for too long") from None
-                    time.sleep(delay)
-                    delay = min(delay * 2, 0.25)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
-
-    def _stamps_path(self, generation: Path) -> Path:
-        return generation / "stamps.json"
-
-    def stamps(self) -> dict[int, str]:
-        generation = self._current()
-        if generation is None:
-            return {}
-        try:
-            return {int(k): v for k, v in json.loads(self._stamps_path(generation).read_text()).items()}
-        except (OSError, ValueError):
-            return {}
-
-    def _save_stamps(self, generation: Path, stamps: dict[int, str]) -> None:
-        path = self._stamps_path(generation)
-        partial = path.with_suffix(".part")
-        partial.write_text(json.dumps({str(k): v for k, v in sorted(stamps.items())}))
-        partial.replace(path)
 
     # --- opening, building -------------------------------------------------------------
 
@@ -161,8 +109,7 @@ class WhooshBackend:
     def rebuild(self, engine: Engine, *, procs: int = 1) -> int:
         """Build a new generation from the database and swap it in; the old one is removed."""
         with self._write_lock():
-            generation = self.root / f"gen-{uuid.uuid4().hex[:12]}"
-            generation.mkdir(parents=True)
+            generation = self._new_generation()
             index = whoosh_index.create_in(str(generation), _schema())
             options = {"procs": procs, "multisegment": True, "limitmb": 128} if procs > 1 else {"limitmb": 256}
             writer = index.writer(**options)
@@ -179,14 +126,7 @@ class WhooshBackend:
                 shutil.rmtree(generation, ignore_errors=True)
                 raise
             self._save_stamps(generation, stamps)
-            old = self._current()
-            pointer = self.root / "CURRENT.part"
-            pointer.write_text(generation.name)
-            pointer.replace(self.root / "CURRENT")
-            for stale in self.root.glob("gen-*"):
-                if stale != generation and stale.is_dir():
-                    shutil.rmtree(stale, ignore_errors=True)
-            del old
+            self._swap_in(generation)
         return count
 
     def add_to_index(self, engine: Engine, meeting_ids: set[int]) -> None:
@@ -215,11 +155,7 @@ class WhooshBackend:
                 except Exception:  # cancelling a writer whose files failed can fail too; the lock goes with it
                     pass
                 raise
-            stamps = self.stamps()
-            for meeting_id in meeting_ids:
-                stamps.pop(meeting_id, None)
-            stamps.update(fresh)
-            self._save_stamps(generation, stamps)
+            self._update_stamps(generation, meeting_ids, fresh)
 
     def remove_from_index(self, engine: Engine, meeting_ids: set[int]) -> None:
         if not meeting_ids:
@@ -232,10 +168,7 @@ class WhooshBackend:
             for meeting_id in meeting_ids:
                 writer.delete_by_term("meeting", str(meeting_id))
             writer.commit()
-            stamps = self.stamps()
-            for meeting_id in meeting_ids:
-                stamps.pop(meeting_id, None)
-            self._save_stamps(generation, stamps)
+            self._update_stamps(generation, meeting_ids, {})
 
     def close(self) -> None:
         with self._lock:
@@ -245,10 +178,6 @@ class WhooshBackend:
                 searcher.close()
             except Exception:  # already closed with its generation
                 pass
-
-    def size_on_disk(self) -> int:
-        generation = self._current()
-        return sum(p.stat().st_size for p in generation.iterdir()) if generation else 0
 
     # --- searching ---------------------------------------------------------------------
 
