@@ -255,7 +255,7 @@ def _search_backend(engine):
 
     settings = _settings()
     try:
-        backend = make_backend(name=os.environ.get("TRACKER_SEARCH", "whoosh"), database_url=settings["DATABASE_URL"],
+        backend = make_backend(name=os.environ.get("TRACKER_SEARCH", ""), database_url=settings["DATABASE_URL"],
                                instance_path=settings["INSTANCE_PATH"])
         start(engine, backend, say=lambda message: click.echo(message, err=True))
     except (SearchConfigError, SearchUnavailable) as error:
@@ -347,14 +347,21 @@ def reindex() -> None:
               "default TRACKER_TEST_POSTGRES or postgresql+psycopg://postgres@127.0.0.1:5432.")
 @click.option("--whoosh-procs", default=1, show_default=True, type=click.IntRange(1, 16),
               help="Whoosh writer processes for the build.")
-def bench_search(records: int, queries: int, postgres: str | None, whoosh_procs: int) -> None:
-    """Build rate, size and query latency of Whoosh, PostgreSQL, SQLite FTS5 and tantivy on one corpus."""
+@click.option("--engines", default="tantivy,whoosh,postgres,sqlite-fts5,tantivy-raw", show_default=True,
+              help="Comma-separated engines to measure.")
+def bench_search(records: int, queries: int, postgres: str | None, whoosh_procs: int, engines: str) -> None:
+    """Build rate, size and query latency of tantivy, Whoosh, PostgreSQL and SQLite FTS5 on one corpus."""
     import os
 
-    from .search.bench import run_benchmark
+    from .search.bench import ENGINES, run_benchmark
 
+    chosen = tuple(dict.fromkeys(e.strip().lower() for e in engines.split(",") if e.strip()))
+    unknown = [e for e in chosen if e not in ENGINES]
+    if unknown or not chosen:
+        raise click.BadParameter(f"use some of {', '.join(ENGINES)}", param_hint="--engines")
     server = postgres or os.environ.get("TRACKER_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
-    run_benchmark(records=records, queries=queries, postgres=server, whoosh_procs=whoosh_procs, say=click.echo)
+    run_benchmark(records=records, queries=queries, postgres=server, whoosh_procs=whoosh_procs, say=click.echo,
+                  engines=chosen)
 
 
 # --- scrutinised reports ---------------------------------------------------------
