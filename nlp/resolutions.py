@@ -127,7 +127,7 @@ def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: i
     first = sentences[position]
     block = [first]
     item = state.item_at(first.start)
-    intro = text[first.start : first.end].rstrip().endswith(_INTRO_ENDINGS)
+    intro = text[first.start : first.end].rstrip().lower().endswith(_INTRO_ENDINGS)  # "RESOLVED – That" above its parts
     words = text[first.start : first.end].strip(" :-–—").split()
     opener_only = len(words) <= 2 and words and words[0].lower().strip(":-–") in _OPENERS
     opening = text[first.start : first.end]
@@ -145,7 +145,7 @@ def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: i
         if not same_paragraph and opener_only and len(block) == 1:
             block.append(sentence)  # "Decision:" then "RESOLVED: That Cabinet ..."
             paragraph = sentence.paragraph
-            intro = text[sentence.start : sentence.end].rstrip().endswith(_INTRO_ENDINGS)
+            intro = text[sentence.start : sentence.end].rstrip().lower().endswith(_INTRO_ENDINGS)
             continue
         if not same_paragraph and not (intro or opener_only or lettered) and resolution_start(doc, state, sentence):
             break  # the next part is a decision of its own ("d) Members noted ...")
@@ -156,7 +156,7 @@ def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: i
         if not same_paragraph and (intro or opener_only) and len(block) == 1:
             block.append(sentence)
             paragraph = sentence.paragraph
-            intro = text[sentence.start : sentence.end].rstrip().endswith(_INTRO_ENDINGS)
+            intro = text[sentence.start : sentence.end].rstrip().lower().endswith(_INTRO_ENDINGS)
             continue
         break
     return block
