@@ -22,7 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .layout import write_spans
+from .layout import PAGE_FOOTER, write_spans
 from .meeting import find_meeting
 from .records import AgendaItem
 from .state import Line, MinutesState
@@ -54,7 +54,7 @@ _NOT_HEADING_START = re.compile(
 )
 _PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
 # "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31"
-_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,4}[\s.]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,6}[\s.]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
 _NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
 _NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:[.:)]|\s+[-–—])?\s+(?P<title>\S.*)$")
 _PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")
@@ -291,8 +291,9 @@ class AgendaFinder:
         """A numbered line in a list introduced by "...:" (an index of questions, a resolution's parts)."""
         position = line.index - 1
         style = _list_style(line.text)
-        while position >= 0 and _NUMBER_TITLE.match(self.lines[position].text) and _list_style(self.lines[position].text) == style:
-            position -= 1
+        while position >= 0 and (_NUMBER_TITLE.match(self.lines[position].text) and _list_style(self.lines[position].text) == style
+                                 or PAGE_FOOTER.match(self.lines[position].text)):
+            position -= 1  # a page footer ("- 1 -") between the list and what introduced it is no intro
         if position < 0:
             return False
         previous = self.lines[position]

@@ -54,7 +54,7 @@ _SOFT_WRAP_MIN = 50  # a line shorter than this that ends without punctuation is
 _TRUNCATED_MIN_WORDS = 8
 _WRAPPED_LINES_MIN = 5  # soft wraps into a lower-case word that make a text a hard-wrapped one
 _WIDTH_SLACK = 12  # how much shorter than the wrap width a wrapped line may be (the next word did not fit)
-_PAGE_FOOTER = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|chair(?:man|person)?['’]?s\s+initials\b.*)$", re.I)
+PAGE_FOOTER = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|chair(?:man|person)?['’]?s\s+initials\b.*)$", re.I)
 _PROSE = re.compile(r"\b(?:the|of|and|to|that|was|were|be|had|for|on|in|with)\b")
 
 
@@ -114,7 +114,7 @@ def wrap_width(lines: list[Line]) -> int | None:
 def page_furniture(lines: list[Line]) -> set[int]:
     """Indexes of a PDF's page footers ("Page 2 of 4", "Chairman's initials ....") and the running
     header repeated after them: they stand between the two halves of a sentence broken by a page."""
-    furniture = {line.index for line in lines if _PAGE_FOOTER.match(line.text)}
+    furniture = {line.index for line in lines if PAGE_FOOTER.match(line.text)}
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1

@@ -508,3 +508,34 @@ def test_segment_a_recommended_follow_up_keeps_the_recommendation(nlp, resolutio
 def test_segment_written_answers_to_be_sent_are_a_commitment(nlp):
     minutes = run(nlp, "58 Public questions\n\nAs the questioners were not present, the Mayor advised that written answers would be sent to them.\n")
     assert texts(minutes.actions) == ["written answers would be sent to them"]
+
+
+@pytest.mark.parametrize("opener", ["RESOLVED – That", "RESOLVED: That", "Resolved - That"])
+def test_segment_a_capitalised_that_above_the_parts_keeps_them(nlp, opener):
+    minutes = run(nlp, f"""7. Library Service Review
+
+Members discussed the consultation.
+
+{opener}
+
+(a) the review be noted; and
+
+(b) a report on the outcome of the consultation be brought to a future meeting.
+""")
+    (resolution,) = minutes.resolutions
+    assert "(b) a report on the outcome" in resolution.text
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        ("ASCOS 3   APOLOGIES\n\nNone.\n\nASCOS 4   MINUTES\n\nRESOLVED – That the minutes be approved.\n\nASCOS 5   DENTAL SERVICES\n\nThe report was noted.\n",
+         ["ASCOS 3", "ASCOS 4", "ASCOS 5"]),
+        ("1.  APOLOGIES\n\nNone.\n\n2.  BUS SERVICES\n\nThe Committee agreed:-\n\n(a) to note the report; and\n(b) to seek a further report.\n\n- 3 -\n\n3.  ROAD SAFETY\n\nThe Committee noted the report.\n",
+         ["1", "2", "3"]),
+    ],
+    ids=["five-letter-prefix", "after-a-page-footer"],
+)
+def test_segment_more_item_numberings(nlp, text, numbers):
+    minutes = run(nlp, text)
+    assert [item.number for item in minutes.agenda_items] == numbers
