@@ -2,9 +2,11 @@
 
 A benchmark, not a test: it prints figures. The corpus recombines sentences
 from ``corpus/*/*.txt`` into N records spread over committees, meetings,
-dates and kinds. Whoosh and PostgreSQL run through the tracker's own backends
-(the path the web app takes: facets, filters, highlighted top 10); SQLite FTS5
-and tantivy are references for what one machine can do.
+dates and kinds. tantivy (the embedded default), Whoosh and PostgreSQL run
+through the tracker's own backends (the path the web app takes: facets,
+filters, highlighted top 10); SQLite FTS5 and raw tantivy ("tantivy-raw": top
+10 with tantivy's own snippets, no facets) are references for what one machine
+can do.
 """
 
 from __future__ import annotations
@@ -258,7 +260,7 @@ def bench_tantivy(documents, queries, folder: Path) -> Timings:
     try:
         import tantivy
     except ImportError:
-        return Timings(note="skipped: tantivy is not installed (pip install 'scrutiny-tracker[bench]')")
+        return Timings(note="skipped: tantivy is not installed")
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("text", stored=True, tokenizer_name="en_stem")
     builder.add_text_field("committee", tokenizer_name="raw")
