@@ -134,7 +134,9 @@ def app(database_url, tmp_path, nlp):
                       "SECRET_KEY": "test", "SECURE_COOKIES": "0"})
     app.extensions["tracker.nlp"] = nlp  # share the session's pipeline instead of building one per test
     yield app
-    app.extensions["tracker.engine"].dispose()
+    from tests_support import shut_down
+
+    shut_down(app)
 
 
 @pytest.fixture

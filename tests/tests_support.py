@@ -10,3 +10,11 @@ def csrf_token(response) -> str:
     match = _TOKEN.search(response.get_data(as_text=True))
     assert match, "the page has no form with a CSRF token"
     return match.group(1) or match.group(2)
+
+
+def shut_down(app) -> None:
+    """Release what an app holds (search index files, database connections), as a worker does on exit."""
+    search = app.extensions.get("tracker.search")
+    if search is not None:
+        search.close()
+    app.extensions["tracker.engine"].dispose()

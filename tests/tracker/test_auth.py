@@ -6,7 +6,7 @@ import itsdangerous
 from sqlmodel import Session, func, select
 
 from conftest import PASSWORD
-from tests_support import csrf_token
+from tests_support import csrf_token, shut_down
 from tracker import create_app
 from tracker.models import LoginAttempt
 
@@ -66,7 +66,7 @@ def test_auth_the_limit_holds_across_worker_processes(app, make_user, engine):
         assert _sign_in(first, "olive", PASSWORD, address="10.1.0.50").status_code == 429
         assert _sign_in(second, "olive", PASSWORD, address="10.1.0.51").status_code == 429
     finally:
-        other.extensions["tracker.engine"].dispose()
+        shut_down(other)
     with Session(engine) as session:
         assert session.exec(select(func.count()).select_from(LoginAttempt)
                             .where(LoginAttempt.key == "user:olive")).one() == 5

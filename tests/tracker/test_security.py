@@ -17,7 +17,7 @@ from sqlmodel import Session, SQLModel
 from werkzeug.routing import AnyConverter
 
 from conftest import PASSWORD
-from tests_support import csrf_token
+from tests_support import csrf_token, shut_down
 from tracker import create_app
 from tracker.models import RECORD_MODELS, Action, Committee, Meeting, Role, User
 
@@ -283,4 +283,4 @@ def test_security_cookies_and_limits_in_production_settings(app, make_user):
         too_big = client.post("/login", base_url="https://localhost", data={"username": "x" * (2 * 1024 * 1024)})
         assert too_big.status_code == 413 and _header_problems(too_big, signed_in=True) == []
     finally:
-        secure.extensions["tracker.engine"].dispose()
+        shut_down(secure)
