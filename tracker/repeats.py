@@ -11,14 +11,12 @@ the chain: how many times the thing has been asked for, and over how long.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from .actions import STILL_OPEN
 from .discharge import REPEAT_CUE, Subject, action_subject, subject_terms
-from .models import Action, ActionLink, Comment, Committee, LinkKind, LinkState, Meeting, MeetingStatus
+from .models import Action, ActionLink, AgendaItem, Comment, Committee, LinkKind, LinkState, Meeting, MeetingStatus
 
 MIN_SCORE_WITH_CUE = 0.25
 MIN_SCORE_WITHOUT_CUE = 0.6
@@ -55,8 +53,6 @@ def _link(session: Session, earlier: Action, meeting: Meeting, found, record) ->
             existing.terms = " ".join(sorted(shared))[:500]
             session.add(existing)
         return None
-    from .models import AgendaItem
-
     item = session.get(AgendaItem, item_id) if item_id else None
     link = ActionLink(action_id=earlier.id, kind=LinkKind.REPEAT, meeting_id=meeting.id, item_id=item_id,
                       item_number=(item.number or str(item.position + 1)) if item else None,

@@ -133,7 +133,7 @@ def test_action_views_from_the_log_an_officer_returns_to_the_log_but_never_to_an
 
 
 def test_action_views_two_officers_at_once_the_second_is_told_and_nothing_is_overwritten(
-        app, client, engine, two_meetings, login, make_user):
+        client, engine, two_meetings, login):
     login("officer")
     numbers = action_like(engine, "actual numbers of repairs", two_meetings[0].meeting_id)
     form = client.get(f"/actions/{numbers.id}")  # the first officer looks at the page (status: open)

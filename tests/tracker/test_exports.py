@@ -18,7 +18,7 @@ from test_action_support import JANUARY, MARCH, action_like, ingest_text, user_n
 from tracker.action_log import LogFilters, action_log
 from tracker.actions import change_owner_or_due
 from tracker.database import write_session
-from tracker.exports import CSV_COLUMNS, due_calendar, log_csv, safe_cell
+from tracker.exports import CSV_COLUMNS, due_calendar, safe_cell
 
 
 @pytest.fixture
