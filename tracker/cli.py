@@ -285,8 +285,8 @@ def search_command(query, kind, committee, date_from, date_to, sort, exact, draf
 
     engine = _checked_engine()
     backend = _search_backend(engine)
-    with Session(engine) as session:
-        try:
+    try:
+        with Session(engine) as session:  # closed (its connection returned) before the engine is disposed
             request = build_request(session=session, text=" ".join(query), kinds=kind, committees=committee,
                                     date_from=date_from, date_to=date_to, sort=sort, exact=exact,
                                     include_drafts=drafts, per_page=limit)
@@ -294,11 +294,11 @@ def search_command(query, kind, committee, date_from, date_to, sort, exact, draf
                                              or request.date_to):
                 raise QueryError("Say what to search for, as in: tracker search \"home to school transport\"")
             results = run_search(session=session, backend=backend, request=request)
-        except (QueryError, SearchUnavailable) as error:
-            raise click.ClickException(str(error)) from None
-        finally:
-            backend.close()
-            engine.dispose()
+    except (QueryError, SearchUnavailable) as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        backend.close()
+        engine.dispose()
     if output_format == "json":
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=1))
         return

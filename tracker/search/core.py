@@ -355,7 +355,8 @@ def make_backend(*, name: str, database_url: str, instance_path: str) -> SearchB
     if name == "postgres":
         if not database_url.startswith("postgresql"):
             raise SearchConfigError("TRACKER_SEARCH=postgres needs TRACKER_DATABASE_URL to be a PostgreSQL "
-                                    "database (postgresql+psycopg://...); use TRACKER_SEARCH=tantivy or whoosh with SQLite")
+                                    "database (postgresql+psycopg://...); with SQLite leave TRACKER_SEARCH unset "
+                                    "(tantivy) or use whoosh")
         from .postgres_backend import PostgresBackend
 
         return PostgresBackend()
