@@ -55,11 +55,13 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
             return False  # "... would be circulated once the results were received": a condition, not a decision
         if any(t.lower_ == "that" and t.i > first and doc[t.i - 1].lower_ in _REPORTING for t in doc[first : cue.token_start]):
             return False  # "The Director advised that ... had been received": what was said
-        return all(t.is_punct or t.is_space for t in tail) and bool(before) and before[0].lower_ not in {"it", "this", "that"}
+        return all(t.is_punct or t.is_space for t in tail) and bool(before) and before[0].lower_ not in {"it", "this", "that", "no", "none", "nothing"}
     if position == "body":
         words = [t.lower_ for t in before]
         if len(words) > 3 or (words and words[0] not in {"the", "all", "township", "area", "scrutiny"} and not before[0].is_title):
             return False
+        if doc[cue.token_start].lower_ == "executive" and cue.token_start > 0 and doc[cue.token_start - 1].lower_ == "chief":
+            return False  # "The Chief Executive agreed to review ...": an officer, not the Executive deciding
         verb = doc[cue.token_end - 1].lower_
         following = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
         if verb in {"noted", "notes"} and following == "that":
@@ -78,7 +80,7 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         return True
     if position == "start_or_body":
         words = [t.lower_ for t in before]
-        return len(words) <= 4 and words[-1] in _BODY_WORDS
+        return len(words) <= 4 and words[-1] in _BODY_WORDS and words[-2:] != ["chief", "executive"]
     return False
 
 
