@@ -99,8 +99,10 @@ class ActionFinder:
             if cue.rule.id == "a.marker" and cue.token_start <= first:
                 if self._marker_for_previous(sentence, cue, first, last):
                     return  # "– ACTION: Head of Internal Audit" after a sentence: its owner, nothing more
-                if len(sentence.cues_labelled("ACTION")) > 1:
+                others = [c for c in sentence.cues_labelled("ACTION") if c is not cue and c.token_start >= first]
+                if any(self._needs_met(sentence, c, first, last) is not False for c in others):
                     continue  # "ACTION: Clerk to circulate ...": the task's own cue makes the record
+                # "ACTION: Clerk to place order ...": no cue of its own, so the marker makes it
             owner_hint = self._needs_met(sentence, cue, first, last)
             if owner_hint is False:
                 continue
@@ -197,6 +199,10 @@ class ActionFinder:
                 return False  # "the national standard of 76% to be achieved by March": a target, not a task
             if any(doc[i].lower_ == "be" and i + 1 < cue.token_start and doc[i + 1].lower_.endswith("ing") for i in span):
                 return False
+            if cue.token_start > first and doc[cue.token_start - 1].lower_ in _PLANNED:
+                return False  # "completion expected by the end of February": a forecast
+            if cue.token_end < len(doc) and doc[cue.token_end].lower_ in {"%", "per", "percent", "pc"}:
+                return False  # "had risen by 18%": a change, not a date
             return any(doc[i].lower_ in {"would", "will", "shall", "should"}
                        or doc[i].lower_ == "to" and doc[i - 1].lower_ not in _PLANNED for i in span)
         if needs == "elided":
@@ -205,6 +211,8 @@ class ActionFinder:
             return bool(joins) and any(doc[i].lower_ in MODALS - {"to"} for i in range(first, joins[-1]))
         if needs == "decision":
             before = doc[cue.token_start - 1].lower_ if cue.token_start > first else ""
+            if before == "been" and cue.token_start - 1 > first and doc[cue.token_start - 2].lower_ == "had":
+                return False  # "two (applications) had been deferred": what happened before, not a decision now
             return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are"}
         if needs.startswith("modal"):
             if cue.rule.id in {"a.follow_up_meeting", "a.in_future"}:
@@ -214,6 +222,10 @@ class ActionFinder:
             elif not self._modal_before(cue.token_start, clause_first) and not self._decided_passive(sentence, cue, clause_last):
                 return False
         if needs.startswith("agent"):
+            if doc[cue.token_start].lower_ == "ask" and (
+                    _word_before(doc, cue.token_start).lower_ in {"could", "can", "may", "might"}
+                    or any(t.lower_ in {"question", "questions"} for t in doc[cue.token_end : cue.token_end + 4])):
+                return False  # "each questioner could ask one question": leave to speak, not a task
             if self._named_to(cue, clause_first):
                 return True
             subjunctive = self._subjunctive(cue, clause_first, sentence)
@@ -235,6 +247,8 @@ class ActionFinder:
                 return False  # "the Society had asked the Council to ...": background, not a request made here
             return self._person_then_to(cue, clause_last) is not None
         if needs == "proposal":
+            if cue.token_start > first and doc[cue.token_start - 1].lower_ == "which":
+                return False  # "the review, which proposed the withdrawal of ...": what a document proposes
             return not any(doc[i].lower_ in _OPINION_WORDS for i in range(cue.token_end, clause_last))
         return True
 
@@ -271,7 +285,7 @@ class ActionFinder:
             if not infinitive:
                 return False
             before = self.doc[position - 1].lower_ if position > floor else ""
-            return before not in {"was", "were", "is", "are", "due", "going", "have", "has", "had", "need", "needs", "needed", "able", "likely", "expected", "continue", "continued"}
+            return before not in {"was", "were", "is", "are", "due", "going", "have", "has", "had", "need", "needs", "needed", "able", "likely", "expected", "continue", "continued", "continues", "continuing"}
         return word in MODALS
 
     def _named_to(self, cue: Cue, clause_first: int) -> bool:

@@ -539,3 +539,48 @@ Members discussed the consultation.
 def test_segment_more_item_numberings(nlp, text, numbers):
     minutes = run(nlp, text)
     assert [item.number for item in minutes.agenda_items] == numbers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No requests for dispensations were received.",
+        "The Chief Executive agreed to look again at the risk score.",
+    ],
+)
+def test_segment_a_fact_or_an_officer_agreeing_is_not_a_decision(nlp, sentence):
+    minutes = run(nlp, f"5 Risk Register\n\n{sentence}\n")
+    assert minutes.resolutions == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Referrals to the service had risen by 18% compared with the previous year.",
+        "Work would begin in May, with completion expected by the end of June.",
+        "Two bids had been deferred pending further financial information.",
+        "The Head of Transport presented the review, which proposed the closure of two depots.",
+        "The Director presented the plans, with day care continuing to be provided at both sites.",
+        "Each questioner could ask one question and one supplementary question.",
+    ],
+)
+def test_segment_changes_forecasts_past_deferrals_and_a_reports_proposals_are_no_commitments(nlp, sentence):
+    minutes = run(nlp, f"6 Service Update\n\n{sentence}\n")
+    assert minutes.actions == []
+
+
+@pytest.mark.parametrize(
+    "text, action_start",
+    [
+        ("ACTION: Clerk to place order and confirm dates with the contractor.", "ACTION: Clerk to place order"),
+        ("The Director did not have the figures but would ask the Trust for them and share them with the Committee.",
+         "would ask the Trust for them and share them"),
+        ("RESOLVED – That\n(a) the update be noted; and\n(b) the Committee's view be confirmed in writing to the Trust.",
+         "the Committee's view be confirmed in writing"),
+        ("RESOLVED: That the work programme be noted and that the suggested topic be included in the draft work programme.",
+         "the suggested topic be included"),
+    ],
+)
+def test_segment_more_follow_ups_a_marker_an_errand_a_letter_and_the_work_programme(nlp, text, action_start):
+    minutes = run(nlp, f"7 Hospital Services\n\n{text}\n")
+    assert any(action_start in a.text for a in minutes.actions), texts(minutes.actions)
