@@ -157,6 +157,9 @@ def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | No
     """Store the minutes in PATHS (files or folders of .txt, .html, .pdf, .docx); one line per file."""
     from nlp import SegmenterError, build_pipeline
 
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .database import StorageUnavailable, storage_problem
     from .ingest import IngestError, ingest_document, parse_date
 
     if meeting_date:
@@ -183,6 +186,13 @@ def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | No
             except (InvalidDocument, SegmenterError, IngestError) as error:
                 tally["failed"] += 1
                 lines.append(f"{path}: error: {getattr(error, 'message', None) or error}")
+                continue
+            except (SQLAlchemyError, OSError, StorageUnavailable) as error:
+                problem = storage_problem(error)
+                if problem is None:
+                    raise
+                tally["failed"] += 1
+                lines.append(f"{path}: error: not stored: {problem}")
                 continue
             tally[outcome.outcome] += 1
             lines.append(f"{path}: {outcome.summary()}")

@@ -8,6 +8,7 @@ for its turn instead of failing with "database is locked".
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +24,34 @@ SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 class DatabaseError(Exception):
     """The database cannot be used as configured; the message says which command or setting fixes it."""
+
+
+class StorageUnavailable(Exception):
+    """The server cannot write just now (disk full, read-only database or folder); nothing was stored."""
+
+    status = 503
+
+
+# SQLite says these in words; PostgreSQL gives SQLSTATEs (25006 read-only transaction, class 53 out of resources).
+_SQLITE_STORAGE_WORDS = ("database or disk is full", "readonly database", "read-only", "disk i/o error",
+                         "unable to open database")
+_POSTGRES_STORAGE_STATES = ("25006", "53")
+
+
+def storage_problem(error: BaseException) -> str | None:
+    """Why a database or file error means nothing can be stored just now, or None if it is some other failure."""
+    if isinstance(error, StorageUnavailable):
+        return str(error)
+    original = getattr(error, "orig", None)
+    state = getattr(original, "sqlstate", None) or ""
+    if state and any(state.startswith(prefix) for prefix in _POSTGRES_STORAGE_STATES):
+        return "the database is read-only or out of space"
+    text = str(original or error).lower()
+    if any(words in text for words in _SQLITE_STORAGE_WORDS):
+        return "the database is read-only or its disk is full"
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EACCES):
+        return "the server's disk is full or read-only"
+    return None
 
 
 def sqlite_url(instance_path: str | Path) -> str:

@@ -20,7 +20,7 @@ from sqlmodel import Session, delete, select
 from nlp import Minutes
 
 from .audit import record_audit
-from .database import get_or_add, write_session
+from .database import StorageUnavailable, get_or_add, write_session
 from .documents import SourceDocument
 from .models import (
     Action,
@@ -155,11 +155,16 @@ _EXTENSIONS = {"text": "txt", "html": "html", "pdf": "pdf", "docx": "docx"}
 
 def save_original(data: bytes, document_format: str, uploads: Path) -> str:
     """Write the uploaded bytes under a server-made name; the client's name is never used as a path."""
-    uploads.mkdir(parents=True, exist_ok=True)
     name = f"{uuid.uuid4().hex}.{_EXTENSIONS.get(document_format, 'bin')}"
     partial = uploads / f".{name}.part"
-    partial.write_bytes(data)
-    partial.replace(uploads / name)
+    try:
+        uploads.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        partial.replace(uploads / name)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise StorageUnavailable(f"the uploaded file could not be kept ({error.strerror or error}): the server's "
+                                 "disk is full or read-only; nothing was stored") from None
     return name
 
 

@@ -10,10 +10,11 @@ import threading
 from flask import Flask, abort, current_app, g, render_template, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 from werkzeug.exceptions import HTTPException
 
-from .database import check_schema, make_engine
+from .database import StorageUnavailable, check_schema, make_engine, storage_problem
 from .models import Role, User
 
 log = logging.getLogger("tracker")
@@ -38,6 +39,9 @@ def init_app(app: Flask) -> None:
     app.teardown_appcontext(_close_session)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(SQLAlchemyError, _storage_error)
+    app.register_error_handler(OSError, _storage_error)
+    app.register_error_handler(StorageUnavailable, _storage_error)
     app.register_error_handler(Exception, _unexpected_error)
     app.jinja_env.globals.update(has_role=has_role, Role=Role)
 
@@ -155,6 +159,19 @@ def _csrf_error(error: CSRFError):
     if wants_json():
         return {"error": "CSRF check failed", "message": message}, 400
     return render_template("error.html", code=400, title="Form expired", message=message), 400
+
+
+def _storage_error(error: Exception):
+    """A full disk or read-only database: say so with a 503 (nothing was stored); anything else is unexpected."""
+    problem = storage_problem(error)
+    if problem is None:
+        return _unexpected_error(error)
+    log.error("cannot store on %s %s: %s", request.method, request.path, error)
+    message = (f"The tracker cannot store anything just now: {problem}. Nothing was stored; what was already "
+               "there is unchanged. Try again later, or tell the administrator.")
+    if wants_json():
+        return {"error": "Service Unavailable", "message": message}, 503
+    return render_template("error.html", code=503, title="Cannot store just now", message=message), 503
 
 
 def _unexpected_error(error: Exception):

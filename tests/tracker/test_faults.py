@@ -104,8 +104,6 @@ def test_faults_a_database_that_cannot_be_written_stores_nothing_and_keeps_what_
     assert client.get("/meetings/1").status_code == 200  # browsing goes on
 
 
-@pytest.mark.xfail(strict=True, reason="the app shows the generic 500 page (with an incident id); it should say the "
-                   "database cannot be written to (disk full or read-only) and that nothing was stored, with a 503")
 @pytest.mark.parametrize("how", ["full", "read-only"])
 def test_faults_a_database_that_cannot_be_written_says_so(app, client, engine, stored, how):
     refuse_writes(engine, how)
@@ -128,9 +126,6 @@ def _fail_writes_under(monkeypatch, folder: Path) -> None:
     monkeypatch.setattr(Path, "write_bytes", write_bytes)
 
 
-@pytest.mark.xfail(strict=True, reason="save_original (tracker/ingest.py) leaves its half-written .part file when "
-                   "the write fails, and the OSError reaches the generic 500 page; it should remove the part file "
-                   "and the form should say the server's disk is full")
 def test_faults_a_full_uploads_folder_leaves_no_half_written_file_and_says_so(app, client, engine, stored,
                                                                               monkeypatch):
     before, files = stored
@@ -232,9 +227,6 @@ def test_faults_cli_ingest_into_a_read_only_database_fails_and_stores_nothing(cl
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="`tracker ingest` catches only document and segmenter errors: a database "
-                   "that cannot be written (or a full disk under uploads) ends in a Python traceback; it should "
-                   "print one line per file naming the problem")
 def test_faults_cli_ingest_into_a_read_only_database_says_so_in_one_line(cli_instance):
     env, instance, minutes = cli_instance
     read_only = {**env, "TRACKER_DATABASE_URL": f"sqlite:///file:{instance / 'tracker.sqlite3'}?mode=ro&uri=true"}
