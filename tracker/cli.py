@@ -167,6 +167,9 @@ def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | No
             parse_date(meeting_date)
         except IngestError as error:
             raise click.BadParameter(str(error), param_hint="--date") from None
+    from .actions import install_listeners
+
+    install_listeners()  # date "next meeting" actions and propose discharges and repeats, as the web app does
     engine = _checked_engine()
     uploads = Path(_settings()["UPLOADS_PATH"])
     files = _minutes_files(paths)
