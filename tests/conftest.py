@@ -127,11 +127,14 @@ def database_url(request, tmp_path, sqlite_template):
 
 
 @pytest.fixture
-def app(database_url, tmp_path, nlp):
+def app(request, database_url, tmp_path, nlp):
+    """The app on a fresh database; `@pytest.mark.search_engine("whoosh")` picks a search engine other than the default."""
     from tracker import create_app
 
+    engine_marker = request.node.get_closest_marker("search_engine")
+    search = {"SEARCH": engine_marker.args[0]} if engine_marker else {}
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), "DATABASE_URL": database_url,
-                      "SECRET_KEY": "test", "SECURE_COOKIES": "0"})
+                      "SECRET_KEY": "test", "SECURE_COOKIES": "0", **search})
     app.extensions["tracker.nlp"] = nlp  # share the session's pipeline instead of building one per test
     yield app
     from tests_support import shut_down

@@ -170,6 +170,7 @@ def _fill_the_disk_under_the_index(app, client, monkeypatch):
     return response
 
 
+@pytest.mark.search_engine("whoosh")
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_faults_a_full_disk_under_the_search_index_keeps_the_minutes_and_the_old_index_until_reconciled(
         app, client, engine, stored, monkeypatch):
