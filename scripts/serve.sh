@@ -5,5 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 .venv/bin/tracker db upgrade
-.venv/bin/tracker ingest corpus --publish | tail -n 1
+# Every annotated minutes folder (corpus/reports holds a performance report, attached with `tracker ingest-report`).
+.venv/bin/tracker ingest $(ls -d corpus/*/ | grep -v '^corpus/reports/') --publish | tail -n 1
 exec .venv/bin/tracker serve --host "${HOST:-127.0.0.1}" --port "${PORT:-5000}"
