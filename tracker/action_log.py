@@ -17,7 +17,7 @@ from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
 from .actions import CLOSED, DEFAULT_STALE_DAYS, KIND_WORDS, STILL_OPEN, is_stale
-from .models import Action, ActionEvent, AgendaItem, Committee, Meeting, MeetingStatus, Question, Response, User
+from .models import Action, ActionEvent, AgendaItem, Committee, Meeting, Question, Response, User, meeting_visible
 
 STATUS_FILTERS = {"": "Any status", "open": "Still to do (open or in progress)", "in_progress": "In progress",
                   "done": "Done", "dropped": "Dropped", "closed": "Done or dropped"}
@@ -165,8 +165,7 @@ def _statement(filters: LogFilters, *, include_drafts: bool, today: dt.date, sta
     if columns is None:
         statement = statement.outerjoin(AgendaItem, AgendaItem.id == Action.item_id)
         statement = statement.options(defer(Meeting.text), defer(Meeting.warnings))
-    if not include_drafts:
-        statement = statement.where(Meeting.status == MeetingStatus.PUBLISHED.value)
+    statement = statement.where(meeting_visible(include_drafts))
     if filters.status == "open":
         statement = statement.where(Action.status.in_(STILL_OPEN))
     elif filters.status == "closed":
@@ -425,8 +424,7 @@ def unanswered_questions(*, session: Session, include_drafts: bool, committee_id
         statement = statement.where(Meeting.committee_id == committee_id)
     if meeting_id is not None:
         statement = statement.where(Meeting.id == meeting_id)
-    if not include_drafts:
-        statement = statement.where(Meeting.status == MeetingStatus.PUBLISHED.value)
+    statement = statement.where(meeting_visible(include_drafts))
     rows = session.exec(statement.order_by(Meeting.date.desc().nulls_last(), Meeting.id.desc(), Question.position,
                                            Question.id)).all()
     return [UnansweredQuestion(*row) for row in rows]

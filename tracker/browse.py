@@ -29,6 +29,7 @@ from .models import (
     Question,
     Resolution,
     Response,
+    meeting_visible,
 )
 
 T = TypeVar("T")
@@ -162,7 +163,7 @@ def is_overdue(action: Action, today: dt.date) -> bool:
 
 
 def _visible(statement: Select, include_drafts: bool) -> Select:
-    return statement if include_drafts else statement.where(Meeting.status == MeetingStatus.PUBLISHED.value)
+    return statement.where(meeting_visible(include_drafts))
 
 
 def _newest_first():

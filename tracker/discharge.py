@@ -27,13 +27,13 @@ from .models import (
     LinkKind,
     LinkState,
     Meeting,
-    MeetingStatus,
     Question,
     Resolution,
     Response,
     Role,
     User,
     utcnow,
+    meeting_visible,
 )
 
 # Words that say nothing about what an action is about.
@@ -274,8 +274,7 @@ def links_for(*, session: Session, action_id: int, include_drafts: bool,
                  .order_by(Meeting.date, ActionLink.id))
     if kind is not None:
         statement = statement.where(ActionLink.kind == kind.value)
-    if not include_drafts:
-        statement = statement.where(Meeting.status == MeetingStatus.PUBLISHED.value)
+    statement = statement.where(meeting_visible(include_drafts))
     return [LinkView(*row) for row in session.exec(statement).all()]
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import String, Text
+from sqlalchemy import String, Text, true
 from sqlmodel import Field, SQLModel
 
 
@@ -250,6 +250,11 @@ class AuditEntry(SQLModel, table=True):
     detail: str = Field(default="", sa_type=Text)
 
 
+def meeting_visible(include_drafts: bool):
+    """Which meetings a reader may see: all of them for editors, published ones for everyone else."""
+    return true() if include_drafts else Meeting.status == MeetingStatus.PUBLISHED.value
+
+
 RECORD_MODELS: dict[RecordKind, type[MinuteRecord]] = {
     RecordKind.QUESTION: Question,
     RecordKind.RESPONSE: Response,
@@ -261,7 +266,7 @@ RECORD_MODELS: dict[RecordKind, type[MinuteRecord]] = {
 __all__ = [
     "Role", "MeetingStatus", "ActionStatus", "PersonRole", "RecordKind", "Committee", "Meeting", "AgendaItem",
     "Person", "MinuteRecord", "Question", "Response", "Comment", "Resolution", "Action", "ActionEvent", "User",
-    "LoginAttempt", "AuditEntry", "RECORD_MODELS", "utcnow",
+    "LoginAttempt", "AuditEntry", "RECORD_MODELS", "meeting_visible", "utcnow",
 ]
 
 

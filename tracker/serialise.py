@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, true, union
+from sqlalchemy import ColumnElement, func, union
 from sqlmodel import Session, select
 
 from .models import (
@@ -24,7 +24,6 @@ from .models import (
     Comment,
     Committee,
     Meeting,
-    MeetingStatus,
     MinuteRecord,
     Person,
     Question,
@@ -32,6 +31,7 @@ from .models import (
     Resolution,
     Response,
     User,
+    meeting_visible,
 )
 
 # The anchor prefix of each kind of record on the meeting page.
@@ -173,7 +173,7 @@ def meeting_detail(*, session: Session, meeting: Meeting, committee: Committee) 
 # --- queries ---------------------------------------------------------------------
 
 def _visible(include_drafts: bool) -> ColumnElement[bool]:
-    return true() if include_drafts else Meeting.status == MeetingStatus.PUBLISHED.value
+    return meeting_visible(include_drafts)
 
 
 def _page(session: Session, statement, offset: int, limit: int) -> Rows:

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from ..audit import record_audit
 from ..documents import SourceDocument
-from ..models import Action, AgendaItem, Comment, Committee, Meeting, MeetingStatus, Question, User
+from ..models import Action, AgendaItem, Comment, Committee, Meeting, MeetingStatus, Question, User, meeting_visible
 from .linking import Target, find_links, priority_sections
 from .models import Indicator, Report, ReportLink, ReportPriority
 from .parser import ParsedReport, parse_report
@@ -187,7 +187,7 @@ def _heading_link(number: int, heading: str):
 # --- reading -----------------------------------------------------------------------------
 
 def _visible(statement, include_drafts: bool):
-    return statement if include_drafts else statement.where(Meeting.status == MeetingStatus.PUBLISHED)
+    return statement.where(meeting_visible(include_drafts))
 
 
 @dataclass
