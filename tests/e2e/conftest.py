@@ -77,24 +77,36 @@ def browser():
         browser.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    if call.when == "call":
+        item.journey_failed = outcome.get_result().failed
+
+
 @pytest.fixture
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1200, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
+    if getattr(request.node, "journey_failed", False):  # what the browser showed when the journey broke
+        folder = ARTIFACTS / request.node.name
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / "failed.png"), full_page=True)
     context.close()
 
 
 @pytest.fixture
 def snap(request, page):
-    """snap("3-review") saves a full-page screenshot as a test artefact."""
+    """snap("03-review") saves a full-page screenshot of `page` (or of `on`, another tab) as a test artefact;
+    full_page=False keeps only what is in the window, to show where the browser landed."""
     folder = ARTIFACTS / request.node.name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
 
-    def take(step: str):
-        page.screenshot(path=str(folder / f"{step}.png"), full_page=True)
+    def take(step: str, *, on=None, full_page: bool = True):
+        (on or page).screenshot(path=str(folder / f"{step}.png"), full_page=full_page)
 
     take.folder = folder
     return take
