@@ -29,6 +29,15 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _wrapped(rest: str, following: list[Line], most: int = 2) -> str:
+    """A heading with the lines it runs on to: PDFs break "... held on Wednesday, 11 / October 2023" anywhere."""
+    for line in following[:most]:
+        if line.blank_before:
+            break
+        rest += " " + line.text
+    return rest
+
+
 def find_meeting(header: dict[str, str], lines: list[Line]) -> MeetingInfo:
     """Meeting metadata from the header block, else from the opening lines."""
     info = MeetingInfo()
@@ -55,7 +64,7 @@ def find_meeting(header: dict[str, str], lines: list[Line]) -> MeetingInfo:
             continue
         if match := _MINUTES_OF.match(text):
             offer("committee", match["committee"].strip())
-            offer("date", _iso(parse_date(match["rest"])))
+            offer("date", _iso(parse_date(_wrapped(match["rest"], head[position + 1:]))))
             offer("title", text)
             continue
         if match := _COMMITTEE_DASH_DATE.match(text):

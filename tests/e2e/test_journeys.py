@@ -19,8 +19,11 @@ MODERNGOV_PAGE = ROOT / "tests" / "tracker" / "fixtures" / "moderngov_agenda_and
 PUBLISHED = ("corpus/unseen/eastmarsh-2023-adults-health-scrutiny.txt",
              "corpus/unseen/stanecliffe-2023-place-scrutiny-panel.txt",
              "corpus/unseen/sallowfield-2024-environment-committee.txt")
+# the heading wraps where the page ran out, as text taken from a PDF does
 PDF_MINUTES = """\
-Minutes of a meeting of the Children and Families Scrutiny Committee held on Tuesday, 12 March 2024
+Minutes of a meeting of the Children and Families Scrutiny Committee held at the
+Guildhall, Ashbury on Tuesday, 12
+March 2024 at 6.00 pm
 1. APOLOGIES FOR ABSENCE
 Apologies for absence were received from Councillor Hale.
 2. SCHOOL TRANSPORT REVIEW

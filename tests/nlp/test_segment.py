@@ -248,6 +248,8 @@ def test_segment_reads_meeting_details_from_the_header_block(nlp):
         ("Children & Families Scrutiny Committee - Wednesday, 16th October, 2024 6.00 pm", "Children & Families Scrutiny Committee", "2024-10-16"),
         ("Meeting: 16/06/2021 - Children & Families Scrutiny Committee (Item 5)", "Children & Families Scrutiny Committee", "2021-06-16"),
         ("Minutes of the meeting of the Planning Committee held on Tuesday 4 March 2025", "Planning Committee", "2025-03-04"),
+        ("MINUTES of a meeting of the OVERVIEW AND SCRUTINY COMMITTEE held in the\nCouncil Chamber, Riverside House on "
+         "Wednesday, 11\nOctober 2023 at 6.30 pm", "OVERVIEW AND SCRUTINY COMMITTEE", "2023-10-11"),
     ],
 )
 def test_segment_reads_meeting_details_from_the_text(nlp, line, committee, date):
