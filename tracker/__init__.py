@@ -20,6 +20,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import web
 
     web.init_app(app)
+    from . import page_cache
+
+    page_cache.init_app(app)  # after web: it needs to know who is signed in
 
     from . import admin, api, auth, editing, pages
 

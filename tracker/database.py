@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import Engine, event, inspect, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlmodel import Session, create_engine, select
+
+from .models import DataGeneration
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -96,20 +98,37 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 @contextmanager
-def write_session(engine: Engine) -> Iterator[Session]:
+def write_session(engine: Engine, *, changes_pages: bool = True) -> Iterator[Session]:
     """A session for one all-or-nothing write: committed on success, rolled back on any error.
 
     On SQLite the transaction takes the write lock at its start, so concurrent
-    writers queue (up to the busy timeout) rather than fail part-way.
+    writers queue (up to the busy timeout) rather than fail part-way. A write that
+    shows on no public page (a log of searches that found nothing) passes
+    ``changes_pages=False`` and leaves the pages kept for readers in place.
     """
     bind = engine.execution_options(sqlite_immediate=True) if engine.dialect.name == "sqlite" else engine
     with Session(bind, expire_on_commit=False) as session:
         try:
             yield session
+            if changes_pages:
+                _count_write(session)
             session.commit()
         except BaseException:
             session.rollback()
             raise
+
+
+def _count_write(session: Session) -> None:
+    """Advance the data generation in the same transaction, so caches keyed on it see this write at once."""
+    counted = session.exec(update(DataGeneration).where(DataGeneration.id == 1)
+                           .values(value=DataGeneration.value + 1))
+    if counted.rowcount == 0:  # a database created without the migration's row
+        get_or_add(session, DataGeneration, {"id": 1}, value=1)
+
+
+def data_generation(session: Session) -> int | None:
+    """How many writes the database has committed (None on a database without the counter row)."""
+    return session.exec(select(DataGeneration.value).where(DataGeneration.id == 1)).first()
 
 
 def get_or_add(session: Session, model, lookup: dict, **values):

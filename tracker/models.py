@@ -250,6 +250,19 @@ class AuditEntry(SQLModel, table=True):
     detail: str = Field(default="", sa_type=Text)
 
 
+class DataGeneration(SQLModel, table=True):
+    """How many write transactions the database has committed (one row).
+
+    Every write bumps it in the same transaction (``database.write_session``), so a page cached under one
+    generation is never served once anything has changed, by any process on any host.
+    """
+
+    __tablename__ = "data_generation"
+
+    id: int | None = Field(default=None, primary_key=True)
+    value: int = Field(default=0)
+
+
 def meeting_visible(include_drafts: bool):
     """Which meetings a reader may see: all of them for editors, published ones for everyone else."""
     return true() if include_drafts else Meeting.status == MeetingStatus.PUBLISHED.value

@@ -70,7 +70,7 @@ def _remember_miss(text: str) -> None:
     if not text:
         return
     try:
-        with write_session(engine()) as session:
+        with write_session(engine(), changes_pages=False) as session:
             session.add(SearchMiss(query=text))
     except Exception:
         log.exception("could not record a search that found nothing")
