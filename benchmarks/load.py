@@ -96,21 +96,25 @@ def _paths(port: int) -> dict[str, list[str]]:
 
 
 class Tally:
-    """Latencies and errors per page kind, shared by the user threads."""
+    """Latencies and errors per page kind, shared by the user threads; also the latencies while ingest wrote."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.latencies: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, list[str]] = defaultdict(list)
+        self.while_ingesting: list[float] = []
 
-    def add(self, kind: str, seconds: float, error: str | None) -> None:
+    def add(self, kind: str, seconds: float, error: str | None, ingesting: bool = False) -> None:
         with self.lock:
             self.latencies[kind].append(seconds)
+            if ingesting:
+                self.while_ingesting.append(seconds)
             if error:
                 self.errors[kind].append(error)
 
 
-def _user(port: int, paths: dict, tally: Tally, stop: threading.Event, think: float, seed: int) -> None:
+def _user(port: int, paths: dict, tally: Tally, stop: threading.Event, think: float, seed: int,
+          ingest_done: threading.Event) -> None:
     chance = random.Random(seed)
     kinds = list(paths)
     visits = seed  # each user goes round every kind of page in turn, starting at a different one
@@ -118,13 +122,14 @@ def _user(port: int, paths: dict, tally: Tally, stop: threading.Event, think: fl
         kind = kinds[visits % len(kinds)]
         visits += 1
         path = chance.choice(paths[kind])
+        ingesting = not ingest_done.is_set()
         started = time.perf_counter()
         try:
             status, _body = _get(port, path)
             error = None if status < 400 else f"{status} {path}"
         except OSError as failure:
             error = f"{type(failure).__name__} {path}: {failure}"
-        tally.add(kind, time.perf_counter() - started, error)
+        tally.add(kind, time.perf_counter() - started, error, ingesting)
         if think:
             stop.wait(chance.uniform(0.5 * think, 1.5 * think))
 
@@ -149,6 +154,10 @@ def report(tally: Tally, elapsed: float, *, users: int, ingest_note: str) -> tup
         f"mean {statistics.fmean(every) * 1000:.0f} ms",
         f"{'page':<12}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}",
     ]
+    if tally.while_ingesting:
+        lines.insert(3, f"while the bulk ingest wrote: {len(tally.while_ingesting)} requests, "
+                        f"p50 {_percentile(tally.while_ingesting, 0.5) * 1000:.0f} ms, "
+                        f"p95 {_percentile(tally.while_ingesting, 0.95) * 1000:.0f} ms")
     for kind in sorted(tally.latencies):
         values = tally.latencies[kind]
         lines.append(f"{kind:<12}{len(values):>9}{_percentile(values, 0.5) * 1000:>9.0f}"
@@ -187,15 +196,25 @@ def run(*, users: int, duration: float, think: float, workers: int, preload: lis
         for kind_paths in paths.values():  # warm each worker's caches (templates, pipeline) before timing
             for path in kind_paths[:2]:
                 _get(port, path)
-        tally, stop = Tally(), threading.Event()
+        tally, stop, ingest_done = Tally(), threading.Event(), threading.Event()
         ingesting = None
+        started = time.perf_counter()
         if ingest:
             ingesting = subprocess.Popen([sys.executable, "-m", "tracker.cli", "ingest", "--publish", *ingest],
                                          env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                          text=True)
-        threads = [threading.Thread(target=_user, args=(port, paths, tally, stop, think, seed), daemon=True)
-                   for seed in range(users)]
-        started = time.perf_counter()
+            finished_at: list[float] = []
+
+            def watch_ingest():
+                ingesting.wait()
+                finished_at.append(time.perf_counter())
+                ingest_done.set()
+
+            threading.Thread(target=watch_ingest, daemon=True).start()
+        else:
+            ingest_done.set()
+        threads = [threading.Thread(target=_user, args=(port, paths, tally, stop, think, seed, ingest_done),
+                                    daemon=True) for seed in range(users)]
         for thread in threads:
             thread.start()
         stop.wait(duration)
@@ -211,7 +230,8 @@ def run(*, users: int, duration: float, think: float, workers: int, preload: lis
                 ingesting.wait(30)
             else:
                 summary = (ingesting.stdout.read().strip().splitlines() or ["?"])[-1]
-                note = f"bulk ingest of {', '.join(ingest)} ran alongside: {summary}"
+                note = (f"bulk ingest of {', '.join(ingest)} ran alongside for the first "
+                        f"{finished_at[0] - started:.0f} s: {summary}")
             ingesting.stdout.close()
         lines, met = report(tally, elapsed, users=users, ingest_note=note)
         for line in lines:
@@ -236,7 +256,8 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--preload", nargs="*", default=["corpus/real", "corpus/styled", "corpus/unseen"],
                         help="folders stored before the load starts")
-    parser.add_argument("--ingest", nargs="*", default=["corpus/heldout", "corpus/blind"],
+    parser.add_argument("--ingest", nargs="*", default=["corpus/heldout", "corpus/blind", "corpus/fresh",
+                                                         "corpus/sealed", "corpus/vault", "corpus/ledger"],
                         help="folders bulk-ingested while the users browse ('' for none)")
     parser.add_argument("--check", action="store_true", help="exit 1 when the targets are not met")
     args = parser.parse_args(argv)
