@@ -4,14 +4,23 @@
 per agenda item and record with generated tsvector columns under GIN indexes:
 ``tsv`` (English stemming) and ``tsv_exact`` ('simple', for the exact-words
 switch). Each typed word or phrase becomes ``websearch_to_tsquery``; the
-boolean tree becomes SQL ``AND``/``OR``/``NOT``; ``ts_rank`` orders and
-``ts_headline`` highlights the page shown. Writers take one transaction-level
-advisory lock and re-read the database inside it, so concurrent writers
-neither fail nor lose an update.
+boolean tree becomes SQL ``AND``/``OR``/``NOT``. One statement finds the
+matches, counts their facets and ranks (``ts_rank``) and highlights
+(``ts_headline``) the page shown.
+
+Counting means reading every matching row, and at a million records a common
+word matches tens of thousands, each on its own page. So ``search_term_count``
+(migration 0006) keeps each English term's document counts by kind, committee
+and year, and a search for one term with no filters reads its exact counts
+there; its page is ranked among its newest matches (at least CANDIDATES of
+them) rather than all of them. Writers keep the counts in step in the same
+transaction. Writers take one transaction-level advisory lock and re-read the
+database inside it, so concurrent writers neither fail nor lose an update.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from sqlalchemy import Boolean, Column, Date, Engine, Integer, MetaData, String, Table, Text, and_, delete, false
@@ -40,6 +49,9 @@ documents = Table(
 )
 stamps_table = Table("search_stamp", _meta, Column("meeting_id", Integer, primary_key=True), Column("stamp", Text))
 _WORD = re.compile(r"\w+")
+# A one-word search matching more than twice this many records is ranked among its newest matches (this many or
+# more): ranking all of a common word's matches reads every one of them, which is too slow at a million records.
+CANDIDATES = 2000
 
 
 def _row(document) -> dict:
@@ -47,6 +59,34 @@ def _row(document) -> dict:
                 meeting_date=document.meeting_date, year=document.year, committee=document.committee,
                 committee_slug=document.committee_slug, published=document.published, speaker=document.speaker,
                 status=document.status, text=document.text.replace("\x00", " "))
+
+
+COUNT_TERMS = """
+INSERT INTO search_term_count AS counted (lexeme, published, facet, value, n)
+SELECT term.lexeme, d.published,
+       CASE WHEN GROUPING(d.kind) = 0 THEN 'kind' WHEN GROUPING(d.committee_slug) = 0 THEN 'committee' ELSE 'year' END,
+       coalesce(d.kind, d.committee_slug, d.year), :sign * count(*)
+FROM search_document d, unnest(d.tsv) AS term
+{where}
+GROUP BY GROUPING SETS ((term.lexeme, d.published, d.kind), (term.lexeme, d.published, d.committee_slug),
+                        (term.lexeme, d.published, d.year))
+ON CONFLICT (lexeme, published, facet, value) DO UPDATE SET n = counted.n + excluded.n"""
+
+
+def count_terms(connection, meeting_ids: list[int] | None, sign: int) -> None:
+    """Add (sign +1) or take away (-1) these meetings' documents, all if None, in the per-term facet counts."""
+    where = "" if meeting_ids is None else "WHERE d.meeting_id = ANY(:ids)"
+    connection.execute(text(COUNT_TERMS.format(where=where)), {"sign": sign, "ids": list(meeting_ids or [])})
+
+
+def finish_bulk_load(connection) -> None:
+    """After filling an empty ``search_document``: count its terms, move the GIN pending lists into the
+    indexes (a search reads the whole pending list), and refresh the planner's statistics."""
+    count_terms(connection, None, +1)
+    connection.execute(text("SELECT gin_clean_pending_list('ix_search_document_tsv'::regclass), "
+                            "gin_clean_pending_list('ix_search_document_tsv_exact'::regclass)"))
+    connection.execute(text("ANALYZE search_document"))
+    connection.execute(text("ANALYZE search_term_count"))
 
 
 class PostgresBackend:
@@ -78,6 +118,7 @@ class PostgresBackend:
             with Session(bind=connection) as session:
                 if meeting_ids is None:
                     connection.execute(delete(documents))
+                    connection.execute(text("DELETE FROM search_term_count"))
                     connection.execute(delete(stamps_table))
                     fresh = meeting_stamps_for(session)
                     batch = []
@@ -90,17 +131,22 @@ class PostgresBackend:
                     if batch:
                         connection.execute(insert(documents), batch)
                         count += len(batch)
+                    finish_bulk_load(connection)
                 else:
                     ids = sorted(meeting_ids)
+                    count_terms(connection, ids, -1)
                     connection.execute(delete(documents).where(documents.c.meeting_id.in_(ids)))
                     connection.execute(delete(stamps_table).where(stamps_table.c.meeting_id.in_(ids)))
+                    if not remove_only:
+                        fresh = meeting_stamps_for(session, ids)
+                        rows = [_row(d) for found in documents_for(session, ids).values() for d in found]
+                        if rows:
+                            connection.execute(insert(documents), rows)
+                            count_terms(connection, ids, +1)
+                        count = len(rows)
+                    connection.execute(text("DELETE FROM search_term_count WHERE n = 0"))
                     if remove_only:
                         return 0
-                    fresh = meeting_stamps_for(session, ids)
-                    rows = [_row(d) for found in documents_for(session, ids).values() for d in found]
-                    if rows:
-                        connection.execute(insert(documents), rows)
-                    count = len(rows)
             if fresh:
                 connection.execute(insert(stamps_table), [{"meeting_id": m, "stamp": s} for m, s in fresh.items()])
         return count
@@ -120,7 +166,8 @@ class PostgresBackend:
 
     def size_on_disk(self) -> int:
         with self._engine.connect() as connection:
-            return connection.execute(text("SELECT pg_total_relation_size('search_document')")).scalar() or 0
+            return connection.execute(text("SELECT pg_total_relation_size('search_document') "
+                                           "+ pg_total_relation_size('search_term_count')")).scalar() or 0
 
     # --- queries ------------------------------------------------------------------------
 
@@ -129,8 +176,7 @@ class PostgresBackend:
         if isinstance(node, q.Word) and node.prefix:
             words = _WORD.findall(node.text.lower())
             return func.to_tsquery("simple", " & ".join(words[:-1] + [words[-1] + ":*"]))
-        typed = f'"{node.text}"' if isinstance(node, q.Phrase) else node.text.replace('"', " ")
-        return func.websearch_to_tsquery(config, typed)
+        return func.websearch_to_tsquery(config, _typed(node))
 
     def _condition(self, node, exact: bool):
         if isinstance(node, (q.Word, q.Phrase)):
@@ -192,43 +238,186 @@ class PostgresBackend:
         return combined
 
     def query_index(self, request: SearchRequest) -> IndexPage:
-        c = documents.c
-        where = self._where(request)
         ranking = self._ranking_query(request)
         exact = request.exact or (ranking is not None and all(
             isinstance(leaf, q.Word) and leaf.prefix for leaf in q.text_leaves(request.tree)))
-        vector = c.tsv_exact if exact else c.tsv
-        rank = func.ts_rank(vector, ranking) if ranking is not None else literal(0.0)
-        order = [c.meeting_date.desc().nulls_last(), rank.desc(), c.key] if request.sort == "date" or ranking is None \
-            else [rank.desc(), c.meeting_date.desc().nulls_last(), c.key]
-        page = (select(c.kind, c.record_id, c.meeting_id, c.text, rank.label("rank")).where(where).order_by(*order)
-                .offset(request.offset).limit(request.per_page).subquery())
-        headline = func.ts_headline("simple" if exact else "english", page.c.text, ranking, HEADLINE) \
-            if ranking is not None else func.left(page.c.text, 300)
-        shown = select(page.c.kind, page.c.record_id, page.c.meeting_id, page.c.rank, headline.label("headline"))
-        grouped = (select(c.kind, c.committee_slug, c.year, func.count()).where(where)
-                   .group_by(func.grouping_sets(c.kind, c.committee_slug, c.year)))
         try:
             with self._engine.connect() as connection:
-                connection.execute(text(f"SET LOCAL statement_timeout = '{STATEMENT_TIMEOUT}'"))
-                rows = connection.execute(shown).all()
-                facet_rows = connection.execute(grouped).all()
+                # one snapshot for the counts and the page; no JIT, whose compiling costs more than these queries;
+                # memory enough for the bitmap of a common word's matches to stay exact (a lossy one rechecks rows)
+                connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+                connection.execute(text("SELECT set_config('statement_timeout', :timeout, true), "
+                                        "set_config('jit', 'off', true), set_config('work_mem', '32MB', true)"),
+                                   {"timeout": STATEMENT_TIMEOUT})
+                counted = self._counted(connection, request)
+                if counted is None:
+                    rows, facets = self._search(connection, request, ranking, exact, self._where(request))
+                else:
+                    facets = counted["facets"]
+                    rows = self._newest_ranked(connection, request, ranking, counted)
                 connection.rollback()
         except Exception as error:
             if "statement timeout" in str(error) or "canceling statement" in str(error):
                 raise SearchUnavailable("the search took too long; use fewer or more distinctive words") from None
             raise
-        facets: dict[str, dict[str, int]] = {"kind": {}, "committee": {}, "year": {}}
-        for kind, slug, year, count in facet_rows:
-            if kind is not None:
-                facets["kind"][kind] = count
-            elif slug is not None:
-                facets["committee"][slug] = count
-            elif year is not None:
-                facets["year"][year] = count
         facets = {name: dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))) for name, v in facets.items()}
         total = sum(facets["kind"].values())
         hits = [IndexHit(kind=kind, record_id=record_id, meeting_id=meeting_id, score=float(score or 0.0),
                          snippet=from_sentinels(headline or ""))
                 for kind, record_id, meeting_id, score, headline in rows]
         return IndexPage(hits, total, facets, None)
+
+    def _search(self, connection, request: SearchRequest, ranking, exact: bool, where, with_facets: bool = True,
+                first_after: dt.date | None = None):
+        """One statement: the matches (narrow columns and rank), their facet counts, and the page, highlighted.
+
+        Returns the page's rows and the facets, or (without facets) the page's rows and how many matched.
+        With `first_after`, matches from meetings on or after that date come first.
+        """
+        c = documents.c
+        vector = c.tsv_exact if exact else c.tsv
+        rank = func.ts_rank(vector, ranking) if ranking is not None else literal(0.0)
+        matched = select(c.key, c.kind, c.record_id, c.meeting_id, c.meeting_date, c.committee_slug, c.year,
+                         rank.label("rank")).where(where).cte("matched")
+        m = matched.c
+        newest = m.meeting_date.desc().nulls_last()
+        key = m.key.collate("C")  # only breaks ties: byte order sorts faster than the locale's
+        order = [newest, m.rank.desc(), key] if request.sort == "date" or ranking is None \
+            else [m.rank.desc(), newest, key]
+        if first_after is not None:
+            order.insert(0, func.coalesce(m.meeting_date >= first_after, False).desc())
+        page = (select(m.key, m.kind, m.record_id, m.meeting_id, m.rank,
+                       func.row_number().over(order_by=order).label("position"))
+                .order_by(*order).offset(request.offset).limit(request.per_page).subquery("page"))
+        if with_facets:
+            grouped = (select(m.kind, m.committee_slug, m.year, func.count().label("n"))
+                       .group_by(func.grouping_sets(m.kind, m.committee_slug, m.year)).subquery("grouped"))
+            g = grouped.c
+            counts = select(func.json_agg(func.json_build_array(g.kind, g.committee_slug, g.year, g.n))
+                            .label("counts")).subquery("counts")
+        else:
+            counts = select(func.count().label("counts")).select_from(matched).subquery("counts")
+        headline = func.ts_headline("simple" if exact else "english", c.text, ranking, HEADLINE) \
+            if ranking is not None else func.left(c.text, 300)
+        shown = (select(page.c.kind, page.c.record_id, page.c.meeting_id, page.c.rank, headline.label("headline"),
+                        page.c.position)
+                 .select_from(page.join(documents, documents.c.key == page.c.key)).subquery("shown"))
+        statement = (select(counts.c.counts, shown.c.kind, shown.c.record_id, shown.c.meeting_id, shown.c.rank,
+                            shown.c.headline)
+                     .select_from(counts.outerjoin(shown, true())).order_by(shown.c.position))
+        found = connection.execute(statement).all()
+        rows = [row[1:] for row in found if row.kind is not None]
+        if not with_facets:
+            return rows, found[0].counts
+        facets: dict[str, dict[str, int]] = {"kind": {}, "committee": {}, "year": {}}
+        for kind, slug, year, count in found[0].counts or []:
+            if kind is not None:
+                facets["kind"][kind] = count
+            elif slug is not None:
+                facets["committee"][slug] = count
+            elif year is not None:
+                facets["year"][year] = count
+        return rows, facets
+
+    # --- one-word searches: counts read from search_term_count, ranking bounded to the newest matches ----------
+
+    def _counted(self, connection, request: SearchRequest) -> dict | None:
+        """For a search for one English term with no filters: its exact facet counts, read from the per-term
+        counts, with how many documents there are and the newest meeting date (to find its newest matches).
+
+        None when the search is anything else: it is then counted over its matches.
+        """
+        node = request.tree
+        if request.exact or not (isinstance(node, q.Phrase) or isinstance(node, q.Word) and not node.prefix):
+            return None
+        if request.kinds or request.committees or request.year or request.date_from or request.date_to:
+            return None
+        found = connection.execute(text(COUNTED_FACETS), {
+            "typed": _typed(node), "scope": [True, False] if request.include_drafts else [True]}).one()
+        if found.nodes != 1:
+            return None
+        facets: dict[str, dict[str, int]] = {"kind": {}, "committee": {}, "year": {}}
+        for facet, value, count in found.counts or []:
+            facets[facet][value] = count
+        return {"facets": facets, "documents": found.documents, "newest": found.newest}
+
+    def _newest_ranked(self, connection, request: SearchRequest, ranking, counted: dict):
+        """The page for a counted one-word search; one with very many matches lists its newest first.
+
+        Its newest CANDIDATES matches or so (those after a cut-off date estimated from its per-year counts; if
+        fewer are found there the cut-off moves back) are ranked and listed first, then the older ones, ranked:
+        the same order on every page, but only a page beyond the newest has to rank them all. Which way to read
+        the newest is cheapest depends on how common the term is (see _plan); for a very common term, bitmap
+        scans, the only way a GIN index is read, are turned off and the date index is walked instead.
+        """
+        facets = counted["facets"]
+        plan = _plan(sum(facets["kind"].values()), CANDIDATES, counted["documents"] or 0)
+        where = self._where(request)
+        last = request.offset + request.per_page
+        for cutoff in [None] if plan == "all" else _cutoffs(facets["year"], CANDIDATES, counted["newest"]):
+            walk = plan == "walk" and cutoff is not None
+            connection.execute(text(f"SET LOCAL enable_bitmapscan = {'off' if walk else 'on'}"))
+            if cutoff is None:
+                return self._search(connection, request, ranking, False, where, with_facets=False)[0]
+            bounded = and_(where, documents.c.meeting_date >= cutoff)
+            rows, newest = self._search(connection, request, ranking, False, bounded, with_facets=False)
+            if newest >= CANDIDATES:
+                if newest >= last:
+                    return rows
+                connection.execute(text("SET LOCAL enable_bitmapscan = on"))
+                return self._search(connection, request, ranking, False, where, with_facets=False,
+                                    first_after=cutoff)[0]
+
+
+COUNTED_FACETS = """
+WITH term AS (SELECT websearch_to_tsquery('english', :typed) AS query)
+SELECT numnode(term.query) AS nodes,
+       (SELECT json_agg(json_build_array(facet, value, total)) FROM (
+            SELECT facet, value, sum(n) AS total FROM search_term_count
+            WHERE numnode(term.query) = 1 AND published = ANY(:scope)
+              AND lexeme = (tsvector_to_array(term.query::text::tsvector))[1]
+            GROUP BY facet, value HAVING sum(n) > 0) AS counted) AS counts,
+       (SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass) AS documents,
+       (SELECT max(meeting_date) FROM search_document) AS newest
+FROM term"""
+
+
+def _typed(node) -> str:
+    """What websearch_to_tsquery is given for a typed word or phrase."""
+    return f'"{node.text}"' if isinstance(node, q.Phrase) else node.text.replace('"', " ")
+
+
+# Rough cost per row in microseconds, from EXPLAIN ANALYZE at 1,000,000 records on a busy 2-core machine: an
+# entry of a GIN posting list, of a date-index bitmap, a row read through a bitmap (its own page, mostly), and a
+# row read walking the date index (rows of one meeting share pages) with its match checked.
+GIN_ENTRY, DATE_ENTRY, BITMAP_ROW, WALKED_ROW = 0.5, 0.3, 4.0, 2.3
+
+
+def _plan(matches: int, need: int, documents: float) -> str:
+    """How to reach a term's newest `need` matches: "all" of them, those after a cut-off through both indexes
+    ("both"), or a "walk" of the newest rows through the date index alone; whichever reads least."""
+    window = need * 1.25 * max(documents, matches) / max(matches, 1)  # rows after the cut-off
+    costs = {"all": (GIN_ENTRY + BITMAP_ROW) * matches,
+             "both": GIN_ENTRY * matches + DATE_ENTRY * window + BITMAP_ROW * need * 1.25,
+             "walk": WALKED_ROW * window}
+    return min(costs, key=costs.get)
+
+
+def _cutoffs(years: dict[str, int], need: int, newest: dt.date | None):
+    """Meeting dates after which a term's matches number at least `need`: an estimate (matches spread evenly
+    over each year, the newest year ending at the newest meeting), that year's start, then no cut-off."""
+    held = sorted(((int(y), n) for y, n in years.items() if y.isdigit()), reverse=True)
+    if newest is not None and sum(n for _y, n in held) > need * 2:
+        reached = 0
+        for year, count in held:
+            if reached + count >= need:
+                start = dt.date(year, 1, 1)
+                end = min(dt.date(year, 12, 31), max(newest, start))
+                share = (need - reached) / count * 1.25  # matches are not spread quite evenly: some margin
+                estimate = end - dt.timedelta(days=int(share * ((end - start).days + 1)) + 1)
+                if estimate > start:
+                    yield estimate
+                yield start
+                break
+            reached += count
+    yield None
