@@ -18,3 +18,16 @@ def shut_down(app) -> None:
     if search is not None:
         search.close()
     app.extensions["tracker.engine"].dispose()
+
+
+def row_counts(engine) -> dict[str, int]:
+    """How many rows each table holds: what a failed write must leave unchanged.
+
+    The write counter (``data_generation``) is left out: its one row is made by the migration, not by users.
+    """
+    from sqlalchemy import func, select
+    from sqlmodel import Session, SQLModel
+
+    with Session(engine) as session:
+        return {table.name: session.exec(select(func.count()).select_from(table)).one()[0]
+                for table in SQLModel.metadata.sorted_tables if table.name != "data_generation"}

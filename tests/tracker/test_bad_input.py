@@ -26,25 +26,19 @@ import io
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
-from sqlmodel import Session, SQLModel
+from sqlalchemy import select
+from sqlmodel import Session
 from werkzeug.datastructures import FileStorage
 from werkzeug.routing import AnyConverter
 from werkzeug.test import encode_multipart
 
 from factories import PDF_IMAGE_PAGE, PDF_TEXT_PAGE, build_docx, build_pdf, encrypt_pdf, rebuild_zip
-from tests_support import csrf_token
+from tests_support import csrf_token, row_counts
 from tracker.models import Meeting
 
 MINUTES = ("Budget Scrutiny Panel - 3 March 2024\n\n1. Council Tax\n\nCouncillor Ash asked whether the £2.5m "
            "saving was “realistic”. The Director of Finance replied that it was on track.\n\n"
            "RESOLVED – That the report be noted.\n")
-
-
-def row_counts(engine) -> dict[str, int]:
-    with Session(engine) as session:
-        return {table.name: session.exec(select(func.count()).select_from(table)).one()[0]
-                for table in SQLModel.metadata.sorted_tables}
 
 
 @pytest.fixture

@@ -21,11 +21,10 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select
-from sqlmodel import Session, SQLModel
+from sqlalchemy import event
 
 from conftest import ROOT
-from tests_support import csrf_token
+from tests_support import csrf_token, row_counts
 from tracker.search import core as search_core
 from tracker.search.core import reconcile
 
@@ -34,12 +33,6 @@ MINUTES = ("Budget Scrutiny Panel - 3 March 2024\n\n1. Council Tax\n\nCouncillor
            "RESOLVED – That the report be noted.\n")
 # long enough to need new pages in the database, not just the free space left in its last ones
 LONG_MINUTES = MINUTES + "\n2. Any other business\n\n" + "The panel discussed the budget at length. " * 500 + "\n"
-
-
-def row_counts(engine) -> dict[str, int]:
-    with Session(engine) as session:
-        return {table.name: session.exec(select(func.count()).select_from(table)).one()[0]
-                for table in SQLModel.metadata.sorted_tables}
 
 
 def files_under(folder: Path) -> list[str]:
