@@ -49,8 +49,8 @@ documents = Table(
 )
 stamps_table = Table("search_stamp", _meta, Column("meeting_id", Integer, primary_key=True), Column("stamp", Text))
 _WORD = re.compile(r"\w+")
-# A one-word search matching more than twice this many records is ranked among its newest matches (this many or
-# more): ranking all of a common word's matches reads every one of them, which is too slow at a million records.
+# A one-word search with very many matches ranks its newest this many or so and lists them first (_newest_ranked):
+# ranking all of a common word's matches reads every one of them, which is too slow at a million records.
 CANDIDATES = 2000
 
 
