@@ -398,3 +398,20 @@ def test_search_api_returns_the_documented_shape(client, ingest_text):
     bad = client.get("/api/search?q=*o*")
     assert bad.status_code == 400 and "wildcards" in bad.get_json()["message"]
     json.dumps(found)
+
+
+def test_search_sees_a_write_that_ends_with_a_savepoint(client, engine, ingest_text):
+    """A correction whose last step adds a person in a savepoint (get-or-create, safe under racing writers) is
+    indexed once the whole write commits, not when the savepoint is released and nothing is visible yet."""
+    from sqlmodel import select
+
+    from tracker.database import get_or_add, write_session
+    from tracker.models import Person, Question
+
+    meeting = ingest_text(MINUTES).meeting_id
+    with write_session(engine) as session:
+        question = session.exec(select(Question).where(Question.meeting_id == meeting)).first()
+        question.text = "Councillor Foster asked about zeppelin landing fees."
+        session.flush()
+        get_or_add(session, Person, {"name": "Councillor Zeppelin Foster"})
+    assert texts(api(client, q="zeppelin")) == ["Councillor Foster asked about zeppelin landing fees."]

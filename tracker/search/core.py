@@ -460,6 +460,8 @@ def _after_soft_rollback(session, previous_transaction) -> None:
 
 
 def _after_commit(session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint was released (SQLAlchemy calls this for that too): index once the whole write commits
     pending = session.info.pop(_PENDING, set())
     committees = session.info.pop(_COMMITTEES, set())
     if not pending and not committees:
