@@ -1,5 +1,6 @@
 """Shared fixtures: one segmenter pipeline for the session, a CLI runner, golden files."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ from nlp import build_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+# `tracker ingest` lowers its own CPU priority; run in-process by the CLI tests it would lower pytest's.
+os.environ.setdefault("TRACKER_INGEST_NICE", "0")
 
 
 def pytest_addoption(parser):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -148,6 +149,19 @@ def _minutes_files(paths: tuple[str, ...]) -> list[Path]:
     return found
 
 
+def _yield_cpu(setting: str) -> None:
+    """A bulk load is background work: lower this process's CPU priority (where the OS allows) so that web
+    workers on the same machine answer readers first. With nothing else running it still gets the whole CPU."""
+    try:
+        niceness = int(setting)
+    except ValueError:
+        raise click.ClickException(f"TRACKER_INGEST_NICE must be a whole number from 0 to 19, not {setting!r}") from None
+    if not 0 <= niceness <= 19:
+        raise click.ClickException(f"TRACKER_INGEST_NICE must be from 0 to 19, not {niceness}")
+    if niceness and hasattr(os, "nice"):
+        os.nice(niceness)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--committee", help="Committee name, when the minutes do not say or say it differently.")
@@ -171,7 +185,9 @@ def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | No
 
     install_listeners()  # date "next meeting" actions and propose discharges and repeats, as the web app does
     engine = _checked_engine()
-    uploads = Path(_settings()["UPLOADS_PATH"])
+    settings = _settings()
+    uploads = Path(settings["UPLOADS_PATH"])
+    _yield_cpu(settings["INGEST_NICE"])
     files = _minutes_files(paths)
     if not files:
         raise click.ClickException("no minutes files (.txt, .html, .pdf, .docx) found in " + ", ".join(paths))

@@ -22,6 +22,8 @@ SETTINGS = [
     ("SECURE_COOKIES", "TRACKER_SECURE_COOKIES", "1", "1: cookies over HTTPS only (browsers treat http://127.0.0.1 "
                                                       "and localhost as secure too); 0 to turn off"),
     ("MAX_UPLOAD_MB", "TRACKER_MAX_UPLOAD_MB", "20", "largest minutes file accepted, in MB"),
+    ("INGEST_NICE", "TRACKER_INGEST_NICE", "10", "how far `tracker ingest` lowers its own CPU priority (0-19), so "
+                                                 "readers of the web app on the same machine come first; 0 keeps it"),
     ("PAGE_CACHE_MB", "TRACKER_PAGE_CACHE_MB", "64", "memory per worker for pages kept for readers who are not "
                                                     "signed in (until the next write); 0 turns it off"),
 ]

@@ -99,6 +99,35 @@ def test_storage_app_refuses_to_start_on_an_old_schema(tmp_path):
         create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x"})
 
 
+def test_storage_bulk_ingest_yields_the_cpu_to_the_web_app(instance):
+    """A bulk load on the web server runs at a lower CPU priority, so readers are answered first."""
+    env = {**os.environ, "TRACKER_INSTANCE": str(instance), "TRACKER_INGEST_NICE": "10"}
+    tracker = [sys.executable, "-m", "tracker.cli"]
+    subprocess.run([*tracker, "db", "upgrade"], env=env, check=True, capture_output=True)
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    process = subprocess.Popen([*tracker, "ingest", str(CORPUS / "unseen")], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    seen = ours
+    try:
+        deadline = time.monotonic() + 60
+        while seen == ours and process.poll() is None and time.monotonic() < deadline:
+            seen = os.getpriority(os.PRIO_PROCESS, process.pid)
+            time.sleep(0.02)
+    finally:
+        process.kill()
+        process.wait()
+    assert seen == min(ours + 10, 19)
+
+
+def test_storage_cli_refuses_a_priority_it_cannot_set(runner, instance, monkeypatch):
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    monkeypatch.setenv("TRACKER_INGEST_NICE", "lowest")
+    result = runner.invoke(cli, ["ingest", str(CORPUS / "unseen")])
+    assert result.exit_code == 1
+    assert "TRACKER_INGEST_NICE must be a whole number from 0 to 19, not 'lowest'" in result.output
+    assert _count(instance, Meeting) == 0
+
+
 @pytest.mark.slow
 def test_storage_bulk_ingest_killed_part_way_leaves_each_meeting_whole_or_absent(instance, tmp_path):
     """SIGKILL during a bulk load: every meeting is stored with all its records, or not at all."""
