@@ -10,7 +10,7 @@ import tracker.search.models  # noqa: F401
 from tracker.database import _alembic_config
 
 # Objects the PostgreSQL search backend manages in raw SQL (tsvector columns, GIN indexes), not as models.
-ENGINE_OWNED = {"search_document", "search_stamp", "search_term_count"}
+ENGINE_OWNED = {"search_document", "search_stamp", "search_term_count", "search_pair_count"}
 
 
 def _ours(obj, name, type_, reflected, compare_to):

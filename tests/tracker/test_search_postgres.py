@@ -1,5 +1,6 @@
-"""PostgreSQL full-text search at scale: a one-word search reads its counts from per-term counts kept in step
-with every write, and a word found in very many records is ranked among its newest matches."""
+"""PostgreSQL full-text search at scale: a one-word search reads its counts from per-term counts, and a two-word
+phrase from per-pair counts, kept in step with every write; a word found in very many records is ranked among its
+newest matches."""
 
 import datetime as dt
 
@@ -17,6 +18,19 @@ SELECT term.lexeme, d.published, 'committee', d.committee_slug, count(*) FROM se
 GROUP BY 1, 2, 4
 UNION ALL
 SELECT term.lexeme, d.published, 'year', d.year, count(*) FROM search_document d, unnest(d.tsv) term GROUP BY 1, 2, 4"""
+
+# The pair counts as kept, and the same counted afresh: each document's terms whose positions are one apart.
+PAIRS_STORED = "SELECT first, second, published, facet, value, n FROM search_pair_count"
+PAIRS_RECOUNTED = """
+WITH pairs AS (SELECT DISTINCT d.key, d.published, d.kind, d.committee_slug, d.year, a.lexeme AS first,
+                               b.lexeme AS second
+               FROM search_document d, unnest(d.tsv) a, unnest(a.positions) pa, unnest(d.tsv) b, unnest(b.positions) pb
+               WHERE pb = pa + 1)
+SELECT first, second, published, 'kind', kind, count(*) FROM pairs GROUP BY 1, 2, 3, 5
+UNION ALL
+SELECT first, second, published, 'committee', committee_slug, count(*) FROM pairs GROUP BY 1, 2, 3, 5
+UNION ALL
+SELECT first, second, published, 'year', year, count(*) FROM pairs GROUP BY 1, 2, 3, 5"""
 
 
 @pytest.fixture
@@ -58,7 +72,8 @@ def search(app, words, **filters):
 
 
 def found_by_counting(engine, word, include_drafts=False):
-    """Facets for `word` counted over the matching documents themselves, as a search with a filter would."""
+    """Facets for `word` (or a quoted phrase) counted over the matching documents themselves, as a search with a
+    filter would."""
     facets = {}
     with engine.connect() as connection:
         for facet, column in (("kind", "kind"), ("committee", "committee_slug"), ("year", "year")):
@@ -72,9 +87,13 @@ def test_postgres_one_word_counts_stay_exact_through_every_write(app, engine, in
     from tracker.corrections import delete_meeting, publish_meeting, unpublish_meeting
     from tracker.database import write_session
 
+    def kept_in_step():
+        return counts(engine, STORED) == counts(engine, RECOUNTED) \
+            and counts(engine, PAIRS_STORED) == counts(engine, PAIRS_RECOUNTED)
+
     ingest_text(MINUTES)
     draft = ingest_text(OTHER, publish=False)
-    assert counts(engine, STORED) and counts(engine, STORED) == counts(engine, RECOUNTED)
+    assert counts(engine, STORED) and counts(engine, PAIRS_STORED) and kept_in_step()
     assert search(app, "report").facets == found_by_counting(engine, "report")
     assert search(app, "report", include_drafts=True).facets == found_by_counting(engine, "report", True)
     assert search(app, "report").total == 1  # the draft's report is not counted for readers
@@ -83,20 +102,20 @@ def test_postgres_one_word_counts_stay_exact_through_every_write(app, engine, in
         publish_meeting(session=session, user=None, meeting_id=draft.meeting_id)
     corrected = MINUTES.replace("notes the report on home to school transport", "notes the transport update")
     assert ingest_text(corrected).outcome == "replaced"
-    assert counts(engine, STORED) == counts(engine, RECOUNTED)
+    assert kept_in_step()
     assert search(app, "report").facets == found_by_counting(engine, "report")
     assert search(app, "report").facets["committee"] == {"adults-and-health-scrutiny-committee": 1}
 
     with write_session(engine) as session:
         unpublish_meeting(session=session, user=None, meeting_id=draft.meeting_id)
-    assert counts(engine, STORED) == counts(engine, RECOUNTED)
+    assert kept_in_step()
     with write_session(engine) as session:
         delete_meeting(session=session, user=None, meeting_id=draft.meeting_id)
-    assert counts(engine, STORED) == counts(engine, RECOUNTED)
+    assert kept_in_step()
     assert search(app, "report").total == 0 and search(app, "report").facets["kind"] == {}
 
     app.extensions["tracker.search"].rebuild(engine)
-    assert counts(engine, STORED) == counts(engine, RECOUNTED)
+    assert kept_in_step()
 
 
 def test_postgres_one_word_phrase_and_filtered_searches_agree_on_counts(app, engine, ingest_text):
@@ -107,6 +126,47 @@ def test_postgres_one_word_phrase_and_filtered_searches_agree_on_counts(app, eng
     # "the care" is one term once the stop word goes, so it is read from the counts too; a year filter counts
     assert search(app, '"the care"').facets == counted.facets
     assert search(app, "care", year="2022").facets == counted.facets
+
+
+def test_postgres_two_word_phrases_read_counts_that_agree_with_counting(app, engine, ingest_text):
+    from tracker.corrections import publish_meeting
+    from tracker.database import write_session
+
+    ingest_text(MINUTES)
+    draft = ingest_text(OTHER, publish=False)
+    school_transport = search(app, '"school transport"')  # read from the pair counts
+    assert school_transport.total > 1 and school_transport.facets == found_by_counting(engine, '"school transport"')
+    assert search(app, '"school transport"', year="2024").facets == school_transport.facets  # a filter counts
+    assert search(app, '"care home"').total == 0  # only in the draft
+    assert search(app, '"care home"', include_drafts=True).facets == found_by_counting(engine, '"care home"', True)
+    # both words are in the draft, never side by side: nothing found, and no record shown
+    assert search(app, '"home care"', include_drafts=True).total == 0
+    assert search(app, '"home care"', include_drafts=True).hits == []
+    # a stop word between the two words makes another query, counted over its matches
+    assert search(app, '"report on home"').facets == found_by_counting(engine, '"report on home"')
+    assert search(app, '"report on home"').total == 1
+    pages = [search(app, '"school transport"', page=number, per_page=1) for number in (1, 2)]
+    assert [(hit.kind, hit.record_id) for hit in pages[0].hits] != [(hit.kind, hit.record_id) for hit in pages[1].hits]
+    with write_session(engine) as session:
+        publish_meeting(session=session, user=None, meeting_id=draft.meeting_id)
+    assert search(app, '"care home"').facets == found_by_counting(engine, '"care home"') != {}
+
+
+def test_postgres_pairs_past_the_position_limit_are_counted_as_phrases_match(app, engine):
+    from tracker.search.postgres_backend import count_terms, documents
+
+    # every word from the 16,383rd on is at position 16,383, so the word before them is next to each of them
+    words = [f"w{number}" for number in range(16_381)] + ["prior", "amber", "violet", "crimson"]
+    with engine.begin() as connection:
+        connection.execute(insert(documents), [dict(
+            key="item:1", kind="item", record_id=1, meeting_id=1, meeting_date=dt.date(2024, 5, 1), year="2024",
+            committee="Cabinet", committee_slug="cabinet", published=True, speaker=None, status=None,
+            text=" ".join(words))])
+        count_terms(connection, None, +1)
+    assert counts(engine, PAIRS_STORED) == counts(engine, PAIRS_RECOUNTED)
+    for phrase in ('"prior amber"', '"prior violet"', '"prior crimson"', '"amber violet"'):
+        assert search(app, phrase).total == sum(found_by_counting(engine, phrase)["kind"].values())
+    assert search(app, '"prior crimson"').total == 1 and search(app, '"amber violet"').total == 0
 
 
 def test_postgres_very_common_word_is_ranked_among_its_newest_matches(app, engine, monkeypatch):

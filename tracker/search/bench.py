@@ -214,7 +214,7 @@ def bench_postgres(documents, queries, server: str) -> Timings:
         backend = PostgresBackend()
         backend.open(engine)
         timings.size = backend.size_on_disk()
-        timings.note = "tsvector columns + GIN and per-term counts, same transaction"
+        timings.note = "tsvector columns + GIN and per-term and per-pair counts, same transaction"
         _timed(lambda spec: backend.query_index(_request(spec)), queries, timings)
         return timings
     finally:

@@ -13,7 +13,13 @@ word matches tens of thousands, each on its own page. So ``search_term_count``
 (migration 0006) keeps each English term's document counts by kind, committee
 and year, and a search for one term with no filters reads its exact counts
 there; its page is ranked among its newest matches (at least CANDIDATES of
-them) rather than all of them. Writers keep the counts in step in the same
+them) rather than all of them. A phrase is the same problem made worse: the
+GIN index finds the records holding both words, and each one's positions are
+checked on its own heap page (some 5 to 8 microseconds a page read from the
+operating system's cache, more than the check itself; read in parallel it was
+no faster on two cores). So ``search_pair_count`` (migration 0007) keeps the
+same counts for each pair of adjacent English terms, and a phrase of two terms
+with no filters is served like one term. Writers keep both in step in the same
 transaction. Writers take one transaction-level advisory lock and re-read the
 database inside it, so concurrent writers neither fail nor lose an update.
 """
@@ -73,10 +79,36 @@ GROUP BY GROUPING SETS ((term.lexeme, d.published, d.kind), (term.lexeme, d.publ
 ON CONFLICT (lexeme, published, facet, value) DO UPDATE SET n = counted.n + excluded.n"""
 
 
+# Each document's adjacent pairs of terms, as `'first' <-> 'second'` matches them: term positions one apart. The
+# positions, sorted, are one apart only between neighbours, except that every word after the 16,383rd is given
+# position 16,383 (PostgreSQL's limit), so a very long document's word at 16,382 is paired with each of those too.
+COUNT_PAIRS = """
+INSERT INTO search_pair_count AS counted (first, second, published, facet, value, n)
+SELECT pair.first, pair.second, d.published,
+       CASE WHEN GROUPING(d.kind) = 0 THEN 'kind' WHEN GROUPING(d.committee_slug) = 0 THEN 'committee' ELSE 'year' END,
+       coalesce(d.kind, d.committee_slug, d.year), :sign * count(*)
+FROM search_document d,
+     LATERAL (SELECT array_agg(t.lexeme ORDER BY p) AS terms, array_agg(p ORDER BY p) AS at
+              FROM unnest(d.tsv) AS t, unnest(t.positions) AS p) AS sorted,
+     LATERAL (SELECT sorted.terms[i] AS first, sorted.terms[i + 1] AS second
+              FROM generate_series(1, cardinality(sorted.terms) - 1) AS i WHERE sorted.at[i + 1] = sorted.at[i] + 1
+              UNION
+              SELECT a.lexeme, b.lexeme FROM unnest(d.tsv) AS a, unnest(d.tsv) AS b
+              WHERE sorted.at[cardinality(sorted.at)] = 16383 AND 16382 = ANY(a.positions)
+                AND 16383 = ANY(b.positions)) AS pair
+{where}
+GROUP BY GROUPING SETS ((pair.first, pair.second, d.published, d.kind),
+                        (pair.first, pair.second, d.published, d.committee_slug),
+                        (pair.first, pair.second, d.published, d.year))
+ON CONFLICT (first, second, published, facet, value) DO UPDATE SET n = counted.n + excluded.n"""
+
+
 def count_terms(connection, meeting_ids: list[int] | None, sign: int) -> None:
-    """Add (sign +1) or take away (-1) these meetings' documents, all if None, in the per-term facet counts."""
+    """Add (sign +1) or take away (-1) these meetings' documents, all if None, in the facet counts per term and
+    per pair of adjacent terms."""
     where = "" if meeting_ids is None else "WHERE d.meeting_id = ANY(:ids)"
-    connection.execute(text(COUNT_TERMS.format(where=where)), {"sign": sign, "ids": list(meeting_ids or [])})
+    for sql in (COUNT_TERMS, COUNT_PAIRS):
+        connection.execute(text(sql.format(where=where)), {"sign": sign, "ids": list(meeting_ids or [])})
 
 
 def settle(engine: Engine) -> None:
@@ -84,7 +116,7 @@ def settle(engine: Engine) -> None:
     marks the rows visible to all now, rather than leaving the first search to touch each page to write it
     back; ANALYZE gives the planner the new statistics. A few seconds at a million records."""
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text("VACUUM (ANALYZE) search_document, search_term_count"))
+        connection.execute(text("VACUUM (ANALYZE) search_document, search_term_count, search_pair_count"))
 
 
 class PostgresBackend:
@@ -117,6 +149,7 @@ class PostgresBackend:
                 if meeting_ids is None:
                     connection.execute(delete(documents))
                     connection.execute(text("DELETE FROM search_term_count"))
+                    connection.execute(text("DELETE FROM search_pair_count"))
                     connection.execute(delete(stamps_table))
                     fresh = meeting_stamps_for(session)
                     batch = []
@@ -143,6 +176,7 @@ class PostgresBackend:
                             count_terms(connection, ids, +1)
                         count = len(rows)
                     connection.execute(text("DELETE FROM search_term_count WHERE n = 0"))
+                    connection.execute(text("DELETE FROM search_pair_count WHERE n = 0"))
                     if remove_only:
                         return 0
             if fresh:
@@ -167,7 +201,8 @@ class PostgresBackend:
     def size_on_disk(self) -> int:
         with self._engine.connect() as connection:
             return connection.execute(text("SELECT pg_total_relation_size('search_document') "
-                                           "+ pg_total_relation_size('search_term_count')")).scalar() or 0
+                                           "+ pg_total_relation_size('search_term_count') "
+                                           "+ pg_total_relation_size('search_pair_count')")).scalar() or 0
 
     # --- queries ------------------------------------------------------------------------
 
@@ -280,15 +315,22 @@ class PostgresBackend:
         matched = select(c.key, c.kind, c.record_id, c.meeting_id, c.meeting_date, c.committee_slug, c.year,
                          rank.label("rank")).where(where).cte("matched")
         m = matched.c
-        newest = m.meeting_date.desc().nulls_last()
-        key = m.key.collate("C")  # only breaks ties: byte order sorts faster than the locale's
-        order = [newest, m.rank.desc(), key] if request.sort == "date" or ranking is None \
-            else [m.rank.desc(), newest, key]
-        if first_after is not None:
-            order.insert(0, func.coalesce(m.meeting_date >= first_after, False).desc())
-        page = (select(m.key, m.kind, m.record_id, m.meeting_id, m.rank,
-                       func.row_number().over(order_by=order).label("position"))
-                .order_by(*order).offset(request.offset).limit(request.per_page).subquery("page"))
+
+        def ordering(c):
+            newest = c.meeting_date.desc().nulls_last()
+            key = c.key.collate("C")  # only breaks ties: byte order sorts faster than the locale's
+            order = [newest, c.rank.desc(), key] if request.sort == "date" or ranking is None \
+                else [c.rank.desc(), newest, key]
+            if first_after is not None:
+                order.insert(0, func.coalesce(c.meeting_date >= first_after, False).desc())
+            return order
+
+        # the page's positions are numbered after the limit: numbered over all the matches, they were all sorted
+        # (tens of milliseconds for 50,000 matches) rather than only the best kept
+        top = (select(m.key, m.kind, m.record_id, m.meeting_id, m.meeting_date, m.rank).order_by(*ordering(m))
+               .offset(request.offset).limit(request.per_page).subquery("top"))
+        page = select(top.c.key, top.c.kind, top.c.record_id, top.c.meeting_id, top.c.rank,
+                      func.row_number().over(order_by=ordering(top.c)).label("position")).subquery("page")
         if with_facets:
             grouped = (select(m.kind, m.committee_slug, m.year, func.count().label("n"))
                        .group_by(func.grouping_sets(m.kind, m.committee_slug, m.year)).subquery("grouped"))
@@ -319,11 +361,12 @@ class PostgresBackend:
                 facets["year"][year] = count
         return rows, facets
 
-    # --- one-word searches: counts read from search_term_count, ranking bounded to the newest matches ----------
+    # --- one-term and two-term searches: counts read, ranking bounded to the newest matches -------------------
 
     def _counted(self, connection, request: SearchRequest) -> dict | None:
-        """For a search for one English term with no filters: its exact facet counts, read from the per-term
-        counts, with how many documents there are and the newest meeting date (to find its newest matches).
+        """For a search for one English term, or a phrase of two, with no filters: its exact facet counts, read
+        from the per-term or per-pair counts, with how many documents there are and the newest meeting date (to
+        find its newest matches).
 
         None when the search is anything else: it is then counted over its matches.
         """
@@ -334,7 +377,7 @@ class PostgresBackend:
             return None
         found = connection.execute(text(COUNTED_FACETS), {
             "typed": _typed(node), "scope": [True, False] if request.include_drafts else [True]}).one()
-        if found.nodes != 1:
+        if not found.counted:
             return None
         facets: dict[str, dict[str, int]] = {"kind": {}, "committee": {}, "year": {}}
         for facet, value, count in found.counts or []:
@@ -342,7 +385,8 @@ class PostgresBackend:
         return {"facets": facets, "documents": found.documents, "newest": found.newest}
 
     def _newest_ranked(self, connection, request: SearchRequest, ranking, counted: dict):
-        """The page for a counted one-word search; one with very many matches lists its newest first.
+        """The page for a counted search (one term or a two-term phrase); one with very many matches lists its
+        newest first.
 
         Its newest CANDIDATES matches or so (those after a cut-off date estimated from its per-year counts; if
         fewer are found there the cut-off moves back) are ranked and listed first, then the older ones, ranked:
@@ -351,7 +395,10 @@ class PostgresBackend:
         scans, the only way a GIN index is read, are turned off and the date index is walked instead.
         """
         facets = counted["facets"]
-        plan = _plan(sum(facets["kind"].values()), CANDIDATES, counted["documents"] or 0)
+        matches = sum(facets["kind"].values())
+        if not matches:
+            return []  # a phrase of two common words that never meet would otherwise check every record with both
+        plan = _plan(matches, CANDIDATES, counted["documents"] or 0)
         where = self._where(request)
         last = request.offset + request.per_page
         for cutoff in [None] if plan == "all" else _cutoffs(facets["year"], CANDIDATES, counted["newest"]):
@@ -369,17 +416,31 @@ class PostgresBackend:
                                     first_after=cutoff)[0]
 
 
+# A search is counted when its query is one term, or exactly `'first' <-> 'second'` (two terms, adjacent): the
+# same query as the phrase of its two terms, in order of position, made afresh (a stop word between them, a
+# hyphenated word or a third term makes another query, and it is counted over its matches instead).
 COUNTED_FACETS = """
-WITH term AS (SELECT websearch_to_tsquery('english', :typed) AS query)
-SELECT numnode(term.query) AS nodes,
+WITH term AS (SELECT websearch_to_tsquery('english', :typed) AS query),
+     pair AS (SELECT array_agg(t.lexeme ORDER BY p) AS terms
+              FROM unnest(to_tsvector('english', :typed)) AS t, unnest(t.positions) AS p),
+     shape AS (SELECT term.query, pair.terms, numnode(term.query) = 1 AS one,
+                      coalesce(numnode(term.query) = 3 AND cardinality(pair.terms) = 2
+                               AND term.query = phraseto_tsquery('simple', pair.terms[1] || ' ' || pair.terms[2]),
+                               false) AS two
+               FROM term, pair)
+SELECT shape.one OR shape.two AS counted,
        (SELECT json_agg(json_build_array(facet, value, total)) FROM (
             SELECT facet, value, sum(n) AS total FROM search_term_count
-            WHERE numnode(term.query) = 1 AND published = ANY(:scope)
-              AND lexeme = (tsvector_to_array(term.query::text::tsvector))[1]
+            WHERE shape.one AND published = ANY(:scope)
+              AND lexeme = (tsvector_to_array(shape.query::text::tsvector))[1]
+            GROUP BY facet, value HAVING sum(n) > 0
+            UNION ALL
+            SELECT facet, value, sum(n) AS total FROM search_pair_count
+            WHERE shape.two AND published = ANY(:scope) AND first = shape.terms[1] AND second = shape.terms[2]
             GROUP BY facet, value HAVING sum(n) > 0) AS counted) AS counts,
        (SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass) AS documents,
        (SELECT max(meeting_date) FROM search_document) AS newest
-FROM term"""
+FROM shape"""
 
 
 def _typed(node) -> str:
