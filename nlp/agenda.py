@@ -53,8 +53,8 @@ _NOT_HEADING_START = re.compile(
     re.I,
 )
 _PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
-# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31"
-_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,6}[\s.]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31", "HSP/19"
+_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,6}[\s./]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
 _NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
 _NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:[.:)]|\s+[-–—])?\s+(?P<title>\S.*)$")
 _PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")
@@ -145,6 +145,14 @@ def _closing_mark(text: str) -> str:
         return ""
     rest = text[match.end("num") :].lstrip()
     return rest[:1] if rest[:1] in ".:)" else ""
+
+
+def _list_number(text: str) -> int | None:
+    """The whole number a numbered line opens with ("42." -> 42), for telling a list's run from an item."""
+    match = _NUMBER_TITLE.match(text)
+    if not match or not match["num"].rstrip(".").isdigit():
+        return None
+    return int(match["num"].rstrip("."))
 
 
 def _number_value(number: str) -> float | None:
@@ -291,11 +299,19 @@ class AgendaFinder:
         """A numbered line in a list introduced by "...:" (an index of questions, a resolution's parts)."""
         position = line.index - 1
         style = _list_style(line.text)
+        number = _list_number(line.text)
         while position >= 0 and (_NUMBER_TITLE.match(self.lines[position].text) and _list_style(self.lines[position].text) == style
                                  or PAGE_FOOTER.match(self.lines[position].text)):
+            if not PAGE_FOOTER.match(self.lines[position].text):
+                above = _list_number(self.lines[position].text)
+                if number is not None and above is not None and number != above + 1:
+                    return False  # "1. That ... 2. That ..." then "42. Performance ...": the numbering jumps, a new item
+                number = above
             position -= 1  # a page footer ("- 1 -") between the list and what introduced it is no intro
         if position < 0:
             return False
+        if number is not None and number > 1:
+            return False  # a list under "...:" starts at 1; "88. DECLARATIONS" under "ABSENCE:" is an item
         previous = self.lines[position]
         return previous.text.endswith((":", ":-", "that", "–", "-")) and not self.is_furniture(previous)
 
