@@ -90,6 +90,7 @@ class ActionFinder:
         if motion_as_moved(self.state, sentence):
             return  # "X moved the following motion: “...”": proposed words; the RESOLVED after them decides
         groups: dict[int, list[Cue]] = {}
+        label_start = None  # "ACTION: Clerk to circulate ...": the record starts at its label
         asked_from, asked_to = question_complement(self.doc, self.state, sentence, first, last)
         for cue in sentence.cues_labelled("ACTION"):
             if cue.token_start < first and not (cue.rule.id == "a.marker" and cue.token_end > first):
@@ -101,6 +102,7 @@ class ActionFinder:
                     return  # "– ACTION: Head of Internal Audit" after a sentence: its owner, nothing more
                 others = [c for c in sentence.cues_labelled("ACTION") if c is not cue and c.token_start >= first]
                 if any(self._needs_met(sentence, c, first, last) is not False for c in others):
+                    label_start = next((t.i for t in doc[cue.token_start : cue.token_end] if t.is_alpha), None)
                     continue  # "ACTION: Clerk to circulate ...": the task's own cue makes the record
                 # "ACTION: Clerk to place order ...": no cue of its own, so the marker makes it
             owner_hint = self._needs_met(sentence, cue, first, last)
@@ -123,6 +125,8 @@ class ActionFinder:
         for position, start in enumerate(starts):
             cues = sorted(groups[start], key=lambda c: RULE_ORDER.index(c.rule.id))
             end = starts[position + 1] if position + 1 < len(starts) else last
+            if position == 0 and label_start is not None and label_start < start:
+                start = label_start
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"and", "but"}
                                    or doc[end - 1].lower_ == "that" and _word_before(doc, end - 1).lower_ == "and"):
                 end -= 1
