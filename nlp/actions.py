@@ -62,6 +62,7 @@ _TARGET_WORDS = {"target", "targets", "standard", "aim", "ambition", "trajectory
 _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended", "endorsed", "accepted", "adopted",
             "considered", "welcomed", "supported", "confirmed"}
 _RECOMMENDING = {"recommend", "recommends", "recommended"}
+_AGREEING = {"agreed", "agrees", "felt", "feel", "feels"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
 
@@ -169,6 +170,10 @@ class ActionFinder:
             return clause_start(self.doc, first, start - 1)  # "The Director agreed that this would be included": say who
         if start > first + 2 and self.doc[start - 1].lower_ == "that" and self.doc[start - 2].lower_ == "agreed" and self.doc[first].lower_ == "it":
             return first  # "It was agreed that Cllr Pimm would contact ...": the decision with its task
+        if start > first + 1 and self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ in _AGREEING:
+            # "The Cabinet Member agreed that the list would be sent", "Members felt that the Panel should write":
+            # who agreed to it or asked for it belongs with the task
+            return clause_start(self.doc, first, _word_before(self.doc, start - 1).i)
         if (start > first and self.doc[start - 1].lower_ == "that" and sentence is not None and sentence.role == "resolution"
                 and _word_before(self.doc, start - 1).lower_ != "and" and any(t.lower_ in _RECOMMENDING for t in self.doc[first : start - 1])):
             # "(b) recommends to the Cabinet that the outcome be published": the part as resolved
