@@ -62,6 +62,7 @@ _TARGET_WORDS = {"target", "targets", "standard", "aim", "ambition", "trajectory
 _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended", "endorsed", "accepted", "adopted",
             "considered", "welcomed", "supported", "confirmed"}
 _RECOMMENDING = {"recommend", "recommends", "recommended"}
+_EXPECTING = {"expected", "expects", "expect", "anticipated", "anticipates", "forecast", "forecasts", "predicted", "hoped", "hopes", "projected", "required", "obliged"}
 _AGREEING = {"agreed", "agrees", "felt", "feel", "feels"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
@@ -212,8 +213,15 @@ class ActionFinder:
                 return False  # "completion expected by the end of February": a forecast
             if cue.token_end < len(doc) and doc[cue.token_end].lower_ in {"%", "per", "percent", "pc"}:
                 return False  # "had risen by 18%": a change, not a date
-            return any(doc[i].lower_ in {"would", "will", "shall", "should"}
-                       or doc[i].lower_ == "to" and doc[i - 1].lower_ not in _PLANNED for i in span)
+            if any(doc[i].lower_ in _EXPECTING for i in range(first, cue.token_start)):
+                return False  # "She expected the number ... to fall to zero by January": a forecast
+            if not any(doc[i].lower_ in {"would", "will", "shall", "should"}
+                       or doc[i].lower_ == "to" and doc[i - 1].lower_ not in _PLANNED for i in span):
+                return False
+            # A deadline alone makes no task: "would be deployed by the end of June", "a decision would be
+            # made by October" forecast; something owed to the meeting or someone named to do it makes one.
+            return self._owed(sentence, clause_first, clause_last, cue) or any(
+                c.label in {"HONORIFIC", "ROLE", "GROUP"} and clause_first <= c.token_start < cue.token_start for c in sentence.cues)
         if needs == "elided":
             # "... would be reviewed and the outcome reported to the Committee": the modal carries over the "and"
             joins = [i for i in range(max(first, cue.token_start - 7), cue.token_start) if doc[i].lower_ == "and"]
@@ -333,6 +341,17 @@ class ActionFinder:
         """"a separate drop-in session would be held": the event is the subject."""
         return any(c.label == "EVENT" and c.rule.id == "ag.event" and clause_first <= c.token_start < cue.token_start
                    and self.doc[c.token_start].lower_ not in {"meeting", "meetings"} for c in sentence.cues)
+
+    def _owed(self, sentence: Sentence, first: int, last: int, cue: Cue) -> bool:
+        """Something to give (a report, figures), a meeting to bring it to, or someone to give it to."""
+        for other in sentence.cues:
+            if not first <= other.token_start < last or other is cue:
+                continue
+            if other.label == "INFO" or other.rule.id in {"a.in_future", "a.follow_up_meeting", "d.meeting"}:
+                return True
+            if other.label in {"HONORIFIC", "ROLE", "GROUP"} and other.token_start > 0 and self.doc[other.token_start - 1].lower_ in {"to", "with"}:
+                return True
+        return False
 
     def _named_subject(self, sentence: Sentence, clause_first: int, cue: Cue) -> bool:
         """"The Lead Local Flood Officer would report ...": a named officer commits."""
