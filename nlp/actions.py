@@ -194,6 +194,8 @@ class ActionFinder:
         clause_last = clause_end(doc, cue.token_end, last)
         if any(doc[i].lower_ in _NEGATIONS for i in range(max(clause_first, cue.token_start - 3), cue.token_end + 1) if i < len(doc)):
             return False
+        if cue.rule.id == "a.undertook" and _word_before(doc, cue.token_start).lower_ in {"who", "whom", "which"}:
+            return False  # "eleven trainees, all of whom had committed to stay": what others did, not a promise here
         if needs is None:
             if cue.rule.id == "a.request_that" and doc[cue.token_end - 1].lower_ == "to":
                 following = doc[cue.token_end] if cue.token_end < last else None
@@ -228,6 +230,9 @@ class ActionFinder:
             return bool(joins) and any(doc[i].lower_ in MODALS - {"to"} for i in range(first, joins[-1]))
         if needs == "decision":
             before = doc[cue.token_start - 1].lower_ if cue.token_start > first else ""
+            if doc[cue.token_start].lower_.startswith("adjourn") and any(
+                    doc[i].lower_ == "meeting" for i in range(clause_first, cue.token_start)):
+                return False  # "The meeting was adjourned for public participation": procedure, not business put off
             if before == "been" and cue.token_start - 1 > first and doc[cue.token_start - 2].lower_ == "had":
                 return False  # "two (applications) had been deferred": what happened before, not a decision now
             return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are"}
@@ -302,7 +307,8 @@ class ActionFinder:
             if not infinitive:
                 return False
             before = self.doc[position - 1].lower_ if position > floor else ""
-            return before not in {"was", "were", "is", "are", "due", "going", "have", "has", "had", "need", "needs", "needed", "able", "likely", "expected", "continue", "continued", "continues", "continuing"}
+            return before not in {"was", "were", "is", "are", "due", "going", "have", "has", "had", "need", "needs", "needed", "able", "likely",
+                                  "expected", "continue", "continued", "continues", "continuing", "required", "obliged"}
         return word in MODALS
 
     def _named_to(self, cue: Cue, clause_first: int) -> bool:

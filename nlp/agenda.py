@@ -484,7 +484,7 @@ def find_items(state: MinutesState, procedural_phrases: tuple[str, ...]) -> None
         regions[0] = (0, regions[0][1])
     state.agenda_items = items
     state.item_regions = sorted(regions)
-    state.skip_ranges = description_ranges(state.lines, items, finder)
+    state.skip_ranges = description_ranges(state.lines, items, finder) + decision_note_ranges(state.lines)
     first_start = min(item.start for item in items)
     if first_start > 0 and items[0].rule != "agenda.whole_document":
         state.skip_ranges.insert(0, (0, first_start))
@@ -509,6 +509,34 @@ def description_ranges(lines: list[Line], items: list[AgendaItem], finder: Agend
             if match and match.start() > 0 and not finder.is_furniture_text(line.text[match.end():] or "x:"):
                 ranges.append((item.start, line.start + match.end()))
                 break
+    return ranges
+
+
+# The notes a decision record carries under its decision ("Reasons for decision:", "Alternative
+# options considered and rejected:"): why it was taken and what was not chosen, never a new task.
+_DECISION_NOTE = re.compile(
+    r"^(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|alternative\s+options\s+(?:considered|rejected)(?:\s+and\s+rejected)?)\s*[:.–-]?\s*",
+    re.I,
+)
+
+
+def decision_note_ranges(lines: list[Line]) -> list[tuple[int, int]]:
+    """Each decision note: its label line and the paragraph it heads (or the rest of its line)."""
+    ranges = []
+    for position, line in enumerate(lines):
+        match = _DECISION_NOTE.match(line.text)
+        if not match:
+            continue
+        end = line.end
+        following = lines[position + 1 :]
+        if match.end() >= len(line.text) and following:
+            end = following[0].end  # the label stands alone: its note is the paragraph below
+            following = following[1:]
+        for other in following:
+            if other.blank_before or other.marker:
+                break
+            end = other.end
+        ranges.append((line.start, end))
     return ranges
 
 
