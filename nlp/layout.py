@@ -47,7 +47,8 @@ _ABBREVIATIONS = {
     "rev", "insp", "supt", "sgt", "e.g", "i.e", "eg", "ie", "viz", "min", "mins", "hon", "capt",
 }
 # Words that start a sentence far more often than they follow an initial.
-_SENTENCE_OPENERS = {"in", "the", "it", "this", "there", "a", "an", "members", "he", "she", "they", "officers", "councillor", "cllr", "however", "following", "resolved", "agreed", "clarification", "assurance", "concern"}
+_SENTENCE_OPENERS = {"in", "the", "it", "this", "there", "a", "an", "members", "he", "she", "they", "officers", "councillor", "cllr", "however", "following", "resolved", "agreed", "clarification", "assurance", "concern",
+                     "mr", "mrs", "ms", "dr"}
 _TERMINAL = re.compile(r"""[.!?:;]["'”’)\]]*$""")
 _CONTINUES = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "that", "which", "from", "as", "be", "is", "was", "were", "would", "will"}
 _SOFT_WRAP_MIN = 50  # a line shorter than this that ends without punctuation is a heading or a label, not a wrap
