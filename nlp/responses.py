@@ -28,7 +28,7 @@ from .state import MinutesState, Sentence
 
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:supplementary|written|oral)\s+)?(?:(?:answer|response|reply)\b\s*\d*|a(?=\d*\s*:))\s*\d*\s*(?:\([^)]*\))?\s*"
-    r"(?:[–-]\s*(?:from\s+)?(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,60}?))?\s*(?:[:.–-]|$)",
+    r"(?:(?:[–-]\s*(?:from\s+)?|\s+from\s+)(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,60}?))?\s*(?:[:.–-]|$)",
     re.I,
 )
 # Who asks rather than answers, when they open a sentence.
@@ -37,6 +37,22 @@ _RECENT_PARAGRAPHS = 2
 # Residents are named with a title; members as "Councillor" / "Cllr".
 _PUBLIC_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
 _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
+
+
+_PLAIN_STOPWORDS = {
+    "about", "after", "also", "asked", "been", "being", "could", "does", "from", "have", "into", "more", "much", "many",
+    "should", "than", "that", "their", "there", "these", "they", "this", "those", "were", "what", "when", "where",
+    "whether", "which", "while", "will", "with", "would", "within", "council", "councillor", "current", "currently",
+}
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more that carry meaning, singular ("rates" is "rate")."""
+    words = set()
+    for word in re.findall(r"[a-z][a-z'’-]{3,}", text.lower()):
+        if word not in _PLAIN_STOPWORDS:
+            words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    return words
 
 
 class ResponseFinder:
@@ -72,7 +88,15 @@ class ResponseFinder:
                     current.text = text[current.start : current.end]
                     sentence.role = "response"
                     continue
-                current = None
+                question = self._plainly_answered(doc, state, sentence, item, answered)
+                if question is None:
+                    current = None
+                    continue
+                answered.add(question)
+                sentence.role = "response"
+                current = Response(item=item, text=fragment, responder=None, answers=question,
+                                   start=sentence.start, end=sentence.end, rule="r.plain")
+                state.responses.append(current)
                 continue
             strength, rule, start, responder = found
             question = self._question_for(state, sentence, item, strength, answered, responder)
@@ -130,6 +154,39 @@ class ResponseFinder:
             return strength, cue.rule.id, max(start, sentence.start), responder
         return None
 
+
+    @staticmethod
+    def _plainly_answered(doc, state, sentence, item, answered) -> int | None:
+        """The question a statement with no answering verb answers, if it does.
+
+        Minutes often set the answer down as plain fact straight after the
+        question ("Councillor X asked how many households were waiting. There
+        were 418 properties on the programme ..."; "(7) Mr Lamb raised the number
+        of reviews overdue ... (8) The overdue figure was 2,406 ..."). It counts
+        only right after an unanswered question, when nobody is named as
+        speaking, and when it takes up a word of the question.
+        """
+        if sentence.index == 0 or sentence.role or sentence.cues_labelled("QUESTION", "RESOLUTION", "COMMENT", "RESPONSE"):
+            return None
+        previous = state.sentences[sentence.index - 1]
+        if previous.role != "question" or sentence.paragraph - previous.paragraph > 1:
+            return None
+        if sentence.paragraph != previous.paragraph and not sentence.first_in_paragraph:
+            return None
+        fragment = state.text[sentence.start : sentence.end].rstrip()
+        if fragment.endswith(("?", ":", ":-")) or len(fragment.split()) < 5:
+            return None
+        first, _ = sentence_tokens(state, sentence)
+        if any(c.token_start <= first + 1 and c.label in {"HONORIFIC", "ROLE", "GROUP"} for c in sentence.cues):
+            return None  # "Councillor X said ...", "Members noted ...": someone else speaking, not the answer
+        asked = [i for i, q in enumerate(state.questions)
+                 if q.item == item and q.start <= previous.start < q.end + 1 and i not in answered]
+        if not asked:
+            return None
+        question = state.questions[asked[-1]]
+        if not _content_words(question.text) & _content_words(fragment):
+            return None
+        return asked[-1]
 
     @staticmethod
     def _after_question_label(state, sentence) -> bool:
