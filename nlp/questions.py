@@ -25,7 +25,7 @@ REQUEST_WORDS = {"that", "to"}
 _WINDOW = 14
 _QUESTION_LABEL = re.compile(
     r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\d|\s*[:.–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b)?\s*(?:\([^)]*\))?\s*"
-    r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?))?\s*(?:to\s+[^:]+?)?\s*(?:[:.–-]|$)",
+    r"(?:[–-]\s*)?(?:(?:from\s+|(?=(?:mr|mrs|ms|miss|dr|councillor|cllr)\.?\s))(?P<asker>[^:–\n-]+?))?[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
     re.I,
 )
 _FOLLOWING_PRONOUNS = {"he", "she", "they"}
@@ -40,6 +40,7 @@ _CORRESPONDENCE = {"letter", "letters", "email", "e-mail", "emails", "correspond
 # "following queries raised by the auditors": the noun, not the verb.
 _QUERY_NOUN_BEFORE = {"following", "after", "the", "any", "some", "several", "these", "those", "further", "of", "to", "with", "two", "three", "many", "no", "such"}
 _QUERY_NOUN_AFTER = {"raised", "from", "received", "made", "had", "were", "was", "about", "on", "regarding", "in"}
+_JOINED_QUESTION_WORDS = {"whether", "how", "what", "why"}
 _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if", "where"}
 _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
 
@@ -55,6 +56,8 @@ def _trim_joining(text: str, start: int, end: int) -> int:
 def asks_a_question(doc: Doc, cue) -> bool:
     """For "asked": a question word must come before any "that"/"to" of a request,
     and nobody was merely "entitled to ask" or "did not ask"."""
+    if cue.rule.get("needs") == "question_joined":
+        return _question_joined(doc, cue)
     if cue.rule.get("needs") != "question_word":
         return True
     before = {t.lower_ for t in doc[max(cue.token_start - 2, 0) : cue.token_start]}
@@ -68,6 +71,17 @@ def asks_a_question(doc: Doc, cue) -> bool:
             return True
         if token.text in {".", ";"}:
             return False
+    return False
+
+
+def _question_joined(doc: Doc, cue) -> bool:
+    """For "raised": a point raised becomes a question when a "whether/how/what/why" is joined to it
+    ("Mr Lamb raised the number of reviews that were overdue and whether this posed a risk")."""
+    for token in doc[cue.token_end : min(cue.token_end + 2 * _WINDOW, len(doc))]:
+        if token.text in {".", ";", "?"}:
+            return token.text == "?"
+        if token.lower_ in _JOINED_QUESTION_WORDS and (token.i == cue.token_end or doc[token.i - 1].lower_ == "and"):
+            return True
     return False
 
 
@@ -194,6 +208,9 @@ class QuestionFinder:
             return True
         if word == "asking":
             return any(t.lower_ in _CORRESPONDENCE for t in doc[max(first, cue.token_start - 12) : cue.token_start])
+        if word in {"asked", "asks"}:
+            # "A letter from the school asked whether ...": the correspondence is the subject
+            return any(t.lower_ in _CORRESPONDENCE for t in doc[first : min(first + 3, cue.token_start)])
         return False
 
     @staticmethod

@@ -39,6 +39,7 @@ _PUBLIC_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
 _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
 
 
+_CASES = {"call", "call-in", "motion", "deputation", "petition", "debate", "amendment"}
 _PLAIN_STOPWORDS = {
     "about", "after", "also", "asked", "been", "being", "could", "does", "from", "have", "into", "more", "much", "many",
     "should", "than", "that", "their", "there", "these", "they", "this", "those", "were", "what", "when", "where",
@@ -134,6 +135,8 @@ class ResponseFinder:
                 continue  # "asked how the Board could be assured": part of the question
             if cue.rule.id == "r.responded" and cue.token_start > first and doc[cue.token_start - 1].lower_ in {"had", "have", "has", "not"}:
                 continue  # "fewer than 4% of permit holders had responded": narrative, not an answer
+            if cue.rule.id == "r.responded" and self._answers_a_case(doc, cue, last):
+                continue  # "The Cabinet Member responded to the call-in, supported by ...": who put the other side
             if strength == "answer_word":
                 if cue.token_start != first:
                     continue
@@ -187,6 +190,15 @@ class ResponseFinder:
         if not _content_words(question.text) & _content_words(fragment):
             return None
         return asked[-1]
+
+    @staticmethod
+    def _answers_a_case(doc, cue, last) -> bool:
+        """"responded to the call-in" / "to the motion" with nothing said: a role in the debate, not an answer."""
+        following = [t.lower_ for t in doc[cue.token_end : min(cue.token_end + 4, last)] if not t.is_space]
+        if following[:2] != ["to", "the"] or len(following) < 3 or following[2] not in _CASES:
+            return False
+        return not any(t.lower_ in {"that", "explained", "said", "stated", "advised", "confirmed"} or t.text == ":"
+                       for t in doc[cue.token_end : last])
 
     @staticmethod
     def _after_question_label(state, sentence) -> bool:
