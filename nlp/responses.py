@@ -172,16 +172,23 @@ class ResponseFinder:
         if sentence.index == 0 or sentence.role or sentence.cues_labelled("QUESTION", "RESOLUTION", "COMMENT", "RESPONSE"):
             return None
         previous = state.sentences[sentence.index - 1]
-        if previous.role != "question" or sentence.paragraph - previous.paragraph > 1:
-            return None
-        if sentence.paragraph != previous.paragraph and not sentence.first_in_paragraph:
-            return None
         fragment = state.text[sentence.start : sentence.end].rstrip()
         if fragment.endswith(("?", ":", ":-")) or len(fragment.split()) < 5:
             return None
         first, _ = sentence_tokens(state, sentence)
         if any(c.token_start <= first + 1 and c.label in {"HONORIFIC", "ROLE", "GROUP"} for c in sentence.cues):
             return None  # "Councillor X said ...", "Members noted ...": someone else speaking, not the answer
+        if previous.role == "response" and sentence.first_in_paragraph:
+            # "On ambulance handovers, a new rapid assessment area had been opened ...": the next listed point
+            words = _content_words(fragment)
+            for index in ResponseFinder._listed_open(state, sentence, item, answered):
+                if _content_words(state.questions[index].text) & words:
+                    return index
+            return None
+        if previous.role != "question" or sentence.paragraph - previous.paragraph > 1:
+            return None
+        if sentence.paragraph != previous.paragraph and not sentence.first_in_paragraph:
+            return None
         asked = [i for i, q in enumerate(state.questions)
                  if q.item == item and q.start <= previous.start < q.end + 1 and i not in answered]
         if not asked:
@@ -212,11 +219,13 @@ class ResponseFinder:
         if responder.lower().split()[0] not in {"councillor", "cllr"}:
             return False
         earlier = [q for q in state.questions if q.start < sentence.start and q.item == state.item_at(sentence.start)]
-        if not earlier or not earlier[-1].asker:
+        if not earlier:
             return False
+        # "Mr Greenhalgh, on behalf of Ashcombe in Bloom, thanked ... and asked if ...": the title opens the question
+        asker = earlier[-1].asker or earlier[-1].text
         holder = state.sentence_at(earlier[-1].start)
         return (holder is not None and sentence.paragraph == holder.paragraph
-                and earlier[-1].asker.lower().split()[0].rstrip(".") in _PUBLIC_TITLES)
+                and asker.lower().split()[0].rstrip(".") in _PUBLIC_TITLES)
 
     def _responder_after(self, doc, sentence, cue, first, last):
         """"In response, the Director advised ...": the speaker after the cue."""
@@ -232,8 +241,11 @@ class ResponseFinder:
         candidates = [i for i, q in enumerate(state.questions) if q.item == item and q.start < sentence.end]
         recent = [i for i in candidates if self._is_recent(state, state.questions[i], sentence)]
         open_recent = [i for i in recent if i not in answered]
+        listed = self._listed_open(state, sentence, item, answered)
         if strength in {"weak", "speaker", "answer_word"}:
             pool = [i for i in open_recent if self._just_before(state, state.questions[i], sentence)]
+            if not pool and listed:
+                return listed[0]  # the points raised in a list, answered in turn
             if strength == "speaker" and pool:
                 asker = (state.questions[pool[-1]].asker or "").lower()
                 if responder and asker and responder.lower() == asker:
@@ -243,6 +255,8 @@ class ResponseFinder:
             if strength == "speaker":
                 return self._infer_question(state, sentence, item, requests_only=True)
             return None
+        if listed:
+            return listed[0]
         if open_recent:
             return open_recent[-1]
         if strength == "strong":
@@ -250,6 +264,19 @@ class ResponseFinder:
                 return recent[-1]
             return self._infer_question(state, sentence, item)
         return recent[-1] if recent else None
+
+    @staticmethod
+    def _listed_open(state, sentence, item, answered) -> list[int]:
+        """The unanswered points of a bulleted list of questions ("Members raised the following points:
+        • whether ... • what ..."), while everything since the list has been their answers."""
+        listed = [i for i, q in enumerate(state.questions)
+                  if q.item == item and q.rule == "q.listed" and q.start < sentence.start]
+        if not listed:
+            return []
+        holder = state.sentence_at(state.questions[listed[-1]].start)
+        if holder is None or any(s.role not in {"question", "response"} for s in state.sentences[holder.index + 1 : sentence.index]):
+            return []
+        return [i for i in listed if i not in answered]
 
     def _is_recent(self, state, question: Question, sentence: Sentence) -> bool:
         holder = state.sentence_at(question.start)
