@@ -101,6 +101,8 @@ class ResponseFinder:
                 continue
             strength, rule, start, responder = found
             question = self._question_for(state, sentence, item, strength, answered, responder)
+            if question is None and self._adds_to(doc, state, sentence, current, strength, responder):
+                question = current.answers  # "The Executive Director of Resources added that ...": a second answer
             if question is None:
                 current = None
                 continue
@@ -264,6 +266,15 @@ class ResponseFinder:
                 return recent[-1]
             return self._infer_question(state, sentence, item)
         return recent[-1] if recent else None
+
+    @staticmethod
+    def _adds_to(doc, state, sentence, current, strength, responder) -> bool:
+        """Whether another speaker adds to the answer just given ("X replied that ... Y added that ...")."""
+        if current is None or strength != "speaker" or not responder or responder == current.responder:
+            return False
+        if sentence.index == 0 or state.sentences[sentence.index - 1].role != "response":
+            return False
+        return any(c.rule.id == "r.speaker" and doc[c.token_start].lower_ == "added" for c in sentence.cues)
 
     @staticmethod
     def _listed_open(state, sentence, item, answered) -> list[int]:
