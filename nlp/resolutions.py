@@ -20,7 +20,8 @@ from .records import Resolution, ResolutionKind
 from .state import MinutesState, Sentence
 
 KIND_ORDER = (ResolutionKind.RECOMMENDED, ResolutionKind.REQUESTED, ResolutionKind.APPROVED, ResolutionKind.NOTED)
-_BODY_WORDS = {"committee", "board", "panel", "sub-committee", "council", "cabinet", "meeting", "forum", "members", "executive", "councillors", "it"}
+_BODY_WORDS = {"committee", "board", "panel", "sub-committee", "council", "cabinet", "meeting", "forum", "members", "executive", "councillors", "it",
+               "commission", "partnership", "authority", "assembly"}
 _OPENERS = {"resolved", "agreed", "decision", "decisions", "decided", "resolution", "resolutions"}
 _SUBORDINATORS = {"once", "when", "until", "after", "before", "if", "whether", "unless", "until"}
 _REPORTING = {"advised", "explained", "said", "stated", "confirmed", "reported", "replied", "responded", "informed", "indicated", "added"}
