@@ -47,7 +47,7 @@ _KIND_ORDER = (
 # When several cues share a clause, the record names the most specific one.
 RULE_ORDER = [
     "a.marker", "a.imperative", "a.request_that", "a.request_person", "a.undertook", "a.referred_back",
-    "a.deferred", "a.work_programme", "a.will_be_done", "a.will_do", "a.will_be_given", "a.will_give",
+    "a.deferred", "a.work_programme", "a.will_be_done", "a.be_established", "a.will_do", "a.will_be_given", "a.will_give",
     "a.follow_up_meeting", "a.by_deadline", "a.elided", "a.in_future", "a.will_be_held", "a.suggested",
 ]
 _ASKING_RULES = {"a.request_that", "a.request_person", "a.marker"}
@@ -201,6 +201,8 @@ class ActionFinder:
                 following = doc[cue.token_end] if cue.token_end < last else None
                 return following is not None and following.is_alpha and following.lower_ not in _NOT_TASKS | {"consider"}
             return True
+        if needs == "resolution_part":
+            return sentence.role == "resolution"  # "(ii) a Task and Finish Group be established": decided here, to be done
         if needs == "sentence_start":
             following = doc[cue.token_end] if cue.token_end < last else None
             return (cue.token_start == first and doc[first].is_title and last - first >= 4 and following is not None
