@@ -63,6 +63,7 @@ _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended"
             "considered", "welcomed", "supported", "confirmed"}
 _RECOMMENDING = {"recommend", "recommends", "recommended"}
 _EXPECTING = {"expected", "expects", "expect", "anticipated", "anticipates", "forecast", "forecasts", "predicted", "hoped", "hopes", "projected", "required", "obliged"}
+_FUTURE = {"would", "will", "should", "shall"}
 _AGREEING = {"agreed", "agrees", "felt", "feel", "feels"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
@@ -120,6 +121,7 @@ class ActionFinder:
             governed = self.doc[start - 1].lower_ == "that" and previous < start - 1
             # "asked that A be invited ..., and that B arrange ...": a second request of its own
             coordinated = self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ == "and"
+            coordinated = coordinated or self.doc[start].lower_ in _FUTURE and _word_before(self.doc, start).lower_ == "and"
             if not coordinated and (governed or not self.doc[start].text[:1].isupper()):
                 previous = starts[starts.index(start) - 1]
                 groups[previous].extend(groups.pop(start))
@@ -171,6 +173,13 @@ class ActionFinder:
             return clause_start(self.doc, first, start - 1)  # "The Director agreed that this would be included": say who
         if start > first + 2 and self.doc[start - 1].lower_ == "that" and self.doc[start - 2].lower_ == "agreed" and self.doc[first].lower_ == "it":
             return first  # "It was agreed that Cllr Pimm would contact ...": the decision with its task
+        for position in range(start + 1, cue.token_start):
+            if (self.doc[position].lower_ in _FUTURE and self.doc[position - 1].lower_ == "and" and sentence is not None
+                    and any(t.lower_ in _FUTURE for t in self.doc[start : position - 1])
+                    and any(start <= c.token_start < position - 1 for c in sentence.cues_labelled("ACTION"))):
+                # "he would ask the Chief Constable ... and would write to Mrs Dunmore": a second task of its own
+                # ("targets would be developed ... and would be included in the report" is one)
+                return position
         if start > first + 1 and self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ in _AGREEING:
             # "The Cabinet Member agreed that the list would be sent", "Members felt that the Panel should write":
             # who agreed to it or asked for it belongs with the task
