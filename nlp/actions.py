@@ -246,7 +246,9 @@ class ActionFinder:
                 return False  # "The meeting was adjourned for public participation": procedure, not business put off
             if before == "been" and cue.token_start - 1 > first and doc[cue.token_start - 2].lower_ == "had":
                 return False  # "two (applications) had been deferred": what happened before, not a decision now
-            return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are"}
+            # "subject to the review being brought forward to the March meeting": a decision's condition
+            return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are",
+                              "being"}
         if needs.startswith("modal"):
             if cue.rule.id in {"a.follow_up_meeting", "a.in_future"}:
                 infinitive = cue.rule.id == "a.follow_up_meeting"
