@@ -183,7 +183,10 @@ class ActionFinder:
         if start > first + 1 and self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ in _AGREEING:
             # "The Cabinet Member agreed that the list would be sent", "Members felt that the Panel should write":
             # who agreed to it or asked for it belongs with the task
-            return clause_start(self.doc, first, _word_before(self.doc, start - 1).i)
+            agreeing = _word_before(self.doc, start - 1).i
+            subject_start = clause_start(self.doc, first, agreeing)
+            if subject_start < agreeing:  # "AGREED that the work programme ...": no one named, the task as decided
+                return subject_start
         if (start > first and self.doc[start - 1].lower_ == "that" and sentence is not None and sentence.role == "resolution"
                 and _word_before(self.doc, start - 1).lower_ != "and" and any(t.lower_ in _RECOMMENDING for t in self.doc[first : start - 1])):
             # "(b) recommends to the Cabinet that the outcome be published": the part as resolved
