@@ -104,6 +104,18 @@ class ResponseFinder:
         cues = sorted(sentence.cues_labelled("RESPONSE"), key=lambda c: (_STRENGTH_ORDER[c.rule.get("strength")], c.start))
         first, last = sentence_tokens(state, sentence)
         asked_from, asked_to = question_complement(doc, state, sentence, first, last)
+        best = self._best_cue(doc, state, sentence, cues, first, last, asked_from, asked_to)
+        if best is None or best[0] == "speaker" or sentence.role == "question":
+            return best
+        # "Mr Fraser explained that ... until the auditor had provided assurance": the
+        # answer starts with its speaker, not at a stronger cue later in what was said.
+        speaker = self._best_cue(doc, state, sentence, [c for c in cues if c.rule.get("strength") == "speaker"],
+                                 first, last, asked_from, asked_to)
+        if speaker is not None and speaker[2] < best[2]:
+            return best[0], speaker[1], speaker[2], speaker[3]
+        return best
+
+    def _best_cue(self, doc, state, sentence, cues, first, last, asked_from, asked_to):
         for cue in cues:
             strength = cue.rule.get("strength")
             if asked_from <= cue.token_start < asked_to:
