@@ -87,8 +87,8 @@ def _starts_clause(doc: Doc, first: int, limit: int) -> bool:
     following = doc[first]
     if following.lower_ in _VERB_AFTER_AND or following.lower_.endswith("ed"):
         return False
-    if first >= 2 and doc[first - 2].is_title and following.is_title:
-        return False  # "Waste and Recycling Manager": one name
+    if first >= 2 and doc[first - 2].is_title and (following.is_title or following.is_upper and following.is_alpha):
+        return False  # "Waste and Recycling Manager", "Head of Digital and ICT": one name
     if following.text[:1].isupper() and following.lower_ in _SUBJECT_OPENERS:
         return True
     if following.lower_ in {"it", "he", "she", "they", "there", "we"}:
