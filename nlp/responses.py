@@ -36,6 +36,8 @@ _ASKING_BODIES = {"members", "member", "councillors", "councillor", "cllr", "a",
 _RECENT_PARAGRAPHS = 2
 # Residents are named with a title; members as "Councillor" / "Cllr".
 _PUBLIC_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
+# A councillor named with one of these in the item answers for it.
+_OFFICE_WORDS = ("introduced", "presented", "cabinet member", "portfolio holder", "lead member", "executive member", "leader of")
 _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
 
 
@@ -128,7 +130,8 @@ class ResponseFinder:
                 return strength, cue.rule.id, sentence.start, None
             if strength == "speaker":
                 responder = subject_before(doc, first, cue.token_start)
-                if not responder or responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder):
+                if not responder or (responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder)
+                                     and not self._office_holder(state, sentence, responder)):
                     continue  # members and plain councillors remark; officers and office-holders answer
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start
@@ -160,6 +163,24 @@ class ResponseFinder:
         holder = state.sentence_at(earlier[-1].start)
         return (holder is not None and sentence.paragraph == holder.paragraph
                 and earlier[-1].asker.lower().split()[0].rstrip(".") in _PUBLIC_TITLES)
+
+    @staticmethod
+    def _office_holder(state, sentence, responder: str) -> bool:
+        """A councillor who introduced the item or holds an office in it ("The Cabinet Member
+        for Finance, Councillor Marsh, introduced the report"): answers, as an officer would."""
+        words = responder.split()
+        if words[0].lower() not in {"councillor", "cllr"} or len(words) < 2:
+            return False
+        name = words[-1].strip(",.").lower()
+        item = state.item_at(sentence.start)
+        for other in state.sentences[: sentence.index]:
+            if state.item_at(other.start) != item:
+                continue
+            words_before = state.text[other.start : other.end].lower()
+            if name in words_before.replace(",", " ").split() and any(
+                    w in words_before for w in _OFFICE_WORDS):
+                return True
+        return False
 
     def _responder_after(self, doc, sentence, cue, first, last):
         """"In response, the Director advised ...": the speaker after the cue."""
