@@ -237,7 +237,10 @@ class ResponseFinder:
             return None
         if sentence.paragraph - previous.paragraph > 1:
             return None
-        asked = any(c.rule.id in {"a.request_person", "a.request_that"} for c in previous.cues_labelled("ACTION")) or any(
+        # "asked the Cabinet Member to ensure ..." wants an answer; "asked that a report be
+        # brought" wants a task done, and an acknowledgement of it is no answer.
+        asked = any(c.rule.id == "a.request_person" and state.text[c.end : c.end + 6].strip().lower() != "that"
+                    for c in previous.cues_labelled("ACTION")) or any(
             c.rule.id == "c.concern" for c in previous.cues_labelled("COMMENT")
         )
         if requests_only and not asked and not state.text[previous.start:previous.end].rstrip().endswith("?"):
