@@ -28,7 +28,7 @@ from .state import MinutesState, Sentence
 
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:supplementary|written|oral)\s+)?(?:(?:answer|response|reply)\b\s*\d*|a(?=\d*\s*:))\s*\d*\s*(?:\([^)]*\))?\s*"
-    r"(?:[–-]\s*(?:from\s+)?(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,60}?))?\s*(?:[:.–-]|$)",
+    r"(?:[–-]\s*(?:from\s+)?(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,100}?))?\s*(?:[:.–-]|$)",
     re.I,
 )
 # Who asks rather than answers, when they open a sentence.
