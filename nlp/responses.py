@@ -31,6 +31,11 @@ _ANSWER_LABEL = re.compile(
     r"(?:[–-]\s*(?:from\s+)?(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,100}?))?\s*(?:[:.–-]|$)",
     re.I,
 )
+# "Reply from Councillor Patricia Lennon, Leader of the Council" on a line of its own.
+_REPLY_FROM = re.compile(
+    r"^(?:(?:supplementary|written)\s+)?(?:answer|response|reply)\s+(?:from|by)\s+(?P<responder>[A-Z][^:.\n]{0,100}?)\s*:?\s*$",
+    re.I,
+)
 # Who asks rather than answers, when they open a sentence.
 _ASKING_BODIES = {"members", "member", "councillors", "councillor", "cllr", "a", "one", "another", "committee", "the", "it", "there", "board", "panel"}
 _RECENT_PARAGRAPHS = 2
@@ -54,7 +59,7 @@ class ResponseFinder:
                 continue
             item = state.item_at(sentence.start)
             fragment = text[sentence.start : sentence.end]
-            label = _ANSWER_LABEL.match(fragment) if sentence.first_in_paragraph else None
+            label = (_ANSWER_LABEL.match(fragment) or _REPLY_FROM.match(fragment.strip())) if sentence.first_in_paragraph else None
             if sentence.first_in_paragraph and fragment.strip() in {"A.", "A:"} and self._after_question_label(state, sentence):
                 pending_label, current = True, None  # "Q. ...?" then "A. The Director advised ..."
                 sentence.role = "label"
