@@ -73,6 +73,8 @@ class ResponseFinder:
                 found = ("strong", "r.label", sentence.start, None)
             else:
                 found = self._response_in(doc, state, sentence, fragment)
+            if current is not None and self._bare_answer_word(state, sentence, current):
+                found = None  # "Yes. The Manager confirmed that ...": one answer, the word and its explanation
             if found is None:
                 if current is not None and self._continues(state, sentence, current):
                     current.end = sentence.end
@@ -261,6 +263,12 @@ class ResponseFinder:
             if response.answers is not None and response.answers >= position:
                 response.answers += 1
         return position
+
+    @staticmethod
+    def _bare_answer_word(state, sentence: Sentence, current: Response) -> bool:
+        holder = state.sentence_at(current.start)
+        return (current.rule == "r.yes_no" and len(current.text.split()) <= 2 and holder is not None
+                and holder.paragraph == sentence.paragraph and not sentence.role)
 
     def _continues(self, state, sentence: Sentence, current: Response) -> bool:
         """A following sentence of the same paragraph that carries on the answer
