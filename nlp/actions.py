@@ -61,6 +61,10 @@ _PLANNED = {"expected", "due", "likely", "going", "was", "were", "is", "are", "s
 _TARGET_WORDS = {"target", "targets", "standard", "aim", "ambition", "trajectory", "goal", "objective", "aspiration"}
 _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended", "endorsed", "accepted", "adopted",
             "considered", "welcomed", "supported", "confirmed"}
+# "undertook to A and to B", "resolved to A and to B": the words that make both infinitives tasks.
+_COMMITTING = {"undertook", "undertake", "undertakes", "agreed", "agree", "agrees", "asked", "asks", "requested", "requests",
+               "resolved", "decided", "offered", "promised", "instructed", "invited", "invites", "directs", "directed",
+               "tasked", "committed", "volunteered"}
 _RECOMMENDING = {"recommend", "recommends", "recommended"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
@@ -115,7 +119,8 @@ class ActionFinder:
             previous = starts[starts.index(start) - 1]
             governed = self.doc[start - 1].lower_ == "that" and previous < start - 1
             # "asked that A be invited ..., and that B arrange ...": a second request of its own
-            coordinated = self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ == "and"
+            coordinated = (self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ == "and"
+                           or self.doc[start].lower_ == "and" and self.doc[start + 1].lower_ == "to")  # see _second_infinitive
             if not coordinated and (governed or not self.doc[start].text[:1].isupper()):
                 previous = starts[starts.index(start) - 1]
                 groups[previous].extend(groups.pop(start))
@@ -159,6 +164,9 @@ class ActionFinder:
 
     def _start_token(self, cue: Cue, first: int, sentence: Sentence | None = None) -> int:
         start = clause_start(self.doc, first, cue.token_start)
+        paired = self._second_infinitive(cue, start)
+        if paired is not None:
+            return paired  # "undertook to write to the Department and to report back": two tasks
         if start == first + 1 and self.doc[first].lower_ == "that":
             return first  # "(b) That a Quad of Aims be produced": the part as written
         if start > first and self.doc[start - 1].lower_ == "that" and self.doc[start].lower_ in {"this", "it", "these", "they"}:
@@ -176,6 +184,23 @@ class ActionFinder:
             # "agreed that the Head of Education arrange a visit": keep the decision with its task
             return clause_start(self.doc, first, start - 1)
         return start
+
+    def _second_infinitive(self, cue: Cue, clause_first: int) -> int | None:
+        """The "and" of "... to A and to B" when the cue is B's verb: a task of its own."""
+        doc = self.doc
+        position = cue.token_start - 1
+        while position > clause_first and doc[position].lower_ in _ADVERBS - {"be", "in", "future", "all"}:
+            position -= 1
+        if position <= clause_first + 1 or doc[position].lower_ != "to":
+            return None
+        joiner = _word_before(doc, position)
+        if joiner.lower_ != "and" or joiner.i <= clause_first:
+            return None
+        for i in range(clause_first, joiner.i):
+            if doc[i].lower_ == "to" and doc[i + 1].is_alpha and doc[i + 1].is_lower and any(
+                    t.lower_ in _COMMITTING for t in doc[max(clause_first, i - 8) : i]):
+                return joiner.i
+        return None
 
     def _needs_met(self, sentence: Sentence, cue: Cue, first: int, last: int):
         doc = self.doc
@@ -226,8 +251,8 @@ class ActionFinder:
                     _word_before(doc, cue.token_start).lower_ in {"could", "can", "may", "might"}
                     or any(t.lower_ in {"question", "questions"} for t in doc[cue.token_end : cue.token_end + 4])):
                 return False  # "each questioner could ask one question": leave to speak, not a task
-            if self._named_to(cue, clause_first):
-                return True
+            if self._named_to(cue, clause_first) or self._second_infinitive(cue, clause_first) is not None:
+                return True  # "Clerk to write ...", "undertook to write ... and to report back": the same agent
             subjunctive = self._subjunctive(cue, clause_first, sentence)
             if not (subjunctive or self._modal_before(cue.token_start, clause_first, infinitive=False)):
                 return False
@@ -385,12 +410,16 @@ class ActionFinder:
         due, due_date = self._due(sentence, char_start, char_end)
         if source == "question" and any(r.start <= char_start < r.end for r in state.responses):
             source = "response"  # "X asked ..., to which the Director replied that a report would ..."
+        owner = self._owner(cue, sentence, start, first, last)
+        if owner is None and doc[start].lower_ == "and" and doc[start + 1].lower_ == "to":
+            # "... undertook to write to X and to report back": the second task has the first one's owner
+            owner = next((a.owner for a in reversed(state.actions) if sentence.start <= a.start < char_start), None)
         state.actions.append(
             Action(
                 item=state.item_at(char_start),
                 text=state.text[char_start:char_end],
                 kind=self._kind(sentence, char_start, char_end),
-                owner=self._owner(cue, sentence, start, first, last),
+                owner=owner,
                 due=due,
                 due_date=due_date,
                 start=char_start,
