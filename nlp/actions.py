@@ -301,7 +301,8 @@ class ActionFinder:
     def _modal_before(self, token: int, floor: int, infinitive: bool = True) -> bool:
         """"would (also) be ...", "to be ...", but not "was to be ..." (a plan reported)."""
         position = token - 1
-        while position >= floor and self.doc[position].lower_ in _ADVERBS - {"be"}:
+        # a hard wrap ("would\ncirculate") leaves a white-space token between the words
+        while position >= floor and (self.doc[position].lower_ in _ADVERBS - {"be"} or self.doc[position].is_space):
             position -= 1
         if position < floor:
             return False
@@ -309,7 +310,7 @@ class ActionFinder:
         if word == "to":
             if not infinitive:
                 return False
-            before = self.doc[position - 1].lower_ if position > floor else ""
+            before = _word_before(self.doc, position).lower_ if position > floor else ""
             return before not in {"was", "were", "is", "are", "due", "going", "have", "has", "had", "need", "needs", "needed", "able", "likely", "expected", "continue", "continued", "continues", "continuing"}
         return word in MODALS
 
