@@ -29,7 +29,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import clause_end, clause_start, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
+from .clauses import clause_end, clause_start, word_before as _word_before, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
 from .dues import due_phrase, resolve_due
 from .layout import write_spans
 from .records import Action, ActionKind
@@ -224,7 +224,7 @@ class ActionFinder:
                 return False  # "the national standard of 76% to be achieved by March": a target, not a task
             if any(doc[i].lower_ == "be" and i + 1 < cue.token_start and doc[i + 1].lower_.endswith("ing") for i in span):
                 return False
-            if cue.token_start > first and doc[cue.token_start - 1].lower_ in _PLANNED:
+            if cue.token_start > first and _word_before(doc, cue.token_start).lower_ in _PLANNED:
                 return False  # "completion expected by the end of February": a forecast
             if cue.token_end < len(doc) and doc[cue.token_end].lower_ in {"%", "per", "percent", "pc"}:
                 return False  # "had risen by 18%": a change, not a date
@@ -235,7 +235,7 @@ class ActionFinder:
             joins = [i for i in range(max(first, cue.token_start - 7), cue.token_start) if doc[i].lower_ == "and"]
             return bool(joins) and any(doc[i].lower_ in MODALS - {"to"} for i in range(first, joins[-1]))
         if needs == "decision":
-            before = doc[cue.token_start - 1].lower_ if cue.token_start > first else ""
+            before = _word_before(doc, cue.token_start).lower_ if cue.token_start > first else ""
             if before == "been" and cue.token_start - 1 > first and doc[cue.token_start - 2].lower_ == "had":
                 return False  # "two (applications) had been deferred": what happened before, not a decision now
             return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are"}
@@ -268,11 +268,11 @@ class ActionFinder:
             if any(doc[i].lower_ in {"meeting", "meetings"} for i in range(clause_first, cue.token_start)) and cue.token_start - clause_first <= 6:
                 return False  # "The next meeting will be held on ...": a date, not a task
         if needs == "person_then_to":
-            if cue.token_start > first and doc[cue.token_start - 1].lower_ in {"had", "has", "have"}:
+            if cue.token_start > first and _word_before(doc, cue.token_start).lower_ in {"had", "has", "have"}:
                 return False  # "the Society had asked the Council to ...": background, not a request made here
             return self._person_then_to(cue, clause_last) is not None
         if needs == "proposal":
-            if cue.token_start > first and doc[cue.token_start - 1].lower_ == "which":
+            if cue.token_start > first and _word_before(doc, cue.token_start).lower_ == "which":
                 return False  # "the review, which proposed the withdrawal of ...": what a document proposes
             return not any(doc[i].lower_ in _OPINION_WORDS for i in range(cue.token_end, clause_last))
         return True
@@ -372,7 +372,7 @@ class ActionFinder:
                 return False
         subject = doc[clause_first : cue.token_start]
         after = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
-        if doc[cue.token_start - 1].lower_ in _DETERMINERS or after in {"be", "was", "were", "is", "are", "has", "had", "of"}:
+        if _word_before(doc, cue.token_start).lower_ in _DETERMINERS or after in {"be", "was", "were", "is", "are", "has", "had", "of"}:
             return False
         if any(t.lower_ in {"be", "was", "were", "is", "are"} for t in doc[cue.token_end : cue.token_end + 2]):
             return False  # "the internal audit progress report be noted": a noun in the subject of a passive
@@ -569,14 +569,6 @@ _COLUMN_NAMES = {
     "due": {"due", "due date", "date", "deadline", "target date", "by when", "when", "timescale", "target"},
     "status": {"status", "progress", "update"},
 }
-
-
-def _word_before(doc: Doc, position: int):
-    """The token before ``position`` that is not white space (a hard wrap's indent is)."""
-    position -= 1
-    while position > 0 and doc[position].is_space:
-        position -= 1
-    return doc[max(position, 0)]
 
 
 def _cells(text: str) -> list[str]:

@@ -46,6 +46,14 @@ def sentence_tokens(state: MinutesState, sentence: Sentence) -> tuple[int, int]:
     return index.token_at_or_after(sentence.start), index.token_before(sentence.end)
 
 
+def word_before(doc: Doc, position: int):
+    """The token before ``position`` that is not white space (a hard wrap's indent is)."""
+    position -= 1
+    while position > 0 and doc[position].is_space:
+        position -= 1
+    return doc[max(position, 0)]
+
+
 def clause_start(doc: Doc, first: int, token: int) -> int:
     """The token where the clause holding ``token`` begins, within a sentence from ``first``.
 
@@ -84,10 +92,14 @@ def _starts_clause(doc: Doc, first: int, limit: int) -> bool:
     "... and Councillor Hughes suggested": yes (a person opens it);
     "reports and minutes", "Place Management and Regeneration": no.
     """
+    while first < len(doc) - 1 and doc[first].is_space:
+        first += 1  # "Head of Climate Change and\nSustainability": a hard wrap after the "and"
     following = doc[first]
     if following.lower_ in _VERB_AFTER_AND or following.lower_.endswith("ed"):
         return False
-    if first >= 2 and doc[first - 2].is_title and (following.is_title or following.is_upper and following.is_alpha):
+    joiner = word_before(doc, first)
+    before_joiner = word_before(doc, joiner.i) if joiner.i > 0 else None
+    if before_joiner is not None and before_joiner.is_title and (following.is_title or following.is_upper and following.is_alpha):
         return False  # "Waste and Recycling Manager", "Head of Digital and ICT": one name
     if following.text[:1].isupper() and following.lower_ in _SUBJECT_OPENERS:
         return True

@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import clause_start, question_complement, sentence_tokens, subject_before
+from .clauses import clause_start, word_before as _word_before, question_complement, sentence_tokens, subject_before
 from .layout import write_spans
 from .records import Question, Response
 from .state import MinutesState, Sentence
@@ -129,7 +129,7 @@ class ResponseFinder:
             strength = cue.rule.get("strength")
             if asked_from <= cue.token_start < asked_to:
                 continue  # "asked how the Board could be assured": part of the question
-            if cue.rule.id == "r.responded" and cue.token_start > first and doc[cue.token_start - 1].lower_ in {"had", "have", "has", "not"}:
+            if cue.rule.id == "r.responded" and cue.token_start > first and _word_before(doc, cue.token_start).lower_ in {"had", "have", "has", "not"}:
                 continue  # "fewer than 4% of permit holders had responded": narrative, not an answer
             if strength == "answer_word":
                 if cue.token_start != first:
