@@ -29,7 +29,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import clause_end, clause_start, word_before as _word_before, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
+from .clauses import clause_end, clause_start, word_after as _word_after, word_before as _word_before, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
 from .dues import due_phrase, resolve_due
 from .layout import write_spans
 from .records import Action, ActionKind
@@ -189,7 +189,7 @@ class ActionFinder:
         """The "and" of "... to A and to B" when the cue is B's verb: a task of its own."""
         doc = self.doc
         position = cue.token_start - 1
-        while position > clause_first and doc[position].lower_ in _ADVERBS - {"be", "in", "future", "all"}:
+        while position > clause_first and (doc[position].lower_ in _ADVERBS - {"be", "in", "future", "all"} or doc[position].is_space):
             position -= 1
         if position <= clause_first + 1 or doc[position].lower_ != "to":
             return None
@@ -211,11 +211,11 @@ class ActionFinder:
             return False
         if needs is None:
             if cue.rule.id == "a.request_that" and doc[cue.token_end - 1].lower_ == "to":
-                following = doc[cue.token_end] if cue.token_end < last else None
+                following = _word_after(doc, cue.token_end) if cue.token_end < last else None
                 return following is not None and following.is_alpha and following.lower_ not in _NOT_TASKS | {"consider"}
             return True
         if needs == "sentence_start":
-            following = doc[cue.token_end] if cue.token_end < last else None
+            following = _word_after(doc, cue.token_end) if cue.token_end < last else None
             return (cue.token_start == first and doc[first].is_title and last - first >= 4 and following is not None
                     and following.lower_ not in {"of", "by", "from", "on", "for", "and", "to", "in", "at"} and not following.is_punct)
         if needs == "modal+deadline":
@@ -294,7 +294,7 @@ class ActionFinder:
         if word in MODALS - {"to"} or word == "be":
             return True
         if word == "to" and infinitive and position + 1 < len(self.doc):
-            following = self.doc[position + 1]
+            following = _word_after(self.doc, position + 1)
             return following.is_alpha and following.is_lower and following.lower_ not in _NOT_TASKS | {"its", "this", "that"}
         return False
 
@@ -316,7 +316,7 @@ class ActionFinder:
 
     def _named_to(self, cue: Cue, clause_first: int) -> bool:
         """"Clerk to write to ...", "Officers to circulate ...": a short named subject then "to"."""
-        position = cue.token_start - 1
+        position = _word_before(self.doc, cue.token_start).i
         if position < clause_first or self.doc[position].lower_ != "to":
             return False
         subject = [t for t in self.doc[clause_first:position] if not t.is_punct and not t.is_space]
@@ -335,7 +335,7 @@ class ActionFinder:
             if other.label in {"INFO", "DUE"} or other.rule.id in {"a.in_future", "a.follow_up_meeting", "a.by_deadline"}:
                 return True
             if other.label in {"HONORIFIC", "ROLE", "GROUP"} and other.token_start > 0 and (
-                    self.doc[other.token_start - 1].lower_ in {"to", "with"} or other.token_start == cue.token_end):
+                    _word_before(self.doc, other.token_start).lower_ in {"to", "with"} or other.token_start == cue.token_end):
                 return True  # "... to the Committee", "provide Councillor X with ..."
         return False
 
@@ -387,7 +387,7 @@ class ActionFinder:
         doc = self.doc
         for position in range(cue.token_end, min(cue.token_end + 12, last)):
             if doc[position].lower_ == "to" and position > cue.token_end:
-                following = doc[position + 1] if position + 1 < last else None
+                following = _word_after(doc, position + 1) if position + 1 < last else None
                 if following is None or not following.is_alpha or following.lower_ in _NOT_TASKS:
                     return None
                 between = [t for t in doc[cue.token_end:position] if not t.is_space]

@@ -54,6 +54,13 @@ def word_before(doc: Doc, position: int):
     return doc[max(position, 0)]
 
 
+def word_after(doc: Doc, position: int):
+    """The token at or after ``position`` that is not white space."""
+    while position < len(doc) - 1 and doc[position].is_space:
+        position += 1
+    return doc[position]
+
+
 def clause_start(doc: Doc, first: int, token: int) -> int:
     """The token where the clause holding ``token`` begins, within a sentence from ``first``.
 
