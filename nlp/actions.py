@@ -58,6 +58,13 @@ _FORWARDING = {"forwarded", "referred", "submitted", "refer", "be"}
 _NAME_JOINERS = {"the", "of", "and", "&", "for", "officers", "members", "officer"}
 # "... were expected to start in quarter 2": a forecast, not a task.
 _PLANNED = {"expected", "due", "likely", "going", "was", "were", "is", "are", "scheduled", "planned", "set", "anticipated", "forecast"}
+# Works on the ground: when they will be done is a forecast unless they are for the meeting.
+_WORKS_VERBS = {"completed", "installed", "delivered", "repaired", "replaced", "surveyed", "resurfaced", "built", "opened",
+                "carried", "finished", "started", "refurbished", "constructed", "fitted", "implemented", "launched"}
+_DELIVERABLES = {"report", "reports", "audit", "review", "evaluation", "assessment", "assessments", "letter", "letters", "survey",
+                 "plan", "briefing", "update", "information", "figures", "data", "analysis", "exercise", "response", "note",
+                 "breakdown", "session", "workshop", "visit", "consultation", "investigation", "check", "checks",
+                 "appraisal", "study", "paper"}
 _TARGET_WORDS = {"target", "targets", "standard", "aim", "ambition", "trajectory", "goal", "objective", "aspiration"}
 _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended", "endorsed", "accepted", "adopted",
             "considered", "welcomed", "supported", "confirmed"}
@@ -218,6 +225,8 @@ class ActionFinder:
             following = _word_after(doc, cue.token_end) if cue.token_end < last else None
             return (cue.token_start == first and doc[first].is_title and last - first >= 4 and following is not None
                     and following.lower_ not in {"of", "by", "from", "on", "for", "and", "to", "in", "at"} and not following.is_punct)
+        if needs.startswith("modal") and self._works_forecast(cue, clause_first, clause_last):
+            return False
         if needs == "modal+deadline":
             span = range(clause_first, cue.token_start)
             if any(doc[i].lower_ in _TARGET_WORDS for i in span):
@@ -276,6 +285,21 @@ class ActionFinder:
                 return False  # "the review, which proposed the withdrawal of ...": what a document proposes
             return not any(doc[i].lower_ in _OPINION_WORDS for i in range(cue.token_end, clause_last))
         return True
+
+    def _works_forecast(self, cue: Cue, clause_first: int, clause_last: int) -> bool:
+        """"the repairs would be completed by the end of October", "four charging points would be
+        installed": when works will be done is a forecast; "an audit would be completed in January",
+        "a letter would be delivered to every property" give the meeting something and are tasks."""
+        doc = self.doc
+        words = [t for t in doc[clause_first:clause_last] if not t.is_space]
+        for position, token in enumerate(words[1:], 1):
+            if token.lower_ not in _WORKS_VERBS or words[position - 1].lower_ != "be":
+                continue
+            if token.lower_ == "carried" and (position + 1 >= len(words) or words[position + 1].lower_ != "out"):
+                continue
+            subject = [t.lower_ for t in words[: position - 1] if t.lower_ not in MODALS]
+            return not any(word in _DELIVERABLES for word in subject)
+        return False
 
     def _decided_passive(self, sentence: Sentence, cue: Cue, clause_last: int) -> bool:
         """"(c) that a report ... be submitted to the meeting on 30 May": a resolution's part needs no modal.
