@@ -127,7 +127,9 @@ class ActionFinder:
             governed = self.doc[start - 1].lower_ == "that" and previous < start - 1
             # "asked that A be invited ..., and that B arrange ...": a second request of its own
             coordinated = (self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ == "and"
-                           or self.doc[start].lower_ == "and" and self.doc[start + 1].lower_ == "to")  # see _second_infinitive
+                           or self.doc[start].lower_ == "and" and self.doc[start + 1].lower_ == "to"  # see _second_infinitive
+                           # "... would be reviewed in February and the outcome reported to the Committee": a second task
+                           or _word_before(self.doc, start).lower_ == "and" and any(c.rule.id == "a.elided" for c in groups[start]))
             if not coordinated and (governed or not self.doc[start].text[:1].isupper()):
                 previous = starts[starts.index(start) - 1]
                 groups[previous].extend(groups.pop(start))
