@@ -501,7 +501,7 @@ class ActionFinder:
             if subject and (is_pronoun(subject.split()[0]) or not self._looks_like_owner(subject)):
                 subject = None
             if subject is None and verb > start and is_pronoun(doc[verb - 1].lower_) and doc[verb - 1].lower_ in {"he", "she", "they"}:
-                return self._sentence_speaker(sentence, first, start)
+                return self._sentence_speaker(sentence, first, verb)
             return subject
         return None
 

@@ -79,7 +79,7 @@ def test_segment_does_not_take_the_committee_noting_a_fact_as_a_decision(nlp):
     "sentence, action_start",
     [
         ("Members asked that the revised figures be circulated to the Committee.", "Members asked that the revised figures be circulated"),
-        ("The Governance Officer confirmed that he would chase the action after the meeting.", "he would chase the action"),
+        ("The Governance Officer confirmed that he would chase the action after the meeting.", "The Governance Officer confirmed that he would chase the action"),
         ("It was noted that the full report would be shared with the Committee.", "the full report would be shared"),
         ("Clerk to write to the landowner about the hedge.", "Clerk to write to the landowner"),
         ("The Chair reiterated previous requests for the data to include actual numbers.", "The Chair reiterated previous requests"),
