@@ -70,7 +70,7 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
     position = token - 1
     while position >= first:
         word = doc[position].lower_
-        if word in {"but", ";", ":", "whilst", "although"}:
+        if word in {"but", ";", ":", "whilst", "although"} or _dash_opens_clause(doc, position):
             return position + 1
         if word == "which" and position > first and doc[position - 1].lower_ == "to":
             return position + 1  # "..., to which the Director replied that ..."
@@ -82,6 +82,18 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
             return position + 1
         position -= 1
     return first
+
+
+# After a dash these open a new speaker's clause ("... behind schedule – Ms Tranter explained");
+# "Assistant Director – Commissioning" is one title.
+_DASH_OPENERS = {"the", "ms", "mr", "mrs", "miss", "dr", "councillor", "cllr", "officers", "members", "it", "he", "she", "they", "in"}
+
+
+def _dash_opens_clause(doc: Doc, position: int) -> bool:
+    if doc[position].text not in {"–", "—"} or position + 1 >= len(doc):
+        return False
+    following = word_after(doc, position + 1)
+    return following.lower_ in _DASH_OPENERS
 
 
 _MODALS = {"would", "will", "should", "could", "shall", "was", "were", "is", "are", "had", "has", "have", "may", "might", "can", "must"}
@@ -205,6 +217,8 @@ def _answer_joined(doc: Doc, position: int, last: int) -> int:
             return index
         if word == "and" and doc[index + 1].lower_ in {"was", "were"} and doc[index + 2].lower_ in _TOLD:
             return index
+        if _dash_opens_clause(doc, index):
+            return index  # "asked why the transition was late – Ms Tranter explained that ..."
     return last
 
 

@@ -146,7 +146,8 @@ class ResponseFinder:
             start = doc[clause_start(doc, first, cue.token_start)].idx
             if cue.rule.id == "r.in_response":
                 start = min(start, cue.start)
-            elif sentence.role == "question" and start <= sentence.start < cue.start:
+            elif sentence.role == "question" and start < cue.start and (start <= sentence.start or any(
+                    start <= q.start < cue.start for q in sentence.cues_labelled("QUESTION"))):
                 start = cue.start  # "... asked about X and was told by the Director that ...": the answer starts at the cue
             responder = self._responder_after(doc, sentence, cue, first, last)
             return strength, cue.rule.id, max(start, sentence.start), responder
