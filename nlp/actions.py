@@ -72,6 +72,7 @@ _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended"
 _COMMITTING = {"undertook", "undertake", "undertakes", "agreed", "agree", "agrees", "asked", "asks", "requested", "requests",
                "resolved", "decided", "offered", "promised", "instructed", "invited", "invites", "directs", "directed",
                "tasked", "committed", "volunteered"}
+_VERBS_IN_SUBJECT = {"did", "had", "has", "have", "was", "were", "is", "are", "not", "said", "stated", "explained", "confirmed", "advised"}
 _RECOMMENDING = {"recommend", "recommends", "recommended"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
@@ -498,6 +499,11 @@ class ActionFinder:
             subject = subject_before(doc, start, verb) if verb > start else None
             if subject and subject.lower().startswith("that "):
                 subject = subject[5:]
+            if subject:
+                # "Inspector Hurst did not have the figures to hand and would send ...": the owner is who, not what they did
+                words = subject.split()
+                cut = next((i for i, w in enumerate(words) if w.lower() in _VERBS_IN_SUBJECT), len(words))
+                subject = " ".join(words[:cut]) or None
             if subject and (is_pronoun(subject.split()[0]) or not self._looks_like_owner(subject)):
                 subject = None
             if subject is None and verb > start and is_pronoun(doc[verb - 1].lower_) and doc[verb - 1].lower_ in {"he", "she", "they"}:
