@@ -506,7 +506,11 @@ class ActionFinder:
                 subject = " ".join(words[:cut]) or None
             if subject and (is_pronoun(subject.split()[0]) or not self._looks_like_owner(subject)):
                 subject = None
-            if subject is None and verb > start and is_pronoun(doc[verb - 1].lower_) and doc[verb - 1].lower_ in {"he", "she", "they"}:
+            before_verb = _word_before(doc, verb).lower_ if verb > first else ""
+            if subject is None and before_verb in {"he", "she", "they"}:
+                return self._sentence_speaker(sentence, first, verb) or self._previous_speaker(sentence)
+            if subject is None and rule == "a.undertook" and (verb == start or before_verb == "and"):
+                # "The Director said that no approach had been made and undertook to write ...": the speaker undertook it
                 return self._sentence_speaker(sentence, first, verb)
             return subject
         return None
@@ -514,6 +518,16 @@ class ActionFinder:
     def _looks_like_owner(self, subject: str) -> bool:
         words = subject.split()
         return len(words) <= 10 and (words[0][:1].isupper() or words[0].lower() in {"officers", "members"})
+
+    def _previous_speaker(self, sentence: Sentence) -> str | None:
+        """"The Commissioner said that ... . She undertook to share ...": who answered just before, in the paragraph."""
+        for response in reversed(self.state.responses):
+            holder = self.state.sentence_at(response.start)
+            if response.start < sentence.start and holder is not None and holder.paragraph == sentence.paragraph:
+                return response.responder
+            if response.start < sentence.start:
+                break
+        return None
 
     def _sentence_speaker(self, sentence: Sentence, first: int, before: int) -> str | None:
         for cue in sentence.cues_labelled("RESPONSE"):
