@@ -179,8 +179,10 @@ class ActionFinder:
             return paired  # "undertook to write to the Department and to report back": two tasks
         if start == first + 1 and self.doc[first].lower_ == "that":
             return first  # "(b) That a Quad of Aims be produced": the part as written
-        if start > first and self.doc[start - 1].lower_ == "that" and self.doc[start].lower_ in {"this", "it", "these", "they", "he", "she"}:
+        if start > first and self.doc[start - 1].lower_ == "that" and self.doc[start].lower_ in {"this", "it", "these", "they"}:
             return clause_start(self.doc, first, start - 1)  # "The Director agreed that this would be included": say who
+        if start > first and self.doc[start - 1].lower_ == "that" and self.doc[start].lower_ in {"he", "she"} and clause_start(self.doc, first, start - 1) == first:
+            return first  # "The Chair said that he would pass ...": say who (not "... and that he would")
         if start > first + 2 and self.doc[start - 1].lower_ == "that" and self.doc[start - 2].lower_ == "agreed" and self.doc[first].lower_ == "it":
             return first  # "It was agreed that Cllr Pimm would contact ...": the decision with its task
         if (start > first and self.doc[start - 1].lower_ == "that" and sentence is not None and sentence.role == "resolution"
