@@ -71,6 +71,9 @@ _DESCRIPTION_TITLE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|c
 _TITLE_CUT = re.compile(r"\s+(?:in accordance with|which|that|copies of which|for the period)\b.*$", re.I)
 
 
+# "Minutes", "Minute 27", "Minute No. 4": a label or an item number, not the "Minute of Previous Meeting" item.
+_MINUTE_LABEL = re.compile(r"^(?:the\s+)?minutes?\b\s*(?:$|\d|no\b|number\b|:)")
+
 def clean_title(text: str) -> str:
     """A title without page furniture ("pdf icon PDF 82 KB", "(Pages 5 - 10)") or end punctuation."""
     title = _TITLE_FURNITURE.sub("", text)
@@ -289,7 +292,7 @@ class AgendaFinder:
                 continue
             title = clean_title(line.text)
             lowered = title.lower()
-            if lowered.startswith(("minute", "the minute")) or not self.is_procedural(title) or len(title.split()) > 6:
+            if _MINUTE_LABEL.match(lowered) or not self.is_procedural(title) or len(title.split()) > 6:
                 continue
             if heading_title(title, procedural=True) and not self.heading(following) and following.index < first_item.index:
                 items.append((line, None, title, "agenda.procedural_heading"))

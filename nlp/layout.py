@@ -50,7 +50,8 @@ _ABBREVIATIONS = {
 _SENTENCE_OPENERS = {"in", "the", "it", "this", "there", "a", "an", "members", "he", "she", "they", "officers", "councillor", "cllr", "however", "following", "resolved", "agreed", "clarification", "assurance", "concern",
                      "mr", "mrs", "ms", "dr"}
 _TERMINAL = re.compile(r"""[.!?:;]["'”’)\]]*$""")
-_CONTINUES = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "that", "which", "from", "as", "be", "is", "was", "were", "would", "will"}
+_CONTINUES = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "that", "which", "from", "as", "be", "is", "was", "were", "would", "will",
+              "councillor", "cllr", "mr", "mrs", "ms", "dr"}  # a name broken after its title
 _SOFT_WRAP_MIN = 50  # a line shorter than this that ends without punctuation is a heading or a label, not a wrap
 _TRUNCATED_MIN_WORDS = 8
 _WRAPPED_LINES_MIN = 5  # soft wraps into a lower-case word that make a text a hard-wrapped one

@@ -25,7 +25,8 @@ REQUEST_WORDS = {"that", "to"}
 _WINDOW = 14
 _QUESTION_LABEL = re.compile(
     r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\d|\s*[:.–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b)?\s*(?:\([^)]*\))?\s*"
-    r"(?:[–-]\s*)?(?:(?:from\s+|(?=(?:mr|mrs|ms|miss|dr|councillor|cllr)\.?\s))(?P<asker>[^:–\n-]+?))?[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
+    r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?)|(?P<titled>(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s[^:–\n-]+?)(?=\s+to\s|[ \t]*(?:\n|$)))?"
+    r"[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
     re.I,
 )
 _FOLLOWING_PRONOUNS = {"he", "she", "they"}
@@ -43,6 +44,11 @@ _QUERY_NOUN_AFTER = {"raised", "from", "received", "made", "had", "were", "was",
 _JOINED_QUESTION_WORDS = {"whether", "how", "what", "why"}
 _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if", "where"}
 _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
+
+
+def _label_asker(label: re.Match) -> str | None:
+    """Who a "Question 2 from Mr X" / "Question 1 – Ms Kerry Lund to the Leader" label names."""
+    return (label["asker"] or label["titled"] or "").strip() or None
 
 
 def _trim_joining(text: str, start: int, end: int) -> int:
@@ -110,8 +116,8 @@ class QuestionFinder:
             if state.lines[sentence.line].text.count("|") >= 2:
                 continue  # a cell of a flattened table (an action log's "seeking clarity on ...")
             label = _QUESTION_LABEL.match(fragment)
-            if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or label["asker"] and label.end() == len(fragment.rstrip())):
-                pending_label = (label["asker"] or "").strip() or self._asker_from_heading(state, sentence)
+            if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or _label_asker(label) and label.end() == len(fragment.rstrip())):
+                pending_label = _label_asker(label) or self._asker_from_heading(state, sentence)
                 sentence.role = "label"
                 continue
             if pending_label is not None and fragment.strip(" .").lower() in _NOTHING_ASKED:
@@ -164,7 +170,7 @@ class QuestionFinder:
             return None, None  # "Members asked the following questions:" introduces the questions below
         label = _QUESTION_LABEL.match(fragment)
         if label and sentence.first_in_paragraph:
-            return "q.label", (label["asker"] or "").strip() or None
+            return "q.label", _label_asker(label)
         for cue in sentence.cues_labelled("QUESTION"):
             if cue.rule.id == "q.embedded" or self._not_asked_here(doc, state, sentence, cue):
                 continue

@@ -21,14 +21,19 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import clause_start, question_complement, sentence_tokens, subject_before
+from .clauses import clause_start, word_before as _word_before, question_complement, sentence_tokens, subject_before
 from .layout import write_spans
 from .records import Question, Response
 from .state import MinutesState, Sentence
 
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:supplementary|written|oral)\s+)?(?:(?:answer|response|reply)\b\s*\d*|a(?=\d*\s*:))\s*\d*\s*(?:\([^)]*\))?\s*"
-    r"(?:(?:[–-]\s*(?:from\s+)?|\s+from\s+)(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,60}?))?\s*(?:[:.–-]|$)",
+    r"(?:[–-]\s*(?:from\s+)?(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,100}?))?\s*(?:[:.–-]|$)",
+    re.I,
+)
+# "Reply from Councillor Patricia Lennon, Leader of the Council" on a line of its own.
+_REPLY_FROM = re.compile(
+    r"^(?:(?:supplementary|written)\s+)?(?:answer|response|reply)\s+(?:from|by)\s+(?P<responder>[A-Z][^:.\n]{0,100}?)\s*:?\s*$",
     re.I,
 )
 # Who asks rather than answers, when they open a sentence.
@@ -36,6 +41,8 @@ _ASKING_BODIES = {"members", "member", "councillors", "councillor", "cllr", "a",
 _RECENT_PARAGRAPHS = 2
 # Residents are named with a title; members as "Councillor" / "Cllr".
 _PUBLIC_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
+# A councillor named with one of these in the item answers for it.
+_OFFICE_WORDS = ("introduced", "presented", "cabinet member", "portfolio holder", "lead member", "executive member", "leader of")
 _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
 
 
@@ -69,7 +76,7 @@ class ResponseFinder:
                 continue
             item = state.item_at(sentence.start)
             fragment = text[sentence.start : sentence.end]
-            label = _ANSWER_LABEL.match(fragment) if sentence.first_in_paragraph else None
+            label = (_ANSWER_LABEL.match(fragment) or _REPLY_FROM.match(fragment.strip())) if sentence.first_in_paragraph else None
             if sentence.first_in_paragraph and fragment.strip() in {"A.", "A:"} and self._after_question_label(state, sentence):
                 pending_label, current = True, None  # "Q. ...?" then "A. The Director advised ..."
                 sentence.role = "label"
@@ -83,6 +90,8 @@ class ResponseFinder:
                 found = ("strong", "r.label", sentence.start, None)
             else:
                 found = self._response_in(doc, state, sentence, fragment)
+            if current is not None and self._bare_answer_word(state, sentence, current):
+                found = None  # "Yes. The Manager confirmed that ...": one answer, the word and its explanation
             if found is None:
                 if current is not None and self._continues(state, sentence, current):
                     current.end = sentence.end
@@ -131,11 +140,23 @@ class ResponseFinder:
         cues = sorted(sentence.cues_labelled("RESPONSE"), key=lambda c: (_STRENGTH_ORDER[c.rule.get("strength")], c.start))
         first, last = sentence_tokens(state, sentence)
         asked_from, asked_to = question_complement(doc, state, sentence, first, last)
+        best = self._best_cue(doc, state, sentence, cues, first, last, asked_from, asked_to)
+        if best is None or best[0] == "speaker" or sentence.role == "question":
+            return best
+        # "Mr Fraser explained that ... until the auditor had provided assurance": the
+        # answer starts with its speaker, not at a stronger cue later in what was said.
+        speaker = self._best_cue(doc, state, sentence, [c for c in cues if c.rule.get("strength") == "speaker"],
+                                 first, last, asked_from, asked_to)
+        if speaker is not None and speaker[2] < best[2]:
+            return best[0], speaker[1], speaker[2], speaker[3]
+        return best
+
+    def _best_cue(self, doc, state, sentence, cues, first, last, asked_from, asked_to):
         for cue in cues:
             strength = cue.rule.get("strength")
             if asked_from <= cue.token_start < asked_to:
                 continue  # "asked how the Board could be assured": part of the question
-            if cue.rule.id == "r.responded" and cue.token_start > first and doc[cue.token_start - 1].lower_ in {"had", "have", "has", "not"}:
+            if cue.rule.id == "r.responded" and cue.token_start > first and _word_before(doc, cue.token_start).lower_ in {"had", "have", "has", "not"}:
                 continue  # "fewer than 4% of permit holders had responded": narrative, not an answer
             if cue.rule.id == "r.responded" and self._answers_a_case(doc, cue, last):
                 continue  # "The Cabinet Member responded to the call-in, supported by ...": who put the other side
@@ -145,7 +166,8 @@ class ResponseFinder:
                 return strength, cue.rule.id, sentence.start, None
             if strength == "speaker":
                 responder = subject_before(doc, first, cue.token_start)
-                if not responder or responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder):
+                if not responder or (responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder)
+                                     and not self._office_holder(state, sentence, responder)):
                     continue  # members and plain councillors remark; officers and office-holders answer
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start
@@ -153,7 +175,8 @@ class ResponseFinder:
             start = doc[clause_start(doc, first, cue.token_start)].idx
             if cue.rule.id == "r.in_response":
                 start = min(start, cue.start)
-            elif sentence.role == "question" and start <= sentence.start < cue.start:
+            elif sentence.role == "question" and start < cue.start and (start <= sentence.start or any(
+                    start <= q.start < cue.start for q in sentence.cues_labelled("QUESTION"))):
                 start = cue.start  # "... asked about X and was told by the Director that ...": the answer starts at the cue
             responder = self._responder_after(doc, sentence, cue, first, last)
             return strength, cue.rule.id, max(start, sentence.start), responder
@@ -228,6 +251,24 @@ class ResponseFinder:
         holder = state.sentence_at(earlier[-1].start)
         return (holder is not None and sentence.paragraph == holder.paragraph
                 and asker.lower().split()[0].rstrip(".") in _PUBLIC_TITLES)
+
+    @staticmethod
+    def _office_holder(state, sentence, responder: str) -> bool:
+        """A councillor who introduced the item or holds an office in it ("The Cabinet Member
+        for Finance, Councillor Marsh, introduced the report"): answers, as an officer would."""
+        words = responder.split()
+        if words[0].lower() not in {"councillor", "cllr"} or len(words) < 2:
+            return False
+        name = words[-1].strip(",.").lower()
+        item = state.item_at(sentence.start)
+        for other in state.sentences[: sentence.index]:
+            if state.item_at(other.start) != item:
+                continue
+            words_before = state.text[other.start : other.end].lower()
+            if name in words_before.replace(",", " ").split() and any(
+                    w in words_before for w in _OFFICE_WORDS):
+                return True
+        return False
 
     def _responder_after(self, doc, sentence, cue, first, last):
         """"In response, the Director advised ...": the speaker after the cue."""
@@ -311,7 +352,10 @@ class ResponseFinder:
             return None
         if sentence.paragraph - previous.paragraph > 1:
             return None
-        asked = any(c.rule.id in {"a.request_person", "a.request_that"} for c in previous.cues_labelled("ACTION")) or any(
+        # "asked the Cabinet Member to ensure ..." wants an answer; "asked that a report be
+        # brought" wants a task done, and an acknowledgement of it is no answer.
+        asked = any(c.rule.id == "a.request_person" and state.text[c.end : c.end + 6].strip().lower() != "that"
+                    for c in previous.cues_labelled("ACTION")) or any(
             c.rule.id == "c.concern" for c in previous.cues_labelled("COMMENT")
         )
         if requests_only and not asked and not state.text[previous.start:previous.end].rstrip().endswith("?"):
@@ -327,6 +371,12 @@ class ResponseFinder:
             if response.answers is not None and response.answers >= position:
                 response.answers += 1
         return position
+
+    @staticmethod
+    def _bare_answer_word(state, sentence: Sentence, current: Response) -> bool:
+        holder = state.sentence_at(current.start)
+        return (current.rule == "r.yes_no" and len(current.text.split()) <= 2 and holder is not None
+                and holder.paragraph == sentence.paragraph and not sentence.role)
 
     def _continues(self, state, sentence: Sentence, current: Response) -> bool:
         """A following sentence of the same paragraph that carries on the answer

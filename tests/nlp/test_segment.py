@@ -79,7 +79,7 @@ def test_segment_does_not_take_the_committee_noting_a_fact_as_a_decision(nlp):
     "sentence, action_start",
     [
         ("Members asked that the revised figures be circulated to the Committee.", "Members asked that the revised figures be circulated"),
-        ("The Governance Officer confirmed that he would chase the action after the meeting.", "he would chase the action"),
+        ("The Governance Officer confirmed that he would chase the action after the meeting.", "The Governance Officer confirmed that he would chase the action"),
         ("It was noted that the full report would be shared with the Committee.", "the full report would be shared"),
         ("Clerk to write to the landowner about the hedge.", "Clerk to write to the landowner"),
         ("The Chair reiterated previous requests for the data to include actual numbers.", "The Chair reiterated previous requests"),
@@ -701,7 +701,7 @@ To defer the Westgate bridge replacement. This was rejected because the structur
         ("The Cabinet Member agreed that the list would be sent to all councillors.", ["The Cabinet Member agreed that the list"]),
         ("Members felt that the Panel should write to the Minister of State for Health.", ["Members felt that the Panel should write"]),
         ("The Commissioner said that he would ask the Chief Constable to consider this and would write to Mrs Dunmore with the outcome.",
-         ["he would ask the Chief Constable", "would write to Mrs Dunmore"]),
+         ["The Commissioner said that he would ask the Chief Constable", "would write to Mrs Dunmore"]),
         ("Councillor Oakes also asked for a list of the fees and charges that would rise above inflation.",
          ["Councillor Oakes also asked for a list"]),
     ],
