@@ -192,10 +192,11 @@ class ActionFinder:
             return clause_start(self.doc, first, start - 1)  # "The Director agreed that this would be included": say who
         for position in range(start + 1, cue.token_start):
             if (self.doc[position].lower_ in _FUTURE and self.doc[position - 1].lower_ == "and" and sentence is not None
+                    and position + 1 <= cue.token_start and self.doc[position + 1].lower_ != "be"
                     and any(t.lower_ in _FUTURE for t in self.doc[start : position - 1])
                     and any(start <= c.token_start < position - 1 for c in sentence.cues_labelled("ACTION"))):
                 # "he would ask the Chief Constable ... and would write to Mrs Dunmore": a second task of its own
-                # ("targets would be developed ... and would be included in the report" is one)
+                # ("targets would be developed ... and would be included in the report", one thing's progress, is one)
                 return position
         if start > first and self.doc[start - 1].lower_ == "that" and self.doc[start].lower_ in {"he", "she"} and clause_start(self.doc, first, start - 1) == first:
             return first  # "The Chair said that he would pass ...": say who (not "... and that he would")

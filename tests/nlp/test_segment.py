@@ -702,6 +702,8 @@ To defer the Westgate bridge replacement. This was rejected because the structur
         ("Members felt that the Panel should write to the Minister of State for Health.", ["Members felt that the Panel should write"]),
         ("The Commissioner said that he would ask the Chief Constable to consider this and would write to Mrs Dunmore with the outcome.",
          ["The Commissioner said that he would ask the Chief Constable", "would write to Mrs Dunmore"]),
+        ("The Manager said that targets would be developed with the partners and would be included in the six-monthly progress report.",
+         ["targets would be developed with the partners and would be included"]),
         ("Councillor Oakes also asked for a list of the fees and charges that would rise above inflation.",
          ["Councillor Oakes also asked for a list"]),
     ],
