@@ -29,7 +29,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import clause_end, clause_start, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
+from .clauses import clause_end, clause_start, word_after as _word_after, word_before as _word_before, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
 from .dues import due_phrase, resolve_due
 from .layout import write_spans
 from .records import Action, ActionKind
@@ -47,7 +47,7 @@ _KIND_ORDER = (
 # When several cues share a clause, the record names the most specific one.
 RULE_ORDER = [
     "a.marker", "a.imperative", "a.request_that", "a.request_person", "a.undertook", "a.referred_back",
-    "a.deferred", "a.work_programme", "a.will_be_done", "a.will_do", "a.will_be_given", "a.will_give",
+    "a.deferred", "a.work_programme", "a.will_be_done", "a.be_established", "a.will_do", "a.will_be_given", "a.will_give",
     "a.follow_up_meeting", "a.by_deadline", "a.elided", "a.in_future", "a.will_be_held", "a.suggested",
 ]
 _ASKING_RULES = {"a.request_that", "a.request_person", "a.marker"}
@@ -58,10 +58,25 @@ _FORWARDING = {"forwarded", "referred", "submitted", "refer", "be"}
 _NAME_JOINERS = {"the", "of", "and", "&", "for", "officers", "members", "officer"}
 # "... were expected to start in quarter 2": a forecast, not a task.
 _PLANNED = {"expected", "due", "likely", "going", "was", "were", "is", "are", "scheduled", "planned", "set", "anticipated", "forecast"}
+# Works on the ground: when they will be done is a forecast unless they are for the meeting.
+_WORKS_VERBS = {"completed", "installed", "delivered", "repaired", "replaced", "surveyed", "resurfaced", "built", "opened",
+                "carried", "finished", "started", "refurbished", "constructed", "fitted", "implemented", "launched"}
+_DELIVERABLES = {"report", "reports", "audit", "review", "evaluation", "assessment", "assessments", "letter", "letters", "survey",
+                 "plan", "briefing", "update", "information", "figures", "data", "analysis", "exercise", "response", "note",
+                 "breakdown", "session", "workshop", "visit", "consultation", "investigation", "check", "checks",
+                 "appraisal", "study", "paper"}
 _TARGET_WORDS = {"target", "targets", "standard", "aim", "ambition", "trajectory", "goal", "objective", "aspiration"}
 _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended", "endorsed", "accepted", "adopted",
             "considered", "welcomed", "supported", "confirmed"}
+# "undertook to A and to B", "resolved to A and to B": the words that make both infinitives tasks.
+_COMMITTING = {"undertook", "undertake", "undertakes", "agreed", "agree", "agrees", "asked", "asks", "requested", "requests",
+               "resolved", "decided", "offered", "promised", "instructed", "invited", "invites", "directs", "directed",
+               "tasked", "committed", "volunteered"}
+_VERBS_IN_SUBJECT = {"did", "had", "has", "have", "was", "were", "is", "are", "not", "said", "stated", "explained", "confirmed", "advised"}
 _RECOMMENDING = {"recommend", "recommends", "recommended"}
+_EXPECTING = {"expected", "expects", "expect", "anticipated", "anticipates", "forecast", "forecasts", "predicted", "hoped", "hopes", "projected", "required", "obliged"}
+_FUTURE = {"would", "will", "should", "shall"}
+_AGREEING = {"agreed", "agrees", "felt", "feel", "feels"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
 
@@ -90,6 +105,7 @@ class ActionFinder:
         if motion_as_moved(self.state, sentence):
             return  # "X moved the following motion: “...”": proposed words; the RESOLVED after them decides
         groups: dict[int, list[Cue]] = {}
+        label_start = None  # "ACTION: Clerk to circulate ...": the record starts at its label
         asked_from, asked_to = question_complement(self.doc, self.state, sentence, first, last)
         for cue in sentence.cues_labelled("ACTION"):
             if cue.token_start < first and not (cue.rule.id == "a.marker" and cue.token_end > first):
@@ -101,6 +117,7 @@ class ActionFinder:
                     return  # "– ACTION: Head of Internal Audit" after a sentence: its owner, nothing more
                 others = [c for c in sentence.cues_labelled("ACTION") if c is not cue and c.token_start >= first]
                 if any(self._needs_met(sentence, c, first, last) is not False for c in others):
+                    label_start = next((t.i for t in doc[cue.token_start : cue.token_end] if t.is_alpha), None)
                     continue  # "ACTION: Clerk to circulate ...": the task's own cue makes the record
                 # "ACTION: Clerk to place order ...": no cue of its own, so the marker makes it
             owner_hint = self._needs_met(sentence, cue, first, last)
@@ -115,7 +132,12 @@ class ActionFinder:
             previous = starts[starts.index(start) - 1]
             governed = self.doc[start - 1].lower_ == "that" and previous < start - 1
             # "asked that A be invited ..., and that B arrange ...": a second request of its own
-            coordinated = self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ == "and"
+            coordinated = (self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ == "and"
+                           or self.doc[start].lower_ == "and" and self.doc[start + 1].lower_ == "to"  # see _second_infinitive
+                           # "... would be reviewed in February and the outcome reported to the Committee": a second task
+                           or _word_before(self.doc, start).lower_ == "and" and any(c.rule.id == "a.elided" for c in groups[start])
+                           # "he would ask ... and would write to Mrs Dunmore": see _start_token
+                           or self.doc[start].lower_ in _FUTURE and _word_before(self.doc, start).lower_ == "and")
             if not coordinated and (governed or not self.doc[start].text[:1].isupper()):
                 previous = starts[starts.index(start) - 1]
                 groups[previous].extend(groups.pop(start))
@@ -123,6 +145,8 @@ class ActionFinder:
         for position, start in enumerate(starts):
             cues = sorted(groups[start], key=lambda c: RULE_ORDER.index(c.rule.id))
             end = starts[position + 1] if position + 1 < len(starts) else last
+            if position == 0 and label_start is not None and label_start < start:
+                start = label_start
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"and", "but"}
                                    or doc[end - 1].lower_ == "that" and _word_before(doc, end - 1).lower_ == "and"):
                 end -= 1
@@ -159,12 +183,32 @@ class ActionFinder:
 
     def _start_token(self, cue: Cue, first: int, sentence: Sentence | None = None) -> int:
         start = clause_start(self.doc, first, cue.token_start)
+        paired = self._second_infinitive(cue, start)
+        if paired is not None:
+            return paired  # "undertook to write to the Department and to report back": two tasks
         if start == first + 1 and self.doc[first].lower_ == "that":
             return first  # "(b) That a Quad of Aims be produced": the part as written
         if start > first and self.doc[start - 1].lower_ == "that" and self.doc[start].lower_ in {"this", "it", "these", "they"}:
             return clause_start(self.doc, first, start - 1)  # "The Director agreed that this would be included": say who
+        for position in range(start + 1, cue.token_start):
+            if (self.doc[position].lower_ in _FUTURE and self.doc[position - 1].lower_ == "and" and sentence is not None
+                    and position + 1 <= cue.token_start and self.doc[position + 1].lower_ != "be"
+                    and any(t.lower_ in _FUTURE for t in self.doc[start : position - 1])
+                    and any(start <= c.token_start < position - 1 for c in sentence.cues_labelled("ACTION"))):
+                # "he would ask the Chief Constable ... and would write to Mrs Dunmore": a second task of its own
+                # ("targets would be developed ... and would be included in the report", one thing's progress, is one)
+                return position
+        if start > first and self.doc[start - 1].lower_ == "that" and self.doc[start].lower_ in {"he", "she"} and clause_start(self.doc, first, start - 1) == first:
+            return first  # "The Chair said that he would pass ...": say who (not "... and that he would")
         if start > first + 2 and self.doc[start - 1].lower_ == "that" and self.doc[start - 2].lower_ == "agreed" and self.doc[first].lower_ == "it":
             return first  # "It was agreed that Cllr Pimm would contact ...": the decision with its task
+        if start > first + 1 and self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ in _AGREEING:
+            # "The Cabinet Member agreed that the list would be sent", "Members felt that the Panel should write":
+            # who agreed to it or asked for it belongs with the task
+            agreeing = _word_before(self.doc, start - 1).i
+            subject_start = clause_start(self.doc, first, agreeing)
+            if subject_start < agreeing:  # "AGREED that the work programme ...": no one named, the task as decided
+                return subject_start
         if (start > first and self.doc[start - 1].lower_ == "that" and sentence is not None and sentence.role == "resolution"
                 and _word_before(self.doc, start - 1).lower_ != "and" and any(t.lower_ in _RECOMMENDING for t in self.doc[first : start - 1])):
             # "(b) recommends to the Cabinet that the outcome be published": the part as resolved
@@ -177,6 +221,23 @@ class ActionFinder:
             return clause_start(self.doc, first, start - 1)
         return start
 
+    def _second_infinitive(self, cue: Cue, clause_first: int) -> int | None:
+        """The "and" of "... to A and to B" when the cue is B's verb: a task of its own."""
+        doc = self.doc
+        position = cue.token_start - 1
+        while position > clause_first and (doc[position].lower_ in _ADVERBS - {"be", "in", "future", "all"} or doc[position].is_space):
+            position -= 1
+        if position <= clause_first + 1 or doc[position].lower_ != "to":
+            return None
+        joiner = _word_before(doc, position)
+        if joiner.lower_ != "and" or joiner.i <= clause_first:
+            return None
+        for i in range(clause_first, joiner.i):
+            if doc[i].lower_ == "to" and doc[i + 1].is_alpha and doc[i + 1].is_lower and any(
+                    t.lower_ in _COMMITTING for t in doc[max(clause_first, i - 8) : i]):
+                return joiner.i
+        return None
+
     def _needs_met(self, sentence: Sentence, cue: Cue, first: int, last: int):
         doc = self.doc
         needs = cue.rule.get("needs")
@@ -184,36 +245,54 @@ class ActionFinder:
         clause_last = clause_end(doc, cue.token_end, last)
         if any(doc[i].lower_ in _NEGATIONS for i in range(max(clause_first, cue.token_start - 3), cue.token_end + 1) if i < len(doc)):
             return False
+        if cue.rule.id == "a.undertook" and _word_before(doc, cue.token_start).lower_ in {"who", "whom", "which"}:
+            return False  # "eleven trainees, all of whom had committed to stay": what others did, not a promise here
         if needs is None:
             if cue.rule.id == "a.request_that" and doc[cue.token_end - 1].lower_ == "to":
-                following = doc[cue.token_end] if cue.token_end < last else None
+                following = _word_after(doc, cue.token_end) if cue.token_end < last else None
                 return following is not None and following.is_alpha and following.lower_ not in _NOT_TASKS | {"consider"}
             return True
+        if needs == "resolution_part":
+            return sentence.role == "resolution"  # "(ii) a Task and Finish Group be established": decided here, to be done
         if needs == "sentence_start":
-            following = doc[cue.token_end] if cue.token_end < last else None
+            following = _word_after(doc, cue.token_end) if cue.token_end < last else None
             return (cue.token_start == first and doc[first].is_title and last - first >= 4 and following is not None
                     and following.lower_ not in {"of", "by", "from", "on", "for", "and", "to", "in", "at"} and not following.is_punct)
+        if needs.startswith("modal") and self._works_forecast(cue, clause_first, clause_last):
+            return False
         if needs == "modal+deadline":
             span = range(clause_first, cue.token_start)
             if any(doc[i].lower_ in _TARGET_WORDS for i in span):
                 return False  # "the national standard of 76% to be achieved by March": a target, not a task
             if any(doc[i].lower_ == "be" and i + 1 < cue.token_start and doc[i + 1].lower_.endswith("ing") for i in span):
                 return False
-            if cue.token_start > first and doc[cue.token_start - 1].lower_ in _PLANNED:
+            if cue.token_start > first and _word_before(doc, cue.token_start).lower_ in _PLANNED:
                 return False  # "completion expected by the end of February": a forecast
             if cue.token_end < len(doc) and doc[cue.token_end].lower_ in {"%", "per", "percent", "pc"}:
                 return False  # "had risen by 18%": a change, not a date
-            return any(doc[i].lower_ in {"would", "will", "shall", "should"}
-                       or doc[i].lower_ == "to" and doc[i - 1].lower_ not in _PLANNED for i in span)
+            if any(doc[i].lower_ in _EXPECTING for i in range(first, cue.token_start)):
+                return False  # "She expected the number ... to fall to zero by January": a forecast
+            if not any(doc[i].lower_ in {"would", "will", "shall", "should"}
+                       or doc[i].lower_ == "to" and doc[i - 1].lower_ not in _PLANNED for i in span):
+                return False
+            # A deadline alone makes no task: "would be deployed by the end of June", "a decision would be
+            # made by October" forecast; something owed to the meeting or someone named to do it makes one.
+            return self._owed(sentence, clause_first, clause_last, cue) or any(
+                c.label in {"HONORIFIC", "ROLE", "GROUP"} and clause_first <= c.token_start < cue.token_start for c in sentence.cues)
         if needs == "elided":
             # "... would be reviewed and the outcome reported to the Committee": the modal carries over the "and"
             joins = [i for i in range(max(first, cue.token_start - 7), cue.token_start) if doc[i].lower_ == "and"]
             return bool(joins) and any(doc[i].lower_ in MODALS - {"to"} for i in range(first, joins[-1]))
         if needs == "decision":
-            before = doc[cue.token_start - 1].lower_ if cue.token_start > first else ""
+            before = _word_before(doc, cue.token_start).lower_ if cue.token_start > first else ""
+            if doc[cue.token_start].lower_.startswith("adjourn") and any(
+                    doc[i].lower_ == "meeting" for i in range(clause_first, cue.token_start)):
+                return False  # "The meeting was adjourned for public participation": procedure, not business put off
             if before == "been" and cue.token_start - 1 > first and doc[cue.token_start - 2].lower_ == "had":
                 return False  # "two (applications) had been deferred": what happened before, not a decision now
-            return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are"}
+            # "subject to the review being brought forward to the March meeting": a decision's condition
+            return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are",
+                              "being"}
         if needs.startswith("modal"):
             if cue.rule.id in {"a.follow_up_meeting", "a.in_future"}:
                 infinitive = cue.rule.id == "a.follow_up_meeting"
@@ -226,8 +305,8 @@ class ActionFinder:
                     _word_before(doc, cue.token_start).lower_ in {"could", "can", "may", "might"}
                     or any(t.lower_ in {"question", "questions"} for t in doc[cue.token_end : cue.token_end + 4])):
                 return False  # "each questioner could ask one question": leave to speak, not a task
-            if self._named_to(cue, clause_first):
-                return True
+            if self._named_to(cue, clause_first) or self._second_infinitive(cue, clause_first) is not None:
+                return True  # "Clerk to write ...", "undertook to write ... and to report back": the same agent
             subjunctive = self._subjunctive(cue, clause_first, sentence)
             if not (subjunctive or self._modal_before(cue.token_start, clause_first, infinitive=False)):
                 return False
@@ -243,14 +322,29 @@ class ActionFinder:
             if any(doc[i].lower_ in {"meeting", "meetings"} for i in range(clause_first, cue.token_start)) and cue.token_start - clause_first <= 6:
                 return False  # "The next meeting will be held on ...": a date, not a task
         if needs == "person_then_to":
-            if cue.token_start > first and doc[cue.token_start - 1].lower_ in {"had", "has", "have"}:
+            if cue.token_start > first and _word_before(doc, cue.token_start).lower_ in {"had", "has", "have"}:
                 return False  # "the Society had asked the Council to ...": background, not a request made here
             return self._person_then_to(cue, clause_last) is not None
         if needs == "proposal":
-            if cue.token_start > first and doc[cue.token_start - 1].lower_ == "which":
+            if cue.token_start > first and _word_before(doc, cue.token_start).lower_ == "which":
                 return False  # "the review, which proposed the withdrawal of ...": what a document proposes
             return not any(doc[i].lower_ in _OPINION_WORDS for i in range(cue.token_end, clause_last))
         return True
+
+    def _works_forecast(self, cue: Cue, clause_first: int, clause_last: int) -> bool:
+        """"the repairs would be completed by the end of October", "four charging points would be
+        installed": when works will be done is a forecast; "an audit would be completed in January",
+        "a letter would be delivered to every property" give the meeting something and are tasks."""
+        doc = self.doc
+        words = [t for t in doc[clause_first:clause_last] if not t.is_space]
+        for position, token in enumerate(words[1:], 1):
+            if token.lower_ not in _WORKS_VERBS or words[position - 1].lower_ != "be":
+                continue
+            if token.lower_ == "carried" and (position + 1 >= len(words) or words[position + 1].lower_ != "out"):
+                continue
+            subject = [t.lower_ for t in words[: position - 1] if t.lower_ not in MODALS]
+            return not any(word in _DELIVERABLES for word in subject)
+        return False
 
     def _decided_passive(self, sentence: Sentence, cue: Cue, clause_last: int) -> bool:
         """"(c) that a report ... be submitted to the meeting on 30 May": a resolution's part needs no modal.
@@ -269,14 +363,15 @@ class ActionFinder:
         if word in MODALS - {"to"} or word == "be":
             return True
         if word == "to" and infinitive and position + 1 < len(self.doc):
-            following = self.doc[position + 1]
+            following = _word_after(self.doc, position + 1)
             return following.is_alpha and following.is_lower and following.lower_ not in _NOT_TASKS | {"its", "this", "that"}
         return False
 
     def _modal_before(self, token: int, floor: int, infinitive: bool = True) -> bool:
         """"would (also) be ...", "to be ...", but not "was to be ..." (a plan reported)."""
         position = token - 1
-        while position >= floor and self.doc[position].lower_ in _ADVERBS - {"be"}:
+        # a hard wrap ("would\ncirculate") leaves a white-space token between the words
+        while position >= floor and (self.doc[position].lower_ in _ADVERBS - {"be"} or self.doc[position].is_space):
             position -= 1
         if position < floor:
             return False
@@ -284,13 +379,14 @@ class ActionFinder:
         if word == "to":
             if not infinitive:
                 return False
-            before = self.doc[position - 1].lower_ if position > floor else ""
-            return before not in {"was", "were", "is", "are", "due", "going", "have", "has", "had", "need", "needs", "needed", "able", "likely", "expected", "continue", "continued", "continues", "continuing"}
+            before = _word_before(self.doc, position).lower_ if position > floor else ""
+            return before not in {"was", "were", "is", "are", "due", "going", "have", "has", "had", "need", "needs", "needed", "able", "likely",
+                                  "expected", "continue", "continued", "continues", "continuing", "required", "obliged"}
         return word in MODALS
 
     def _named_to(self, cue: Cue, clause_first: int) -> bool:
         """"Clerk to write to ...", "Officers to circulate ...": a short named subject then "to"."""
-        position = cue.token_start - 1
+        position = _word_before(self.doc, cue.token_start).i
         if position < clause_first or self.doc[position].lower_ != "to":
             return False
         subject = [t for t in self.doc[clause_first:position] if not t.is_punct and not t.is_space]
@@ -309,7 +405,7 @@ class ActionFinder:
             if other.label in {"INFO", "DUE"} or other.rule.id in {"a.in_future", "a.follow_up_meeting", "a.by_deadline"}:
                 return True
             if other.label in {"HONORIFIC", "ROLE", "GROUP"} and other.token_start > 0 and (
-                    self.doc[other.token_start - 1].lower_ in {"to", "with"} or other.token_start == cue.token_end):
+                    _word_before(self.doc, other.token_start).lower_ in {"to", "with"} or other.token_start == cue.token_end):
                 return True  # "... to the Committee", "provide Councillor X with ..."
         return False
 
@@ -324,6 +420,17 @@ class ActionFinder:
         """"a separate drop-in session would be held": the event is the subject."""
         return any(c.label == "EVENT" and c.rule.id == "ag.event" and clause_first <= c.token_start < cue.token_start
                    and self.doc[c.token_start].lower_ not in {"meeting", "meetings"} for c in sentence.cues)
+
+    def _owed(self, sentence: Sentence, first: int, last: int, cue: Cue) -> bool:
+        """Something to give (a report, figures), a meeting to bring it to, or someone to give it to."""
+        for other in sentence.cues:
+            if not first <= other.token_start < last or other is cue:
+                continue
+            if other.label == "INFO" or other.rule.id in {"a.in_future", "a.follow_up_meeting", "d.meeting"}:
+                return True
+            if other.label in {"HONORIFIC", "ROLE", "GROUP"} and other.token_start > 0 and self.doc[other.token_start - 1].lower_ in {"to", "with"}:
+                return True
+        return False
 
     def _named_subject(self, sentence: Sentence, clause_first: int, cue: Cue) -> bool:
         """"The Lead Local Flood Officer would report ...": a named officer commits."""
@@ -346,7 +453,7 @@ class ActionFinder:
                 return False
         subject = doc[clause_first : cue.token_start]
         after = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
-        if doc[cue.token_start - 1].lower_ in _DETERMINERS or after in {"be", "was", "were", "is", "are", "has", "had", "of"}:
+        if _word_before(doc, cue.token_start).lower_ in _DETERMINERS or after in {"be", "was", "were", "is", "are", "has", "had", "of"}:
             return False
         if any(t.lower_ in {"be", "was", "were", "is", "are"} for t in doc[cue.token_end : cue.token_end + 2]):
             return False  # "the internal audit progress report be noted": a noun in the subject of a passive
@@ -361,7 +468,7 @@ class ActionFinder:
         doc = self.doc
         for position in range(cue.token_end, min(cue.token_end + 12, last)):
             if doc[position].lower_ == "to" and position > cue.token_end:
-                following = doc[position + 1] if position + 1 < last else None
+                following = _word_after(doc, position + 1) if position + 1 < last else None
                 if following is None or not following.is_alpha or following.lower_ in _NOT_TASKS:
                     return None
                 between = [t for t in doc[cue.token_end:position] if not t.is_space]
@@ -385,12 +492,16 @@ class ActionFinder:
         due, due_date = self._due(sentence, char_start, char_end)
         if source == "question" and any(r.start <= char_start < r.end for r in state.responses):
             source = "response"  # "X asked ..., to which the Director replied that a report would ..."
+        owner = self._owner(cue, sentence, start, first, last)
+        if owner is None and doc[start].lower_ == "and" and doc[start + 1].lower_ == "to":
+            # "... undertook to write to X and to report back": the second task has the first one's owner
+            owner = next((a.owner for a in reversed(state.actions) if sentence.start <= a.start < char_start), None)
         state.actions.append(
             Action(
                 item=state.item_at(char_start),
                 text=state.text[char_start:char_end],
                 kind=self._kind(sentence, char_start, char_end),
-                owner=self._owner(cue, sentence, start, first, last),
+                owner=owner,
                 due=due,
                 due_date=due_date,
                 start=char_start,
@@ -442,16 +553,35 @@ class ActionFinder:
             subject = subject_before(doc, start, verb) if verb > start else None
             if subject and subject.lower().startswith("that "):
                 subject = subject[5:]
+            if subject:
+                # "Inspector Hurst did not have the figures to hand and would send ...": the owner is who, not what they did
+                words = subject.split()
+                cut = next((i for i, w in enumerate(words) if w.lower() in _VERBS_IN_SUBJECT), len(words))
+                subject = " ".join(words[:cut]) or None
             if subject and (is_pronoun(subject.split()[0]) or not self._looks_like_owner(subject)):
                 subject = None
-            if subject is None and verb > start and is_pronoun(doc[verb - 1].lower_) and doc[verb - 1].lower_ in {"he", "she", "they"}:
-                return self._sentence_speaker(sentence, first, start)
+            before_verb = _word_before(doc, verb).lower_ if verb > first else ""
+            if subject is None and before_verb in {"he", "she", "they"}:
+                return self._sentence_speaker(sentence, first, verb) or self._previous_speaker(sentence)
+            if subject is None and rule == "a.undertook" and (verb == start or before_verb == "and"):
+                # "The Director said that no approach had been made and undertook to write ...": the speaker undertook it
+                return self._sentence_speaker(sentence, first, verb)
             return subject
         return None
 
     def _looks_like_owner(self, subject: str) -> bool:
         words = subject.split()
         return len(words) <= 10 and (words[0][:1].isupper() or words[0].lower() in {"officers", "members"})
+
+    def _previous_speaker(self, sentence: Sentence) -> str | None:
+        """"The Commissioner said that ... . She undertook to share ...": who answered just before, in the paragraph."""
+        for response in reversed(self.state.responses):
+            holder = self.state.sentence_at(response.start)
+            if response.start < sentence.start and holder is not None and holder.paragraph == sentence.paragraph:
+                return response.responder
+            if response.start < sentence.start:
+                break
+        return None
 
     def _sentence_speaker(self, sentence: Sentence, first: int, before: int) -> str | None:
         for cue in sentence.cues_labelled("RESPONSE"):
@@ -539,14 +669,6 @@ _COLUMN_NAMES = {
     "due": {"due", "due date", "date", "deadline", "target date", "by when", "when", "timescale", "target"},
     "status": {"status", "progress", "update"},
 }
-
-
-def _word_before(doc: Doc, position: int):
-    """The token before ``position`` that is not white space (a hard wrap's indent is)."""
-    position -= 1
-    while position > 0 and doc[position].is_space:
-        position -= 1
-    return doc[max(position, 0)]
 
 
 def _cells(text: str) -> list[str]:

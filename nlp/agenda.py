@@ -53,8 +53,8 @@ _NOT_HEADING_START = re.compile(
     re.I,
 )
 _PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
-# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31"
-_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,6}[\s.]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31", "HSP/19"
+_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,6}[\s./]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
 _NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
 _NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:[.:)]|\s+[-–—])?\s+(?P<title>\S.*)$")
 _PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")
@@ -70,6 +70,9 @@ _DERIVE_FROM_PRESENTED = re.compile(
 _DESCRIPTION_TITLE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|discuss|review|elect|appoint|resolve|adopt)\b[^.]*\.?$")
 _TITLE_CUT = re.compile(r"\s+(?:in accordance with|which|that|copies of which|for the period)\b.*$", re.I)
 
+
+# "Minutes", "Minute 27", "Minute No. 4": a label or an item number, not the "Minute of Previous Meeting" item.
+_MINUTE_LABEL = re.compile(r"^(?:the\s+)?minutes?\b\s*(?:$|\d|no\b|number\b|:)")
 
 def clean_title(text: str) -> str:
     """A title without page furniture ("pdf icon PDF 82 KB", "(Pages 5 - 10)") or end punctuation."""
@@ -145,6 +148,14 @@ def _closing_mark(text: str) -> str:
         return ""
     rest = text[match.end("num") :].lstrip()
     return rest[:1] if rest[:1] in ".:)" else ""
+
+
+def _list_number(text: str) -> int | None:
+    """The whole number a numbered line opens with ("42." -> 42), for telling a list's run from an item."""
+    match = _NUMBER_TITLE.match(text)
+    if not match or not match["num"].rstrip(".").isdigit():
+        return None
+    return int(match["num"].rstrip("."))
 
 
 def _number_value(number: str) -> float | None:
@@ -281,7 +292,7 @@ class AgendaFinder:
                 continue
             title = clean_title(line.text)
             lowered = title.lower()
-            if lowered.startswith(("minute", "the minute")) or not self.is_procedural(title) or len(title.split()) > 6:
+            if _MINUTE_LABEL.match(lowered) or not self.is_procedural(title) or len(title.split()) > 6:
                 continue
             if heading_title(title, procedural=True) and not self.heading(following) and following.index < first_item.index:
                 items.append((line, None, title, "agenda.procedural_heading"))
@@ -291,11 +302,19 @@ class AgendaFinder:
         """A numbered line in a list introduced by "...:" (an index of questions, a resolution's parts)."""
         position = line.index - 1
         style = _list_style(line.text)
+        number = _list_number(line.text)
         while position >= 0 and (_NUMBER_TITLE.match(self.lines[position].text) and _list_style(self.lines[position].text) == style
                                  or PAGE_FOOTER.match(self.lines[position].text)):
+            if not PAGE_FOOTER.match(self.lines[position].text):
+                above = _list_number(self.lines[position].text)
+                if number is not None and above is not None and number != above + 1:
+                    return False  # "1. That ... 2. That ..." then "42. Performance ...": the numbering jumps, a new item
+                number = above
             position -= 1  # a page footer ("- 1 -") between the list and what introduced it is no intro
         if position < 0:
             return False
+        if number is not None and number > 1:
+            return False  # a list under "...:" starts at 1; "88. DECLARATIONS" under "ABSENCE:" is an item
         previous = self.lines[position]
         return previous.text.endswith((":", ":-", "that", "–", "-")) and not self.is_furniture(previous)
 
@@ -468,7 +487,7 @@ def find_items(state: MinutesState, procedural_phrases: tuple[str, ...]) -> None
         regions[0] = (0, regions[0][1])
     state.agenda_items = items
     state.item_regions = sorted(regions)
-    state.skip_ranges = description_ranges(state.lines, items, finder)
+    state.skip_ranges = description_ranges(state.lines, items, finder) + decision_note_ranges(state.lines)
     first_start = min(item.start for item in items)
     if first_start > 0 and items[0].rule != "agenda.whole_document":
         state.skip_ranges.insert(0, (0, first_start))
@@ -493,6 +512,34 @@ def description_ranges(lines: list[Line], items: list[AgendaItem], finder: Agend
             if match and match.start() > 0 and not finder.is_furniture_text(line.text[match.end():] or "x:"):
                 ranges.append((item.start, line.start + match.end()))
                 break
+    return ranges
+
+
+# The notes a decision record carries under its decision ("Reasons for decision:", "Alternative
+# options considered and rejected:"): why it was taken and what was not chosen, never a new task.
+_DECISION_NOTE = re.compile(
+    r"^(?:reasons?\s+for\s+(?:the\s+)?(?:decisions?|recommendations?)|alternative\s+options\s+(?:considered|rejected)(?:\s+and\s+rejected)?)\s*[:.–-]?\s*",
+    re.I,
+)
+
+
+def decision_note_ranges(lines: list[Line]) -> list[tuple[int, int]]:
+    """Each decision note: its label line and the paragraph it heads (or the rest of its line)."""
+    ranges = []
+    for position, line in enumerate(lines):
+        match = _DECISION_NOTE.match(line.text)
+        if not match:
+            continue
+        end = line.end
+        following = lines[position + 1 :]
+        if match.end() >= len(line.text) and following:
+            end = following[0].end  # the label stands alone: its note is the paragraph below
+            following = following[1:]
+        for other in following:
+            if other.blank_before or other.marker:
+                break
+            end = other.end
+        ranges.append((line.start, end))
     return ranges
 
 

@@ -46,6 +46,21 @@ def sentence_tokens(state: MinutesState, sentence: Sentence) -> tuple[int, int]:
     return index.token_at_or_after(sentence.start), index.token_before(sentence.end)
 
 
+def word_before(doc: Doc, position: int):
+    """The token before ``position`` that is not white space (a hard wrap's indent is)."""
+    position -= 1
+    while position > 0 and doc[position].is_space:
+        position -= 1
+    return doc[max(position, 0)]
+
+
+def word_after(doc: Doc, position: int):
+    """The token at or after ``position`` that is not white space."""
+    while position < len(doc) - 1 and doc[position].is_space:
+        position += 1
+    return doc[position]
+
+
 def clause_start(doc: Doc, first: int, token: int) -> int:
     """The token where the clause holding ``token`` begins, within a sentence from ``first``.
 
@@ -55,7 +70,7 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
     position = token - 1
     while position >= first:
         word = doc[position].lower_
-        if word in {"but", ";", ":", "whilst", "although"}:
+        if word in {"but", ";", ":", "whilst", "although"} or _dash_opens_clause(doc, position):
             return position + 1
         if word == "which" and position > first and doc[position - 1].lower_ == "to":
             return position + 1  # "..., to which the Director replied that ..."
@@ -67,6 +82,18 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
             return position + 1
         position -= 1
     return first
+
+
+# After a dash these open a new speaker's clause ("... behind schedule – Ms Tranter explained");
+# "Assistant Director – Commissioning" is one title.
+_DASH_OPENERS = {"the", "ms", "mr", "mrs", "miss", "dr", "councillor", "cllr", "officers", "members", "it", "he", "she", "they", "in"}
+
+
+def _dash_opens_clause(doc: Doc, position: int) -> bool:
+    if doc[position].text not in {"–", "—"} or position + 1 >= len(doc):
+        return False
+    following = word_after(doc, position + 1)
+    return following.lower_ in _DASH_OPENERS
 
 
 _MODALS = {"would", "will", "should", "could", "shall", "was", "were", "is", "are", "had", "has", "have", "may", "might", "can", "must"}
@@ -84,11 +111,15 @@ def _starts_clause(doc: Doc, first: int, limit: int) -> bool:
     "... and Councillor Hughes suggested": yes (a person opens it);
     "reports and minutes", "Place Management and Regeneration": no.
     """
+    while first < len(doc) - 1 and doc[first].is_space:
+        first += 1  # "Head of Climate Change and\nSustainability": a hard wrap after the "and"
     following = doc[first]
     if following.lower_ in _VERB_AFTER_AND or following.lower_.endswith("ed"):
         return False
-    if first >= 2 and doc[first - 2].is_title and following.is_title:
-        return False  # "Waste and Recycling Manager": one name
+    joiner = word_before(doc, first)
+    before_joiner = word_before(doc, joiner.i) if joiner.i > 0 else None
+    if before_joiner is not None and before_joiner.is_title and (following.is_title or following.is_upper and following.is_alpha):
+        return False  # "Waste and Recycling Manager", "Head of Digital and ICT": one name
     if following.text[:1].isupper() and following.lower_ in _SUBJECT_OPENERS:
         return True
     if following.lower_ in {"it", "he", "she", "they", "there", "we"}:
@@ -137,7 +168,7 @@ def subject_before(doc: Doc, first: int, verb: int) -> str | None:
     if tokens[0].lower_ in {"the", "a", "an"} and len(tokens) > 1:
         if tokens[0].lower_ == "the":
             tokens = tokens[1:]
-    if not (tokens[0].text[:1].isupper() or tokens[0].lower_ in {"members", "officers", "councillors", "a", "an", "one"}):
+    if not (tokens[0].text[:1].isupper() or tokens[0].lower_ in {"members", "officers", "officer", "councillors", "a", "an", "one"}):
         return None
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     return text.strip(" ,") or None
@@ -186,6 +217,8 @@ def _answer_joined(doc: Doc, position: int, last: int) -> int:
             return index
         if word == "and" and doc[index + 1].lower_ in {"was", "were"} and doc[index + 2].lower_ in _TOLD:
             return index
+        if _dash_opens_clause(doc, index):
+            return index  # "asked why the transition was late – Ms Tranter explained that ..."
     return last
 
 

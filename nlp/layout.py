@@ -47,14 +47,19 @@ _ABBREVIATIONS = {
     "rev", "insp", "supt", "sgt", "e.g", "i.e", "eg", "ie", "viz", "min", "mins", "hon", "capt",
 }
 # Words that start a sentence far more often than they follow an initial.
-_SENTENCE_OPENERS = {"in", "the", "it", "this", "there", "a", "an", "members", "he", "she", "they", "officers", "councillor", "cllr", "however", "following", "resolved", "agreed", "clarification", "assurance", "concern"}
+_SENTENCE_OPENERS = {"in", "the", "it", "this", "there", "a", "an", "members", "he", "she", "they", "officers", "councillor", "cllr", "however", "following", "resolved", "agreed", "clarification", "assurance", "concern",
+                     "mr", "mrs", "ms", "dr"}
 _TERMINAL = re.compile(r"""[.!?:;]["'”’)\]]*$""")
-_CONTINUES = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "that", "which", "from", "as", "be", "is", "was", "were", "would", "will"}
+_CONTINUES = {"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "with", "by", "at", "that", "which", "from", "as", "be", "is", "was", "were", "would", "will",
+              "councillor", "cllr", "mr", "mrs", "ms", "dr"}  # a name broken after its title
 _SOFT_WRAP_MIN = 50  # a line shorter than this that ends without punctuation is a heading or a label, not a wrap
 _TRUNCATED_MIN_WORDS = 8
 _WRAPPED_LINES_MIN = 5  # soft wraps into a lower-case word that make a text a hard-wrapped one
 _WIDTH_SLACK = 12  # how much shorter than the wrap width a wrapped line may be (the next word did not fit)
-PAGE_FOOTER = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|chair(?:man|person)?['’]?s\s+initials\b.*)$", re.I)
+# A page footer, or a running header or footer that ends in its page number after a gap
+# ("Eastmoor Borough Council – Health Scrutiny Panel – 17 October 2023        Page 2").
+PAGE_FOOTER = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|chair(?:man|person)?['’]?s\s+initials\b.*"
+                         r"|[^\n]{10,120}?(?:\s{3,}|\t|\s[|–—-]\s)page\s+\d+(?:\s+of\s+\d+)?)$", re.I)
 _PROSE = re.compile(r"\b(?:the|of|and|to|that|was|were|be|had|for|on|in|with)\b")
 
 

@@ -25,7 +25,8 @@ REQUEST_WORDS = {"that", "to"}
 _WINDOW = 14
 _QUESTION_LABEL = re.compile(
     r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\d|\s*[:.–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b)?\s*(?:\([^)]*\))?\s*"
-    r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?))?\s*(?:to\s+[^:]+?)?\s*(?:[:.–-]|$)",
+    r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?)|(?P<titled>(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s[^:–\n-]+?)(?=\s+to\s|[ \t]*(?:\n|$)))?"
+    r"[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
     re.I,
 )
 _FOLLOWING_PRONOUNS = {"he", "she", "they"}
@@ -40,8 +41,14 @@ _CORRESPONDENCE = {"letter", "letters", "email", "e-mail", "emails", "correspond
 # "following queries raised by the auditors": the noun, not the verb.
 _QUERY_NOUN_BEFORE = {"following", "after", "the", "any", "some", "several", "these", "those", "further", "of", "to", "with", "two", "three", "many", "no", "such"}
 _QUERY_NOUN_AFTER = {"raised", "from", "received", "made", "had", "were", "was", "about", "on", "regarding", "in"}
+_JOINED_QUESTION_WORDS = {"whether", "how", "what", "why"}
 _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if", "where"}
 _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
+
+
+def _label_asker(label: re.Match) -> str | None:
+    """Who a "Question 2 from Mr X" / "Question 1 – Ms Kerry Lund to the Leader" label names."""
+    return (label["asker"] or label["titled"] or "").strip() or None
 
 
 def _trim_joining(text: str, start: int, end: int) -> int:
@@ -55,6 +62,8 @@ def _trim_joining(text: str, start: int, end: int) -> int:
 def asks_a_question(doc: Doc, cue) -> bool:
     """For "asked": a question word must come before any "that"/"to" of a request,
     and nobody was merely "entitled to ask" or "did not ask"."""
+    if cue.rule.get("needs") == "question_joined":
+        return _question_joined(doc, cue)
     if cue.rule.get("needs") != "question_word":
         return True
     before = {t.lower_ for t in doc[max(cue.token_start - 2, 0) : cue.token_start]}
@@ -68,6 +77,17 @@ def asks_a_question(doc: Doc, cue) -> bool:
             return True
         if token.text in {".", ";"}:
             return False
+    return False
+
+
+def _question_joined(doc: Doc, cue) -> bool:
+    """For "raised": a point raised becomes a question when a "whether/how/what/why" is joined to it
+    ("Mr Lamb raised the number of reviews that were overdue and whether this posed a risk")."""
+    for token in doc[cue.token_end : min(cue.token_end + 2 * _WINDOW, len(doc))]:
+        if token.text in {".", ";", "?"}:
+            return token.text == "?"
+        if token.lower_ in _JOINED_QUESTION_WORDS and (token.i == cue.token_end or doc[token.i - 1].lower_ == "and"):
+            return True
     return False
 
 
@@ -96,8 +116,8 @@ class QuestionFinder:
             if state.lines[sentence.line].text.count("|") >= 2:
                 continue  # a cell of a flattened table (an action log's "seeking clarity on ...")
             label = _QUESTION_LABEL.match(fragment)
-            if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or label["asker"] and label.end() == len(fragment.rstrip())):
-                pending_label = (label["asker"] or "").strip() or self._asker_from_heading(state, sentence)
+            if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or _label_asker(label) and label.end() == len(fragment.rstrip())):
+                pending_label = _label_asker(label) or self._asker_from_heading(state, sentence)
                 sentence.role = "label"
                 continue
             if pending_label is not None and fragment.strip(" .").lower() in _NOTHING_ASKED:
@@ -150,7 +170,7 @@ class QuestionFinder:
             return None, None  # "Members asked the following questions:" introduces the questions below
         label = _QUESTION_LABEL.match(fragment)
         if label and sentence.first_in_paragraph:
-            return "q.label", (label["asker"] or "").strip() or None
+            return "q.label", _label_asker(label)
         for cue in sentence.cues_labelled("QUESTION"):
             if cue.rule.id == "q.embedded" or self._not_asked_here(doc, state, sentence, cue):
                 continue
@@ -194,6 +214,9 @@ class QuestionFinder:
             return True
         if word == "asking":
             return any(t.lower_ in _CORRESPONDENCE for t in doc[max(first, cue.token_start - 12) : cue.token_start])
+        if word in {"asked", "asks"}:
+            # "A letter from the school asked whether ...": the correspondence is the subject
+            return any(t.lower_ in _CORRESPONDENCE for t in doc[first : min(first + 3, cue.token_start)])
         return False
 
     @staticmethod

@@ -20,7 +20,8 @@ from .records import Resolution, ResolutionKind
 from .state import MinutesState, Sentence
 
 KIND_ORDER = (ResolutionKind.RECOMMENDED, ResolutionKind.REQUESTED, ResolutionKind.APPROVED, ResolutionKind.NOTED)
-_BODY_WORDS = {"committee", "board", "panel", "sub-committee", "council", "cabinet", "meeting", "forum", "members", "executive", "councillors", "it"}
+_BODY_WORDS = {"committee", "board", "panel", "sub-committee", "council", "cabinet", "meeting", "forum", "members", "executive", "councillors", "it",
+               "commission", "partnership", "authority", "assembly"}
 _OPENERS = {"resolved", "agreed", "decision", "decisions", "decided", "resolution", "resolutions"}
 _SUBORDINATORS = {"once", "when", "until", "after", "before", "if", "whether", "unless", "until"}
 _REPORTING = {"advised", "explained", "said", "stated", "confirmed", "reported", "replied", "responded", "informed", "indicated", "added"}
@@ -89,7 +90,8 @@ def _formal_marker(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> bo
     word = doc[cue.token_start]
     if cue.rule.id in {"res.resolved", "res.agreed"} and word.is_upper and len(word) > 3:
         return True
-    if cue.rule.id == "res.agreed":
+    if cue.rule.id in {"res.agreed", "res.resolved"}:
+        # "Proposed by Cllr A, seconded by Cllr B and resolved that ...": the vote's outcome
         first, _ = sentence_tokens(state, sentence)
         return any(t.lower_ == "seconded" for t in doc[first : cue.token_start])
     return False
@@ -177,6 +179,28 @@ def classify(cues) -> str:
     return ResolutionKind.OTHER.value
 
 
+def _without_opener(block: list[Sentence], kind_cues):
+    """"AGREED that the report be noted", "The Committee agreed to note the report": the word that
+    opens the decision says a decision was made, not what kind; what it decides does."""
+    openers = [c for c in block[0].cues_labelled("RESOLUTION") if c.rule.id in {"res.agreed", "res.body_verb"}]
+    rest = [c for c in kind_cues if not any(o.token_start <= c.token_start and c.token_end <= o.token_end for o in openers)]
+    return rest or kind_cues
+
+
+def _kind_from_form(doc: Doc, state: MinutesState, sentence: Sentence) -> str:
+    """A decision whose words name no kind: "resolved that the Clerk submit the comments" tells an
+    officer to do something (requested)."""
+    for cue in sentence.cues_labelled("RESOLUTION"):
+        if cue.rule.id not in {"res.resolved", "res.agreed", "res.decision", "res.body_verb"}:
+            continue
+        following = [t for t in doc[cue.token_end : cue.token_end + 4] if not t.is_space and not t.is_punct]
+        if following and following[0].lower_ == "that" and any(
+                c.rule.label == "ROLE" and c.token_start > cue.token_end and c.token_start - cue.token_end <= 4
+                for c in sentence.cues):
+            return ResolutionKind.REQUESTED.value
+    return ResolutionKind.OTHER.value
+
+
 def _signature(state: MinutesState, sentence: Sentence) -> bool:
     """"Approved and signed as a correct record ..." with only the Chair's signature
     line after it: the minutes' own sign-off, not a decision of the meeting."""
@@ -247,7 +271,9 @@ class ResolutionFinder:
             block = _block(doc, state, sentences, position)
             end = block[-1].end
             cues = [c for s in block for c in s.cues_labelled("RESOLUTION_KIND", "RESOLUTION") if c.rule.get("kind")]
-            kind = classify(cues)
+            kind = classify(_without_opener(block, cues))
+            if kind == ResolutionKind.OTHER.value:
+                kind = _kind_from_form(doc, state, block[0])
             index = len(state.resolutions)
             state.resolutions.append(
                 Resolution(item=state.item_at(start), text=state.text[start:end], kind=kind, start=start, end=end, rule=rule)

@@ -21,14 +21,19 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import clause_start, question_complement, sentence_tokens, subject_before
+from .clauses import clause_start, word_before as _word_before, question_complement, sentence_tokens, subject_before
 from .layout import write_spans
 from .records import Question, Response
 from .state import MinutesState, Sentence
 
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:supplementary|written|oral)\s+)?(?:(?:answer|response|reply)\b\s*\d*|a(?=\d*\s*:))\s*\d*\s*(?:\([^)]*\))?\s*"
-    r"(?:[–-]\s*(?:from\s+)?(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,60}?))?\s*(?:[:.–-]|$)",
+    r"(?:[–-]\s*(?:from\s+)?(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,100}?))?\s*(?:[:.–-]|$)",
+    re.I,
+)
+# "Reply from Councillor Patricia Lennon, Leader of the Council" on a line of its own.
+_REPLY_FROM = re.compile(
+    r"^(?:(?:supplementary|written)\s+)?(?:answer|response|reply)\s+(?:from|by)\s+(?P<responder>[A-Z][^:.\n]{0,100}?)\s*:?\s*$",
     re.I,
 )
 # Who asks rather than answers, when they open a sentence.
@@ -36,7 +41,26 @@ _ASKING_BODIES = {"members", "member", "councillors", "councillor", "cllr", "a",
 _RECENT_PARAGRAPHS = 2
 # Residents are named with a title; members as "Councillor" / "Cllr".
 _PUBLIC_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
+# A councillor named with one of these in the item answers for it.
+_OFFICE_WORDS = ("introduced", "presented", "cabinet member", "portfolio holder", "lead member", "executive member", "leader of")
 _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
+
+
+_CASES = {"call", "call-in", "motion", "deputation", "petition", "debate", "amendment"}
+_PLAIN_STOPWORDS = {
+    "about", "after", "also", "asked", "been", "being", "could", "does", "from", "have", "into", "more", "much", "many",
+    "should", "than", "that", "their", "there", "these", "they", "this", "those", "were", "what", "when", "where",
+    "whether", "which", "while", "will", "with", "would", "within", "council", "councillor", "current", "currently",
+}
+
+
+def _content_words(text: str) -> set[str]:
+    """Words of four letters or more that carry meaning, singular ("rates" is "rate")."""
+    words = set()
+    for word in re.findall(r"[a-z][a-z'’-]{3,}", text.lower()):
+        if word not in _PLAIN_STOPWORDS:
+            words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    return words
 
 
 class ResponseFinder:
@@ -52,7 +76,7 @@ class ResponseFinder:
                 continue
             item = state.item_at(sentence.start)
             fragment = text[sentence.start : sentence.end]
-            label = _ANSWER_LABEL.match(fragment) if sentence.first_in_paragraph else None
+            label = (_ANSWER_LABEL.match(fragment) or _REPLY_FROM.match(fragment.strip())) if sentence.first_in_paragraph else None
             if sentence.first_in_paragraph and fragment.strip() in {"A.", "A:"} and self._after_question_label(state, sentence):
                 pending_label, current = True, None  # "Q. ...?" then "A. The Director advised ..."
                 sentence.role = "label"
@@ -66,16 +90,28 @@ class ResponseFinder:
                 found = ("strong", "r.label", sentence.start, None)
             else:
                 found = self._response_in(doc, state, sentence, fragment)
+            if current is not None and self._bare_answer_word(state, sentence, current):
+                found = None  # "Yes. The Manager confirmed that ...": one answer, the word and its explanation
             if found is None:
                 if current is not None and self._continues(state, sentence, current):
                     current.end = sentence.end
                     current.text = text[current.start : current.end]
                     sentence.role = "response"
                     continue
-                current = None
+                question = self._plainly_answered(doc, state, sentence, item, answered)
+                if question is None:
+                    current = None
+                    continue
+                answered.add(question)
+                sentence.role = "response"
+                current = Response(item=item, text=fragment, responder=None, answers=question,
+                                   start=sentence.start, end=sentence.end, rule="r.plain")
+                state.responses.append(current)
                 continue
             strength, rule, start, responder = found
             question = self._question_for(state, sentence, item, strength, answered, responder)
+            if question is None and self._adds_to(doc, state, sentence, current, strength, responder):
+                question = current.answers  # "The Executive Director of Resources added that ...": a second answer
             if question is None:
                 current = None
                 continue
@@ -104,19 +140,34 @@ class ResponseFinder:
         cues = sorted(sentence.cues_labelled("RESPONSE"), key=lambda c: (_STRENGTH_ORDER[c.rule.get("strength")], c.start))
         first, last = sentence_tokens(state, sentence)
         asked_from, asked_to = question_complement(doc, state, sentence, first, last)
+        best = self._best_cue(doc, state, sentence, cues, first, last, asked_from, asked_to)
+        if best is None or best[0] == "speaker" or sentence.role == "question":
+            return best
+        # "Mr Fraser explained that ... until the auditor had provided assurance": the
+        # answer starts with its speaker, not at a stronger cue later in what was said.
+        speaker = self._best_cue(doc, state, sentence, [c for c in cues if c.rule.get("strength") == "speaker"],
+                                 first, last, asked_from, asked_to)
+        if speaker is not None and speaker[2] < best[2]:
+            return best[0], speaker[1], speaker[2], speaker[3]
+        return best
+
+    def _best_cue(self, doc, state, sentence, cues, first, last, asked_from, asked_to):
         for cue in cues:
             strength = cue.rule.get("strength")
             if asked_from <= cue.token_start < asked_to:
                 continue  # "asked how the Board could be assured": part of the question
-            if cue.rule.id == "r.responded" and cue.token_start > first and doc[cue.token_start - 1].lower_ in {"had", "have", "has", "not"}:
+            if cue.rule.id == "r.responded" and cue.token_start > first and _word_before(doc, cue.token_start).lower_ in {"had", "have", "has", "not"}:
                 continue  # "fewer than 4% of permit holders had responded": narrative, not an answer
+            if cue.rule.id == "r.responded" and self._answers_a_case(doc, cue, last):
+                continue  # "The Cabinet Member responded to the call-in, supported by ...": who put the other side
             if strength == "answer_word":
                 if cue.token_start != first:
                     continue
                 return strength, cue.rule.id, sentence.start, None
             if strength == "speaker":
                 responder = subject_before(doc, first, cue.token_start)
-                if not responder or responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder):
+                if not responder or (responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder)
+                                     and not self._office_holder(state, sentence, responder)):
                     continue  # members and plain councillors remark; officers and office-holders answer
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start
@@ -124,12 +175,62 @@ class ResponseFinder:
             start = doc[clause_start(doc, first, cue.token_start)].idx
             if cue.rule.id == "r.in_response":
                 start = min(start, cue.start)
-            elif sentence.role == "question" and start <= sentence.start < cue.start:
+            elif sentence.role == "question" and start < cue.start and (start <= sentence.start or any(
+                    start <= q.start < cue.start for q in sentence.cues_labelled("QUESTION"))):
                 start = cue.start  # "... asked about X and was told by the Director that ...": the answer starts at the cue
             responder = self._responder_after(doc, sentence, cue, first, last)
             return strength, cue.rule.id, max(start, sentence.start), responder
         return None
 
+
+    @staticmethod
+    def _plainly_answered(doc, state, sentence, item, answered) -> int | None:
+        """The question a statement with no answering verb answers, if it does.
+
+        Minutes often set the answer down as plain fact straight after the
+        question ("Councillor X asked how many households were waiting. There
+        were 418 properties on the programme ..."; "(7) Mr Lamb raised the number
+        of reviews overdue ... (8) The overdue figure was 2,406 ..."). It counts
+        only right after an unanswered question, when nobody is named as
+        speaking, and when it takes up a word of the question.
+        """
+        if sentence.index == 0 or sentence.role or sentence.cues_labelled("QUESTION", "RESOLUTION", "COMMENT", "RESPONSE"):
+            return None
+        previous = state.sentences[sentence.index - 1]
+        fragment = state.text[sentence.start : sentence.end].rstrip()
+        if fragment.endswith(("?", ":", ":-")) or len(fragment.split()) < 5:
+            return None
+        first, _ = sentence_tokens(state, sentence)
+        if any(c.token_start <= first + 1 and c.label in {"HONORIFIC", "ROLE", "GROUP"} for c in sentence.cues):
+            return None  # "Councillor X said ...", "Members noted ...": someone else speaking, not the answer
+        if previous.role == "response" and sentence.first_in_paragraph:
+            # "On ambulance handovers, a new rapid assessment area had been opened ...": the next listed point
+            words = _content_words(fragment)
+            for index in ResponseFinder._listed_open(state, sentence, item, answered):
+                if _content_words(state.questions[index].text) & words:
+                    return index
+            return None
+        if previous.role != "question" or sentence.paragraph - previous.paragraph > 1:
+            return None
+        if sentence.paragraph != previous.paragraph and not sentence.first_in_paragraph:
+            return None
+        asked = [i for i, q in enumerate(state.questions)
+                 if q.item == item and q.start <= previous.start < q.end + 1 and i not in answered]
+        if not asked:
+            return None
+        question = state.questions[asked[-1]]
+        if not _content_words(question.text) & _content_words(fragment):
+            return None
+        return asked[-1]
+
+    @staticmethod
+    def _answers_a_case(doc, cue, last) -> bool:
+        """"responded to the call-in" / "to the motion" with nothing said: a role in the debate, not an answer."""
+        following = [t.lower_ for t in doc[cue.token_end : min(cue.token_end + 4, last)] if not t.is_space]
+        if following[:2] != ["to", "the"] or len(following) < 3 or following[2] not in _CASES:
+            return False
+        return not any(t.lower_ in {"that", "explained", "said", "stated", "advised", "confirmed"} or t.text == ":"
+                       for t in doc[cue.token_end : last])
 
     @staticmethod
     def _after_question_label(state, sentence) -> bool:
@@ -143,11 +244,31 @@ class ResponseFinder:
         if responder.lower().split()[0] not in {"councillor", "cllr"}:
             return False
         earlier = [q for q in state.questions if q.start < sentence.start and q.item == state.item_at(sentence.start)]
-        if not earlier or not earlier[-1].asker:
+        if not earlier:
             return False
+        # "Mr Greenhalgh, on behalf of Ashcombe in Bloom, thanked ... and asked if ...": the title opens the question
+        asker = earlier[-1].asker or earlier[-1].text
         holder = state.sentence_at(earlier[-1].start)
         return (holder is not None and sentence.paragraph == holder.paragraph
-                and earlier[-1].asker.lower().split()[0].rstrip(".") in _PUBLIC_TITLES)
+                and asker.lower().split()[0].rstrip(".") in _PUBLIC_TITLES)
+
+    @staticmethod
+    def _office_holder(state, sentence, responder: str) -> bool:
+        """A councillor who introduced the item or holds an office in it ("The Cabinet Member
+        for Finance, Councillor Marsh, introduced the report"): answers, as an officer would."""
+        words = responder.split()
+        if words[0].lower() not in {"councillor", "cllr"} or len(words) < 2:
+            return False
+        name = words[-1].strip(",.").lower()
+        item = state.item_at(sentence.start)
+        for other in state.sentences[: sentence.index]:
+            if state.item_at(other.start) != item:
+                continue
+            words_before = state.text[other.start : other.end].lower()
+            if name in words_before.replace(",", " ").split() and any(
+                    w in words_before for w in _OFFICE_WORDS):
+                return True
+        return False
 
     def _responder_after(self, doc, sentence, cue, first, last):
         """"In response, the Director advised ...": the speaker after the cue."""
@@ -163,8 +284,11 @@ class ResponseFinder:
         candidates = [i for i, q in enumerate(state.questions) if q.item == item and q.start < sentence.end]
         recent = [i for i in candidates if self._is_recent(state, state.questions[i], sentence)]
         open_recent = [i for i in recent if i not in answered]
+        listed = self._listed_open(state, sentence, item, answered)
         if strength in {"weak", "speaker", "answer_word"}:
             pool = [i for i in open_recent if self._just_before(state, state.questions[i], sentence)]
+            if not pool and listed:
+                return listed[0]  # the points raised in a list, answered in turn
             if strength == "speaker" and pool:
                 asker = (state.questions[pool[-1]].asker or "").lower()
                 if responder and asker and responder.lower() == asker:
@@ -174,6 +298,8 @@ class ResponseFinder:
             if strength == "speaker":
                 return self._infer_question(state, sentence, item, requests_only=True)
             return None
+        if listed:
+            return listed[0]
         if open_recent:
             return open_recent[-1]
         if strength == "strong":
@@ -181,6 +307,28 @@ class ResponseFinder:
                 return recent[-1]
             return self._infer_question(state, sentence, item)
         return recent[-1] if recent else None
+
+    @staticmethod
+    def _adds_to(doc, state, sentence, current, strength, responder) -> bool:
+        """Whether another speaker adds to the answer just given ("X replied that ... Y added that ...")."""
+        if current is None or strength != "speaker" or not responder or responder == current.responder:
+            return False
+        if sentence.index == 0 or state.sentences[sentence.index - 1].role != "response":
+            return False
+        return any(c.rule.id == "r.speaker" and doc[c.token_start].lower_ == "added" for c in sentence.cues)
+
+    @staticmethod
+    def _listed_open(state, sentence, item, answered) -> list[int]:
+        """The unanswered points of a bulleted list of questions ("Members raised the following points:
+        • whether ... • what ..."), while everything since the list has been their answers."""
+        listed = [i for i, q in enumerate(state.questions)
+                  if q.item == item and q.rule == "q.listed" and q.start < sentence.start]
+        if not listed:
+            return []
+        holder = state.sentence_at(state.questions[listed[-1]].start)
+        if holder is None or any(s.role not in {"question", "response"} for s in state.sentences[holder.index + 1 : sentence.index]):
+            return []
+        return [i for i in listed if i not in answered]
 
     def _is_recent(self, state, question: Question, sentence: Sentence) -> bool:
         holder = state.sentence_at(question.start)
@@ -204,7 +352,10 @@ class ResponseFinder:
             return None
         if sentence.paragraph - previous.paragraph > 1:
             return None
-        asked = any(c.rule.id in {"a.request_person", "a.request_that"} for c in previous.cues_labelled("ACTION")) or any(
+        # "asked the Cabinet Member to ensure ..." wants an answer; "asked that a report be
+        # brought" wants a task done, and an acknowledgement of it is no answer.
+        asked = any(c.rule.id == "a.request_person" and state.text[c.end : c.end + 6].strip().lower() != "that"
+                    for c in previous.cues_labelled("ACTION")) or any(
             c.rule.id == "c.concern" for c in previous.cues_labelled("COMMENT")
         )
         if requests_only and not asked and not state.text[previous.start:previous.end].rstrip().endswith("?"):
@@ -220,6 +371,12 @@ class ResponseFinder:
             if response.answers is not None and response.answers >= position:
                 response.answers += 1
         return position
+
+    @staticmethod
+    def _bare_answer_word(state, sentence: Sentence, current: Response) -> bool:
+        holder = state.sentence_at(current.start)
+        return (current.rule == "r.yes_no" and len(current.text.split()) <= 2 and holder is not None
+                and holder.paragraph == sentence.paragraph and not sentence.role)
 
     def _continues(self, state, sentence: Sentence, current: Response) -> bool:
         """A following sentence of the same paragraph that carries on the answer

@@ -79,7 +79,7 @@ def test_segment_does_not_take_the_committee_noting_a_fact_as_a_decision(nlp):
     "sentence, action_start",
     [
         ("Members asked that the revised figures be circulated to the Committee.", "Members asked that the revised figures be circulated"),
-        ("The Governance Officer confirmed that he would chase the action after the meeting.", "he would chase the action"),
+        ("The Governance Officer confirmed that he would chase the action after the meeting.", "The Governance Officer confirmed that he would chase the action"),
         ("It was noted that the full report would be shared with the Committee.", "the full report would be shared"),
         ("Clerk to write to the landowner about the hedge.", "Clerk to write to the landowner"),
         ("The Chair reiterated previous requests for the data to include actual numbers.", "The Chair reiterated previous requests"),
@@ -564,6 +564,12 @@ def test_segment_a_fact_or_an_officer_agreeing_is_not_a_decision(nlp, sentence):
         "The Head of Transport presented the review, which proposed the closure of two depots.",
         "The Director presented the plans, with day care continuing to be provided at both sites.",
         "Each questioner could ask one question and one supplementary question.",
+        "Thirty-eight officers were in post and the remaining twelve would be deployed by the end of June 2024.",
+        "A decision would be made by the end of October.",
+        "She expected the number of families in bed and breakfast to fall to zero by the end of January.",
+        "The plan, which is required to be submitted to Welsh Government, was presented.",
+        "Eleven trainees were due to qualify, all of whom had committed to stay with the Council for two years.",
+        "The meeting was adjourned for public participation.",
     ],
 )
 def test_segment_changes_forecasts_past_deferrals_and_a_reports_proposals_are_no_commitments(nlp, sentence):
@@ -586,3 +592,123 @@ def test_segment_changes_forecasts_past_deferrals_and_a_reports_proposals_are_no
 def test_segment_more_follow_ups_a_marker_an_errand_a_letter_and_the_work_programme(nlp, text, action_start):
     minutes = run(nlp, f"7 Hospital Services\n\n{text}\n")
     assert any(action_start in a.text for a in minutes.actions), texts(minutes.actions)
+
+
+def test_segment_reads_slash_numbered_items_past_a_pdf_running_header_and_a_numbered_resolution(nlp):
+    minutes = run(nlp, """HSP/21     MINUTES OF THE LAST MEETING
+
+RESOLVED – That the minutes be approved as a correct record.
+
+HSP/22     WINTER PLAN
+
+RESOLVED: That
+
+1. the plan be noted;
+2. the Trust report back in March.
+
+Eastmoor Borough Council – Health Scrutiny Panel – 17 October 2023                   Page 2
+
+HSP/23     ACCESS TO NHS DENTISTRY
+
+RESOLVED – That the presentation be noted.
+""")
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [
+        ("HSP/21", "MINUTES OF THE LAST MEETING"), ("HSP/22", "WINTER PLAN"), ("HSP/23", "ACCESS TO NHS DENTISTRY")]
+
+
+@pytest.mark.parametrize(
+    "text, answer_start",
+    [
+        ("Councillor Achterberg asked how many households were waiting for ventilation works. There were 418 properties "
+         "on the programme for positive input ventilation.", "There were 418 properties"),
+        ("(7) Mr Lamb raised the number of annual reviews that were overdue and whether this posed a risk.\n\n"
+         "(8) The overdue figure was 2,406, around 31% of people with a long-term service.", "The overdue figure was 2,406"),
+    ],
+)
+def test_segment_an_answer_set_down_as_plain_fact_after_the_question(nlp, text, answer_start):
+    minutes = run(nlp, f"4 Performance Report\n\n{text}\n")
+    assert len(minutes.questions) == 1
+    assert [r.text[: len(answer_start)] for r in minutes.responses] == [answer_start]
+
+
+def test_segment_a_statement_that_takes_up_nothing_asked_is_no_answer(nlp):
+    minutes = run(nlp, "4 Performance Report\n\nCouncillor Achterberg asked how many households were waiting for ventilation works. "
+                       "The Panel's next meeting was moved to a Thursday.\n")
+    assert minutes.responses == []
+
+
+def test_segment_listed_points_are_answered_in_turn_and_a_second_speaker_adds(nlp):
+    minutes = run(nlp, """5 Winter Plan
+
+Members raised the following points:
+
+•    whether the modular ward could be staffed without agency nurses;
+•    what was being done to reduce ambulance handover delays; and
+•    how the public would be told which service to use.
+
+In response, Mr Achebe said that 24 of the 31 nursing posts had been recruited.
+
+On ambulance handovers, a new rapid assessment area had been opened in August.
+
+Dr Lister advised that the winter communications campaign would launch in November.
+
+Councillor Oakes asked whether the saving was deliverable. Councillor Forsyth replied that it had been re-profiled over two years. The Executive Director of Resources added that a contingency of £1m had been held.
+""")
+    assert [r.answers for r in minutes.responses] == [0, 1, 2, 3, 3]
+    assert minutes.responses[-1].text.startswith("The Executive Director of Resources added")
+
+
+@pytest.mark.parametrize(
+    "text, questions",
+    [
+        ("A letter from Ashcombe Primary School asked whether the Council would contribute to a crossing patrol.", []),
+        ("Question 1 – Mrs Angela Dunmore\n\n“Why has the front counter at Eastgate closed?”", ["“Why has the front counter at Eastgate closed?”"]),
+    ],
+)
+def test_segment_correspondence_asks_nothing_and_a_question_label_names_the_asker(nlp, text, questions):
+    minutes = run(nlp, f"9 Public Questions\n\n{text}\n")
+    assert texts(minutes.questions) == questions
+    assert all(q.asker == "Mrs Angela Dunmore" for q in minutes.questions)
+
+
+def test_segment_the_cabinet_member_answering_a_call_in_is_no_answer_by_itself(nlp):
+    minutes = run(nlp, "4 Call-in: Library Opening Hours\n\nCouncillor Marsh set out the reasons for the call-in. "
+                       "The assessment had not considered older residents.\n\n"
+                       "Councillor Holloway, Cabinet Member for Culture, responded to the call-in, supported by the Director of Communities.\n")
+    assert minutes.questions == [] and minutes.responses == []
+
+
+def test_segment_a_decision_records_reasons_and_rejected_options_are_no_business(nlp):
+    minutes = run(nlp, """CAB 73     Capital Programme
+
+RESOLVED – That the programme be approved.
+
+Reasons for decision:
+
+The Council is required to set a balanced budget by 11 March 2024.
+
+Alternative options considered and rejected:
+
+To defer the Westgate bridge replacement. This was rejected because the structure is deteriorating.
+""")
+    assert minutes.actions == []
+
+
+@pytest.mark.parametrize(
+    "text, action_starts",
+    [
+        ("ACTION: Director of Housing to share the gap analysis with Commission members.", ["ACTION: Director of Housing to share"]),
+        ("The Cabinet Member agreed that the list would be sent to all councillors.", ["The Cabinet Member agreed that the list"]),
+        ("Members felt that the Panel should write to the Minister of State for Health.", ["Members felt that the Panel should write"]),
+        ("The Commissioner said that he would ask the Chief Constable to consider this and would write to Mrs Dunmore with the outcome.",
+         ["The Commissioner said that he would ask the Chief Constable", "would write to Mrs Dunmore"]),
+        ("The Manager said that targets would be developed with the partners and would be included in the six-monthly progress report.",
+         ["targets would be developed with the partners and would be included"]),
+        ("Councillor Oakes also asked for a list of the fees and charges that would rise above inflation.",
+         ["Councillor Oakes also asked for a list"]),
+    ],
+)
+def test_segment_follow_ups_start_with_their_label_or_whoever_agreed_and_split_at_a_second_task(nlp, text, action_starts):
+    minutes = run(nlp, f"7 Housing Repairs\n\n{text}\n")
+    assert [a.text[: len(s)] for a, s in zip(minutes.actions, action_starts)] == action_starts
+    assert len(minutes.actions) == len(action_starts)
