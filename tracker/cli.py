@@ -152,12 +152,9 @@ def _minutes_files(paths: tuple[str, ...]) -> list[Path]:
 def _yield_cpu(setting: str) -> None:
     """A bulk load is background work: lower this process's CPU priority (where the OS allows) so that web
     workers on the same machine answer readers first. With nothing else running it still gets the whole CPU."""
-    try:
-        niceness = int(setting)
-    except ValueError:
-        raise click.ClickException(f"TRACKER_INGEST_NICE must be a whole number from 0 to 19, not {setting!r}") from None
+    niceness = int(setting) if setting.strip().isdigit() else -1
     if not 0 <= niceness <= 19:
-        raise click.ClickException(f"TRACKER_INGEST_NICE must be from 0 to 19, not {niceness}")
+        raise click.ClickException(f"TRACKER_INGEST_NICE must be a whole number from 0 to 19, not {setting!r}")
     if niceness and hasattr(os, "nice"):
         os.nice(niceness)
 

@@ -10,8 +10,8 @@ host made it.
 
 Not kept: anything for a signed-in user or a session holding messages, pages
 carrying a CSRF token or setting a cookie (a form's token is per visitor),
-anything but a complete 200, and search (the index is updated just after the database commits,
-so a search page could be rendered between the two).
+anything but a complete 200, and search (the index is updated just after the
+database commits, so a search page could be rendered between the two).
 """
 
 from __future__ import annotations
