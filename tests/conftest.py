@@ -48,7 +48,6 @@ def corpus_documents():
 
 # --- the web app and the database ------------------------------------------------
 
-import os  # noqa: E402
 import shutil  # noqa: E402
 import uuid  # noqa: E402
 
