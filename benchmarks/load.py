@@ -254,7 +254,7 @@ def main(argv=None) -> int:
     parser.add_argument("--duration", type=float, default=TARGET["duration"], help="seconds of load (1-900)")
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between a user's pages, seconds")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    parser.add_argument("--preload", nargs="*", default=["corpus/real", "corpus/styled", "corpus/unseen"],
+    parser.add_argument("--preload", nargs="*", default=["corpus/styled", "corpus/unseen", "corpus/quarry"],
                         help="folders stored before the load starts")
     parser.add_argument("--ingest", nargs="*", default=["corpus/heldout", "corpus/blind", "corpus/fresh",
                                                          "corpus/sealed", "corpus/vault", "corpus/ledger"],

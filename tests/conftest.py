@@ -10,6 +10,13 @@ from nlp import build_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+# The annotated real minutes (dev, real-a, real-b) are read in place from ../shared: the project keeps
+# no copies of other people's minutes. Where ../shared is absent the tests that need them are skipped.
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+REAL_SETS = ("dev", "real-a", "real-b")
+WRITTEN_SETS = ("styled", "heldout", "unseen", "blind", "fresh", "sealed", "vault", "ledger", "quarry")
+NO_SHARED = f"{SHARED_CORPUS} is absent: the real annotated minutes are read in place from ../shared, never copied here"
+needs_shared = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason=NO_SHARED)
 # `tracker ingest` lowers its own CPU priority; run in-process by the CLI tests it would lower pytest's.
 os.environ.setdefault("TRACKER_INGEST_NICE", "0")
 
@@ -37,13 +44,29 @@ def update_golden(request):
     return request.config.getoption("--update-golden")
 
 
-def corpus_documents():
-    """Every annotated corpus document: (name, text path, gold path)."""
+def corpus_documents(folder: Path = CORPUS):
+    """Every annotated document in the sets under ``folder`` (the written sets by default):
+    (name "set/document", text path, gold path)."""
     pairs = []
-    for gold in sorted(CORPUS.glob("*/*.gold.json")):
+    for gold in sorted(folder.glob("*/*.gold.json")):
         text = gold.with_name(gold.name.removesuffix(".gold.json") + ".txt")
         pairs.append((f"{gold.parent.name}/{text.stem}", text, gold))
     return pairs
+
+
+def set_documents(folder: Path):
+    """The annotated documents of one set (a folder of NAME.txt and NAME.gold.json): (name, text, gold)."""
+    return [(f"{folder.name}/{gold.name.removesuffix('.gold.json')}",
+             gold.with_name(gold.name.removesuffix(".gold.json") + ".txt"), gold)
+            for gold in sorted(folder.glob("*.gold.json"))]
+
+
+def shared_page(name: str) -> Path:
+    """A real page of the shared corpus ("dev/stockport-seed-000.txt"), or skip the test where ../shared is absent."""
+    path = SHARED_CORPUS / name
+    if not path.exists():
+        pytest.skip(NO_SHARED if not SHARED_CORPUS.is_dir() else f"{path} is absent from the shared corpus")
+    return path
 
 
 # --- the web app and the database ------------------------------------------------
@@ -193,12 +216,13 @@ def login(client, make_user):
 
 @pytest.fixture
 def ingest_corpus_file(engine, nlp, tmp_path):
-    """ingest_corpus_file("real/stockport-seed-001.txt", publish=True) stores a corpus document; returns the outcome."""
+    """ingest_corpus_file("dev/stockport-seed-001.txt", publish=True) stores a corpus document (a written set's
+    under corpus/, or a real page of ../shared/corpus, skipping the test where that is absent); returns the outcome."""
     from tracker.documents import read_path
     from tracker.ingest import ingest_document
 
     def ingest(name, **options):
-        path = CORPUS / name
+        path = CORPUS / name if name.split("/")[0] in WRITTEN_SETS + ("reports",) else shared_page(name)
         return ingest_document(engine=engine, document=read_path(path), nlp=nlp, original=path.read_bytes(),
                                uploads=tmp_path / "instance" / "uploads", **options)
 

@@ -44,7 +44,7 @@ MINUTES = ("Budget Scrutiny Panel - 3 March 2024\n\n1. Council Tax\n\nCouncillor
 @pytest.fixture
 def stored(client, login, engine, app, ingest_corpus_file):
     """A published meeting already stored and an editor signed in; returns the row counts to compare with."""
-    ingest_corpus_file("real/cumbria-2020-county-council-item-member-questions.txt", publish=True)
+    ingest_corpus_file("dev/cumbria-2020-county-council-item-member-questions.txt", publish=True)
     login("editor")
     return row_counts(engine)
 
@@ -160,7 +160,7 @@ def test_bad_input_hostile_file_names_are_stored_under_a_name_of_our_own(stored,
 
 def test_bad_input_unknown_ids_on_every_route_are_404_for_an_admin(app, client, login, engine, ingest_corpus_file):
     """Every GET route with an argument, given ids that do not exist or cannot be ids: 404, never 5xx."""
-    ingest_corpus_file("real/cumbria-2020-county-council-item-member-questions.txt", publish=True)
+    ingest_corpus_file("dev/cumbria-2020-county-council-item-member-questions.txt", publish=True)
     login("admin")
     before, problems, walked = row_counts(engine), [], 0
     for rule in app.url_map.iter_rules():

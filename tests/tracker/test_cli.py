@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import CORPUS
+from conftest import SHARED_CORPUS, needs_shared
 from factories import PDF_IMAGE_PAGE, PDF_TEXT_PAGE, build_docx, build_pdf, encrypt_pdf
 from tracker.cli import cli
 
@@ -18,7 +18,7 @@ CONTRACT = {
     "resolutions": {"item", "text", "kind", "start", "end", "rule"},
     "actions": {"item", "text", "kind", "owner", "due", "due_date", "start", "end", "rule"},
 }
-SEED = CORPUS / "real" / "stockport-seed-000.txt"
+SEED = SHARED_CORPUS / "dev" / "stockport-seed-000.txt"  # a real page, read in place
 
 
 def test_cli_help_lists_every_command_and_each_has_help(runner):
@@ -30,6 +30,7 @@ def test_cli_help_lists_every_command_and_each_has_help(runner):
         assert runner.invoke(cli, [command, "--help"]).exit_code == 0
 
 
+@needs_shared
 def test_cli_extract_json_keeps_the_contract(runner):
     result = runner.invoke(cli, ["extract", str(SEED), "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -46,6 +47,7 @@ def test_cli_extract_json_keeps_the_contract(runner):
     assert data["actions"][0]["due"] == "a future meeting in 2023"
 
 
+@needs_shared
 def test_cli_extract_text_shows_answers_under_their_questions(runner):
     result = runner.invoke(cli, ["extract", str(SEED)])
     assert result.exit_code == 0

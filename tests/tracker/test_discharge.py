@@ -27,8 +27,8 @@ def test_discharge_subject_terms_drop_minute_boilerplate_and_stem():
 def test_discharge_a_real_pair_of_consecutive_meetings_proposes_the_later_performance_report(
         engine, ingest_corpus_file):
     """Stockport Children & Families Scrutiny, 16 June 2021 then 23 November 2022."""
-    june = ingest_corpus_file("real/stockport-seed-001.txt", publish=True)
-    november = ingest_corpus_file("real/stockport-seed-000.txt", publish=True)
+    june = ingest_corpus_file("dev/stockport-seed-001.txt", publish=True)
+    november = ingest_corpus_file("dev/stockport-seed-000.txt", publish=True)
     send = action_like(engine, "subset of information was requested relating to SEND pupils")
     [link] = discharges(engine, send.id)
     assert link.meeting_id == november.meeting_id and link.item_number == "4" and link.state == "proposed"

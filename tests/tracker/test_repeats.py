@@ -42,7 +42,7 @@ def test_repeats_cues_are_the_words_minutes_use_for_asking_again():
 def test_repeats_the_real_reiterated_request_links_to_the_earlier_request(engine, nlp, ingest_corpus_file):
     """Stockport 2019: 'reiterated previous requests for the performance data to include the actual numbers'."""
     ingest_text(engine, nlp, EARLIER_STOCKPORT)
-    later = ingest_corpus_file("real/stockport-seed-002.txt", publish=True, meeting_date="2019-03-13")
+    later = ingest_corpus_file("dev/stockport-seed-002.txt", publish=True, meeting_date="2019-03-13")
     earlier = action_like(engine, "include the actual numbers as well as percentages in the performance data")
     [link] = repeats(engine, earlier.id)
     assert link.meeting_id == later.meeting_id and link.state == "proposed"

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import CORPUS
+from conftest import CORPUS, shared_page
 from tracker.cli import cli
 
 SEED = CORPUS / "reports" / "stockport-2023-cfe-mid-year-pprr.txt"
@@ -44,7 +44,7 @@ def instance(tmp_path, monkeypatch):
 
 def test_reports_cli_ingest_report_attaches_to_a_meeting_item_and_links(runner, instance):
     assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
-    assert runner.invoke(cli, ["ingest", str(CORPUS / "real" / "stockport-seed-001.txt"), "--publish"]).exit_code == 0
+    assert runner.invoke(cli, ["ingest", str(shared_page("dev/stockport-seed-001.txt")), "--publish"]).exit_code == 0
     result = runner.invoke(cli, ["ingest-report", str(SEED), "--meeting", "1", "--item", "5"])
     assert result.exit_code == 0, result.output
     assert "45 indicators" in result.stdout and "links to records" in result.stdout

@@ -3,7 +3,7 @@
 import pytest
 from sqlmodel import Session, select
 
-from conftest import CORPUS
+from conftest import CORPUS, shared_page
 from tracker.database import write_session
 from tracker.documents import read_document
 from tracker.ingest import ingest_document
@@ -129,7 +129,7 @@ def test_reports_linking_only_the_agenda_item_that_considered_the_report(engine,
 
 
 def test_reports_linking_records_under_a_priority_heading_in_real_minutes(engine, ingest_corpus_file):
-    meeting = ingest_corpus_file("real/stockport-seed-000.txt", publish=True).meeting_id
+    meeting = ingest_corpus_file("dev/stockport-seed-000.txt", publish=True).meeting_id
     with write_session(engine) as session:
         outcome = attach_report(session=session, meeting_id=meeting, document=read_report_path(SEED))
     links = _links(engine, outcome.report_id)
@@ -152,7 +152,7 @@ def test_reports_linking_survives_a_corrected_version_of_the_minutes(engine, nlp
     from tracker.models import AgendaItem
     from tracker.reports.models import Report
 
-    meeting = ingest_corpus_file("real/stockport-seed-000.txt", publish=True).meeting_id
+    meeting = ingest_corpus_file("dev/stockport-seed-000.txt", publish=True).meeting_id
     with Session(engine) as session:
         item = session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting)).first()
     with write_session(engine) as session:
@@ -160,7 +160,7 @@ def test_reports_linking_survives_a_corrected_version_of_the_minutes(engine, nlp
                                 item_id=item.id)
     links = _links(engine, outcome.report_id)
     assert links
-    corrected = (CORPUS / "real/stockport-seed-000.txt").read_text(encoding="utf-8").replace("Members", "Councillors")
+    corrected = shared_page("dev/stockport-seed-000.txt").read_text(encoding="utf-8").replace("Members", "Councillors")
     replaced = ingest_document(engine=engine, nlp=nlp,
                                document=read_document(corrected.encode("utf-8"), filename="v2.txt"))
     assert replaced.outcome == "replaced" and replaced.meeting_id == meeting

@@ -33,7 +33,7 @@ def seeded(engine, ingest_corpus_file, nlp):
     from tracker.documents import read_document
     from tracker.ingest import ingest_document
 
-    published = ingest_corpus_file("real/stockport-seed-001.txt", publish=True).meeting_id
+    published = ingest_corpus_file("dev/stockport-seed-001.txt", publish=True).meeting_id
     draft = ingest_document(engine=engine, document=read_document(DRAFT_MINUTES.encode(), filename="d.txt"),
                             nlp=nlp).meeting_id
     with write_session(engine) as session:
@@ -110,7 +110,7 @@ def test_reports_pages_escape_what_the_report_says(client, engine, seeded):
 
 
 def test_reports_pages_editor_uploads_a_report_for_a_meeting_item(client, engine, ingest_corpus_file, login):
-    meeting = ingest_corpus_file("real/stockport-seed-001.txt", publish=True).meeting_id
+    meeting = ingest_corpus_file("dev/stockport-seed-001.txt", publish=True).meeting_id
     url = f"/meetings/{meeting}/reports/new"
     assert client.get(url).status_code == 302  # anonymous: sent to sign in
     login("officer")

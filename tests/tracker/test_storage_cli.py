@@ -72,7 +72,7 @@ def test_storage_cli_goes_on_past_a_bad_file_and_exits_non_zero(runner, instance
 
 def test_storage_cli_committee_and_date_override_what_the_minutes_say(runner, instance):
     assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
-    path = CORPUS / "real" / "darlington-2022-scrutiny-item-work-programme.txt"
+    path = CORPUS / "unseen" / "eastmarsh-2023-adults-health-scrutiny.txt"
     result = runner.invoke(cli, ["ingest", str(path), "--committee", "Economy and Resources Scrutiny Committee",
                                  "--date", "2022-09-01"])
     assert result.exit_code == 0, result.output
@@ -88,7 +88,7 @@ def test_storage_cli_upgrade_downgrade_upgrade_keeps_the_schema_usable(runner, i
     assert runner.invoke(cli, ["db", "downgrade", "base"]).exit_code == 0
     assert "database: none" in runner.invoke(cli, ["db", "current"]).output
     assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
-    assert runner.invoke(cli, ["ingest", str(CORPUS / "real" / "stockport-seed-000.txt")]).exit_code == 0
+    assert runner.invoke(cli, ["ingest", str(CORPUS / "unseen" / "eastmarsh-2023-adults-health-scrutiny.txt")]).exit_code == 0
 
 
 def test_storage_app_refuses_to_start_on_an_old_schema(tmp_path):
