@@ -1,0 +1,35 @@
+"""The meeting's committee and date, from a header block or the heading of the minutes."""
+
+import pytest
+
+from nlp import segment
+
+
+def run(nlp, text):
+    return segment(text, nlp=nlp)
+
+
+def test_meeting_details_come_from_the_header_block(nlp):
+    minutes = run(nlp, "source: https://example.org/mgAi\ncouncil: Stockport\ncommittee: Scrutiny Committee\ndate: 2021-06-16\n---\n5 Report\n\nRESOLVED – That the report be noted.\n")
+    assert (minutes.meeting.committee, minutes.meeting.date, minutes.meeting.council) == ("Scrutiny Committee", "2021-06-16", "Stockport")
+    assert minutes.meeting.found["date"] == "header"
+    assert minutes.text.startswith("5 Report")
+
+
+@pytest.mark.parametrize(
+    "line, committee, date",
+    [
+        ("Children & Families Scrutiny Committee - Wednesday, 16th October, 2024 6.00 pm", "Children & Families Scrutiny Committee", "2024-10-16"),
+        ("Meeting: 16/06/2021 - Children & Families Scrutiny Committee (Item 5)", "Children & Families Scrutiny Committee", "2021-06-16"),
+        ("Minutes of the meeting of the Planning Committee held on Tuesday 4 March 2025", "Planning Committee", "2025-03-04"),
+        ("MINUTES of a meeting of the OVERVIEW AND SCRUTINY COMMITTEE held in the\nCouncil Chamber, Riverside House on "
+         "Wednesday, 11\nOctober 2023 at 6.30 pm", "OVERVIEW AND SCRUTINY COMMITTEE", "2023-10-11"),
+    ],
+)
+def test_meeting_committee_and_date_come_from_the_heading_text(nlp, line, committee, date):
+    minutes = run(nlp, f"{line}\n\n1. Apologies\n\nNone.\n")
+    assert (minutes.meeting.committee, minutes.meeting.date) == (committee, date)
+    assert minutes.meeting.found["date"] == "text"
+
+
+# --- families seen in real minutes
