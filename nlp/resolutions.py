@@ -26,6 +26,9 @@ _OPENERS = {"resolved", "agreed", "decision", "decisions", "decided", "resolutio
 _SUBORDINATORS = {"once", "when", "until", "after", "before", "if", "whether", "unless", "until"}
 _REPORTING = {"advised", "explained", "said", "stated", "confirmed", "reported", "replied", "responded", "informed", "indicated", "added"}
 _INTRO_ENDINGS = (":", ":-", "that", "–", "-", "—", "to")
+_LEAD_IN_ENDINGS = (":", ":-", ":–")
+_NOT_A_SUBJECT = {"was", "were", "would", "is", "are", "will", "had", "has", "being", "could", "should", "may", "might", "be", "did"}
+_ASKING = {"asked", "enquired", "queried", "whether", "when", "why", "how", "if"}
 
 
 @dataclass
@@ -42,6 +45,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
     first, _ = sentence_tokens(state, sentence)
     opening = [t for t in doc[first : cue.token_start] if not t.is_space]
     commas = [i for i, t in enumerate(opening) if t.text == ","]
+    # "In the absence of the Director, it was agreed that ...": an opening clause, then the decision
+    after_clause = bool(commas) and commas[-1] == len(opening) - 1
     if commas and len(opening) - commas[-1] <= 5:
         opening = opening[commas[-1] + 1 :]  # "Following discussion, Members resolved ..."
         if opening and opening[0].lower_ == "and":
@@ -50,6 +55,12 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
     position = cue.rule.get("position")
     if position == "any":
         return True
+    if position == "that_clause":
+        return _that_clause(doc, state, sentence, first, cue)
+    if position == "elected":
+        words = {t.lower_ for t in doc[first : cue.token_start]}
+        asked = state.text[sentence.start : sentence.end].rstrip().endswith("?")
+        return not asked and not words & (_REPORTING | _ASKING | _SUBORDINATORS)
     if position == "end":
         tail = doc[cue.token_end : sentence_tokens(state, sentence)[1]]
         if any(t.lower_ in _SUBORDINATORS for t in doc[max(first, cue.token_start - 6) : cue.token_start]):
@@ -76,13 +87,40 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
     # "It was agreed"), or, for "agreed", follows the body that agreed.
     if not before:
         word = doc[cue.token_start]
-        if cue.rule.id == "res.agreed" and word.text.islower():
+        if cue.rule.id == "res.agreed" and word.text.islower() and not (after_clause and word.lower_ == "it"):
             return False
         return True
     if position == "start_or_body":
         words = [t.lower_ for t in before]
         return len(words) <= 4 and words[-1] in _BODY_WORDS and words[-2:] != ["chief", "executive"]
     return False
+
+
+def _that_clause(doc: Doc, state: MinutesState, sentence: Sentence, first: int, cue) -> bool:
+    """"That the minutes of the meeting held on 3 May be agreed.": a paragraph of its own that opens
+    "That" and decides with "be <verb>" is a decision whose RESOLVED label the page lost."""
+    if first >= len(doc) or doc[first].text != "That" or not sentence.first_in_paragraph:
+        return False
+    following = [t for t in doc[first + 1 : cue.token_start] if not t.is_space]
+    if not following or following[0].lower_ in _NOT_A_SUBJECT or following[0].is_punct:
+        return False  # "That would be agreed later": a pronoun, not a decision's "That"
+    if state.text[sentence.start : sentence.end].rstrip().endswith("?"):
+        return False
+    return not any(t.lower_ in _REPORTING | _ASKING for t in following)
+
+
+def _agenda_infinitive(doc: Doc, state: MinutesState, sentence: Sentence) -> bool:
+    """"To confirm as a correct record the minutes of ...", "To receive the report": what the agenda
+    asks the meeting to do, printed above the minutes, not what it decided."""
+    first, end = sentence_tokens(state, sentence)
+    words = [t for t in doc[first:end] if not t.is_space][:2]
+    return len(words) == 2 and words[0].text == "To" and words[1].is_lower and words[1].is_alpha and words[1].lower_ != "be"
+
+
+def _discussion_lead_in(state: MinutesState, sentence: Sentence) -> bool:
+    """"The following points were noted:-": a lead-in to discussion bullets, not a decision."""
+    return bool(sentence.cues_labelled("DISCUSSION_LEAD_IN")) and \
+        state.text[sentence.start : sentence.end].rstrip().endswith(_LEAD_IN_ENDINGS)
 
 
 def _formal_marker(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> bool:
@@ -119,6 +157,8 @@ def resolution_start(doc: Doc, state: MinutesState, sentence: Sentence):
 
 
 def _is_resolution_start(doc: Doc, state: MinutesState, sentence: Sentence) -> str | None:
+    if _agenda_infinitive(doc, state, sentence) or _discussion_lead_in(state, sentence):
+        return None
     for cue in sentence.cues_labelled("RESOLUTION"):
         if _opens_sentence(doc, state, sentence, cue):
             return cue.rule.id
@@ -137,11 +177,20 @@ def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: i
     opening = text[first.start : first.end]
     lettered = any(mark in opening for mark in ("(a)", "(1)", "(i)", " a)", " 1)", " i)"))
     paragraph = first.paragraph
+    lead_in = opening.rstrip().endswith(_LEAD_IN_ENDINGS) and not opener_only  # "The Committee noted the report and further:"
     for sentence in sentences[position + 1 :]:
         if state.item_at(sentence.start) != item:
             break
         same_paragraph = sentence.paragraph == paragraph
         fragment = text[sentence.start : sentence.end]
+        if fragment[:1].islower() and not text[block[-1].start : block[-1].end].rstrip().endswith((".", "!", "?", ";", ":")):
+            block.append(sentence)  # "... held on 14 May be" / "agreed as a correct record.": one sentence broken by a blank line
+            paragraph = sentence.paragraph
+            continue
+        if not same_paragraph and lead_in and _part_like(doc, state, sentence):
+            block.append(sentence)  # each part under the lead-in, whether lettered or not
+            paragraph = sentence.paragraph
+            continue
         is_part = bool(sentence.marker) or fragment.startswith(("That ", "that ")) or fragment[:3] in {"(a)", "(b)", "(c)", "(d)", "(e)"}
         if same_paragraph and (is_part or intro or opener_only or block[-1] is first and fragment[:1] == "("):
             block.append(sentence)
@@ -164,6 +213,18 @@ def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: i
             continue
         break
     return block
+
+
+def _part_like(doc: Doc, state: MinutesState, sentence: Sentence) -> bool:
+    """A paragraph that reads as one part of a decision under a lead-in: a listed or lettered line, a
+    "that"/"to" clause, a lower-case continuation, or a verb whose subject is in the lead-in ("Requested that ...")."""
+    fragment = state.text[sentence.start : sentence.end]
+    if fragment.rstrip().endswith("?"):
+        return False
+    if sentence.marker or fragment[:1].islower() or fragment.startswith(("That ", "To ", "(")):
+        return True
+    first, _ = sentence_tokens(state, sentence)
+    return any(c.token_start == first for c in sentence.cues_labelled("PART_VERB"))
 
 
 def _ends_part(text: str, sentence: Sentence) -> bool:

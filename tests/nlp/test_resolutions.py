@@ -128,3 +128,83 @@ def test_a_fact_or_an_officer_agreeing_is_not_a_decision(nlp, sentence):
 
 
 # --- families seen in real minutes
+
+
+@pytest.mark.parametrize(
+    "text, start, kind",
+    [
+        ("Councillor Amy Hart was elected Chair for the ensuing year, proposed by Councillor Dee and seconded by Councillor Roe.",
+         "Councillor Amy Hart was elected Chair", "approved"),
+        ("Councillor Lee was duly elected as Vice-Chair of the Panel for 2025/26.", "Councillor Lee was duly elected", "approved"),
+        ("It was proposed by Councillor Dee and seconded by Councillor Roe that Councillor Hart be appointed Vice-Chair.",
+         "It was proposed by Councillor Dee", "approved"),
+    ],
+)
+def test_an_election_or_appointment_is_a_decision_without_resolved(nlp, text, start, kind):
+    minutes = run(nlp, f"1 Election of Chair\n\n{text}\n")
+    assert [(r.text[: len(start)], r.kind) for r in minutes.resolutions] == [(start, kind)]
+
+
+def test_an_officer_reporting_an_appointment_or_a_member_asking_about_one_is_no_decision(nlp):
+    minutes = run(nlp, "4 Partnership Update\n\nThe Director explained that a new Chair had been elected by the partnership board in May.\n\n"
+                       "Members asked when the Vice-Chair would be elected.\n")
+    assert minutes.resolutions == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("In the absence of the Director, it was agreed that the item would be deferred to the next meeting.", "approved"),
+        ("Members were content to note the update.", "noted"),
+        ("IT WAS resolved:\n\nThat the report be noted.", "noted"),
+        ("Agreed – that the work programme be approved.", "approved"),
+        ("That the minutes of the meeting held on 3 May be agreed.", "approved"),
+    ],
+)
+def test_decisions_written_without_a_resolved_label(nlp, text, kind):
+    minutes = run(nlp, f"5 Business\n\n{text}\n")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [(text, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To confirm as a correct record the minutes of the meeting held on 3 May.",
+        "To approve as a correct record the minutes of the meeting held on 8 March.",
+        "That would be agreed at the next meeting, the Chair said.",
+    ],
+)
+def test_an_agenda_instruction_or_a_pronoun_that_is_no_decision(nlp, text):
+    minutes = run(nlp, f"3 Minutes of the last meeting\n\n{text}\n")
+    assert minutes.resolutions == []
+
+
+@pytest.mark.parametrize(
+    "text, last_part",
+    [
+        ("The Committee noted the report and further:\n\nRequested that officers circulate the figures to Members.\n\n"
+         "Asked that the Trust attend the next meeting.", "Asked that the Trust attend the next meeting."),
+        ("The minutes of the meeting held on 4 June were approved as a correct record, subject to:-\n\n"
+         "(a) the addition of Councillor Ray to those present; and\n\n(b) the correction of the date in minute 12.",
+         "(b) the correction of the date in minute 12."),
+    ],
+)
+def test_a_lead_in_ending_in_a_colon_keeps_the_parts_that_follow(nlp, text, last_part):
+    minutes = run(nlp, f"6 Performance\n\n{text}\n\nCouncillor Ray asked whether the figures were final.\n")
+    (resolution,) = minutes.resolutions
+    assert resolution.text.endswith(last_part)
+
+
+def test_a_resolution_broken_by_a_blank_line_mid_sentence_is_one(nlp):
+    minutes = run(nlp, "2 Minutes\n\nResolved – That the minutes of the meeting held on 14 May be\n\nagreed as a correct record.\n")
+    assert texts(minutes.resolutions) == ["Resolved – That the minutes of the meeting held on 14 May be\n\nagreed as a correct record."]
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    ["The following points were noted:-", "The following comments were made/issues raised:-", "During the discussion, the following issues were raised:"],
+)
+def test_discussion_bullets_after_a_lead_in_are_not_a_resolution(nlp, lead_in):
+    minutes = run(nlp, f"7 Winter Plan\n\n{lead_in}\n\n· Confirmation was sought about the cost of the scheme.\n\n"
+                       "· In response, it was noted that the grant covered it.\n\nRESOLVED – That the report be noted.\n")
+    assert texts(minutes.resolutions) == ["RESOLVED – That the report be noted."]
