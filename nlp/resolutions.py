@@ -9,6 +9,7 @@ recommended, then requested, approved, noted, else other.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -27,6 +28,7 @@ _SUBORDINATORS = {"once", "when", "until", "after", "before", "if", "whether", "
 _REPORTING = {"advised", "explained", "said", "stated", "confirmed", "reported", "replied", "responded", "informed", "indicated", "added"}
 _INTRO_ENDINGS = (":", ":-", "that", "–", "-", "—", "to")
 _LEAD_IN_ENDINGS = (":", ":-", ":–")
+_PART_NUMBER = re.compile(r"^\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]$")  # (1) 2) a. (iv): a part's number, not "8.1" or a bullet
 _NOT_A_SUBJECT = {"was", "were", "would", "is", "are", "will", "had", "has", "being", "could", "should", "may", "might", "be", "did"}
 _ASKING = {"asked", "enquired", "queried", "whether", "when", "why", "how", "if"}
 
@@ -187,8 +189,9 @@ def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: i
             block.append(sentence)  # "... held on 14 May be" / "agreed as a correct record.": one sentence broken by a blank line
             paragraph = sentence.paragraph
             continue
-        if not same_paragraph and lead_in and _part_like(doc, state, sentence):
-            block.append(sentence)  # each part under the lead-in, whether lettered or not
+        numbered = bool(first.marker and sentence.marker and _PART_NUMBER.match(first.marker) and _PART_NUMBER.match(sentence.marker))
+        if not same_paragraph and (lead_in or numbered) and _part_like(doc, state, sentence):
+            block.append(sentence)  # each part under the lead-in, lettered or not; "(1) The Panel noted ..." then "(2) That ..."
             paragraph = sentence.paragraph
             continue
         is_part = bool(sentence.marker) or fragment.startswith(("That ", "that ")) or fragment[:3] in {"(a)", "(b)", "(c)", "(d)", "(e)"}
@@ -216,12 +219,12 @@ def _block(doc: Doc, state: MinutesState, sentences: list[Sentence], position: i
 
 
 def _part_like(doc: Doc, state: MinutesState, sentence: Sentence) -> bool:
-    """A paragraph that reads as one part of a decision under a lead-in: a listed or lettered line, a
+    """A paragraph (listed, lettered or not) that reads as one part of a decision under a lead-in: a
     "that"/"to" clause, a lower-case continuation, or a verb whose subject is in the lead-in ("Requested that ...")."""
     fragment = state.text[sentence.start : sentence.end]
     if fragment.rstrip().endswith("?"):
         return False
-    if sentence.marker or fragment[:1].islower() or fragment.startswith(("That ", "To ", "(")):
+    if fragment[:1].islower() or fragment.startswith(("That ", "To ", "(")):
         return True
     first, _ = sentence_tokens(state, sentence)
     return any(c.token_start == first for c in sentence.cues_labelled("PART_VERB"))

@@ -208,3 +208,18 @@ def test_discussion_bullets_after_a_lead_in_are_not_a_resolution(nlp, lead_in):
     minutes = run(nlp, f"7 Winter Plan\n\n{lead_in}\n\n· Confirmation was sought about the cost of the scheme.\n\n"
                        "· In response, it was noted that the grant covered it.\n\nRESOLVED – That the report be noted.\n")
     assert texts(minutes.resolutions) == ["RESOLVED – That the report be noted."]
+
+
+def test_numbered_parts_without_a_label_stay_with_the_decision_they_follow(nlp):
+    minutes = run(nlp, "6 Performance Report\n\n(1) The Panel noted the quarterly performance report.\n\n"
+                       "(2) That benchmarking with neighbouring councils be explored for future reports.\n\n"
+                       "(3) Councillor Shah asked whether the sickness figures included agency staff.\n")
+    (resolution,) = minutes.resolutions
+    assert resolution.text.endswith("be explored for future reports.")
+    assert resolution.kind == "requested"
+
+
+def test_a_numbered_decision_of_its_own_or_a_question_after_a_decision_is_not_its_part(nlp):
+    minutes = run(nlp, "7 Finance\n\nb) The bank reconciliation was noted.\n\nc) It was resolved to renew the insurance for a year.\n\n"
+                       "d) Cllr Fry asked whether the precept had been received.\n")
+    assert texts(minutes.resolutions) == ["The bank reconciliation was noted.", "It was resolved to renew the insurance for a year."]
