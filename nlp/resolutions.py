@@ -46,6 +46,9 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
     """Whether a resolution cue stands where decisions are written."""
     first, _ = sentence_tokens(state, sentence)
     opening = [t for t in doc[first : cue.token_start] if not t.is_space]
+    colons = [i for i, t in enumerate(opening) if t.text in {":", ":-"}]
+    if colons and cue.rule.get("position") != "that_clause":
+        opening = opening[colons[-1] + 1 :]  # "Schedule of payments: It was resolved to approve ...": a topic, then the decision
     commas = [i for i, t in enumerate(opening) if t.text == ","]
     # "In the absence of the Director, it was agreed that ...": an opening clause, then the decision
     after_clause = bool(commas) and commas[-1] == len(opening) - 1
@@ -69,6 +72,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
             return False  # "... would be circulated once the results were received": a condition, not a decision
         if any(t.lower_ == "that" and t.i > first and doc[t.i - 1].lower_ in _REPORTING for t in doc[first : cue.token_start]):
             return False  # "The Director advised that ... had been received": what was said
+        if cue.rule.id == "res.passive_decision" and any(t.lower_ == "that" and t.i > first for t in doc[first : cue.token_start]):
+            return False  # "It was noted that the bid was approved": a fact reported, not a decision taken
         return all(t.is_punct or t.is_space for t in tail) and bool(before) and before[0].lower_ not in {"it", "this", "that", "no", "none", "nothing"}
     if position == "body":
         words = [t.lower_ for t in before]

@@ -223,3 +223,24 @@ def test_a_numbered_decision_of_its_own_or_a_question_after_a_decision_is_not_it
     minutes = run(nlp, "7 Finance\n\nb) The bank reconciliation was noted.\n\nc) It was resolved to renew the insurance for a year.\n\n"
                        "d) Cllr Fry asked whether the precept had been received.\n")
     assert texts(minutes.resolutions) == ["The bank reconciliation was noted.", "It was resolved to renew the insurance for a year."]
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("a) Payments for May totalling £2,100 were approved. Proposed Cllr Dace, seconded Cllr Bright, all in favour.",
+         "Payments for May totalling £2,100 were approved."),
+        ("a) Schedule of payments: It was resolved to approve payments totalling £1,400 as listed.",
+         "Schedule of payments: It was resolved to approve payments totalling £1,400 as listed."),
+        ("The Council formally approved the formation of a project group.", "The Council formally approved the formation of a project group."),
+    ],
+)
+def test_parish_decisions_in_the_passive_after_a_topic_or_with_an_adverb(nlp, text, decision):
+    minutes = run(nlp, f"25/047 Finance\n\n{text}\n")
+    assert texts(minutes.resolutions) == [decision]
+
+
+def test_a_reported_approval_is_no_decision(nlp):
+    minutes = run(nlp, "5 Capital Programme\n\nThe Director advised that the bid was approved.\n\n"
+                       "It was noted that the funding for the scheme had been approved and was agreed.\n")
+    assert minutes.resolutions == []
