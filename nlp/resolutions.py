@@ -30,6 +30,11 @@ _INTRO_ENDINGS = (":", ":-", "that", "–", "-", "—", "to")
 _LEAD_IN_ENDINGS = (":", ":-", ":–")
 _PART_NUMBER = re.compile(r"^\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]$")  # (1) 2) a. (iv): a part's number, not "8.1" or a bullet
 _NOT_A_SUBJECT = {"was", "were", "would", "is", "are", "will", "had", "has", "being", "could", "should", "may", "might", "be", "did"}
+_NOTING = _REPORTING | {"noted", "heard", "told", "aware", "reminded", "understood"}
+# What may follow a passive decision and still close it: "The recommendations were agreed as set out in the report."
+_DECISION_TAIL = re.compile(r"^\W*(?:unanimously|without (?:amendment|dissent)|with(?:out)? (?:a )?vote|nem\.? con\.?|"
+                            r"as (?:set out|presented|circulated|amended|printed|recommended|submitted|detailed|listed)\b[^;:]*|"
+                            r"subject to\b[^;]*|by (?:a |the )?(?:majority|show of hands|general assent|consensus|all)\b[^;:]*)?\W*$", re.I)
 _ASKING = {"asked", "enquired", "queried", "whether", "when", "why", "how", "if"}
 
 
@@ -72,9 +77,20 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
             return False  # "... would be circulated once the results were received": a condition, not a decision
         if any(t.lower_ == "that" and t.i > first and doc[t.i - 1].lower_ in _REPORTING for t in doc[first : cue.token_start]):
             return False  # "The Director advised that ... had been received": what was said
-        if cue.rule.id == "res.passive_decision" and any(t.lower_ == "that" and t.i > first for t in doc[first : cue.token_start]):
+        if cue.rule.id == "res.passive_decision" and any(
+                t.lower_ == "that" and t.i > first and doc[t.i - 1].lower_ in _NOTING for t in doc[first : cue.token_start]):
             return False  # "It was noted that the bid was approved": a fact reported, not a decision taken
-        return all(t.is_punct or t.is_space for t in tail) and bool(before) and before[0].lower_ not in {"it", "this", "that", "no", "none", "nothing"}
+        closes = all(t.is_punct or t.is_space for t in tail) or bool(
+            _DECISION_TAIL.match(state.text[cue.end : sentence.end]))
+        return closes and bool(before) and before[0].lower_ not in {"it", "this", "that", "no", "none", "nothing"}
+    if position == "after_body":
+        # "The Panel considered the report and agreed the recommendations": the body, what it did, then its decision
+        words = [t.lower_ for t in doc[first : cue.token_start] if not t.is_space and not t.is_punct]
+        body = words[1:2] if words[:1] == ["the"] else words[:1]
+        if not body or body[0] not in _BODY_WORDS or len(words) > 14 or set(words) & (_ASKING | _REPORTING | {"that", "not"}):
+            return False
+        following = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
+        return following != "that" or doc[cue.token_end - 1].lower_ not in {"noted", "notes"}
     if position == "body":
         words = [t.lower_ for t in before]
         if len(words) > 3 or (words and words[0] not in {"the", "all", "township", "area", "scrutiny"} and not before[0].is_title):

@@ -244,3 +244,30 @@ def test_a_reported_approval_is_no_decision(nlp):
     minutes = run(nlp, "5 Capital Programme\n\nThe Director advised that the bid was approved.\n\n"
                        "It was noted that the funding for the scheme had been approved and was agreed.\n")
     assert minutes.resolutions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Panel considered the report and agreed the recommendations contained therein.",
+        "The Committee received the presentation and noted the progress made.",
+        "The recommendations were agreed as set out in the report.",
+        "The Chair proposed that the meeting be adjourned for ten minutes, which was agreed.",
+    ],
+)
+def test_a_decision_after_what_the_body_did_or_before_how_it_was_taken(nlp, text):
+    minutes = run(nlp, f"8 Budget Monitoring\n\n{text}\n")
+    assert texts(minutes.resolutions) == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Committee asked whether officers had considered the options and agreed a timetable.",
+        "Members thanked the officer and noted that the figures were improving.",
+        "Members were asked to note the report.",
+    ],
+)
+def test_a_question_a_noted_fact_or_what_members_were_asked_to_do_is_no_decision(nlp, text):
+    minutes = run(nlp, f"8 Budget Monitoring\n\n{text}\n")
+    assert minutes.resolutions == []
