@@ -264,12 +264,66 @@ def classify(cues) -> str:
     return ResolutionKind.OTHER.value
 
 
-def _without_opener(block: list[Sentence], kind_cues):
+_OPENING_VERBS = {"agreed", "agrees", "agree", "resolved", "resolves", "decided", "decides"}
+_BEFORE_PERSON_VERB = {"should", "also", "now", "then", "shall", "further"}
+_NOT_A_SUBJECT_WORD = {"That", "The", "To", "A", "An", "This", "It", "RESOLVED", "AGREED", "Resolved", "Agreed"}
+_SUBJECT_WORDS = {"officers", "officer", "clerk", "chair", "council", "committee", "panel", "board", "members", "executive"}
+
+
+def _without_opener(doc: Doc, block: list[Sentence], kind_cues):
     """"AGREED that the report be noted", "The Committee agreed to note the report": the word that
-    opens the decision says a decision was made, not what kind; what it decides does."""
-    openers = [c for c in block[0].cues_labelled("RESOLUTION") if c.rule.id in {"res.agreed", "res.body_verb"}]
-    rest = [c for c in kind_cues if not any(o.token_start <= c.token_start and c.token_end <= o.token_end for o in openers)]
+    opens the decision says a decision was made, not what kind; what it decides does. ("The Committee
+    recommends to Cabinet ..." keeps its kind: recommending is what it decides.)"""
+    openers = [c for c in block[0].cues_labelled("RESOLUTION") if c.rule.id in {"res.agreed", "res.body_verb", "res.after_body"}]
+
+    def opening(c) -> bool:
+        inside = any(o.token_start <= c.token_start and c.token_end <= o.token_end for o in openers)
+        return inside and all(t.lower_ in _OPENING_VERBS for t in doc[c.token_start : c.token_end])
+
+    rest = [c for c in kind_cues if not opening(c)]
     return rest or kind_cues
+
+
+def _kind_cues(doc: Doc, state: MinutesState, block: list[Sentence]):
+    """The kind cues of a block that say what it decides: not a word inside a name ("the Community
+    Support Manager"), and a bare verb only after whoever is told to act ("the Chair write to ...")."""
+    cues = []
+    opener_ends = {c.token_end for c in block[0].cues_labelled("RESOLUTION") if c.rule.id == "res.resolved"}
+    for c in (c for s in block for c in s.cues_labelled("RESOLUTION_KIND", "RESOLUTION", "REQUEST_VERB") if c.rule.get("kind")):
+        if c.token_end - c.token_start == 1 and _inside_a_name(doc, c.token_start):
+            continue
+        if c.rule.get("needs") == "person_before" and not _told_to_act(doc, c):
+            continue
+        needs = c.rule.get("kind_needs_words")
+        if needs and not set(needs) & {t.lower_ for s in block for t in doc[sentence_tokens(state, s)[0] : sentence_tokens(state, s)[1]]}:
+            continue  # "The bank reconciliation was noted and signed by the Chair": signed, but no record of a meeting
+        if c.rule.label == "RESOLUTION_KIND" and c.rule.get("kind") == "requested" and c.token_start in opener_ends \
+                and doc[c.token_start].lower_ == "to":
+            continue  # "It was resolved to submit the comments": the council decides to act itself
+        cues.append(c)
+    return cues
+
+
+def _inside_a_name(doc: Doc, i: int) -> bool:
+    word = doc[i]
+    if not word.is_title or i == 0 or i + 1 >= len(doc):
+        return False
+    return doc[i - 1].is_title and doc[i - 1].is_alpha and doc[i + 1].is_title and doc[i + 1].is_alpha
+
+
+def _told_to_act(doc: Doc, cue) -> bool:
+    if not doc[cue.token_start].is_lower:
+        return False  # "the Scrutiny Commission": a name, not the verb
+    after = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
+    if after in {"be", "was", "were", "is", "are", "had", "has"}:
+        return False  # "the Improvement Plan report be noted": a noun
+    i = cue.token_start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].lower_ in _BEFORE_PERSON_VERB):
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i]
+    return word.is_alpha and (word.lower_ in _SUBJECT_WORDS or (word.is_title and word.text not in _NOT_A_SUBJECT_WORD))
 
 
 def _kind_from_form(doc: Doc, state: MinutesState, sentence: Sentence) -> str:
@@ -278,9 +332,15 @@ def _kind_from_form(doc: Doc, state: MinutesState, sentence: Sentence) -> str:
     for cue in sentence.cues_labelled("RESOLUTION"):
         if cue.rule.id not in {"res.resolved", "res.agreed", "res.decision", "res.body_verb"}:
             continue
-        following = [t for t in doc[cue.token_end : cue.token_end + 4] if not t.is_space and not t.is_punct]
+        # "RESOLVED (unanimously) – That the Chief Executive write ...": skip a bracketed aside before the "that"
+        following = [t for t in doc[cue.token_end : cue.token_end + 8] if not t.is_space and not t.is_punct]
+        if following[:1] and following[0].lower_ in {"unanimously", "nem", "con"}:
+            following = following[1:]
+        if cue.rule.id == "res.resolved" and following[:1] and following[0].lower_ == "to" and len(following) > 1 and following[1].is_lower \
+                and following[1].lower_ not in {"defer", "postpone", "adjourn"} and not {t.lower_ for t in following[1:5]} & {"no", "not"}:
+            return ResolutionKind.APPROVED.value  # "It was resolved to renew the insurance": the council decides to act itself
         if following and following[0].lower_ == "that" and any(
-                c.rule.label == "ROLE" and c.token_start > cue.token_end and c.token_start - cue.token_end <= 4
+                c.rule.label == "ROLE" and c.token_start > following[0].i and c.token_start - following[0].i <= 3
                 for c in sentence.cues):
             return ResolutionKind.REQUESTED.value
     return ResolutionKind.OTHER.value
@@ -355,8 +415,8 @@ class ResolutionFinder:
                 continue
             block = _block(doc, state, sentences, position)
             end = block[-1].end
-            cues = [c for s in block for c in s.cues_labelled("RESOLUTION_KIND", "RESOLUTION") if c.rule.get("kind")]
-            kind = classify(_without_opener(block, cues))
+            cues = _kind_cues(doc, state, block)
+            kind = classify(_without_opener(doc, block, cues))
             if kind == ResolutionKind.OTHER.value:
                 kind = _kind_from_form(doc, state, block[0])
             index = len(state.resolutions)

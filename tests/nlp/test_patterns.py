@@ -9,7 +9,7 @@ from nlp.patterns import PatternError, expand, load_rules, parse_rules
 LABELS_READ = {
     "HONORIFIC", "ROLE", "GROUP", "QUESTION", "RESPONSE", "COMMENT", "RESOLUTION", "RESOLUTION_KIND",
     "ACTION", "ACTION_KIND", "INFO", "DUE", "ITEM_TITLE", "DESCRIPTION", "REPORT_INTRO", "EVENT",
-    "DISCUSSION_LEAD_IN", "PART_VERB",  # read by the resolutions stage
+    "DISCUSSION_LEAD_IN", "PART_VERB", "REQUEST_VERB",  # read by the resolutions stage
 }
 
 

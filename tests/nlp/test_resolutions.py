@@ -271,3 +271,23 @@ def test_a_decision_after_what_the_body_did_or_before_how_it_was_taken(nlp, text
 def test_a_question_a_noted_fact_or_what_members_were_asked_to_do_is_no_decision(nlp, text):
     minutes = run(nlp, f"8 Budget Monitoring\n\n{text}\n")
     assert minutes.resolutions == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("RESOLVED – That (1) the report be noted; and (2) the Director of Finance write to the Trust about the overdue payments.", "requested"),
+        ("AGREED – that the motion be adopted and that officers bring a report on the options to the December meeting.", "requested"),
+        ("Members agreed that the Clerk should write to the County Council in support of a crossing.", "requested"),
+        ("RESOLVED (unanimously) – That the Chief Executive write to the Minister.", "requested"),
+        ("RESOLVED – That the Committee recommends to Cabinet that the scheme be adopted.", "recommended"),
+        ("RESOLVED – That the Committee's comments be forwarded to the Health and Wellbeing Board.", "recommended"),
+        ("It was resolved to renew the insurance with the current insurer for a further year.", "approved"),
+        ("The bank reconciliation to 31st March was noted and signed by the Chair.", "noted"),
+        ("RESOLVED – That the presentation be noted and the Community Support Manager be thanked for his work.", "noted"),
+        ("The Scrutiny Commission agreed that Councillor Hale be appointed as Chair of the Flooding Panel.", "approved"),
+    ],
+)
+def test_a_resolution_is_classed_by_who_is_told_to_act_and_what_is_decided(nlp, text, kind):
+    minutes = run(nlp, f"6 Business\n\n{text}\n")
+    assert [r.kind for r in minutes.resolutions] == [kind]
