@@ -306,9 +306,14 @@ def _kind_cues(doc: Doc, state: MinutesState, block: list[Sentence]):
 
 def _inside_a_name(doc: Doc, i: int) -> bool:
     word = doc[i]
-    if not word.is_title or i == 0 or i + 1 >= len(doc):
+    before, after = i - 1, i + 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    while after < len(doc) and doc[after].is_space:
+        after += 1  # "the Community Support\nManager": a name wrapped over two lines
+    if not word.is_title or before < 0 or after >= len(doc):
         return False
-    return doc[i - 1].is_title and doc[i - 1].is_alpha and doc[i + 1].is_title and doc[i + 1].is_alpha
+    return doc[before].is_title and doc[before].is_alpha and doc[after].is_title and doc[after].is_alpha
 
 
 def _told_to_act(doc: Doc, cue) -> bool:
@@ -318,12 +323,22 @@ def _told_to_act(doc: Doc, cue) -> bool:
     if after in {"be", "was", "were", "is", "are", "had", "has"}:
         return False  # "the Improvement Plan report be noted": a noun
     i = cue.token_start - 1
-    while i >= 0 and (doc[i].is_space or doc[i].lower_ in _BEFORE_PERSON_VERB):
+    infinitive = False
+    while i >= 0 and (doc[i].is_space or doc[i].lower_ in _BEFORE_PERSON_VERB or doc[i].lower_ == "to"):
+        infinitive = infinitive or doc[i].lower_ == "to"
         i -= 1
     if i < 0:
         return False
     word = doc[i]
-    return word.is_alpha and (word.lower_ in _SUBJECT_WORDS or (word.is_title and word.text not in _NOT_A_SUBJECT_WORD))
+    if not (word.is_alpha and (word.lower_ in _SUBJECT_WORDS or (word.is_title and word.text not in _NOT_A_SUBJECT_WORD))):
+        return False
+    if infinitive:
+        # "Resolved: Clerk to obtain three quotes": the one told to act opens the part; not "allow the Council to prepare"
+        j = i - 1
+        while j >= 0 and (doc[j].is_space or doc[j].lower_ == "the"):
+            j -= 1
+        return j < 0 or doc[j].is_punct
+    return True
 
 
 def _kind_from_form(doc: Doc, state: MinutesState, sentence: Sentence) -> str:

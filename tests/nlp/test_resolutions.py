@@ -291,3 +291,18 @@ def test_a_question_a_noted_fact_or_what_members_were_asked_to_do_is_no_decision
 def test_a_resolution_is_classed_by_who_is_told_to_act_and_what_is_decided(nlp, text, kind):
     minutes = run(nlp, f"6 Business\n\n{text}\n")
     assert [r.kind for r in minutes.resolutions] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Resolved: Clerk to obtain three quotes for the new fence.", "requested"),
+        ("AGREED that (a) the report be noted; and (b) the Head of Highways be invited to attend the next meeting.", "requested"),
+        ("The Chair referred Members present to the filming notice, and Members noted the information contained therein.", "noted"),
+        ("RESOLVED – that the presentation be noted and the Community Support\nManager be thanked for his work.", "noted"),
+        ("Members agreed that there was a need for a new panel, to allow the Council to prepare for future floods.", "approved"),
+    ],
+)
+def test_who_is_told_to_act_is_read_from_the_words_before_the_verb(nlp, text, kind):
+    minutes = run(nlp, f"6 Business\n\n{text}\n")
+    assert [r.kind for r in minutes.resolutions] == [kind]
