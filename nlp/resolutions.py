@@ -417,9 +417,12 @@ class ResolutionFinder:
         parts: list[Part] = []
         formal: list[bool] = []
         position = 0
+        # An item's own heading ("27 RESOLUTIONS OF THE SCRUTINY COMMITTEE") names business; it decides nothing.
+        headings = {item.start for item in state.agenda_items if item.number or len(item.title.split()) > 2}
         while position < len(sentences):
             sentence = sentences[position]
             opens = not state.skipped(sentence.start) or self._decision_label(doc, state, sentence)
+            opens = opens and sentence.start not in headings
             found = None if sentence.role or not opens else resolution_start(doc, state, sentence)
             if not found:
                 position += 1

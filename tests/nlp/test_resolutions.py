@@ -306,3 +306,9 @@ def test_a_resolution_is_classed_by_who_is_told_to_act_and_what_is_decided(nlp, 
 def test_who_is_told_to_act_is_read_from_the_words_before_the_verb(nlp, text, kind):
     minutes = run(nlp, f"6 Business\n\n{text}\n")
     assert [r.kind for r in minutes.resolutions] == [kind]
+
+
+def test_an_items_heading_that_names_resolutions_decides_nothing(nlp):
+    minutes = run(nlp, "27 RESOLUTIONS OF THE OVERVIEW AND SCRUTINY COMMITTEE\n\nTo consider the outcome of earlier resolutions.\n\n"
+                       "Minutes:\n\nRESOLVED: That the actions resulting from the resolutions be noted.\n")
+    assert texts(minutes.resolutions) == ["RESOLVED: That the actions resulting from the resolutions be noted."]
