@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import motion_as_moved, sentence_tokens
+from .clauses import motion_as_moved, sentence_tokens, word_before
 from .layout import write_spans
 from .records import Resolution, ResolutionKind
 from .state import MinutesState, Sentence
@@ -67,6 +67,11 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         return True
     if position == "that_clause":
         return _that_clause(doc, state, sentence, first, cue)
+    if position == "seconded":
+        # "Proposed by Cllr A, seconded by Cllr B and unanimously approved": the vote closes the proposal
+        words = {t.lower_ for t in doc[first : cue.token_start]}
+        asked = state.text[sentence.start : sentence.end].rstrip().endswith("?")
+        return not asked and bool(words & {"seconded", "proposed"}) and not words & (_REPORTING | _ASKING)
     if position == "elected":
         words = {t.lower_ for t in doc[first : cue.token_start]}
         asked = state.text[sentence.start : sentence.end].rstrip().endswith("?")
@@ -113,6 +118,9 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         if cue.rule.id == "res.agreed" and word.text.islower() and not (after_clause and word.lower_ == "it"):
             return False
         return True
+    if doc[cue.token_start].lower_ == "it" and cue.token_start > first and word_before(doc, cue.token_start).lower_ == "and" \
+            and not {t.lower_ for t in doc[first : cue.token_start]} & (_ASKING | _REPORTING | _SUBORDINATORS):
+        return True  # "Councillors considered the request and it was resolved that it be declined"
     if position == "start_or_body":
         words = [t.lower_ for t in before]
         return len(words) <= 4 and words[-1] in _BODY_WORDS and words[-2:] != ["chief", "executive"]
@@ -428,6 +436,10 @@ class ResolutionFinder:
                 position += 1
                 continue
             rule, start = found
+            if rule == "res.vote_outcome" and position and sentences[position - 1].role == "resolution" \
+                    and state.item_at(sentences[position - 1].start) == state.item_at(sentence.start):
+                position += 1  # "It was resolved to approve payments. Proposed Cllr A, seconded Cllr B, all in favour.": its vote
+                continue
             if rule == "res.correct_record" and _signature(state, sentence):
                 position += 1
                 continue

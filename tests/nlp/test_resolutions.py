@@ -312,3 +312,25 @@ def test_an_items_heading_that_names_resolutions_decides_nothing(nlp):
     minutes = run(nlp, "27 RESOLUTIONS OF THE OVERVIEW AND SCRUTINY COMMITTEE\n\nTo consider the outcome of earlier resolutions.\n\n"
                        "Minutes:\n\nRESOLVED: That the actions resulting from the resolutions be noted.\n")
     assert texts(minutes.resolutions) == ["RESOLVED: That the actions resulting from the resolutions be noted."]
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        ("Proposed by Cllr Smith, seconded by Cllr Hale and unanimously approved.", "Proposed by Cllr Smith, seconded by Cllr Hale and unanimously approved."),
+        ("Ann Lee – proposed by Cllr Edge, seconded by Cllr Smith and unanimously co-opted.",
+         "Ann Lee – proposed by Cllr Edge, seconded by Cllr Smith and unanimously co-opted."),
+        ("Councillors considered a late request for a grant and it was resolved that it be declined.",
+         "Councillors considered a late request for a grant and it was resolved that it be declined."),
+        ("It was resolved to approve the payments listed. Proposed Cllr Aske, seconded Cllr Penn, all in favour.",
+         "It was resolved to approve the payments listed."),
+    ],
+)
+def test_parish_votes_proposed_seconded_and_carried(nlp, text, decision):
+    minutes = run(nlp, f"24/106 Finance\n\n{text}\n")
+    assert texts(minutes.resolutions) == [decision]
+
+
+def test_asking_whether_it_was_agreed_is_no_decision(nlp):
+    minutes = run(nlp, "24/107 Grants\n\nThe Chair asked whether it was agreed that the item be deferred.\n")
+    assert minutes.resolutions == []
