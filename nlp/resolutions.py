@@ -21,7 +21,7 @@ from .records import Resolution, ResolutionKind
 from .state import MinutesState, Sentence
 
 KIND_ORDER = (ResolutionKind.RECOMMENDED, ResolutionKind.REQUESTED, ResolutionKind.APPROVED, ResolutionKind.NOTED)
-_BODY_WORDS = {"committee", "board", "panel", "sub-committee", "council", "cabinet", "meeting", "forum", "members", "executive", "councillors", "it",
+_BODY_WORDS = {"committee", "board", "panel", "sub-committee", "sub-panel", "group", "council", "cabinet", "meeting", "forum", "members", "executive", "councillors", "it",
                "commission", "partnership", "authority", "assembly"}
 _OPENERS = {"resolved", "agreed", "decision", "decisions", "decided", "resolution", "resolutions"}
 _SUBORDINATORS = {"once", "when", "until", "after", "before", "if", "whether", "unless", "until"}
@@ -65,6 +65,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
     position = cue.rule.get("position")
     if position == "any":
         return True
+    if cue.rule.get("capitals") and not doc[cue.token_end - 1].is_upper:
+        return False  # "RECOMMENDED that ...", not "recommended reading"
     if position == "that_clause":
         return _that_clause(doc, state, sentence, first, cue)
     if position == "seconded":

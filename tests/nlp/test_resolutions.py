@@ -334,3 +334,22 @@ def test_parish_votes_proposed_seconded_and_carried(nlp, text, decision):
 def test_asking_whether_it_was_agreed_is_no_decision(nlp):
     minutes = run(nlp, "24/107 Grants\n\nThe Chair asked whether it was agreed that the item be deferred.\n")
     assert minutes.resolutions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sub-Panel noted and approved the records of its last two meetings.",
+        "The Committee DELEGATED to the Scrutiny Manager responsibility for the design of the final publication.",
+        "RECOMMENDED that the Cabinet adopts the revised parking strategy.",
+        "The minutes of the meeting held on 9 March were confirmed as correct record.",
+    ],
+)
+def test_more_bodies_verbs_and_a_panels_recommendation_record_decisions(nlp, text):
+    minutes = run(nlp, f"5 Annual Report\n\n{text}\n")
+    assert texts(minutes.resolutions) == [text]
+
+
+def test_what_the_committee_is_recommended_to_do_on_the_agenda_is_no_decision(nlp):
+    minutes = run(nlp, "5 Annual Report\n\nThe Committee is RECOMMENDED to:\n\na) Note the requirement to produce an annual report.\n")
+    assert minutes.resolutions == []
