@@ -34,7 +34,8 @@ _NOTING = _REPORTING | {"noted", "heard", "told", "aware", "reminded", "understo
 # What may follow a passive decision and still close it: "The recommendations were agreed as set out in the report."
 _DECISION_TAIL = re.compile(r"^\W*(?:unanimously|without (?:amendment|dissent)|with(?:out)? (?:a )?vote|nem\.? con\.?|"
                             r"as (?:set out|presented|circulated|amended|printed|recommended|submitted|detailed|listed)\b[^;:]*|"
-                            r"subject to\b[^;]*|by (?:a |the )?(?:majority|show of hands|general assent|consensus|all)\b[^;:]*)?\W*$", re.I)
+                            r"subject to\b[^;]*|by (?:a |the )?(?:majority|show of hands|general assent|consensus|all)\b[^;:]*)?"
+                            r"\W*(?:\([^()]*\))?\W*$", re.I)  # "... was approved (7 for, 2 against)."
 _ASKING = {"asked", "enquired", "queried", "whether", "when", "why", "how", "if"}
 
 
@@ -80,7 +81,11 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         return not asked and not words & (_REPORTING | _ASKING | _SUBORDINATORS)
     if position == "end":
         tail = doc[cue.token_end : sentence_tokens(state, sentence)[1]]
-        if any(t.lower_ in _SUBORDINATORS for t in doc[max(first, cue.token_start - 6) : cue.token_start]):
+        clause = doc[max(first, cue.token_start - 6) : cue.token_start]
+        commas = [t.i for t in clause if t.text == ","]
+        if commas:
+            clause = doc[commas[-1] + 1 : cue.token_start]  # "After a vote, the recommendation was approved": the opening is done
+        if any(t.lower_ in _SUBORDINATORS for t in clause):
             return False  # "... would be circulated once the results were received": a condition, not a decision
         if any(t.lower_ == "that" and t.i > first and doc[t.i - 1].lower_ in _REPORTING for t in doc[first : cue.token_start]):
             return False  # "The Director advised that ... had been received": what was said
@@ -447,6 +452,9 @@ class ResolutionFinder:
                 continue
             block = _block(doc, state, sentences, position)
             end = block[-1].end
+            if len(re.findall(r"[^\W\d_]{2,}", state.text[start:end])) < 2:
+                position += len(block)  # "Decision |" heading a table's column: a label with nothing decided
+                continue
             cues = _kind_cues(doc, state, block)
             kind = classify(_without_opener(doc, block, cues))
             if kind == ResolutionKind.OTHER.value:

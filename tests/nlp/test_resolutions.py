@@ -353,3 +353,20 @@ def test_more_bodies_verbs_and_a_panels_recommendation_record_decisions(nlp, tex
 def test_what_the_committee_is_recommended_to_do_on_the_agenda_is_no_decision(nlp):
     minutes = run(nlp, "5 Annual Report\n\nThe Committee is RECOMMENDED to:\n\na) Note the requirement to produce an annual report.\n")
     assert minutes.resolutions == []
+
+
+def test_a_decision_column_heading_in_a_table_decides_nothing(nlp):
+    minutes = run(nlp, "5 Budget\n\n| Item | Discussion | Decision |\n|---|---|---|\n| Budget | Members discussed the forecast. | RESOLVED that the report be noted. |\n")
+    assert texts(minutes.resolutions) == ["RESOLVED that the report be noted."]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("After a vote, the recommendation was approved (7 for, 2 against).", True),
+        ("A reply would be sent to the resident, once the survey results were received.", False),
+    ],
+)
+def test_a_passive_decision_after_an_opening_clause_and_with_the_votes_counted(nlp, text, found):
+    minutes = run(nlp, f"5 Budget\n\n{text}\n")
+    assert texts(minutes.resolutions) == ([text] if found else [])
