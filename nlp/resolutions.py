@@ -1,10 +1,19 @@
 """Resolutions: the formal decisions ("RESOLVED – That ...", "AGREED that ...",
 "The Committee agreed to ...", "Decision: ...", minutes "approved as a correct
-record", "The report was noted.").
+record", "The report was noted."), and the decisions real minutes set down without
+a RESOLVED: elections and appointments, "That ... be agreed." paragraphs, "it was
+agreed that ..." after an opening clause, "Members were content to note ...",
+passive decisions ("Payments for May were approved."), parish votes ("Proposed
+..., seconded ... and unanimously approved").
 
-One record per block: a "RESOLVED:" line takes the lettered or numbered parts
-under it ("(a) ... (b) ..."). Its kind is the strongest thing any part does:
-recommended, then requested, approved, noted, else other.
+One record per block: a "RESOLVED:" line, or a lead-in ending in a colon ("The
+Committee noted the report and further:"), takes the lettered, numbered or plain
+parts under it. A lead-in to discussion ("The following points were noted:-") and
+an agenda's instruction ("To confirm as a correct record ...") decide nothing.
+Its kind is the strongest thing any part does: recommended, then requested,
+approved, noted, else other. Which rule does what lives in
+``patterns/resolutions.jsonl`` (each rule with examples); this module holds the
+mechanisms its ``position`` values name.
 """
 
 from __future__ import annotations
