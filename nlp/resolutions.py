@@ -146,6 +146,14 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
 def _that_clause(doc: Doc, state: MinutesState, sentence: Sentence, first: int, cue) -> bool:
     """"That the minutes of the meeting held on 3 May be agreed.": a paragraph of its own that opens
     "That" and decides with "be <verb>" is a decision whose RESOLVED label the page lost."""
+    if word_before(doc, cue.token_start).text in {"to", "would", "will", "could", "may", "might", "can", "had", "has", "have"}:
+        return False  # "... had fallen to be noted by officers": not the subjunctive "be" of a decision
+    if first < len(doc) and doc[first].is_lower and sentence.marker and sentence.marker.strip("().") in {"a", "1", "i"}:
+        # "(a) subject to ..., the work programme be approved;" then "(b) ...": the first of the parts whose
+        # "RESOLVED that:" the page lost
+        words = {t.lower_ for t in doc[first : cue.token_start]}
+        return not words & _ASKING and not _reports(doc, first, cue.token_start) \
+            and not state.text[sentence.start : sentence.end].rstrip().endswith("?")
     if first >= len(doc) or doc[first].text != "That" or not sentence.first_in_paragraph:
         return False
     following = [t for t in doc[first + 1 : cue.token_start] if not t.is_space]
@@ -153,7 +161,12 @@ def _that_clause(doc: Doc, state: MinutesState, sentence: Sentence, first: int, 
         return False  # "That would be agreed later": a pronoun, not a decision's "That"
     if state.text[sentence.start : sentence.end].rstrip().endswith("?"):
         return False
-    return not any(t.lower_ in _REPORTING | _ASKING for t in following)
+    return not any(t.lower_ in _ASKING for t in following) and not _reports(doc, first, cue.token_start)
+
+
+def _reports(doc: Doc, start: int, end: int) -> bool:
+    """"The Director advised that ...": what someone said, not what was decided ("the items added at ..." is no report)."""
+    return any(t.lower_ in _REPORTING and t.i + 1 < end and doc[t.i + 1].lower_ == "that" for t in doc[start:end])
 
 
 def _agenda_infinitive(doc: Doc, state: MinutesState, sentence: Sentence) -> bool:

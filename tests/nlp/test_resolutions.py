@@ -370,3 +370,14 @@ def test_a_decision_column_heading_in_a_table_decides_nothing(nlp):
 def test_a_passive_decision_after_an_opening_clause_and_with_the_votes_counted(nlp, text, found):
     minutes = run(nlp, f"5 Budget\n\n{text}\n")
     assert texts(minutes.resolutions) == ([text] if found else [])
+
+
+def test_lettered_parts_whose_resolved_label_was_lost_are_one_decision(nlp):
+    minutes = run(nlp, "5 Work Programme\n\nThe Scrutiny Coordinator submitted a report on the work programme.\n\n"
+                       "(a) subject to the items added at the meeting, the work programme be approved;\n\n"
+                       "(b) the following members be appointed to the Challenge Groups; and\n\n"
+                       "(c) the Scrutiny Coordinator email all members about the remaining vacancies.\n\n"
+                       "The meeting concluded at 12.40 p.m.\n")
+    (resolution,) = minutes.resolutions
+    assert resolution.text.startswith("subject to the items added") and resolution.text.endswith("remaining vacancies.")
+    assert resolution.kind == "requested"
