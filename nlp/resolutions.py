@@ -18,6 +18,7 @@ mechanisms its ``position`` values name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -84,6 +85,17 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         words = {t.lower_ for t in doc[first : cue.token_start]}
         asked = state.text[sentence.start : sentence.end].rstrip().endswith("?")
         return not asked and bool(words & {"seconded", "proposed"}) and not words & (_REPORTING | _ASKING)
+    if position == "body_lead_in":
+        # "The Committee:-" alone, then "(a) noted the update; and": the body, then what it decided
+        words = [t for t in doc[first : cue.token_end] if not t.is_space and not t.is_punct]
+        if len(words) > 2 or (len(words) == 2 and words[0].lower_ != "the") or cue.end < sentence.end - 1:
+            return False
+        index = bisect.bisect_right(state.sentence_starts, sentence.start)
+        following = state.sentences[index] if index < len(state.sentences) else None
+        if following is None or state.item_at(following.start) != state.item_at(sentence.start):
+            return False
+        first_word = state.tokens.token_at_or_after(following.start)
+        return any(c.token_start == first_word for c in following.cues_labelled("PART_VERB")) and doc[first_word].is_lower
     if position == "elected":
         words = {t.lower_ for t in doc[first : cue.token_start]}
         asked = state.text[sentence.start : sentence.end].rstrip().endswith("?")

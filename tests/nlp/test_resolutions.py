@@ -381,3 +381,16 @@ def test_lettered_parts_whose_resolved_label_was_lost_are_one_decision(nlp):
     (resolution,) = minutes.resolutions
     assert resolution.text.startswith("subject to the items added") and resolution.text.endswith("remaining vacancies.")
     assert resolution.kind == "requested"
+
+
+def test_the_body_alone_above_the_parts_of_its_decision(nlp):
+    minutes = run(nlp, "5 Schools\n\nThe Committee:-\n\n(a) noted the update on the school estate; and\n\n"
+                       "(b) agreed that the Head of Education arrange a visit for Members.\n")
+    (resolution,) = minutes.resolutions
+    assert resolution.text.startswith("The Committee:-") and resolution.text.endswith("a visit for Members.")
+    assert resolution.kind == "requested"
+
+
+def test_the_body_above_a_question_is_no_decision(nlp):
+    minutes = run(nlp, "5 Schools\n\nThe Panel:\n\nCouncillor Ray asked about the budget.\n")
+    assert minutes.resolutions == []
