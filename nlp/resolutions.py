@@ -46,6 +46,7 @@ _DECISION_TAIL = re.compile(r"^\W*(?:unanimously|without (?:amendment|dissent)|w
                             r"as (?:set out|presented|circulated|amended|printed|recommended|submitted|detailed|listed)\b[^;:]*|"
                             r"subject to\b[^;]*|by (?:a |the )?(?:majority|show of hands|general assent|consensus|all)\b[^;:]*)?"
                             r"\W*(?:\([^()]*\))?\W*$", re.I)  # "... was approved (7 for, 2 against)."
+_PAST_EVENT = re.compile(r"\b(?:in|since|from|until) (?:19|20)\d\d\b|\blast (?:year|month)\b|\bpreviously\b|\bformerly\b", re.I)
 _ASKING = {"asked", "enquired", "queried", "whether", "when", "why", "how", "if"}
 
 
@@ -99,6 +100,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
     if position == "elected":
         words = {t.lower_ for t in doc[first : cue.token_start]}
         asked = state.text[sentence.start : sentence.end].rstrip().endswith("?")
+        if _PAST_EVENT.search(state.text[sentence.start : sentence.end]):
+            return False  # "Councillor Hale was elected to the Council in 2015": a life, not a decision of this meeting
         return not asked and not words & (_REPORTING | _ASKING | _SUBORDINATORS)
     if position == "end":
         tail = doc[cue.token_end : sentence_tokens(state, sentence)[1]]

@@ -394,3 +394,9 @@ def test_the_body_alone_above_the_parts_of_its_decision(nlp):
 def test_the_body_above_a_question_is_no_decision(nlp):
     minutes = run(nlp, "5 Schools\n\nThe Panel:\n\nCouncillor Ray asked about the budget.\n")
     assert minutes.resolutions == []
+
+
+def test_a_tribute_recalling_an_election_is_no_decision(nlp):
+    minutes = run(nlp, "2 Announcements\n\nThe Chair paid tribute to Councillor Hale, who was elected to the Council in 2015 and was "
+                       "appointed as Chair of the Planning Committee in 2019.\n")
+    assert minutes.resolutions == []
