@@ -116,6 +116,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         if cue.rule.id == "res.passive_decision" and any(
                 t.lower_ == "that" and t.i > first and doc[t.i - 1].lower_ in _NOTING for t in doc[first : cue.token_start]):
             return False  # "It was noted that the bid was approved": a fact reported, not a decision taken
+        if cue.rule.id == "res.passive_decision" and _PAST_EVENT.search(state.text[sentence.start : sentence.end]):
+            return False  # "In 2019 the application was refused.": history, not this meeting's decision
         closes = all(t.is_punct or t.is_space for t in tail) or bool(
             _DECISION_TAIL.match(state.text[cue.end : sentence.end]))
         return closes and bool(before) and before[0].lower_ not in {"it", "this", "that", "no", "none", "nothing"}

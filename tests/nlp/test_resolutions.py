@@ -400,3 +400,9 @@ def test_a_tribute_recalling_an_election_is_no_decision(nlp):
     minutes = run(nlp, "2 Announcements\n\nThe Chair paid tribute to Councillor Hale, who was elected to the Council in 2015 and was "
                        "appointed as Chair of the Planning Committee in 2019.\n")
     assert minutes.resolutions == []
+
+
+@pytest.mark.parametrize("text", ["In 2019 the first application was refused.", "Last year the grant was approved."])
+def test_history_told_in_the_passive_is_no_decision(nlp, text):
+    minutes = run(nlp, f"6 Planning\n\n{text}\n")
+    assert minutes.resolutions == []
