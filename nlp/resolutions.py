@@ -96,7 +96,7 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         if following is None or state.item_at(following.start) != state.item_at(sentence.start):
             return False
         first_word = state.tokens.token_at_or_after(following.start)
-        return any(c.token_start == first_word for c in following.cues_labelled("PART_VERB")) and doc[first_word].is_lower
+        return any(c.token_start == first_word for c in following.cues_labelled("PART_VERB", "RESOLUTION_KIND")) and doc[first_word].is_lower
     if position == "elected":
         words = {t.lower_ for t in doc[first : cue.token_start]}
         asked = state.text[sentence.start : sentence.end].rstrip().endswith("?")
@@ -302,7 +302,7 @@ def _part_like(doc: Doc, state: MinutesState, sentence: Sentence) -> bool:
     if fragment[:1].islower() or fragment.startswith(("That ", "To ", "(")):
         return True
     first, _ = sentence_tokens(state, sentence)
-    return any(c.token_start == first for c in sentence.cues_labelled("PART_VERB"))
+    return any(c.token_start == first for c in sentence.cues_labelled("PART_VERB", "RESOLUTION_KIND"))
 
 
 def _ends_part(text: str, sentence: Sentence) -> bool:
