@@ -455,6 +455,21 @@ class ResolutionFinder:
         state.resolutions = [r for r, k in zip(state.resolutions, keep) if k]
 
     @staticmethod
+    def _proposal_start(state: MinutesState, sentences: list[Sentence], position: int, start: int) -> int:
+        """"Cllr A proposed that the budget be approved; seconded by Cllr B. Agreed.": a bare "Agreed." or
+        "Resolved." closes the proposal before it in its paragraph, and the decision starts there."""
+        sentence = sentences[position]
+        words = re.findall(r"[^\W\d_]+", state.text[sentence.start : sentence.end])
+        if len(words) > 2 or start != sentence.start:
+            return start
+        first = position
+        while first > 0 and sentences[first - 1].paragraph == sentence.paragraph and not sentences[first - 1].role \
+                and position - first < 3:
+            first -= 1
+        proposal = state.text[sentences[first].start : sentence.start].lower()
+        return sentences[first].start if first < position and re.search(r"\b(?:proposed|moved|seconded)\b", proposal) else start
+
+    @staticmethod
     def _decision_label(doc, state, sentence) -> bool:
         if state.truncated(sentence.start):
             return False
@@ -491,9 +506,12 @@ class ResolutionFinder:
                 continue
             block = _block(doc, state, sentences, position)
             end = block[-1].end
-            if len(re.findall(r"[^\W\d_]{2,}", state.text[start:end])) < 2:
+            start = self._proposal_start(state, sentences, position, start)
+            if rule == "res.decision" and len(re.findall(r"[^\W\d_]{2,}", state.text[start:end])) < 2:
                 position += len(block)  # "Decision |" heading a table's column: a label with nothing decided
                 continue
+            taken = len(block)
+            block = [s for s in sentences[max(0, position - 3) : position] if s.start >= start] + block  # the proposal it closes
             cues = _kind_cues(doc, state, block)
             kind = classify(_without_opener(doc, block, cues))
             if kind == ResolutionKind.OTHER.value:
@@ -506,7 +524,7 @@ class ResolutionFinder:
             for member in block:
                 member.role = "resolution"
                 parts.append(Part(member.start, member.end, index))
-            position += len(block)
+            position += taken
         state.resolution_parts = parts
         self._drop_superseded(state, formal)
         write_spans(doc, "resolutions", state.resolutions, lambda r: "RESOLUTION")

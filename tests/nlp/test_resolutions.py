@@ -406,3 +406,16 @@ def test_a_tribute_recalling_an_election_is_no_decision(nlp):
 def test_history_told_in_the_passive_is_no_decision(nlp, text):
     minutes = run(nlp, f"6 Planning\n\n{text}\n")
     assert minutes.resolutions == []
+
+
+@pytest.mark.parametrize(
+    "text, decision, kind",
+    [
+        ("Cllr Hale proposed that the budget be approved; this was seconded by Cllr Lee. Agreed.",
+         "Cllr Hale proposed that the budget be approved; this was seconded by Cllr Lee. Agreed.", "approved"),
+        ("Members discussed the bins. Agreed.", "Agreed.", "approved"),
+    ],
+)
+def test_a_bare_agreed_closes_the_proposal_before_it(nlp, text, decision, kind):
+    minutes = run(nlp, f"7 Budget\n\n{text}\n")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [(decision, kind)]
