@@ -150,6 +150,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         word = doc[cue.token_start]
         if cue.rule.id == "res.agreed" and word.text.islower() and not (after_clause and word.lower_ == "it"):
             return False
+        if word.lower_ == "it" and after_clause and {t.lower_ for t in doc[first : cue.token_start]} & {"response", "reply", "answer", "responding", "replying"}:
+            return False  # "In response, it was agreed that officers would ...": an answer given, not a decision
         return True
     if doc[cue.token_start].lower_ == "it" and cue.token_start > first and word_before(doc, cue.token_start).lower_ == "and" \
             and not {t.lower_ for t in doc[first : cue.token_start]} & (_ASKING | _REPORTING | _SUBORDINATORS):

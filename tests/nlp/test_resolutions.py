@@ -419,3 +419,8 @@ def test_history_told_in_the_passive_is_no_decision(nlp, text):
 def test_a_bare_agreed_closes_the_proposal_before_it(nlp, text, decision, kind):
     minutes = run(nlp, f"7 Budget\n\n{text}\n")
     assert [(r.text, r.kind) for r in minutes.resolutions] == [(decision, kind)]
+
+
+def test_an_agreement_given_in_answer_is_no_decision(nlp):
+    minutes = run(nlp, "7 Budget\n\nCouncillor Ray asked about the figures. In response, it was agreed that officers would circulate them.\n")
+    assert minutes.resolutions == []
