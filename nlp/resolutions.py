@@ -154,7 +154,7 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
             return False  # "In response, it was agreed that officers would ...": an answer given, not a decision
         return True
     if doc[cue.token_start].lower_ == "it" and cue.token_start > first and word_before(doc, cue.token_start).lower_ == "and" \
-            and not {t.lower_ for t in doc[first : cue.token_start]} & (_ASKING | _REPORTING | _SUBORDINATORS):
+            and not {t.lower_ for t in doc[first : cue.token_start]} & (_ASKING | _REPORTING | _SUBORDINATORS | {"response", "reply", "answer"}):
         return True  # "Councillors considered the request and it was resolved that it be declined"
     if position == "start_or_body":
         words = [t.lower_ for t in before]
