@@ -424,3 +424,9 @@ def test_a_bare_agreed_closes_the_proposal_before_it(nlp, text, decision, kind):
 def test_an_agreement_given_in_answer_is_no_decision(nlp):
     minutes = run(nlp, "7 Budget\n\nCouncillor Ray asked about the figures. In response, it was agreed that officers would circulate them.\n")
     assert minutes.resolutions == []
+
+
+def test_the_following_was_noted_above_discussion_bullets_is_no_decision(nlp):
+    minutes = run(nlp, "7 Winter Plan\n\nIn discussion, the following was noted:\n\n· Members asked whether the hub would open on Saturdays.\n\n"
+                       "· the officer said that it would.\n")
+    assert minutes.resolutions == []
