@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .layout import PAGE_FOOTER, write_spans
-from .meeting import find_meeting
+from .meeting import find_meeting, is_meeting_heading
 from .records import AgendaItem
 from .state import Line, MinutesState
 
@@ -46,6 +46,7 @@ _TITLE_FURNITURE = re.compile(
     r"(?:\s*pdf\s+icon)?(?:\s*PDF\s+\d+(?:\.\d+)?\s*[KM]B)|\s*pdf\s+icon|\s*\(Pages?\s+\d+\s*[-–]\s*\d+\)|\s*Additional\s+documents:?|\s*View\s+the\s+background.*$",
     re.I,
 )
+_SYMBOL_RUN = re.compile(r"[>=<*#~_]{2,}")  # "Action >>>>>> Officer": a marker in the minutes, not a title
 _LABEL_LINE = re.compile(r"^[A-Z][\w ’'&/().-]{0,40}:\s*\S")
 _PHONE = re.compile(r"\(?0\d{2,4}\)?[\s-]?\d{3}[\s-]?\d{3,4}|\btel\b", re.I)
 _NOT_HEADING_START = re.compile(
@@ -96,7 +97,7 @@ def heading_title(text: str, *, procedural: bool = False, numbered: bool = False
         return None
     if title.endswith((".", ";", ",")) and not title.isupper():
         return None
-    if "@" in title or _PHONE.search(title) or title.count("(") != title.count(")"):
+    if "@" in title or _SYMBOL_RUN.search(title) or _PHONE.search(title) or title.count("(") != title.count(")"):
         return None
     if procedural or title.isupper():
         return title
@@ -181,6 +182,10 @@ class AgendaFinder:
         self.description_cues = [c for c in state.cues if c.label == "DESCRIPTION"]
         self.zone_end = self._zone_end()
         self.single_page = any(_SINGLE_ITEM_PAGE.match(line.text) for line in self.lines[:3])
+        counts: dict[str, int] = {}
+        for line in self.lines:
+            counts[line.text] = counts.get(line.text, 0) + 1
+        self.repeated = {text for text, count in counts.items() if count > 1}
 
     # -- line readings -------------------------------------------------
     def is_procedural(self, title: str) -> bool:
@@ -193,10 +198,14 @@ class AgendaFinder:
     def is_furniture(self, line: Line) -> bool:
         return self.is_furniture_text(line.text)
 
+    def is_meeting_heading(self, line: Line) -> bool:
+        """The page's own heading or a running header (the meeting's name and date), not an item."""
+        return is_meeting_heading(line.text, repeated=line.text in self.repeated)
+
     def heading(self, line: Line, numbered: bool = False) -> str | None:
         if line.marker and not _NUMBER_TITLE.match(line.text):
             return None
-        if self.is_description(line) or self.is_furniture(line):
+        if self.is_description(line) or self.is_furniture(line) or self.is_meeting_heading(line):
             return None
         return heading_title(line.text, procedural=self.is_procedural(clean_title(line.text)), numbered=numbered)
 
@@ -408,6 +417,8 @@ class AgendaFinder:
             title = self.heading(line)
             standalone = line.index == 0 or line.blank_before > 0 or (previous is not None and self.is_furniture(previous))
             after_intro = previous is not None and previous.text.endswith((":", ":-")) and not self.is_furniture(previous)
+            if title and line.text.endswith((":", ":-")):
+                title = None  # "Matters arising:" labels a part of the item above
             if title and standalone and not after_intro and not last:
                 following = lines[line.index + 1]
                 if self.heading(following) and not self.is_description(following) and following.blank_before == 0:

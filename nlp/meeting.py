@@ -23,6 +23,9 @@ _MINUTES_OF = re.compile(rf"^Minutes of (?:the |a )?(?:\w+ )?meeting of (?:the )
 _X_MINUTES = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s+Minutes$")
 _DATE_LABEL = re.compile(r"^(?:Date(?: of meeting)?|Meeting date)\s*:\s*(?P<rest>.*)$", re.I)
 _SCAN_LINES = 60
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b", re.I)
+_BODY_WORD = re.compile(r"\b(?:COUNCIL|COMMITTEE|BOARD|PANEL|CABINET|AUTHORITY|ASSEMBLY|COMMISSION|FORUM)\b")
 
 
 def _iso(value) -> str | None:
@@ -82,3 +85,27 @@ def find_meeting(header: dict[str, str], lines: list[Line]) -> MeetingInfo:
             rest = match["rest"] or (head[position + 1].text if position + 1 < len(head) else "")
             offer("date", _iso(parse_date(rest)))
     return info
+
+
+def is_meeting_heading(text: str, repeated: bool = False) -> bool:
+    """Whether a line names the meeting itself rather than an item of business.
+
+    "Corporate Scrutiny Panel - Friday 18th October 2019 9.30 am" (the page's
+    own heading), "Meeting: 16/06/2021 - ... (Item 5)", "Minutes of the meeting
+    of ... held on ...", and a PDF's running header: the council's or
+    committee's name and the meeting date in capitals, or any dated line the
+    page repeats.
+    """
+    if _MEETING_LINE.match(text) or _MINUTES_OF.match(text) and find_date(text):
+        return True
+    found = find_date(text)
+    if not found:
+        return False
+    if (match := _COMMITTEE_DASH_DATE.match(text)) and find_date(match["rest"]):
+        rest = match["rest"]
+        if len(rest.split()) <= 9 or _WEEKDAY.search(rest) or _TIME.search(rest):
+            return True
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and _BODY_WORD.search(text) and not text.startswith("MINUTES"):
+        return True
+    return repeated
