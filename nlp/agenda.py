@@ -69,6 +69,8 @@ _DERIVE_FROM_PRESENTED = re.compile(
     r"\b(?:presented|introduced|submitted)\s+(?:the|a|an)\s+(?P<title>[^.,;:(]+)", re.I
 )
 _DESCRIPTION_TITLE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|discuss|review|elect|appoint|resolve|adopt)\b[^.]*\.?$")
+# "To confirm as a correct record the minutes of ...": a whole description sentence, an item of its own.
+_DESCRIPTION_SENTENCE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|elect|appoint)\b[^.]{10,}\.?$")
 _TITLE_CUT = re.compile(r"\s+(?:in accordance with|which|that|copies of which|for the period)\b.*$", re.I)
 
 
@@ -180,6 +182,7 @@ class AgendaFinder:
         self.procedural_phrases = procedural_phrases
         self.description_starts = {c.start for c in state.cues if c.label == "DESCRIPTION"}
         self.description_cues = [c for c in state.cues if c.label == "DESCRIPTION"]
+        self.unheaded_cues = [c for c in state.cues if c.label == "UNHEADED_ITEM"]
         self.zone_end = self._zone_end()
         self.single_page = any(_SINGLE_ITEM_PAGE.match(line.text) for line in self.lines[:3])
         counts: dict[str, int] = {}
@@ -405,15 +408,24 @@ class AgendaFinder:
         return heading_title(title, procedural=True) if title else None
 
     def headed(self) -> list[tuple[Line, str | None, str, str]]:
-        """(line, None, title, rule) for unnumbered headings and bare descriptions."""
+        """(line, None, title, rule) for unnumbered headings and bare descriptions.
+
+        On a whole-meeting page some items lose their headings in the copy: an
+        item then opens where its minutes do, at a report of procedural
+        business ("No interests were declared.") or at an agenda description
+        ("To confirm ...") that follows the minutes of the item before.
+        """
         items: list[tuple[Line, str | None, str, str]] = []
         open_item = False
+        has_minutes = False  # the open item already has minutes of its own
         lines = self.lines
+        previous_text = None
         for line in lines[self.zone_end :]:
             last = line.index == len(lines) - 1
             previous = lines[line.index - 1] if line.index else None
             if self.is_furniture(line):
                 continue
+            repeated, previous_text = line.text == previous_text, line.text
             title = self.heading(line)
             standalone = line.index == 0 or line.blank_before > 0 or (previous is not None and self.is_furniture(previous))
             after_intro = previous is not None and previous.text.endswith((":", ":-")) and not self.is_furniture(previous)
@@ -424,19 +436,43 @@ class AgendaFinder:
                 if self.heading(following) and not self.is_description(following) and following.blank_before == 0:
                     continue
                 items.append((line, None, title, "agenda.heading"))
-                open_item = True
+                open_item, has_minutes = True, False
                 continue
             if self.is_description(line) and not open_item:
                 title = derived_title(line.text)
                 if title:
                     items.append((line, None, title, "agenda.description"))
-                    open_item = True
+                    open_item, has_minutes = True, False
+                    continue
+            if standalone and not after_intro and not repeated and (not items or has_minutes):
+                unheaded = self.unheaded(line, items[-1][2] if items else "")
+                if unheaded:
+                    items.append((line, None, *unheaded))
+                    open_item, has_minutes = True, True
                     continue
             if line.text.endswith((".", "?", "!")) or len(line.text) > 80:
                 # Prose closes the heading's description; a later bare
                 # description then starts a new untitled item.
                 open_item = open_item and not self.is_description(line)
+            if not self.is_description(line):
+                has_minutes = True
         return items
+
+    def unheaded(self, line: Line, current: str) -> tuple[str, str] | None:
+        """(title, rule) if ``line`` opens an item whose heading was lost: a report of procedural
+        business the item above is not about, or an agenda description after the minutes above."""
+        for cue in self.unheaded_cues:
+            if cue.start < line.start or cue.start > min(line.end, line.start + 80):
+                continue
+            if any(word in current.lower() for word in cue.rule.get("keywords", ())):
+                return None
+            return cue.rule.get("title", "Untitled item"), cue.rule.id
+        if self.is_description(line) and _DESCRIPTION_SENTENCE.match(line.text) and current:
+            title = line.text.rstrip(".")
+            if len(title) > 160:
+                title = derived_title(line.text) or ""
+            return (title, "agenda.description_after_minutes") if title else None
+        return None
 
     def single(self) -> tuple[Line | None, str]:
         """The one item of a page with no structure: its title as best read."""

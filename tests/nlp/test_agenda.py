@@ -34,3 +34,37 @@ def test_an_action_marker_line_is_no_item(nlp):
     text = ("Cycle Lane Scheme\n\nThe officer introduced the report.\n\n"
             "Action >>>>>> Head of Highways\n\nMembers asked about the cost.\n")
     assert titles(nlp, text) == ["Cycle Lane Scheme"]
+
+
+def test_procedural_business_whose_heading_was_lost_opens_its_own_item(nlp):
+    text = ("Minutes of the Previous Meeting pdf icon PDF 90 KB\n\nTo approve the minutes of the meeting held on 2 May.\n\n"
+            "That the minutes be agreed.\n\n\nNo interests were declared.\n\n\nNo interests were declared.\n\n\n"
+            "No deputations or petitions were received.\n\n\nParks Strategy pdf icon PDF 120 KB\n\nThe Panel noted the strategy.\n")
+    assert titles(nlp, text) == ["Minutes of the Previous Meeting", "Declarations of interests",
+                                 "Deputations and petitions", "Parks Strategy"]
+
+
+def test_apologies_and_an_election_open_items_on_a_page_without_headings(nlp):
+    text = ("Harbour Board - Monday, 3 June 2024 6.30pm\n\nCouncillor Pike was elected as Chair for the municipal year.\n\n"
+            "Apologies for absence were received from Councillors Lane and Ford.\n\n"
+            "Record of Meeting pdf icon PDF 80 KB\n\nThe record was agreed.\n")
+    assert titles(nlp, text) == ["Election of Chair", "Apologies for absence", "Record of Meeting"]
+
+
+def test_a_report_under_its_own_heading_opens_no_second_item(nlp):
+    text = ("Apologies and Declarations of Interest\n\nApologies for absence were received from Councillor Lane.\n\n"
+            "No interests were declared.\n\nBudget Outturn\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Apologies and Declarations of Interest", "Budget Outturn"]
+
+
+def test_a_description_after_the_minutes_of_the_item_above_opens_an_item(nlp):
+    text = ("Questions from the Public\n\nA question had been submitted by a resident and was answered.\n\n"
+            "To confirm as a correct record the minutes of the meeting held on 3 March 2024.\n\n"
+            "That the minutes be approved as a correct record.\n\n"
+            "To receive, for information, the minutes of the Audit Committee held on 10 March 2024.\n\n"
+            "That the minutes be noted.\n")
+    assert titles(nlp, text) == [
+        "Questions from the Public",
+        "To confirm as a correct record the minutes of the meeting held on 3 March 2024",
+        "To receive, for information, the minutes of the Audit Committee held on 10 March 2024",
+    ]
