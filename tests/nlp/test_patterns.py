@@ -8,7 +8,7 @@ from nlp.patterns import PatternError, expand, load_rules, parse_rules
 # Every label some stage reads; a rule with another label would never fire.
 LABELS_READ = {
     "HONORIFIC", "ROLE", "GROUP", "QUESTION", "RESPONSE", "COMMENT", "RESOLUTION", "RESOLUTION_KIND",
-    "ACTION", "ACTION_KIND", "INFO", "DUE", "ITEM_TITLE", "DESCRIPTION", "REPORT_INTRO", "EVENT",
+    "ACTION", "ACTION_KIND", "INFO", "DUE", "ITEM_TITLE", "DESCRIPTION", "REPORT_INTRO", "EVENT", "UNHEADED_ITEM",
 }
 
 
