@@ -41,6 +41,8 @@ _FURNITURE = re.compile(
     re.I | re.X,
 )
 _ZONE_END = re.compile(r"^(?:items|no\.?\s*item|\|\s*no\.?\s*\|\s*item\s*\|?|item\s+description(?:\s+decision)?)$", re.I)
+_MEETING_LINE = re.compile(r"^Meeting:\s*\S.*\(Item\b[^)]*\)$", re.I)
+_IF_ANY = re.compile(r"\((?:if\s+any|if\s+required|if\s+necessary)\)$", re.I)
 _SINGLE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s*-\s*meetings)$", re.I)
 _TITLE_FURNITURE = re.compile(
     r"(?:\s*pdf\s+icon)?(?:\s*PDF\s+\d+(?:\.\d+)?\s*[KM]B)|\s*pdf\s+icon|\s*\(Pages?\s+\d+\s*[-–]\s*\d+\)|\s*Additional\s+documents:?|\s*View\s+the\s+background.*$",
@@ -208,7 +210,13 @@ class AgendaFinder:
     def heading(self, line: Line, numbered: bool = False) -> str | None:
         if line.marker and not _NUMBER_TITLE.match(line.text):
             return None
-        if self.is_description(line) or self.is_furniture(line) or self.is_meeting_heading(line):
+        if self.is_furniture(line) or self.is_meeting_heading(line):
+            return None
+        if _IF_ANY.search(line.text):
+            # "Report of the Monitoring Officer (if any)", "Members' Items (if any)": an agenda
+            # title, however it opens.
+            return heading_title(line.text, procedural=True, numbered=numbered)
+        if self.is_description(line):
             return None
         return heading_title(line.text, procedural=self.is_procedural(clean_title(line.text)), numbered=numbered)
 
@@ -284,9 +292,14 @@ class AgendaFinder:
                 schemes[_number_scheme(number)] = schemes.get(_number_scheme(number), 0) + 1
         best = max(schemes, key=lambda s: (schemes[s], -list(schemes).index(s)))
         kept, highest = [], None
+        # An "Issue - meetings" page lists one item from several meetings, each under its
+        # "Meeting: date - body (Item N)" line: the numbering starts again under each.
+        meetings = [line.start for line in self.lines if _MEETING_LINE.match(line.text)]
         for item in items:
             if _number_scheme(item[1]) != best:
                 continue
+            if kept and any(kept[-1][0].start < start < item[0].start for start in meetings):
+                highest = None
             value = _number_value(item[1])
             if item[2] is not None and highest is not None and value is not None and value <= highest:
                 continue  # numbering goes up: a lower new number is a list, not an item
@@ -298,6 +311,8 @@ class AgendaFinder:
     def procedural_before(self, first_item: Line) -> list[tuple[Line, str | None, str, str]]:
         """"Apologies", "Declarations of Interest" as unnumbered headings above item 1 (Scottish minutes)."""
         items = []
+        if self.single_page:
+            return items  # an "Issue - meetings" page's own title stands above its items
         for line in self.lines[self.zone_end : first_item.index]:
             following = self.lines[line.index + 1] if line.index + 1 < len(self.lines) else None
             if line.blank_before == 0 or following is None or line.text.endswith(":") or line.marker:

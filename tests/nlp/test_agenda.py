@@ -68,3 +68,17 @@ def test_a_description_after_the_minutes_of_the_item_above_opens_an_item(nlp):
         "To confirm as a correct record the minutes of the meeting held on 3 March 2024",
         "To receive, for information, the minutes of the Audit Committee held on 10 March 2024",
     ]
+
+
+def test_an_issue_page_numbers_each_meetings_item_afresh(nlp):
+    text = ("Issue - meetings\n\nMinutes of the last meeting\n\nMeeting: 21/10/2021 - Wellbeing Board (Item 63)\n\n"
+            "63 Minutes of the last meeting held on 14 July 2021 pdf icon PDF 92 KB\n\nMinutes:\n\nThe minutes were agreed.\n\n"
+            "Meeting: 29/09/2021 - Wellbeing Board (Item 2.)\n\n2. Minutes of the last meeting held on 14 July 2021 pdf icon PDF 92 KB\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.number for i in minutes.agenda_items] == ["63", "2"]
+
+
+def test_a_title_ending_if_any_is_an_item_however_it_opens(nlp):
+    text = ("No. Item\n\n\nMinutes pdf icon PDF 66 KB\n\n\nReport of the Monitoring Officer (if any)\n\n\n"
+            "Members' Items (if any)\n\n\nHighways Review pdf icon PDF 172 KB\n\n\nThe Director presented the review.\n")
+    assert titles(nlp, text) == ["Minutes", "Report of the Monitoring Officer (if any)", "Members' Items (if any)", "Highways Review"]
