@@ -574,7 +574,52 @@ def description_ranges(lines: list[Line], items: list[AgendaItem], finder: Agend
             if match and match.start() > 0 and not finder.is_furniture_text(line.text[match.end():] or "x:"):
                 ranges.append((item.start, line.start + match.end()))
                 break
+        else:
+            ranges.extend(_unmarked_description(lines, item, finder))
     return ranges
+
+
+def _unmarked_description(lines: list[Line], item: AgendaItem, finder: AgendaFinder) -> list[tuple[int, int]]:
+    """An item's agenda description where no "Minutes:" marks its end: the paragraphs under
+    the title that open as a description ("To approve ...", "Report of ...") and go on in the
+    agenda's present tense ("members of the public may ask ...", "This report provides ...",
+    "Members to declare any interests"), up to the first that reports the meeting."""
+    block: tuple[int, int] | None = None
+    for line in lines:
+        if line.start < item.start:
+            continue
+        if line.start >= item.end:
+            break
+        if line.start == item.start and item.rule != "agenda.description_after_minutes":
+            continue  # the title line (or the number line above it)
+        if _DECISION_LABEL.match(line.text):
+            break
+        if finder.is_furniture(line) or block is None and clean_title(line.text) == item.title:
+            continue
+        if block is None:
+            if not finder.is_description(line) or _REPORTS_MEETING.search(line.text):
+                break
+            block = (line.start, line.end)
+            continue
+        if line.blank_before == 0 and not line.marker and not _REPORTS_MEETING.search(line.text):
+            block = (block[0], line.end)  # the description's own wrapped line
+            continue
+        if finder.is_description(line) or _AGENDA_TENSE.search(line.text) and not _REPORTS_MEETING.search(line.text):
+            block = (block[0], line.end)
+            continue
+        break
+    return [block] if block else []
+
+
+_DECISION_LABEL = re.compile(r"^(?:decisions?|resolved|agreed|resolution)\b", re.I)
+# Agenda text speaks of what will or may happen, or of what a report does; minutes report the meeting.
+_AGENDA_TENSE = re.compile(
+    r"\b(?:may|must|should|will\s+be|is\s+(?:asked|requested|invited|recommended)|are\s+(?:asked|requested|invited|reminded)"
+    r"|this\s+report|the\s+report\s+(?:provides|sets|includes|summarises|outlines|seeks|asks)|please\s+note"
+    r"|members\s+to|to\s+be\s+(?:received|submitted|made))\b",
+    re.I,
+)
+_REPORTS_MEETING = re.compile(r"\b(?:was|were|had|did|been|resolved|agreed\s+(?:that|to))\b", re.I)
 
 
 # The notes a decision record carries under its decision ("Reasons for decision:", "Alternative

@@ -82,3 +82,24 @@ def test_a_title_ending_if_any_is_an_item_however_it_opens(nlp):
     text = ("No. Item\n\n\nMinutes pdf icon PDF 66 KB\n\n\nReport of the Monitoring Officer (if any)\n\n\n"
             "Members' Items (if any)\n\n\nHighways Review pdf icon PDF 172 KB\n\n\nThe Director presented the review.\n")
     assert titles(nlp, text) == ["Minutes", "Report of the Monitoring Officer (if any)", "Members' Items (if any)", "Highways Review"]
+
+
+def test_an_items_description_without_a_minutes_marker_is_no_business(nlp):
+    text = ("Agenda item\n\nQuestions from the Public\n\n\n"
+            "To receive questions from residents on matters the Council is responsible for.\n\n\n"
+            "Each resident may ask one question and one supplementary question, which must be sent in by noon on the Friday before.\n\n\n"
+            "Councillors may also ask questions under this item.\n\n\n"
+            "A question was received from Mr Dale who asked whether the library would reopen.\n\n\n"
+            "The Leader replied that it would reopen in May.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [q.text[:10] for q in minutes.questions] == ["A question"]
+    assert minutes.actions == []
+
+
+def test_a_description_to_approve_the_minutes_is_not_the_decision(nlp):
+    text = ("Minutes pdf icon PDF 135 KB\n\nTo approve as a correct record the minutes of the meeting held on 8 March 2022.\n\n\n"
+            "The minutes of the meeting held on 8 March 2022 were approved as a correct record.\n\n\n"
+            "Declarations of Interest\n\nMembers to declare any interests in items on the agenda.\n\n\nNone were declared.\n")
+    minutes = segment(text, nlp=nlp)
+    assert all(not r.text.startswith("To approve") for r in minutes.resolutions)
+    assert minutes.actions == []
