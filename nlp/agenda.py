@@ -43,6 +43,8 @@ _FURNITURE = re.compile(
 _ZONE_END = re.compile(r"^(?:items|no\.?\s*item|\|\s*no\.?\s*\|\s*item\s*\|?|item\s+description(?:\s+decision)?)$", re.I)
 _MEETING_LINE = re.compile(r"^Meeting:\s*\S.*\(Item\b[^)]*\)$", re.I)
 _IF_ANY = re.compile(r"\((?:if\s+any|if\s+required|if\s+necessary)\)$", re.I)
+_DOCUMENT_LINK = re.compile(r"\bpdf\s+icon\b|\bPDF\s+\d+(?:\.\d+)?\s*[KM]B\b", re.I)
+_QUESTION_PART = re.compile(r"^(?:questions?\s+(?:\d+|[a-z]\b|to|from|by|of)|supplementary\s+questions?\b)", re.I)
 _SINGLE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s*-\s*meetings)$", re.I)
 _TITLE_FURNITURE = re.compile(
     r"(?:\s*pdf\s+icon)?(?:\s*PDF\s+\d+(?:\.\d+)?\s*[KM]B)|\s*pdf\s+icon|\s*\(Pages?\s+\d+\s*[-–]\s*\d+\)|\s*Additional\s+documents:?|\s*View\s+the\s+background.*$",
@@ -450,6 +452,8 @@ class AgendaFinder:
                 following = lines[line.index + 1]
                 if self.heading(following) and not self.is_description(following) and following.blank_before == 0:
                     continue
+                if items and self.sub_heading(line, title, items[-1], has_minutes):
+                    continue
                 items.append((line, None, title, "agenda.heading"))
                 open_item, has_minutes = True, False
                 continue
@@ -472,6 +476,20 @@ class AgendaFinder:
             if not self.is_description(line):
                 has_minutes = True
         return items
+
+    def sub_heading(self, line: Line, title: str, above: tuple, has_minutes: bool) -> bool:
+        """Whether a heading straight under an item's heading (no minutes between) heads a part of
+        that item: "Questions to Councillor X, Cabinet Member for Y" under a questions item, or a
+        plain heading over prose under an item that carries its report ("... pdf icon PDF 216 KB")."""
+        above_line, above_title = above[0], above[2]
+        if "question" in above_title.lower() and _QUESTION_PART.match(title):
+            return True
+        if has_minutes or not _DOCUMENT_LINK.search(above_line.text) or _DOCUMENT_LINK.search(line.text):
+            return False
+        if self.is_procedural(above_title) or self.is_procedural(title):
+            return False
+        following = self._next_content(line.index)
+        return following is not None and self.heading(following) is None and not self.is_description(following)
 
     def unheaded(self, line: Line, current: str) -> tuple[str, str] | None:
         """(title, rule) if ``line`` opens an item whose heading was lost: a report of procedural

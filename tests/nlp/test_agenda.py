@@ -103,3 +103,17 @@ def test_a_description_to_approve_the_minutes_is_not_the_decision(nlp):
     minutes = segment(text, nlp=nlp)
     assert all(not r.text.startswith("To approve") for r in minutes.resolutions)
     assert minutes.actions == []
+
+
+def test_a_sub_heading_inside_one_item_is_no_item(nlp):
+    text = ("Decisions made by the Cabinet on 5 June 2019 pdf icon PDF 216 KB\n\n\nRiverside Bus Lane Works\n\n\n"
+            "The Manager introduced the report.\n\n\nBudget Monitoring pdf icon PDF 90 KB\n\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Decisions made by the Cabinet on 5 June 2019", "Budget Monitoring"]
+
+
+def test_questions_to_a_cabinet_member_head_parts_of_the_questions_item(nlp):
+    text = ("Members' Questions\n\n\nQuestions to Councillor Ray Ash, Cabinet Member for Roads, Parking and Waste\n\n\n"
+            "Councillor Bell asked when the car park would reopen.\n\n\n"
+            "Questions to Councillor Jo Finch, Cabinet Member for Housing\n\n\nCouncillor Hill asked about empty homes.\n\n\n"
+            "Budget Monitoring\n\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Members' Questions", "Budget Monitoring"]
