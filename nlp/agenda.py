@@ -37,8 +37,18 @@ _FURNITURE = re.compile(
       |additional\s+documents:?|supporting\s+documents:?|background\s+papers:?|printed\s+minutes.*
       |attendance\s+details|pdf\s+icon.*|(?:pdf\s+)?\d+\s*[km]b|decision:?|webcast.*|watch\s+the\s+meeting.*
       |\|(?:\s*no\.?\s*\|\s*item\s*\|?)?|\|[\s\-|:]*\|?
-      |\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s*[/-]\s*\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?)$""",
+      |\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s*[/-]\s*\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?
+      |browse\s+meetings.*|meeting\s+details|committee\s+details|agenda,?\s+decisions\s+and\s+minutes|decisions
+      |skip\s+to\s+(?:main\s+)?content|you\s+are\s+here\b.*|home|print(?:\s+this\s+page)?|back\s+to\s+top
+      |(?:[^>›»\n]{1,60}\s[>›»]\s){2,}[^>›»\n]{1,80})$""",
     re.I | re.X,
+)
+# A table row flattened onto one line ("Councillor A B      work commitments"): cells parted by a gap.
+_TABLE_ROW = re.compile(r"\S(?:\t|\s{3,})\S")
+# A line that reports the meeting ("The Chair welcomed ...", "Apologies were received from ..."), not a title.
+_PROSE_VERB = re.compile(
+    r"\b(?:was|were|had|did|welcomed|introduced|explained|asked|advised|informed|thanked|said|reported\s+that|noted\s+that)\b",
+    re.I,
 )
 _ZONE_END = re.compile(r"^(?:items|no\.?\s*item|\|\s*no\.?\s*\|\s*item\s*\|?|item\s+description(?:\s+decision)?)$", re.I)
 _MEETING_LINE = re.compile(r"^Meeting:\s*\S.*\(Item\b[^)]*\)$", re.I)
@@ -192,6 +202,8 @@ class AgendaFinder:
         counts: dict[str, int] = {}
         for line in self.lines:
             counts[line.text] = counts.get(line.text, 0) + 1
+        names = (state.meeting.committee, state.meeting.council, state.header.get("committee"), state.header.get("council"))
+        self.meeting_names = {name.strip().lower() for name in names if name and name.strip()}
         self.repeated = {text for text, count in counts.items() if count > 1}
 
     # -- line readings -------------------------------------------------
@@ -207,12 +219,17 @@ class AgendaFinder:
 
     def is_meeting_heading(self, line: Line) -> bool:
         """The page's own heading or a running header (the meeting's name and date), not an item."""
+        if clean_title(line.text).lower() in self.meeting_names:
+            return True  # the committee's own name standing as the page's title
         return is_meeting_heading(line.text, repeated=line.text in self.repeated)
 
     def heading(self, line: Line, numbered: bool = False) -> str | None:
         if line.marker and not _NUMBER_TITLE.match(line.text):
             return None
-        if self.is_furniture(line) or self.is_meeting_heading(line):
+        if self.is_furniture(line):
+            return None
+        if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(line.text)
+                             or _PROSE_VERB.search(line.text) and not line.text.isupper()):
             return None
         if _IF_ANY.search(line.text):
             # "Report of the Monitoring Officer (if any)", "Members' Items (if any)": an agenda

@@ -21,10 +21,12 @@ _COMMITTEE_DASH_DATE = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY
 _MEETING_LINE = re.compile(r"^Meeting:\s*(?P<date>[^-–]+?)\s*[-–]\s*(?P<committee>.+?)(?:\s*\(Item[^)]*\))?$", re.I)
 _MINUTES_OF = re.compile(rf"^Minutes of (?:the |a )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?\b{_BODY})\b(?P<rest>.*)$", re.I)
 _X_MINUTES = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s+Minutes$")
+_MINUTES_OF_BODY = re.compile(rf"^Minutes\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:meeting\s+of\s+(?:the\s+)?)?[A-Z][^\n]{{0,100}}?\b{_BODY}$", re.I)
 _DATE_LABEL = re.compile(r"^(?:Date(?: of meeting)?|Meeting date)\s*:\s*(?P<rest>.*)$", re.I)
 _SCAN_LINES = 60
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b", re.I)
+_EARLIER_MINUTES = re.compile(r"\b(?:PREVIOUS|LAST|CONFIRM|APPROVE|RECEIVE)\b")
 _BODY_WORD = re.compile(r"\b(?:COUNCIL|COMMITTEE|BOARD|PANEL|CABINET|AUTHORITY|ASSEMBLY|COMMISSION|FORUM)\b")
 
 
@@ -96,8 +98,10 @@ def is_meeting_heading(text: str, repeated: bool = False) -> bool:
     committee's name and the meeting date in capitals, or any dated line the
     page repeats.
     """
-    if _MEETING_LINE.match(text) or _MINUTES_OF.match(text) and find_date(text):
+    if _MEETING_LINE.match(text) or _MINUTES_OF.match(text) and find_date(text) or _X_MINUTES.match(text):
         return True
+    if (match := _MINUTES_OF_BODY.match(text)) and not _EARLIER_MINUTES.search(text.upper()):
+        return True  # "Minutes of Planning Committee": the page's own title
     found = find_date(text)
     if not found:
         return False
@@ -106,6 +110,6 @@ def is_meeting_heading(text: str, repeated: bool = False) -> bool:
         if len(rest.split()) <= 9 or _WEEKDAY.search(rest) or _TIME.search(rest):
             return True
     letters = [c for c in text if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and _BODY_WORD.search(text) and not text.startswith("MINUTES"):
+    if letters and all(c.isupper() for c in letters) and _BODY_WORD.search(text) and not _EARLIER_MINUTES.search(text):
         return True
     return repeated

@@ -117,3 +117,28 @@ def test_questions_to_a_cabinet_member_head_parts_of_the_questions_item(nlp):
             "Questions to Councillor Jo Finch, Cabinet Member for Housing\n\n\nCouncillor Hill asked about empty homes.\n\n\n"
             "Budget Monitoring\n\n\nThe report was noted.\n")
     assert titles(nlp, text) == ["Members' Questions", "Budget Monitoring"]
+
+
+def test_breadcrumbs_and_the_pages_own_title_lines_are_no_items(nlp):
+    text = ("Home > Your council > Meetings > Harbour Board\n\nBrowse meetings\n\nMinutes of Harbour Board\n\n"
+            "Apologies for Absence\n\nApologies were received from Councillor Reed.\n\n"
+            "Mooring Fees\n\nThe Board considered the fees.\n")
+    assert titles(nlp, text) == ["Apologies for Absence", "Mooring Fees"]
+
+
+def test_the_committees_own_name_as_a_title_line_is_no_item(nlp):
+    text = ("committee: Harbour Board\n---\nHarbour Board\n\nApologies for Absence\n\nNone were received.\n\n"
+            "Mooring Fees\n\nThe Board considered the fees.\n")
+    assert titles(nlp, text) == ["Apologies for Absence", "Mooring Fees"]
+
+
+def test_an_apologies_table_row_is_no_item(nlp):
+    text = ("MINUTES OF THE HARBOUR BOARD HELD ON 3 MAY 2022\n\nApologies\n\nCouncillor Ann Pike      work commitments\n\n"
+            "Councillor Bob Dale      annual leave\n\nMooring Fees\n\nThe Board agreed the fees.\n")
+    assert titles(nlp, text) == ["Apologies", "Mooring Fees"]
+
+
+def test_a_line_reporting_the_meeting_is_no_heading(nlp):
+    text = ("Apologies\n\nNone.\n\nParks Strategy\n\nThe Head of Parks introduced the report\n\n"
+            "Members noted the new approach to grass cutting.\n\nBudget Monitoring\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Apologies", "Parks Strategy", "Budget Monitoring"]
