@@ -63,6 +63,16 @@ _TITLE_FURNITURE = re.compile(
 _SYMBOL_RUN = re.compile(r"[>=<*#~_]{2,}")  # "Action >>>>>> Officer": a marker in the minutes, not a title
 _LABEL_LINE = re.compile(r"^[A-Z][\w ’'&/().-]{0,40}:\s*\S")
 _PHONE = re.compile(r"\(?0\d{2,4}\)?[\s-]?\d{3}[\s-]?\d{3,4}|\btel\b", re.I)
+_PERSON_START = re.compile(r"^(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|the\s+(?:chair|mayor|leader|clerk))\b", re.I)
+_LABEL_ITEM = re.compile(r"^(?!(?:questions?|answers?|responses?|supplementary|q\d|a\d)\b)(?P<label>[A-Z][^:.;?!]{2,60}?)\s*:\s+(?P<rest>\S.*)$", re.I)
+_METADATA_LABELS = {
+    "present", "in attendance", "also present", "also in attendance", "date", "time", "venue", "place", "location", "contact",
+    "clerk", "chair", "chairman", "chairperson", "officers", "officer", "members", "member", "attendance", "minutes", "note",
+    "notes", "meeting", "email", "tel", "telephone", "phone", "item", "agenda item", "decision", "resolved", "agreed", "action",
+    "actions", "owner", "due", "by", "source", "council", "committee", "title", "q", "a", "question", "answer", "response",
+    "reply", "proposed", "seconded", "councillors", "absent", "observers", "public", "press", "start", "finish", "ward",
+}
+_REPLY = re.compile(r"^(?:none|nil|noted|n/?a|approved|agreed|carried|received|not applicable)(?:\s+(?:received|declared|made|noted|reported))?$", re.I)
 _NOT_HEADING_START = re.compile(
     r"^(?:resolved|agreed|decision|it was|there (?:was|were)|the following|members? |present|in attendance|minutes:|q:|a:|question|answer|response)\b",
     re.I,
@@ -106,7 +116,7 @@ def heading_title(text: str, *, procedural: bool = False, numbered: bool = False
     title = clean_title(text)
     if _LABEL_LINE.match(title) and not numbered:
         return None
-    if not title or len(title) > 160 or _NOT_HEADING_START.match(title) and not procedural:
+    if not title or len(title) > 160 or _NOT_HEADING_START.match(title) and not procedural or _REPLY.match(title):
         return None
     words = title.split()
     if len(words) > 22 or not (title[0].isupper() or title[0].isdigit() or title[0] in "“‘'\""):
@@ -204,6 +214,10 @@ class AgendaFinder:
             counts[line.text] = counts.get(line.text, 0) + 1
         names = (state.meeting.committee, state.meeting.council, state.header.get("committee"), state.header.get("council"))
         self.meeting_names = {name.strip().lower() for name in names if name and name.strip()}
+        self.paragraph_starts = {s.line for s in state.sentences if s.first_in_paragraph}
+        # Parish minutes often give each item as "Title: what was done" (two procedural ones show the layout).
+        self.label_layout = sum(1 for line in self.lines if (m := _LABEL_ITEM.match(line.text)) and line.blank_before
+                                and self.is_procedural(m["label"])) >= 2
         self.repeated = {text for text, count in counts.items() if count > 1}
 
     # -- line readings -------------------------------------------------
@@ -462,6 +476,15 @@ class AgendaFinder:
             repeated, previous_text = line.text == previous_text, line.text
             title = self.heading(line)
             standalone = line.index == 0 or line.blank_before > 0 or (previous is not None and self.is_furniture(previous))
+            if title and not standalone and previous is not None and line.index in self.paragraph_starts:
+                # No blank line above, as in text taken from a PDF: a heading in capitals under
+                # mixed-case text, or a procedural heading under a finished sentence.
+                following = lines[line.index + 1] if line.index + 1 < len(lines) else None
+                standalone = (title.isupper() and len(title) > 4 and not previous.text.isupper()
+                              or previous.text.endswith((".", "!", "?")) and (
+                                  self.is_procedural(title)
+                                  or len(title.split()) <= 8 and not _PERSON_START.match(title) and following is not None
+                                  and len(following.text) > 40 and following.text.endswith(".") and not self.heading(following)))
             after_intro = previous is not None and previous.text.endswith((":", ":-")) and not self.is_furniture(previous)
             if title and line.text.endswith((":", ":-")):
                 title = None  # "Matters arising:" labels a part of the item above
@@ -473,6 +496,10 @@ class AgendaFinder:
                     continue
                 items.append((line, None, title, "agenda.heading"))
                 open_item, has_minutes = True, False
+                continue
+            if title is None and standalone and self.label_layout and (label := self.label_heading(line)):
+                items.append((line, None, label, "agenda.label_heading"))
+                open_item, has_minutes = True, True
                 continue
             if self.is_description(line) and not open_item:
                 title = derived_title(line.text)
@@ -493,6 +520,16 @@ class AgendaFinder:
             if not self.is_description(line):
                 has_minutes = True
         return items
+
+    def label_heading(self, line: Line) -> str | None:
+        """The title of an item written as a label before its minutes ("Declarations of interest: none.")."""
+        match = _LABEL_ITEM.match(line.text)
+        if not match or match["label"].lower().strip() in _METADATA_LABELS or _PERSON_START.match(match["label"]):
+            return None
+        label = clean_title(match["label"])
+        if self.is_procedural(label):
+            return label
+        return heading_title(label)
 
     def sub_heading(self, line: Line, title: str, above: tuple, has_minutes: bool) -> bool:
         """Whether a heading straight under an item's heading (no minutes between) heads a part of

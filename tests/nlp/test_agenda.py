@@ -142,3 +142,23 @@ def test_a_line_reporting_the_meeting_is_no_heading(nlp):
     text = ("Apologies\n\nNone.\n\nParks Strategy\n\nThe Head of Parks introduced the report\n\n"
             "Members noted the new approach to grass cutting.\n\nBudget Monitoring\n\nThe report was noted.\n")
     assert titles(nlp, text) == ["Apologies", "Parks Strategy", "Budget Monitoring"]
+
+
+def test_headings_without_blank_lines_in_text_taken_from_a_pdf(nlp):
+    text = ("ELECTION OF CHAIR\nCouncillor Pike was elected Chair for the year\nDECLARATIONS OF INTEREST\nNone\n"
+            "PUBLIC FORUM\nThere were no speakers\nTOWN CENTRE PLAN\nThe plan was approved.\n")
+    assert titles(nlp, text) == ["ELECTION OF CHAIR", "DECLARATIONS OF INTEREST", "PUBLIC FORUM", "TOWN CENTRE PLAN"]
+    text = ("Election of Chairman\nRESOLVED that Councillor Pike be elected Chairman.\nDeclarations of Interest\n"
+            "There were no declarations.\nPublic Forum\nNo members of the public spoke.\n")
+    assert titles(nlp, text) == ["Election of Chairman", "Declarations of Interest", "Public Forum"]
+
+
+def test_a_bare_reply_is_no_heading(nlp):
+    text = "Declarations of Interest\n\nNone\n\nPublic Forum\n\nThere were no speakers\n\nTown Centre Plan\n\nThe plan was approved.\n"
+    assert titles(nlp, text) == ["Declarations of Interest", "Public Forum", "Town Centre Plan"]
+
+
+def test_items_written_as_labels_before_their_minutes(nlp):
+    text = ("Present: Cllrs Pike, Lane\n\nElection of Chairman: Cllr Pike was elected.\n\nDeclarations of interest: none.\n\n"
+            "Public forum: no members of the public were present.\n\nPlanning: the applications were noted.\n")
+    assert titles(nlp, text) == ["Election of Chairman", "Declarations of interest", "Public forum", "Planning"]
