@@ -162,3 +162,11 @@ def test_items_written_as_labels_before_their_minutes(nlp):
     text = ("Present: Cllrs Pike, Lane\n\nElection of Chairman: Cllr Pike was elected.\n\nDeclarations of interest: none.\n\n"
             "Public forum: no members of the public were present.\n\nPlanning: the applications were noted.\n")
     assert titles(nlp, text) == ["Election of Chairman", "Declarations of interest", "Public forum", "Planning"]
+
+
+def test_a_purpose_line_under_an_item_is_its_description(nlp):
+    text = ("Declarations of interest\n\nNone were declared.\n\nUrgent report to Cabinet\n\n"
+            "Purpose - For the Chair to give a verbal update to the committee on an urgent item.\n\n"
+            "The Chair reported that the item had been approved.\n")
+    minutes = segment(text, nlp=nlp)
+    assert minutes.actions == []
