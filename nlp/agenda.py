@@ -72,6 +72,9 @@ _METADATA_LABELS = {
     "actions", "owner", "due", "by", "source", "council", "committee", "title", "q", "a", "question", "answer", "response",
     "reply", "proposed", "seconded", "councillors", "absent", "observers", "public", "press", "start", "finish", "ward",
 }
+# "10 October 2018", "3 May 2024 6.30pm": a date standing alone, not item 10 "October 2018".
+_DATE_LINE = re.compile(
+    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b[\s\d.:apm,]*$", re.I)
 _REPLY = re.compile(r"^(?:none|nil|noted|n/?a|approved|agreed|carried|received|not applicable)(?:\s+(?:received|declared|made|noted|reported))?$", re.I)
 _NOT_HEADING_START = re.compile(
     r"^(?:resolved|agreed|decision|it was|there (?:was|were)|the following|members? |present|in attendance|minutes:|q:|a:|question|answer|response)\b",
@@ -222,7 +225,7 @@ class AgendaFinder:
 
     # -- line readings -------------------------------------------------
     def is_procedural(self, title: str) -> bool:
-        lowered = title.lower().removeprefix("the ").strip()
+        lowered = title.lower().replace("’", "'").replace("‘", "'").removeprefix("the ").strip()
         return any(lowered.startswith(p) for p in self.procedural_phrases)
 
     def is_description(self, line: Line) -> bool:
@@ -286,7 +289,7 @@ class AgendaFinder:
                 candidates.append((line, match["num"], following, "agenda.number_line"))
                 continue
             match = _NUMBER_TITLE.match(text)
-            if match and not self._after_list_intro(line):
+            if match and not self._after_list_intro(line) and not _DATE_LINE.match(text):
                 title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
                 if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 20:
                     title = clean_title(match["title"])  # "24/101 To receive apologies for absence"
@@ -691,7 +694,7 @@ _AGENDA_TENSE = re.compile(
     r"|members\s+to|to\s+be\s+(?:received|submitted|made))\b",
     re.I,
 )
-_REPORTS_MEETING = re.compile(r"\b(?:was|were|had|did|been|resolved|agreed\s+(?:that|to))\b", re.I)
+_REPORTS_MEETING = re.compile(r"\b(?:was|were|had|did|resolved|agreed\s+(?:that|to))\b", re.I)
 
 
 # The notes a decision record carries under its decision ("Reasons for decision:", "Alternative

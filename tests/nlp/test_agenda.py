@@ -170,3 +170,21 @@ def test_a_purpose_line_under_an_item_is_its_description(nlp):
             "The Chair reported that the item had been approved.\n")
     minutes = segment(text, nlp=nlp)
     assert minutes.actions == []
+
+
+def test_a_date_standing_alone_is_not_a_numbered_item(nlp):
+    text = ("10 October 2018\n\nItem no. Agenda Item Details Status\n01 Apologies for Absence\n02 Public Questions\n\n"
+            "Members are asked to receive any questions of which notice has been received from members of the public.\n\n"
+            "03 Minutes\n\nThe minutes were agreed.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.number for i in minutes.agenda_items] == ["01", "02", "03"]
+    assert minutes.actions == []
+
+
+def test_a_procedural_heading_with_a_curly_apostrophe_after_a_finished_sentence(nlp):
+    text = ("Apologies for Absence\nNone were received.\nChairman’s Announcements\nThe Chairman updated Members on recent events.\n"
+            "Public Participation\nTo allow a member of the public to ask a question about the work of the Authority.\n"
+            "There were no questions.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Apologies for Absence", "Chairman’s Announcements", "Public Participation"]
+    assert minutes.questions == []
