@@ -98,6 +98,7 @@ _DERIVE_FROM_PRESENTED = re.compile(
 _DESCRIPTION_TITLE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|discuss|review|elect|appoint|resolve|adopt)\b[^.]*\.?$")
 # "To confirm as a correct record the minutes of ...": a whole description sentence, an item of its own.
 _DESCRIPTION_SENTENCE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|elect|appoint)\b[^.]{10,}\.?$")
+_CELL_NOTE = re.compile(r"\s*\((?:copy|copies|report|paper)[^)]*\)", re.I)
 _TITLE_CUT = re.compile(r"\s+(?:in accordance with|which|that|copies of which|for the period)\b.*$", re.I)
 
 
@@ -448,14 +449,28 @@ class AgendaFinder:
                 cut = offset
                 break
         title = before[:cut].strip()
+        if _DESCRIPTION_SENTENCE.match(before):
+            title = before
+            # "To confirm the minutes of the meeting held on 9 March 2023 (copy attached)." : the cell
+            # holds only the description; it is the title.
+            return heading_title(_CELL_NOTE.sub("", title).rstrip(". "), procedural=True, numbered=True)
         words = title.split()
         # "Urgent Business Urgent business, if any, ..." : the description starts
-        # at the capitalised word before the first lower-case content word.
+        # where the title's first word comes again.
         for position in range(1, len(words)):
-            word = words[position]
-            if word.lower() not in _SMALL_WORDS and word[:1].islower():
-                title = " ".join(words[: max(position - 1, 1)])
+            if words[position].lower() == words[0].lower():
+                title = " ".join(words[:position])
                 break
+        if title and heading_title(title, procedural=True) is None:
+            # "Substitutes Any member who is substituting ..." : the description starts at the
+            # capitalised word before the first lower-case content word.
+            for position in range(1, len(words)):
+                word = words[position]
+                if word.lower() not in _SMALL_WORDS and word[:1].islower():
+                    title = " ".join(words[: max(position - 1, 1)])
+                    break
+        while title and title.split()[-1].lower() in _SMALL_WORDS and len(title.split()) > 1:
+            title = title.rsplit(None, 1)[0]
         return heading_title(title, procedural=True) if title else None
 
     def headed(self) -> list[tuple[Line, str | None, str, str]]:
@@ -665,7 +680,7 @@ def _unmarked_description(lines: list[Line], item: AgendaItem, finder: AgendaFin
             continue
         if line.start >= item.end:
             break
-        if line.start == item.start and item.rule != "agenda.description_after_minutes":
+        if line.start == item.start and item.rule not in ("agenda.description_after_minutes", "agenda.description"):
             continue  # the title line (or the number line above it)
         if _DECISION_LABEL.match(line.text):
             break

@@ -188,3 +188,19 @@ def test_a_procedural_heading_with_a_curly_apostrophe_after_a_finished_sentence(
     minutes = segment(text, nlp=nlp)
     assert [i.title for i in minutes.agenda_items] == ["Apologies for Absence", "Chairman’s Announcements", "Public Participation"]
     assert minutes.questions == []
+
+
+def test_flattened_table_cells_keep_their_whole_titles(nlp):
+    text = ("No. | Item |\n---|---|\n"
+            "Substitutes Any member who is substituting for another member should say so. Minutes: None were declared. |\n"
+            "To confirm the minutes of the meeting held on 9 March 2023 (copy attached). Minutes: The minutes were confirmed. |\n"
+            "Announcements from the Chair regarding responses from the Cabinet Minutes: No announcements were made. |\n")
+    assert titles(nlp, text) == ["Substitutes", "To confirm the minutes of the meeting held on 9 March 2023",
+                                 "Announcements from the Chair regarding responses from the Cabinet"]
+
+
+def test_a_single_item_pages_description_is_not_its_decision(nlp):
+    text = ("Agenda item\n\n\nTo approve as a correct record the minutes of the meeting held on 3 September 2020.\n\n\n"
+            "Councillor Hale referred to the funding update and said that the position was unacceptable.\n")
+    minutes = segment(text, nlp=nlp)
+    assert minutes.resolutions == []
