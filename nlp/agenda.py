@@ -75,6 +75,8 @@ _METADATA_LABELS = {
 # "10 October 2018", "3 May 2024 6.30pm": a date standing alone, not item 10 "October 2018".
 _DATE_LINE = re.compile(
     r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b[\s\d.:apm,]*$", re.I)
+_JOINING_END = {"and", "or", "of", "the", "to", "by", "for", "with", "a", "an", "that", "which", "was", "were", "is", "are", "be"}
+_ATTENDANCE = re.compile(r"\b(?:present|presiding|in\s+attendance|apologies\s+(?:were|was)\s+received)\b", re.I)
 _REPLY = re.compile(r"^(?:none|nil|noted|n/?a|approved|agreed|carried|received|not applicable)(?:\s+(?:received|declared|made|noted|reported))?$", re.I)
 _NOT_HEADING_START = re.compile(
     r"^(?:resolved|agreed|decision|it was|there (?:was|were)|the following|members? |present|in attendance|minutes:|q:|a:|question|answer|response)\b",
@@ -120,8 +122,12 @@ def heading_title(text: str, *, procedural: bool = False, numbered: bool = False
     title = clean_title(text)
     if _LABEL_LINE.match(title) and not numbered:
         return None
-    if not title or len(title) > 160 or _NOT_HEADING_START.match(title) and not procedural or _REPLY.match(title):
+    if not title or len(title) > 160 or _REPLY.match(title):
         return None
+    if _NOT_HEADING_START.match(title) and not procedural and not (numbered and re.match(r"(?i)members?\b", title)):
+        return None  # "Members asked ...", but "4 Member Attendance and Apologies" is a title
+    if title.rsplit(None, 1)[-1].lower() in _JOINING_END and len(title.split()) > 1:
+        return None  # a line broken before its sentence goes on
     words = title.split()
     if len(words) > 22 or not (title[0].isupper() or title[0].isdigit() or title[0] in "“‘'\""):
         return None
@@ -193,7 +199,10 @@ def _number_value(number: str) -> float | None:
     digits = re.findall(r"\d+", number)
     if not digits:
         return None
-    return float(digits[0]) if len(digits) == 1 else float(digits[0]) + float(digits[1]) / 1000
+    if len(digits) == 1:
+        letter = re.search(r"\d([a-z])\.?$", number)  # "1a", "1b": parts of item 1, in order
+        return float(digits[0]) + ((ord(letter[1]) - ord("a") + 1) / 100 if letter else 0)
+    return float(digits[0]) + float(digits[1]) / 1000
 
 
 def _normal_number(number: str) -> str:
@@ -246,7 +255,7 @@ class AgendaFinder:
             return None
         if self.is_furniture(line):
             return None
-        if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(line.text)
+        if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(line.text) or _ATTENDANCE.search(line.text)
                              or _PROSE_VERB.search(line.text) and not line.text.isupper()):
             return None
         if _IF_ANY.search(line.text):

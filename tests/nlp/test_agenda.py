@@ -204,3 +204,30 @@ def test_a_single_item_pages_description_is_not_its_decision(nlp):
             "Councillor Hale referred to the funding update and said that the position was unacceptable.\n")
     minutes = segment(text, nlp=nlp)
     assert minutes.resolutions == []
+
+
+def test_lettered_parts_of_an_item_number_go_up(nlp):
+    text = ("No. Item\n\n1a\n\nApologies\n\nMinutes:\n\nApologies were reported from Councillor Crozier.\n\n"
+            "1b\n\nMinutes\n\nMinutes:\n\nThe minutes were taken as read.\n\n2.\n\nCore Cities\n\nMinutes:\n\nThe item was deferred.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.number for i in minutes.agenda_items] == ["1a", "1b", "2"]
+
+
+def test_a_numbered_title_may_open_with_member(nlp):
+    text = ("AM119\n\nNotice and Summons of Meeting\n\nMinutes:\n\nThe notice was read.\n\n"
+            "AM219\n\nMember Attendance and Apologies\n\nMinutes:\n\nNo apologies were recorded.\n")
+    assert titles(nlp, text) == ["Notice and Summons of Meeting", "Member Attendance and Apologies"]
+
+
+def test_attendance_lines_and_lines_broken_mid_sentence_are_no_headings(nlp):
+    text = ("Presiding P Lane\n\nOther Members Present J Bell, K Ford\n\nApologies for Absence\n\nNone.\n\n"
+            "PROPOSED by Councillor Kerr Seconded by Councillor Ford, and\n\nRESOLVED that the minutes be signed.\n\n"
+            "Harbour Dues\n\nThe dues were agreed.\n")
+    assert titles(nlp, text) == ["Apologies for Absence", "Harbour Dues"]
+
+
+def test_opening_business_above_item_one_in_northern_irish_minutes(nlp):
+    text = ("Minutes of the Monthly Meeting of Council held on Tuesday, 28 July, 2015 at 7:00 pm\n\n"
+            "Commencement of the Meeting\n\nThe Mayor welcomed those present.\n\nPrayers\n\nThe Pastor said a prayer.\n\n"
+            "1. Business of the Mayor\n\nThe Mayor expressed condolences.\n\n2. Planning Applications\n\nThe applications were noted.\n")
+    assert titles(nlp, text) == ["Commencement of the Meeting", "Prayers", "Business of the Mayor", "Planning Applications"]
