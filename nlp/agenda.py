@@ -76,7 +76,10 @@ _METADATA_LABELS = {
 _DATE_LINE = re.compile(
     r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b[\s\d.:apm,]*$", re.I)
 _JOINING_END = {"and", "or", "of", "the", "to", "by", "for", "with", "a", "an", "that", "which", "was", "were", "is", "are", "be"}
-_ATTENDANCE = re.compile(r"\b(?:present|presiding|in\s+attendance|apologies\s+(?:were|was)\s+received)\b", re.I)
+_ATTENDANCE = re.compile(r"\b(?:present|presiding|absent|in\s+attendance|apologies\s+(?:were|was)\s+received)\b", re.I)
+_RUN_IN = re.compile(
+    r"^(?P<title>(?:\S+\s+){0,9}?\S+?)[\s–—:-]+(?P<rest>(?:The|It|Members?|Councillors?|Cllr|There|This|A|An|In|On|Following|Mr|Mrs|Ms|Dr|Officers?|Apologies|No)\s.{12,})$"
+)
 _REPLY = re.compile(r"^(?:none|nil|noted|n/?a|approved|agreed|carried|received|not applicable)(?:\s+(?:received|declared|made|noted|reported))?$", re.I)
 _NOT_HEADING_START = re.compile(
     r"^(?:resolved|agreed|decision|it was|there (?:was|were)|the following|members? |present|in attendance|minutes:|q:|a:|question|answer|response)\b",
@@ -147,6 +150,16 @@ def heading_title(text: str, *, procedural: bool = False, numbered: bool = False
     if numbered and len(words) <= 10 and capitalised / len(content) >= 0.25:
         return title
     return None
+
+
+def run_in_title(text: str) -> str | None:
+    """The title of a run-in heading: "Working Practices The Panel noted ...", "Budget Monitoring –
+    The Committee considered ...": a short title, then the minutes' first sentence on the same line."""
+    match = _RUN_IN.match(text)
+    if not match or not (_PROSE_VERB.search(match["rest"]) or _REPORTS_MEETING.search(match["rest"])
+                         or re.search(r"\b[a-z]{3,}ed\b", match["rest"])):
+        return None
+    return heading_title(match["title"].rstrip(" –—-:"), numbered=True)
 
 
 def derived_title(text: str) -> str | None:
@@ -303,6 +316,8 @@ class AgendaFinder:
                 title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
                 if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 20:
                     title = clean_title(match["title"])  # "24/101 To receive apologies for absence"
+                if title is None:
+                    title = run_in_title(match["title"].rstrip(" |"))
                 if title and not match["title"].startswith(("pdf", "PDF")):
                     candidates.append((line, match["num"], None, "agenda.number_title", title))
         items = []

@@ -231,3 +231,11 @@ def test_opening_business_above_item_one_in_northern_irish_minutes(nlp):
             "Commencement of the Meeting\n\nThe Mayor welcomed those present.\n\nPrayers\n\nThe Pastor said a prayer.\n\n"
             "1. Business of the Mayor\n\nThe Mayor expressed condolences.\n\n2. Planning Applications\n\nThe applications were noted.\n")
     assert titles(nlp, text) == ["Commencement of the Meeting", "Prayers", "Business of the Mayor", "Planning Applications"]
+
+
+def test_a_run_in_heading_before_the_minutes_on_the_same_line(nlp):
+    text = ("Record of Meeting\n\n1. Welcome The Chair welcomed all Members to the first meeting.\n\n"
+            "2. Vice-Chair On the Chair's proposal, the Panel appointed Deputy Lane as its Vice-Chair.\n\n"
+            "3. Working Practices The Panel noted the recommendations of the review.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [("1", "Welcome"), ("2", "Vice-Chair"), ("3", "Working Practices")]
