@@ -426,7 +426,7 @@ class AgendaFinder:
                 before = clean_title(text[: match.start()])
                 if not after or self.is_furniture_text(after):
                     continue
-                title = self._title_from_cell(line, before)
+                title = self._title_from_cell(line, text[: match.start()])
                 if title:
                     items.append((line, None, title, "agenda.table_cell"))
                     window_start = line.index + 1
@@ -472,7 +472,8 @@ class AgendaFinder:
             if 0 < offset < cut:
                 cut = offset
                 break
-        title = before[:cut].strip()
+        title = clean_title(before[:cut])
+        before = clean_title(before)
         if _DESCRIPTION_SENTENCE.match(before):
             title = before
             # "To confirm the minutes of the meeting held on 9 March 2023 (copy attached)." : the cell
@@ -485,6 +486,8 @@ class AgendaFinder:
             if words[position].lower() == words[0].lower():
                 title = " ".join(words[:position])
                 break
+        while title and title.split()[-1].lower() in _SMALL_WORDS and len(title.split()) > 1:
+            title = title.rsplit(None, 1)[0]
         if title and heading_title(title, procedural=True) is None:
             # "Substitutes Any member who is substituting ..." : the description starts at the
             # capitalised word before the first lower-case content word.
