@@ -78,7 +78,7 @@ _DATE_LINE = re.compile(
 _JOINING_END = {"and", "or", "of", "the", "to", "by", "for", "with", "a", "an", "that", "which", "was", "were", "is", "are", "be"}
 _ATTENDANCE = re.compile(r"\b(?:present|presiding|absent|in\s+attendance|apologies\s+(?:were|was)\s+received)\b", re.I)
 _RUN_IN = re.compile(
-    r"^(?P<title>(?:\S+\s+){0,9}?\S+?)[\s–—:-]+(?P<rest>(?:The|It|Members?|Councillors?|Cllr|There|This|A|An|In|On|Following|Mr|Mrs|Ms|Dr|Officers?|Apologies|No)\s.{12,})$"
+    r"^(?P<title>(?:\S+\s+){0,9}?\S+?)[\s–—:-]+(?P<rest>(?:The|It|Members?|Councillors?|Cllr|There|This|In|On|Following|Mr|Mrs|Ms|Dr|Officers?|Apologies|No)\s.{12,})$"
 )
 _REPLY = re.compile(r"^(?:none|nil|noted|n/?a|approved|agreed|carried|received|not applicable)(?:\s+(?:received|declared|made|noted|reported))?$", re.I)
 _NOT_HEADING_START = re.compile(
@@ -159,6 +159,8 @@ def run_in_title(text: str) -> str | None:
     if not match or not (_PROSE_VERB.search(match["rest"]) or _REPORTS_MEETING.search(match["rest"])
                          or re.search(r"\b[a-z]{3,}ed\b", match["rest"])):
         return None
+    if _PERSON_START.match(match["title"]):
+        return None  # "1. Cllr A Moran asked ...": a numbered paragraph of minutes
     return heading_title(match["title"].rstrip(" –—-:"), numbered=True)
 
 
@@ -711,10 +713,11 @@ def _unmarked_description(lines: list[Line], item: AgendaItem, finder: AgendaFin
             continue  # the title line (or the number line above it)
         if _DECISION_LABEL.match(line.text):
             break
-        if finder.is_furniture(line) or block is None and clean_title(line.text) == item.title:
+        if finder.is_furniture(line) or block is None and (clean_title(line.text) == item.title or _MEETING_LINE.match(line.text)):
             continue
         if block is None:
-            if not finder.is_description(line) or _REPORTS_MEETING.search(line.text):
+            standing = _AGENDA_TENSE.search(line.text) and not _PROSE_VERB.search(line.text)
+            if not (finder.is_description(line) or standing) or _REPORTS_MEETING.search(line.text):
                 break
             block = (line.start, line.end)
             continue
@@ -733,7 +736,7 @@ _DECISION_LABEL = re.compile(r"^(?:decisions?|resolved|agreed|resolution)\b", re
 _AGENDA_TENSE = re.compile(
     r"\b(?:may|must|should|will\s+be|is\s+(?:asked|requested|invited|recommended)|are\s+(?:asked|requested|invited|reminded)"
     r"|this\s+report|the\s+report\s+(?:provides|sets|includes|summarises|outlines|seeks|asks)|please\s+note"
-    r"|members\s+to|to\s+be\s+(?:received|submitted|made))\b",
+    r"|members\s+to|to\s+be\s+(?:received|submitted|made)|(?:is|are)\s+provided|will\s+(?:consider|receive|be\s+asked))\b",
     re.I,
 )
 _REPORTS_MEETING = re.compile(r"\b(?:was|were|had|did|resolved|agreed\s+(?:that|to))\b", re.I)

@@ -239,3 +239,13 @@ def test_a_run_in_heading_before_the_minutes_on_the_same_line(nlp):
             "3. Working Practices The Panel noted the recommendations of the review.\n")
     minutes = segment(text, nlp=nlp)
     assert [(i.number, i.title) for i in minutes.agenda_items] == [("1", "Welcome"), ("2", "Vice-Chair"), ("3", "Working Practices")]
+
+
+def test_standing_rules_opening_an_items_text_are_its_description(nlp):
+    text = ("Issue - meetings\n\nQuestions\n\nMeeting: 18/07/2019 - Council (Item 33)\n\nQuestions\n\n"
+            "Under the Council Procedure Rules, opportunity is provided for Members to ask a Cabinet Member any question.\n\n"
+            "There will be a maximum question time of 30 minutes. Questions which cannot be dealt with will be answered in writing.\n\n"
+            "1.     Cllr A Moran asked whether the car parking charges would be reviewed. Cllr B Roberts agreed to respond in writing.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Questions"]
+    assert [q.text[:9] for q in minutes.questions] == ["Cllr A Mo"]
