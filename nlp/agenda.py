@@ -716,7 +716,7 @@ def _unmarked_description(lines: list[Line], item: AgendaItem, finder: AgendaFin
         if finder.is_furniture(line) or block is None and (clean_title(line.text) == item.title or _MEETING_LINE.match(line.text)):
             continue
         if block is None:
-            standing = (_STANDING.search(line.text) and not _PROSE_VERB.search(line.text)
+            standing = (not line.marker and _STANDING.search(line.text) and not _PROSE_VERB.search(line.text)
                         and not _REPORTED_SPEECH.search(line.text))
             if not (finder.is_description(line) or standing) or _REPORTS_MEETING.search(line.text):
                 break
@@ -742,7 +742,7 @@ _AGENDA_TENSE = re.compile(
 )
 # Standing rules that may open an item's agenda text with no "To ..." before them.
 _STANDING = re.compile(
-    r"\b(?:may|must|should|will\s+be|there\s+will|(?:is|are)\s+(?:provided|asked|requested|invited|reminded)|please\s+note)\b", re.I)
+    r"\b(?:may|must|should|(?:is|are)\s+(?:provided|asked|requested|invited|reminded)|please\s+note)\b", re.I)
 _REPORTED_SPEECH = re.compile(r"\b(?:\w+ed|felt|said|thought|told|knew|sought)\s+(?:that|whether|if|to)\b", re.I)
 _REPORTS_MEETING = re.compile(r"\b(?:was|were|had|did|resolved|agreed\s+(?:that|to))\b", re.I)
 
