@@ -32,7 +32,7 @@ _SMALL_WORDS = {
     "with", "&", "-", "–", "—", "vs", "v", "per", "under", "within", "its", "their",
 }
 _FURNITURE = re.compile(
-    r"""^(?:agenda\s+and\s+minutes|agenda\s+item|agenda|issue\s*-\s*meetings|items?|no\.?\s*items?
+    r"""^(?:agenda\s+and\s+minutes|agenda\s+item|agenda|issue\s*-\s*(?:meetings|decisions)|decision\s+details|items?|no\.?\s*items?
       |item\s+description(?:\s+decision)?|itempreamble|preamble|public|private|view\s+directions|media
       |additional\s+documents:?|supporting\s+documents:?|background\s+papers:?|printed\s+minutes.*
       |attendance\s+details|pdf\s+icon.*|(?:pdf\s+)?\d+\s*[km]b|decision:?|webcast.*|watch\s+the\s+meeting.*
@@ -55,7 +55,7 @@ _MEETING_LINE = re.compile(r"^Meeting:\s*\S.*\(Item\b[^)]*\)$", re.I)
 _IF_ANY = re.compile(r"\((?:if\s+any|if\s+required|if\s+necessary)\)$", re.I)
 _DOCUMENT_LINK = re.compile(r"\bpdf\s+icon\b|\bPDF\s+\d+(?:\.\d+)?\s*[KM]B\b", re.I)
 _QUESTION_PART = re.compile(r"^(?:questions?\s+(?:\d+|[a-z]\b|to|from|by|of)|supplementary\s+questions?\b)", re.I)
-_SINGLE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s*-\s*meetings)$", re.I)
+_SINGLE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s*-\s*(?:meetings|decisions)|decision\s+details)$", re.I)
 _TITLE_FURNITURE = re.compile(
     r"(?:\s*pdf\s+icon)?(?:\s*PDF\s+\d+(?:\.\d+)?\s*[KM]B)|\s*pdf\s+icon|\s*\(Pages?\s+\d+\s*[-–]\s*\d+\)|\s*Additional\s+documents:?|\s*View\s+the\s+background.*$",
     re.I,
@@ -614,6 +614,10 @@ class AgendaFinder:
             if self.is_furniture(line):
                 continue
             title = self.heading(line)
+            if title is None and self.single_page and not self.is_description(line) and len(line.text.split()) <= 25:
+                # An "Agenda item" page's first line is its item's title, however it is written
+                # ("Notification of any items of business which the chair deems urgent").
+                title = heading_title(line.text, procedural=True)
             if title and not _LABEL_LINE.match(line.text):
                 return line, title
             break
@@ -743,7 +747,9 @@ _AGENDA_TENSE = re.compile(
 # Standing rules that may open an item's agenda text with no "To ..." before them.
 _STANDING = re.compile(
     r"\b(?:may|must|should|(?:is|are)\s+(?:provided|asked|requested|invited|reminded)|please\s+note)\b", re.I)
-_REPORTED_SPEECH = re.compile(r"\b(?:\w+ed|felt|said|thought|told|knew|sought)\s+(?:that|whether|if|to)\b", re.I)
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:\w+ed|felt|said|thought|told|knew|sought)\s+(?:that|whether|if)\b"
+    r"|\b(?:agreed|asked|decided|undertook|offered|requested|wished|wanted)\s+to\b", re.I)
 _REPORTS_MEETING = re.compile(r"\b(?:was|were|had|did|resolved|agreed\s+(?:that|to))\b", re.I)
 
 

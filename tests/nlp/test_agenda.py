@@ -249,3 +249,17 @@ def test_standing_rules_opening_an_items_text_are_its_description(nlp):
     minutes = segment(text, nlp=nlp)
     assert [i.title for i in minutes.agenda_items] == ["Questions"]
     assert [q.text[:9] for q in minutes.questions] == ["Cllr A Mo"]
+
+
+def test_an_agenda_item_pages_first_line_is_its_title_however_written(nlp):
+    text = ("Agenda item\n\nNotification of any items of business which the chair deems urgent\n\n"
+            "In special circumstances, an item of business may be added to an agenda within five clear days of the meeting.\n\n\n"
+            "The chair drew members' attention to the addendum report.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Notification of any items of business which the chair deems urgent"]
+    assert minutes.actions == []
+
+
+def test_an_issue_decisions_page_heading_is_no_title(nlp):
+    minutes = segment("Issue - decisions\n\n\n(1)     The Chairman welcomed those present.\n\n\n(2)     The meeting was recorded.\n", nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Untitled item"]
