@@ -746,7 +746,8 @@ _AGENDA_TENSE = re.compile(
 )
 # Standing rules that may open an item's agenda text with no "To ..." before them.
 _STANDING = re.compile(
-    r"\b(?:may|must|should|(?:is|are)\s+(?:provided|asked|requested|invited|reminded)|please\s+note)\b", re.I)
+    r"\b(?:may|must|should|(?:is|are)\s+(?:provided|asked|requested|invited|reminded)|please\s+note"
+    r"|(?:this|the)\s+(?:report|paper|item)\s+(?:sets|provides|gives|summarises|outlines|asks|seeks|presents|updates|includes))\b", re.I)
 _REPORTED_SPEECH = re.compile(
     r"\b(?:\w+ed|felt|said|thought|told|knew|sought)\s+(?:that|whether|if)\b"
     r"|\b(?:agreed|asked|decided|undertook|offered|requested|wished|wanted)\s+to\b", re.I)

@@ -263,3 +263,10 @@ def test_an_agenda_item_pages_first_line_is_its_title_however_written(nlp):
 def test_an_issue_decisions_page_heading_is_no_title(nlp):
     minutes = segment("Issue - decisions\n\n\n(1)     The Chairman welcomed those present.\n\n\n(2)     The meeting was recorded.\n", nlp=nlp)
     assert [i.title for i in minutes.agenda_items] == ["Untitled item"]
+
+
+def test_this_report_sets_out_opens_an_items_description(nlp):
+    text = ("Agenda item\n\nPublic questions\n\nThis report sets out the public questions received for this meeting and asks whether they will be answered.\n\n"
+            "Mr Dale asked whether the library would reopen.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [q.text[:7] for q in minutes.questions] == ["Mr Dale"]
