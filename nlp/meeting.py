@@ -27,6 +27,7 @@ _SCAN_LINES = 60
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b", re.I)
 _EARLIER_MINUTES = re.compile(r"\b(?:PREVIOUS|LAST|CONFIRM|APPROVE|RECEIVE)\b")
+_ITEM_OPENING = re.compile(r"^(?:the\s+)?(?:reports?|minutes?|recommendations?|referrals?|decisions?|notes?|updates?|matters?|feedback|outcomes?)\b", re.I)
 _BODY_WORD = re.compile(r"\b(?:COUNCIL|COMMITTEE|BOARD|PANEL|CABINET|AUTHORITY|ASSEMBLY|COMMISSION|FORUM)\b")
 
 
@@ -109,6 +110,12 @@ def is_meeting_heading(text: str, repeated: bool = False) -> bool:
         rest = match["rest"]
         if len(rest.split()) <= 9 or _WEEKDAY.search(rest) or _TIME.search(rest):
             return True
+    before, after = text[: found[1].start()].strip(" -–—,|:"), text[found[1].end() :].strip(" -–—,|:.")
+    if _ITEM_OPENING.match(before):
+        pass  # "Minutes of the Audit Committee 14 June 2023" is an item
+    elif (re.search(rf"\b{_BODY}$", before, re.I) and (not after or _TIME.fullmatch(after) or _WEEKDAY.fullmatch(after))
+            or not before.strip(" ,") or _WEEKDAY.fullmatch(before.strip(" ,"))) and re.search(rf"\b{_BODY}\b", text, re.I):
+        return True  # "Overview and Scrutiny Committee 14 June 2023", "14 June 2023 Planning Committee"
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and _BODY_WORD.search(text) and not _EARLIER_MINUTES.search(text):
         return True
