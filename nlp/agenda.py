@@ -672,10 +672,19 @@ def find_items(state: MinutesState, procedural_phrases: tuple[str, ...]) -> None
         regions[0] = (0, regions[0][1])
     state.agenda_items = items
     state.item_regions = sorted(regions)
-    state.skip_ranges = description_ranges(state.lines, items, finder) + decision_note_ranges(state.lines)
+    state.skip_ranges = (description_ranges(state.lines, items, finder) + decision_note_ranges(state.lines)
+                         + furniture_ranges(state.lines, finder))
     first_start = min(item.start for item in items)
     if first_start > 0 and items[0].rule != "agenda.whole_document":
         state.skip_ranges.insert(0, (0, first_start))
+
+
+def furniture_ranges(lines: list[Line], finder: AgendaFinder) -> list[tuple[int, int]]:
+    """Page footers and running headers ("Page 1 of 3", "PLANNING COMMITTEE - 12 MARCH 2024") standing
+    among the minutes: page furniture, not anything the meeting said or decided."""
+    return [(line.start, line.end) for line in lines
+            if PAGE_FOOTER.match(line.text)
+            or line.index > 0 and not _NUMBER_TITLE.match(line.text) and finder.is_meeting_heading(line)]
 
 
 def description_ranges(lines: list[Line], items: list[AgendaItem], finder: AgendaFinder) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .meeting import is_meeting_heading
 from .state import Line, MinutesState, Sentence
 
 # A list marker at the start of a line, and the white space after it.
@@ -118,7 +119,8 @@ def wrap_width(lines: list[Line]) -> int | None:
 
 def page_furniture(lines: list[Line]) -> set[int]:
     """Indexes of a PDF's page footers ("Page 2 of 4", "Chairman's initials ....") and the running
-    header repeated after them: they stand between the two halves of a sentence broken by a page."""
+    header after them (repeated, or naming the meeting: "PLANNING COMMITTEE - 12 MARCH 2024"): they
+    stand between the two halves of a sentence broken by a page, and are no sentence themselves."""
     furniture = {line.index for line in lines if PAGE_FOOTER.match(line.text)}
     counts: dict[str, int] = {}
     for line in lines:
@@ -126,7 +128,8 @@ def page_furniture(lines: list[Line]) -> set[int]:
     for index in sorted(furniture):
         following = index + 1
         while following < len(lines) and (following in furniture or counts[lines[following].text] > 1
-                                           and not lines[following].blank_before and len(lines[following].text) < 100):
+                                           and not lines[following].blank_before and len(lines[following].text) < 100
+                                           or is_meeting_heading(lines[following].text)):
             furniture.add(following)
             following += 1
     return furniture
@@ -135,7 +138,7 @@ def page_furniture(lines: list[Line]) -> set[int]:
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Group lines into paragraphs, joining soft-wrapped ones, also across a page break."""
     width = wrap_width(lines)
-    furniture = page_furniture(lines) if width is not None else set()
+    furniture = page_furniture(lines)
     groups: list[list[Line]] = []
     after_page_break = False
     for line in lines:

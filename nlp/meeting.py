@@ -28,6 +28,9 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b", re.I)
 _EARLIER_MINUTES = re.compile(r"\b(?:PREVIOUS|LAST|CONFIRM|APPROVE|RECEIVE)\b")
 _ITEM_OPENING = re.compile(r"^(?:the\s+)?(?:reports?|minutes?|recommendations?|referrals?|decisions?|notes?|updates?|matters?|feedback|outcomes?)\b", re.I)
+_COUNCIL_NAME = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:(?:district|borough|county|city|parish|town|community|metropolitan\s+borough|county\s+borough)\s+)?council$",
+    re.I)
 _BODY_WORD = re.compile(r"\b(?:COUNCIL|COMMITTEE|BOARD|PANEL|CABINET|AUTHORITY|ASSEMBLY|COMMISSION|FORUM)\b")
 
 
@@ -101,6 +104,8 @@ def is_meeting_heading(text: str, repeated: bool = False) -> bool:
     """
     if _MEETING_LINE.match(text) or _MINUTES_OF.match(text) and find_date(text) or _X_MINUTES.match(text):
         return True
+    if _COUNCIL_NAME.match(text):
+        return True  # "EASTMOOR DISTRICT COUNCIL" standing alone: the page's own heading
     if (match := _MINUTES_OF_BODY.match(text)) and not _EARLIER_MINUTES.search(text.upper()):
         return True  # "Minutes of Planning Committee": the page's own title
     found = find_date(text)
