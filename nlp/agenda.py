@@ -18,11 +18,12 @@ this order, the first that finds items winning:
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .layout import PAGE_FOOTER, write_spans
+from .layout import PAGE_FOOTER, is_page_footer, write_spans
 from .meeting import find_meeting, is_meeting_heading
 from .records import AgendaItem
 from .state import Line, MinutesState
@@ -243,10 +244,13 @@ class AgendaFinder:
         names = (state.meeting.committee, state.meeting.council, state.header.get("committee"), state.header.get("council"))
         self.meeting_names = {name.strip().lower() for name in names if name and name.strip()}
         self.paragraph_starts = {s.line for s in state.sentences if s.first_in_paragraph}
-        # Parish minutes often give each item as "Title: what was done" (two procedural ones show the layout).
-        self.label_layout = sum(1 for line in self.lines if (m := _LABEL_ITEM.match(line.text)) and line.blank_before
-                                and self.is_procedural(m["label"])) >= 2
         self.repeated = {text for text, count in counts.items() if count > 1}
+
+    @cached_property
+    def label_layout(self) -> bool:
+        """Parish minutes often give each item as "Title: what was done" (two procedural ones show the layout)."""
+        return sum(1 for line in self.lines if line.blank_before and (m := _LABEL_ITEM.match(line.text))
+                   and self.is_procedural(m["label"])) >= 2
 
     # -- line readings -------------------------------------------------
     def is_procedural(self, title: str) -> bool:
@@ -261,7 +265,8 @@ class AgendaFinder:
 
     def is_meeting_heading(self, line: Line) -> bool:
         """The page's own heading or a running header (the meeting's name and date), not an item."""
-        if clean_title(line.text).lower() in self.meeting_names:
+        lowered = line.text.lower()
+        if any(name in lowered for name in self.meeting_names) and clean_title(line.text).lower() in self.meeting_names:
             return True  # the committee's own name standing as the page's title
         return is_meeting_heading(line.text, repeated=line.text in self.repeated)
 
@@ -683,7 +688,7 @@ def furniture_ranges(lines: list[Line], finder: AgendaFinder) -> list[tuple[int,
     """Page footers and running headers ("Page 1 of 3", "PLANNING COMMITTEE - 12 MARCH 2024") standing
     among the minutes: page furniture, not anything the meeting said or decided."""
     return [(line.start, line.end) for line in lines
-            if PAGE_FOOTER.match(line.text)
+            if is_page_footer(line.text)
             or line.index > 0 and not _NUMBER_TITLE.match(line.text) and finder.is_meeting_heading(line)]
 
 

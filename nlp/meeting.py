@@ -11,6 +11,7 @@ the text are read the ways councils write them:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates import find_date, parse_date
 from .records import MeetingInfo
@@ -24,6 +25,7 @@ _X_MINUTES = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s+Minut
 _MINUTES_OF_BODY = re.compile(rf"^Minutes\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:meeting\s+of\s+(?:the\s+)?)?[A-Z][^\n]{{0,100}}?\b{_BODY}$", re.I)
 _DATE_LABEL = re.compile(r"^(?:Date(?: of meeting)?|Meeting date)\s*:\s*(?P<rest>.*)$", re.I)
 _SCAN_LINES = 60
+_DIGIT = re.compile(r"\d")
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b", re.I)
 _EARLIER_MINUTES = re.compile(r"\b(?:PREVIOUS|LAST|CONFIRM|APPROVE|RECEIVE)\b")
@@ -93,6 +95,7 @@ def find_meeting(header: dict[str, str], lines: list[Line]) -> MeetingInfo:
     return info
 
 
+@lru_cache(maxsize=4096)
 def is_meeting_heading(text: str, repeated: bool = False) -> bool:
     """Whether a line names the meeting itself rather than an item of business.
 
@@ -102,13 +105,15 @@ def is_meeting_heading(text: str, repeated: bool = False) -> bool:
     committee's name and the meeting date in capitals, or any dated line the
     page repeats.
     """
+    if len(text) > 200:
+        return False  # a heading is a line, not a paragraph
     if _MEETING_LINE.match(text) or _MINUTES_OF.match(text) and find_date(text) or _X_MINUTES.match(text):
         return True
     if _COUNCIL_NAME.match(text):
         return True  # "EASTMOOR DISTRICT COUNCIL" standing alone: the page's own heading
     if (match := _MINUTES_OF_BODY.match(text)) and not _EARLIER_MINUTES.search(text.upper()):
         return True  # "Minutes of Planning Committee": the page's own title
-    found = find_date(text)
+    found = find_date(text) if _DIGIT.search(text) else None
     if not found:
         return False
     if (match := _COMMITTEE_DASH_DATE.match(text)) and find_date(match["rest"]):
