@@ -81,6 +81,10 @@ _ATTENDANCE = re.compile(r"\b(?:present|presiding|absent|in\s+attendance|apologi
 _RUN_IN = re.compile(
     r"^(?P<title>(?:\S+\s+){0,9}?\S+?)[\s–—:-]+(?P<rest>(?:The|It|Members?|Councillors?|Cllr|There|This|In|On|Following|Mr|Mrs|Ms|Dr|Officers?|Apologies|No)\s.{12,})$"
 )
+# A part of an item's minutes under its own small heading ("Discussion", "Key points", "Next steps").
+_SECTION_LABEL = re.compile(
+    r"^(?:discussion|background|summary|key\s+(?:points|issues|messages|findings)|next\s+steps|introduction|outcomes?|purpose"
+    r"|comments|debate|(?:points|issues|questions)\s+raised|main\s+points|in\s+discussion|members'?\s+comments)$", re.I)
 _REPLY = re.compile(r"^(?:none|nil|noted|n/?a|approved|agreed|carried|received|not applicable)(?:\s+(?:received|declared|made|noted|reported))?$", re.I)
 _NOT_HEADING_START = re.compile(
     r"^(?:resolved|agreed|decision|it was|there (?:was|were)|the following|members? |present|in attendance|minutes:|q:|a:|question|answer|response)\b",
@@ -544,7 +548,7 @@ class AgendaFinder:
                 following = lines[line.index + 1]
                 if self.heading(following) and not self.is_description(following) and following.blank_before == 0:
                     continue
-                if items and self.sub_heading(line, title, items[-1], has_minutes):
+                if items and (self.sub_heading(line, title, items[-1], has_minutes) or _SECTION_LABEL.match(title)):
                     continue
                 items.append((line, None, title, "agenda.heading"))
                 open_item, has_minutes = True, False

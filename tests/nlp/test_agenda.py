@@ -270,3 +270,10 @@ def test_this_report_sets_out_opens_an_items_description(nlp):
             "Mr Dale asked whether the library would reopen.\n")
     minutes = segment(text, nlp=nlp)
     assert [q.text[:7] for q in minutes.questions] == ["Mr Dale"]
+
+
+def test_small_section_headings_inside_an_item_are_no_items(nlp):
+    text = ("Housing Allocations Policy\n\nThe Head of Housing introduced the report.\n\nDiscussion\n\n"
+            "Members asked about waiting times.\n\nNext Steps\n\nA further report would come to the next meeting.\n\n"
+            "Budget Monitoring\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Housing Allocations Policy", "Budget Monitoring"]
