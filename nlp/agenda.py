@@ -85,6 +85,13 @@ _RUN_IN = re.compile(
 _SECTION_LABEL = re.compile(
     r"^(?:discussion|background|summary|key\s+(?:points|issues|messages|findings)|next\s+steps|introduction|outcomes?|purpose"
     r"|comments|debate|(?:points|issues|questions)\s+raised|main\s+points|in\s+discussion|members'?\s+comments)$", re.I)
+# "Councillor Ann Jones" alone on a line: the asker of a written question, not an item.
+_PERSON_LINE = re.compile(
+    r"^(?i:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|alderman|deputy|the\s+(?:mayor|leader))\s+(?:[A-Z][\w'’.-]*\.?\s*){1,4}(?:\([^)]*\))?$")
+# "Reply", "Response", "Supplementary question", "Q1": labels in a written question and answer.
+_QA_LABEL = re.compile(
+    r"^(?:(?:written\s+)?(?:reply|response|answer|question)s?(?:\s+\d+)?|supplementary(?:\s+(?:question|reply|response))?|q\.?\s*\d+|a\.?\s*\d+)[.:]?$",
+    re.I)
 _REPLY = re.compile(r"^(?:none|nil|noted|n/?a|approved|agreed|carried|received|not applicable)(?:\s+(?:received|declared|made|noted|reported))?$", re.I)
 _NOT_HEADING_START = re.compile(
     r"^(?:resolved|agreed|decision|it was|there (?:was|were)|the following|members? |present|in attendance|minutes:|q:|a:|question|answer|response)\b",
@@ -280,6 +287,7 @@ class AgendaFinder:
         if self.is_furniture(line):
             return None
         if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(line.text) or _ATTENDANCE.search(line.text)
+                             or _PERSON_LINE.match(clean_title(line.text)) or _QA_LABEL.match(clean_title(line.text))
                              or _PROSE_VERB.search(line.text) and not line.text.isupper()):
             return None
         if _IF_ANY.search(line.text):

@@ -277,3 +277,17 @@ def test_small_section_headings_inside_an_item_are_no_items(nlp):
             "Members asked about waiting times.\n\nNext Steps\n\nA further report would come to the next meeting.\n\n"
             "Budget Monitoring\n\nThe report was noted.\n")
     assert titles(nlp, text) == ["Housing Allocations Policy", "Budget Monitoring"]
+
+
+def test_an_askers_name_and_a_reply_label_inside_written_questions_are_no_items(nlp):
+    text = ("Questions from Members\n\nCouncillor Ann Jones\n\nWhat is the Council doing about potholes on the High Street?\n\n"
+            "Reply\n\nThe Cabinet Member said repairs were scheduled.\n\nCouncillor Ben Lee\n\nWhen will the library reopen?\n\n"
+            "Budget Monitoring\n\nThe report was noted.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Questions from Members", "Budget Monitoring"]
+    assert {q.item for q in minutes.questions} == {0}
+
+
+def test_a_councillor_call_for_action_is_still_an_item(nlp):
+    text = "Apologies\n\nNone.\n\nCouncillor Call for Action\n\nNo calls were received.\n\nBudget Monitoring\n\nThe report was noted.\n"
+    assert titles(nlp, text) == ["Apologies", "Councillor Call for Action", "Budget Monitoring"]
