@@ -696,6 +696,12 @@ def find_items(state: MinutesState, procedural_phrases: tuple[str, ...]) -> None
         state.skip_ranges.insert(0, (0, first_start))
 
 
+def _reports_meeting(text: str) -> bool:
+    """Whether a paragraph reports the meeting (was, had, submitted, presented ...) rather than
+    describing the agenda ("has been received", "will be presented" are the agenda's)."""
+    return bool(_REPORTS_MEETING.search(text) or _MINUTES_VERB.search(text))
+
+
 def furniture_ranges(lines: list[Line], finder: AgendaFinder) -> list[tuple[int, int]]:
     """Page footers and running headers ("Page 1 of 3", "PLANNING COMMITTEE - 12 MARCH 2024") standing
     among the minutes: page furniture, not anything the meeting said or decided."""
@@ -748,14 +754,14 @@ def _unmarked_description(lines: list[Line], item: AgendaItem, finder: AgendaFin
         if block is None:
             standing = (not line.marker and _STANDING.search(line.text) and not _PROSE_VERB.search(line.text)
                         and not _REPORTED_SPEECH.search(line.text))
-            if not (finder.is_description(line) or standing) or _REPORTS_MEETING.search(line.text):
+            if not (finder.is_description(line) or standing) or _reports_meeting(line.text):
                 break
             block = (line.start, line.end)
             continue
-        if line.blank_before == 0 and not line.marker and not _REPORTS_MEETING.search(line.text):
+        if line.blank_before == 0 and not line.marker and not _reports_meeting(line.text):
             block = (block[0], line.end)  # the description's own wrapped line
             continue
-        if finder.is_description(line) or _AGENDA_TENSE.search(line.text) and not _REPORTS_MEETING.search(line.text):
+        if (finder.is_description(line) or _AGENDA_TENSE.search(line.text)) and not _reports_meeting(line.text):
             block = (block[0], line.end)
             continue
         break
@@ -777,6 +783,9 @@ _STANDING = re.compile(
 _REPORTED_SPEECH = re.compile(
     r"\b(?:\w+ed|felt|said|thought|told|knew|sought)\s+(?:that|whether|if)\b"
     r"|\b(?:agreed|asked|decided|undertook|offered|requested|wished|wanted)\s+to\b", re.I)
+_MINUTES_VERB = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )\b(?:submitted|presented|introduced|considered|noted|reported|discussed|explained|advised"
+    r"|confirmed|stated|welcomed|thanked|queried|commented|suggested|proposed|informed|outlined|highlighted)\b", re.I)
 _REPORTS_MEETING = re.compile(r"\b(?:was|were|had|did|resolved|agreed\s+(?:that|to))\b", re.I)
 
 

@@ -291,3 +291,12 @@ def test_an_askers_name_and_a_reply_label_inside_written_questions_are_no_items(
 def test_a_councillor_call_for_action_is_still_an_item(nlp):
     text = "Apologies\n\nNone.\n\nCouncillor Call for Action\n\nNo calls were received.\n\nBudget Monitoring\n\nThe report was noted.\n"
     assert titles(nlp, text) == ["Apologies", "Councillor Call for Action", "Budget Monitoring"]
+
+
+def test_minutes_reporting_a_report_after_its_description_are_not_skipped(nlp):
+    text = ("Agenda item\n\nWork Programme\n\nReport of the Director of Operations\n\n\n"
+            "The Director of Operations submitted a report asking which areas Members would suggest should be included in the work programme.\n\n\n"
+            "Members asked whether a review of school transport could be added.\n")
+    state = nlp(text)._.minutes
+    assert state.skipped(text.index("Report of the Director"))
+    assert not state.skipped(text.index("The Director of Operations submitted"))
