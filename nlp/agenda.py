@@ -286,7 +286,7 @@ class AgendaFinder:
             return None
         if self.is_furniture(line):
             return None
-        if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(line.text) or _ATTENDANCE.search(line.text)
+        if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(clean_title(line.text)) or _ATTENDANCE.search(line.text)
                              or _PERSON_LINE.match(clean_title(line.text)) or _QA_LABEL.match(clean_title(line.text))
                              or _PROSE_VERB.search(line.text) and not line.text.isupper()):
             return None
