@@ -1,13 +1,23 @@
-"""Agenda items: which lines open an item of business, and which are page furniture."""
+"""Agenda items in the layouts councils publish, and what is agenda text rather than minutes."""
+
+import pytest
 
 from nlp import segment
 
 
-def titles(nlp, text):
-    return [item.title for item in segment(text, nlp=nlp).agenda_items]
+def run(nlp, text):
+    return segment(text, nlp=nlp)
+
+
+def texts(records):
+    return [r.text for r in records]
 
 
 # --- families seen in real minutes
+
+def titles(nlp, text):
+    return [item.title for item in segment(text, nlp=nlp).agenda_items]
+
 
 def test_the_pages_own_meeting_heading_is_no_item(nlp):
     text = ("Planning Review Panel - Tuesday 4th March 2025 6.00 pm\n\n"

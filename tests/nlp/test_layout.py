@@ -1,6 +1,10 @@
-"""Lines, paragraphs and sentences: what a page break leaves in the text."""
+"""Lines, paragraphs and sentences as an officer reads them: PDF wraps, page footers, a cut-off end."""
 
 from nlp import segment
+
+
+def run(nlp, text):
+    return segment(text, nlp=nlp)
 
 
 # --- families seen in real minutes

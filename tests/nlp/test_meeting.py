@@ -1,11 +1,18 @@
-"""Meeting metadata, and the lines that name the meeting rather than an item of business."""
+"""The meeting's committee and date, from a header block or the heading of the minutes."""
 
 import pytest
 
-from nlp.meeting import is_meeting_heading
+from nlp import segment
+
+
+def run(nlp, text):
+    return segment(text, nlp=nlp)
 
 
 # --- families seen in real minutes
+
+from nlp.meeting import is_meeting_heading  # noqa: E402
+
 
 @pytest.mark.parametrize("line", [
     "Corporate Review Panel - Friday 18th October 2019 9.30 am",
