@@ -571,7 +571,8 @@ class AgendaFinder:
                     items.append((line, None, title, "agenda.description"))
                     open_item, has_minutes = True, False
                     continue
-            if standalone and not after_intro and not repeated and (not items or has_minutes):
+            in_preamble = not items and any(_ATTENDANCE.search(other.text) for other in lines[max(0, line.index - 4) : line.index])
+            if standalone and not after_intro and not repeated and (not items or has_minutes) and not in_preamble:
                 unheaded = self.unheaded(line, items[-1][2] if items else "")
                 if unheaded:
                     items.append((line, None, *unheaded))

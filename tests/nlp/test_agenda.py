@@ -310,3 +310,9 @@ def test_minutes_reporting_a_report_after_its_description_are_not_skipped(nlp):
     state = nlp(text)._.minutes
     assert state.skipped(text.index("Report of the Director"))
     assert not state.skipped(text.index("The Director of Operations submitted"))
+
+
+def test_apologies_in_the_attendance_preamble_open_no_item(nlp):
+    text = ("PRESENT: Councillors Bell, Ford and Hale\n\nApologies for absence were received from Councillor Dale.\n\n"
+            "HOUSING ALLOCATIONS POLICY\n\nThe report was noted.\n\nBUDGET MONITORING\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["HOUSING ALLOCATIONS POLICY", "BUDGET MONITORING"]
