@@ -434,7 +434,7 @@ class AgendaFinder:
             if text.lower().rstrip(" :") == "minutes" and text.endswith(":"):
                 title_line, title = self._title_above(window_start, line.index)
                 if title is None:
-                    title = self._title_below(line.index) or "Untitled item"
+                    title = self._title_below(line.index) or self._unheaded_title_below(line.index) or "Untitled item"
                 start_line = title_line or line
                 items.append((start_line, None, title, "agenda.minutes_marker"))
                 window_start = line.index + 1
@@ -474,6 +474,17 @@ class AgendaFinder:
                 if title:
                     return line, title
         return None, None
+
+    def _unheaded_title_below(self, marker: int) -> str | None:
+        """"Minutes: There were no declarations of interest.": the item whose heading was lost, named
+        from the procedural business its minutes report."""
+        following = self._next_content(marker)
+        if following is None:
+            return None
+        for cue in self.unheaded_cues:
+            if following.start <= cue.start <= min(following.end, following.start + 80):
+                return cue.rule.get("title")
+        return None
 
     def _title_below(self, marker: int) -> str | None:
         """"Martin Gray presented the overview report for ...": a title from the minutes' opening."""

@@ -316,3 +316,9 @@ def test_apologies_in_the_attendance_preamble_open_no_item(nlp):
     text = ("PRESENT: Councillors Bell, Ford and Hale\n\nApologies for absence were received from Councillor Dale.\n\n"
             "HOUSING ALLOCATIONS POLICY\n\nThe report was noted.\n\nBUDGET MONITORING\n\nThe report was noted.\n")
     assert titles(nlp, text) == ["HOUSING ALLOCATIONS POLICY", "BUDGET MONITORING"]
+
+
+def test_a_minutes_marker_whose_heading_was_lost_is_named_from_its_procedural_report(nlp):
+    text = ("Apologies\n\nMinutes:\n\nApologies were received from Councillor Dale.\n\n"
+            "Minutes:\n\nThere were no declarations of interest.\n\nBudget Monitoring\n\nMinutes:\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Apologies", "Declarations of interests", "Budget Monitoring"]
