@@ -164,6 +164,18 @@ def heading_title(text: str, *, procedural: bool = False, numbered: bool = False
     return None
 
 
+def minute_reference_title(text: str) -> str | None:
+    """The title after a minute reference ("TC24/108 Christmas lights and late-night shopping event"):
+    a reference numbers items, never a list, so a title in sentence case is still a title."""
+    title = clean_title(text)
+    words = title.split()
+    if not words or len(words) > 12 or not title[0].isupper() or title.endswith((".", ";", ",", ":")):
+        return None
+    if _PROSE_VERB.search(title) or _REPORTS_MEETING.search(title) or _MINUTES_VERB.search(title):
+        return None
+    return heading_title(title, procedural=True, numbered=True)
+
+
 def run_in_title(text: str) -> str | None:
     """The title of a run-in heading: "Working Practices The Panel noted ...", "Budget Monitoring –
     The Committee considered ...": a short title, then the minutes' first sentence on the same line."""
@@ -337,6 +349,8 @@ class AgendaFinder:
                     title = clean_title(match["title"])  # "24/101 To receive apologies for absence"
                 if title is None:
                     title = run_in_title(match["title"].rstrip(" |"))
+                if title is None and _number_scheme(match["num"]) in ("slash", "prefixed"):
+                    title = minute_reference_title(match["title"])
                 if title and not match["title"].startswith(("pdf", "PDF")):
                     candidates.append((line, match["num"], None, "agenda.number_title", title))
         items = []

@@ -322,3 +322,9 @@ def test_a_minutes_marker_whose_heading_was_lost_is_named_from_its_procedural_re
     text = ("Apologies\n\nMinutes:\n\nApologies were received from Councillor Dale.\n\n"
             "Minutes:\n\nThere were no declarations of interest.\n\nBudget Monitoring\n\nMinutes:\n\nThe report was noted.\n")
     assert titles(nlp, text) == ["Apologies", "Declarations of interests", "Budget Monitoring"]
+
+
+def test_a_title_in_sentence_case_after_a_minute_reference(nlp):
+    text = ("TC24/107 Finance\nThe payments were approved.\n\nTC24/108 Christmas lights and late-night shopping event\n"
+            "The Deputy Clerk updated Members on the arrangements.\n\nTC24/109 Planning applications\nNo objections were raised.\n")
+    assert titles(nlp, text) == ["Finance", "Christmas lights and late-night shopping event", "Planning applications"]
