@@ -92,6 +92,12 @@ _PERSON_LINE = re.compile(
 _QA_LABEL = re.compile(
     r"^(?:(?:written\s+)?(?:reply|response|answer|question)s?(?:\s+\d+)?|supplementary(?:\s+(?:question|reply|response))?|q\.?\s*\d+|a\.?\s*\d+)[.:]?$",
     re.I)
+# The record-keeping fields of a decision page ("Report author: Head of Audit", "Date of decision: ..."):
+# page furniture, not business.
+_METADATA_LINE = re.compile(
+    r"^(?:report\s+author|publication\s+date|date\s+of\s+(?:decision|publication)|decision\s+(?:maker|status|type)"
+    r"|is\s+(?:key\s+decision|subject\s+to\s+call[\s-]*in|callable\s+in)\??|call[\s-]*in\s+deadline|date\s+comes\s+into\s+force"
+    r"|wards?\s+affected|lead\s+(?:member|officer)|contact\s+officer|portfolio\s+holder|key\s+decision\??)\s*:", re.I)
 _REPLY = re.compile(r"^(?:none|nil|noted|n/?a|approved|agreed|carried|received|not applicable)(?:\s+(?:received|declared|made|noted|reported))?$", re.I)
 _NOT_HEADING_START = re.compile(
     r"^(?:resolved|agreed|decision|it was|there (?:was|were)|the following|members? |present|in attendance|minutes:|q:|a:|question|answer|response)\b",
@@ -732,7 +738,7 @@ def furniture_ranges(lines: list[Line], finder: AgendaFinder) -> list[tuple[int,
     """Page footers and running headers ("Page 1 of 3", "PLANNING COMMITTEE - 12 MARCH 2024") standing
     among the minutes: page furniture, not anything the meeting said or decided."""
     return [(line.start, line.end) for line in lines
-            if is_page_footer(line.text)
+            if is_page_footer(line.text) or _METADATA_LINE.match(line.text)
             or line.index > 0 and not _NUMBER_TITLE.match(line.text) and finder.is_meeting_heading(line)]
 
 

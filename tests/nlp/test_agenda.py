@@ -328,3 +328,11 @@ def test_a_title_in_sentence_case_after_a_minute_reference(nlp):
     text = ("TC24/107 Finance\nThe payments were approved.\n\nTC24/108 Christmas lights and late-night shopping event\n"
             "The Deputy Clerk updated Members on the arrangements.\n\nTC24/109 Planning applications\nNo objections were raised.\n")
     assert titles(nlp, text) == ["Finance", "Christmas lights and late-night shopping event", "Planning applications"]
+
+
+def test_a_decision_pages_record_keeping_fields_are_no_business(nlp):
+    text = ("Decision details\n\nInternal Audit Progress Report\n\nDecision Maker: Audit Committee\n\n"
+            "Decisions:\n\nRESOLVED that the report be noted.\n\nReport author: Head of Audit\n\nPublication date: 12/03/2024\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Internal Audit Progress Report"]
+    assert minutes.actions == []
