@@ -41,6 +41,8 @@ _FURNITURE = re.compile(
       |\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s*[/-]\s*\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?
       |browse\s+meetings.*|meeting\s+details|committee\s+details|agenda,?\s+decisions\s+and\s+minutes|decisions
       |skip\s+to\s+(?:main\s+)?content|you\s+are\s+here\b.*|home|print(?:\s+this\s+page)?|back\s+to\s+top
+      |(?:council|committee)\s+meetings|meetings|meeting\s+information|democracy|agenda\s+and\s+decisions
+      |agendas?,?\s+reports\s+and\s+minutes|calendar|menu|search|share\s+this\s+(?:item|page)|•\s*share\s+this\s+item
       |(?:[^>›»\n]{1,60}\s[>›»]\s){2,}[^>›»\n]{1,80})$""",
     re.I | re.X,
 )

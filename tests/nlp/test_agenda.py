@@ -136,6 +136,11 @@ def test_breadcrumbs_and_the_pages_own_title_lines_are_no_items(nlp):
     assert titles(nlp, text) == ["Apologies for Absence", "Mooring Fees"]
 
 
+def test_a_sites_section_names_are_no_items(nlp):
+    text = "Council meetings\n\nMeeting information\n\nApologies\n\nNone were received.\n\nLeisure Strategy\n\nThe strategy was noted.\n"
+    assert titles(nlp, text) == ["Apologies", "Leisure Strategy"]
+
+
 def test_the_committees_own_name_as_a_title_line_is_no_item(nlp):
     text = ("committee: Harbour Board\n---\nHarbour Board\n\nApologies for Absence\n\nNone were received.\n\n"
             "Mooring Fees\n\nThe Board considered the fees.\n")
