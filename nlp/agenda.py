@@ -100,6 +100,7 @@ _METADATA_LINE = re.compile(
     r"^(?:report\s+author|publication\s+date|date\s+of\s+(?:decision|publication)|decision\s+(?:maker|status|type)"
     r"|is\s+(?:key\s+decision|subject\s+to\s+call[\s-]*in|callable\s+in)\??|call[\s-]*in\s+deadline|date\s+comes\s+into\s+force"
     r"|wards?\s+affected|lead\s+(?:member|officer)|contact\s+officer|portfolio\s+holder|key\s+decision\??)\s*:", re.I)
+_ITEM_REFERENCE = re.compile(r"(?:\t|\s{3,})\(?(?:(?:agenda\s+)?item\s+\d+[a-z]?|minute\s+(?:no\.?\s*)?\d+)\)?$", re.I)
 _REPLY = re.compile(r"^(?:none|nil|noted|n/?a|approved|agreed|carried|received|not applicable)(?:\s+(?:received|declared|made|noted|reported))?$", re.I)
 _NOT_HEADING_START = re.compile(
     r"^(?:resolved|agreed|decision|it was|there (?:was|were)|the following|members? |present|in attendance|minutes:|q:|a:|question|answer|response)\b",
@@ -306,7 +307,8 @@ class AgendaFinder:
             return None
         if self.is_furniture(line):
             return None
-        if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(clean_title(line.text)) or _ATTENDANCE.search(line.text)
+        cleaned = _ITEM_REFERENCE.sub("", clean_title(line.text))  # "HOUSING POLICY      (Agenda Item 5)"
+        if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(cleaned) or _ATTENDANCE.search(line.text)
                              or _PERSON_LINE.match(clean_title(line.text)) or _QA_LABEL.match(clean_title(line.text))
                              or _PROSE_VERB.search(line.text) and not line.text.isupper()):
             return None
@@ -316,7 +318,8 @@ class AgendaFinder:
             return heading_title(line.text, procedural=True, numbered=numbered)
         if self.is_description(line):
             return None
-        return heading_title(line.text, procedural=self.is_procedural(clean_title(line.text)), numbered=numbered)
+        return heading_title(cleaned if not numbered else line.text, procedural=self.is_procedural(clean_title(line.text)),
+                             numbered=numbered)
 
     def _zone_end(self) -> int:
         """Index of the first line after a "No. Item" style table header, else 0."""

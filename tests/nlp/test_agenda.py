@@ -341,3 +341,8 @@ def test_a_decision_pages_record_keeping_fields_are_no_business(nlp):
     minutes = segment(text, nlp=nlp)
     assert [i.title for i in minutes.agenda_items] == ["Internal Audit Progress Report"]
     assert minutes.actions == []
+
+
+def test_a_heading_with_its_item_reference_set_to_the_right(nlp):
+    text = "HOUSING POLICY        (Agenda Item 5)\n\nThe report was noted.\n\nAPOLOGIES      Minute 23\n\nNone.\n\nBUDGET\n\nNoted.\n"
+    assert titles(nlp, text) == ["HOUSING POLICY", "APOLOGIES", "BUDGET"]
