@@ -346,3 +346,10 @@ def test_a_decision_pages_record_keeping_fields_are_no_business(nlp):
 def test_a_heading_with_its_item_reference_set_to_the_right(nlp):
     text = "HOUSING POLICY        (Agenda Item 5)\n\nThe report was noted.\n\nAPOLOGIES      Minute 23\n\nNone.\n\nBUDGET\n\nNoted.\n"
     assert titles(nlp, text) == ["HOUSING POLICY", "APOLOGIES", "BUDGET"]
+
+
+def test_urgent_business_and_announcements_whose_headings_were_lost(nlp):
+    text = ("Minutes of the Previous Meeting pdf icon PDF 90 KB\n\nThe minutes were agreed.\n\n\n"
+            "The Chair had no announcements.\n\n\nThere were no items of urgent business.\n\n\n"
+            "Parks Strategy pdf icon PDF 120 KB\n\nThe Panel noted the strategy.\n")
+    assert titles(nlp, text) == ["Minutes of the Previous Meeting", "Chair's announcements", "Urgent business", "Parks Strategy"]
