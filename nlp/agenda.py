@@ -18,12 +18,13 @@ this order, the first that finds items winning:
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .layout import PAGE_FOOTER, write_spans
-from .meeting import find_meeting
+from .layout import PAGE_FOOTER, is_page_footer, write_spans
+from .meeting import find_meeting, is_meeting_heading
 from .records import AgendaItem
 from .state import Line, MinutesState
 
@@ -32,22 +33,75 @@ _SMALL_WORDS = {
     "with", "&", "-", "–", "—", "vs", "v", "per", "under", "within", "its", "their",
 }
 _FURNITURE = re.compile(
-    r"""^(?:agenda\s+and\s+minutes|agenda\s+item|agenda|issue\s*-\s*meetings|items?|no\.?\s*items?
+    r"""^(?:agenda\s+and\s+minutes|agenda\s+item|agenda|issue\s*-\s*(?:meetings|decisions)|decision\s+details|items?|no\.?\s*items?
       |item\s+description(?:\s+decision)?|itempreamble|preamble|public|private|view\s+directions|media
       |additional\s+documents:?|supporting\s+documents:?|background\s+papers:?|printed\s+minutes.*
       |attendance\s+details|pdf\s+icon.*|(?:pdf\s+)?\d+\s*[km]b|decision:?|webcast.*|watch\s+the\s+meeting.*
       |\|(?:\s*no\.?\s*\|\s*item\s*\|?)?|\|[\s\-|:]*\|?
-      |\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s*[/-]\s*\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?)$""",
+      |\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s*[/-]\s*\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?
+      |browse\s+meetings.*|meeting\s+details|committee\s+details|agenda,?\s+decisions\s+and\s+minutes|decisions
+      |skip\s+to\s+(?:main\s+)?content|you\s+are\s+here\b.*|home|print(?:\s+this\s+page)?|back\s+to\s+top
+      |(?:council|committee)\s+meetings|meetings|meeting\s+information|democracy|agenda\s+and\s+decisions
+      |agendas?,?\s+reports\s+and\s+minutes|calendar|menu|search|share\s+this\s+(?:item|page)|•\s*share\s+this\s+item
+      |(?:[^>›»\n]{1,60}\s[>›»]\s){2,}[^>›»\n]{1,80})$""",
     re.I | re.X,
 )
+# A table row flattened onto one line ("Councillor A B      work commitments"): cells parted by a gap.
+_TABLE_ROW = re.compile(r"\S(?:\t|\s{3,})\S")
+# A line that reports the meeting ("The Chair welcomed ...", "Apologies were received from ..."), not a title.
+_PROSE_VERB = re.compile(
+    r"\b(?:was|were|had|did|welcomed|introduced|explained|asked|advised|informed|thanked|said|reported\s+that|noted\s+that)\b",
+    re.I,
+)
 _ZONE_END = re.compile(r"^(?:items|no\.?\s*item|\|\s*no\.?\s*\|\s*item\s*\|?|item\s+description(?:\s+decision)?)$", re.I)
-_SINGLE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s*-\s*meetings)$", re.I)
+_MEETING_LINE = re.compile(r"^Meeting:\s*\S.*\(Item\b[^)]*\)$", re.I)
+_IF_ANY = re.compile(r"\((?:if\s+any|if\s+required|if\s+necessary)\)$", re.I)
+_DOCUMENT_LINK = re.compile(r"\bpdf\s+icon\b|\bPDF\s+\d+(?:\.\d+)?\s*[KM]B\b", re.I)
+_QUESTION_PART = re.compile(r"^(?:questions?\s+(?:\d+|[a-z]\b|to|from|by|of)|supplementary\s+questions?\b)", re.I)
+_SINGLE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s*-\s*(?:meetings|decisions)|decision\s+details)$", re.I)
 _TITLE_FURNITURE = re.compile(
     r"(?:\s*pdf\s+icon)?(?:\s*PDF\s+\d+(?:\.\d+)?\s*[KM]B)|\s*pdf\s+icon|\s*\(Pages?\s+\d+\s*[-–]\s*\d+\)|\s*Additional\s+documents:?|\s*View\s+the\s+background.*$",
     re.I,
 )
+_SYMBOL_RUN = re.compile(r"[>=<*#~_]{2,}")  # "Action >>>>>> Officer": a marker in the minutes, not a title
 _LABEL_LINE = re.compile(r"^[A-Z][\w ’'&/().-]{0,40}:\s*\S")
 _PHONE = re.compile(r"\(?0\d{2,4}\)?[\s-]?\d{3}[\s-]?\d{3,4}|\btel\b", re.I)
+_PERSON_START = re.compile(r"^(?:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|the\s+(?:chair|mayor|leader|clerk))\b", re.I)
+_LABEL_ITEM = re.compile(r"^(?!(?:questions?|answers?|responses?|supplementary|q\d|a\d)\b)(?P<label>[A-Z][^:.;?!]{2,60}?)\s*:\s+(?P<rest>\S.*)$", re.I)
+_METADATA_LABELS = {
+    "present", "in attendance", "also present", "also in attendance", "date", "time", "venue", "place", "location", "contact",
+    "clerk", "chair", "chairman", "chairperson", "officers", "officer", "members", "member", "attendance", "minutes", "note",
+    "notes", "meeting", "email", "tel", "telephone", "phone", "item", "agenda item", "decision", "resolved", "agreed", "action",
+    "actions", "owner", "due", "by", "source", "council", "committee", "title", "q", "a", "question", "answer", "response",
+    "reply", "proposed", "seconded", "councillors", "absent", "observers", "public", "press", "start", "finish", "ward",
+}
+# "10 October 2018", "3 May 2024 6.30pm": a date standing alone, not item 10 "October 2018".
+_DATE_LINE = re.compile(
+    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b[\s\d.:apm,]*$", re.I)
+_JOINING_END = {"and", "or", "of", "the", "to", "by", "for", "with", "a", "an", "that", "which", "was", "were", "is", "are", "be"}
+_ATTENDANCE = re.compile(r"\b(?:present|presiding|absent|in\s+attendance|apologies\s+(?:were|was)\s+received)\b", re.I)
+_RUN_IN = re.compile(
+    r"^(?P<title>(?:\S+\s+){0,9}?\S+?)[\s–—:-]+(?P<rest>(?:The|It|Members?|Councillors?|Cllr|There|This|In|On|Following|Mr|Mrs|Ms|Dr|Officers?|Apologies|No)\s.{12,})$"
+)
+# A part of an item's minutes under its own small heading ("Discussion", "Key points", "Next steps").
+_SECTION_LABEL = re.compile(
+    r"^(?:discussion|background|summary|key\s+(?:points|issues|messages|findings)|next\s+steps|introduction|outcomes?|purpose"
+    r"|comments|debate|(?:points|issues|questions)\s+raised|main\s+points|in\s+discussion|members'?\s+comments)$", re.I)
+# "Councillor Ann Jones" alone on a line: the asker of a written question, not an item.
+_PERSON_LINE = re.compile(
+    r"^(?i:councillors?|cllrs?\.?|mr|mrs|ms|miss|dr|alderman|deputy|the\s+(?:mayor|leader))\s+(?:[A-Z][\w'’.-]*\.?\s*){1,4}(?:\([^)]*\))?$")
+# "Reply", "Response", "Supplementary question", "Q1": labels in a written question and answer.
+_QA_LABEL = re.compile(
+    r"^(?:(?:written\s+)?(?:reply|response|answer|question)s?(?:\s+\d+)?|supplementary(?:\s+(?:question|reply|response))?|q\.?\s*\d+|a\.?\s*\d+)[.:]?$",
+    re.I)
+# The record-keeping fields of a decision page ("Report author: Head of Audit", "Date of decision: ..."):
+# page furniture, not business.
+_METADATA_LINE = re.compile(
+    r"^(?:report\s+author|publication\s+date|date\s+of\s+(?:decision|publication)|decision\s+(?:maker|status|type)"
+    r"|is\s+(?:key\s+decision|subject\s+to\s+call[\s-]*in|callable\s+in)\??|call[\s-]*in\s+deadline|date\s+comes\s+into\s+force"
+    r"|wards?\s+affected|lead\s+(?:member|officer)|contact\s+officer|portfolio\s+holder|key\s+decision\??)\s*:", re.I)
+_ITEM_REFERENCE = re.compile(r"(?:\t|\s{3,})\(?(?:(?:agenda\s+)?item\s+\d+[a-z]?|minute\s+(?:no\.?\s*)?\d+)\)?$", re.I)
+_REPLY = re.compile(r"^(?:none|nil|noted|n/?a|approved|agreed|carried|received|not applicable)(?:\s+(?:received|declared|made|noted|reported))?$", re.I)
 _NOT_HEADING_START = re.compile(
     r"^(?:resolved|agreed|decision|it was|there (?:was|were)|the following|members? |present|in attendance|minutes:|q:|a:|question|answer|response)\b",
     re.I,
@@ -68,6 +122,9 @@ _DERIVE_FROM_PRESENTED = re.compile(
     r"\b(?:presented|introduced|submitted)\s+(?:the|a|an)\s+(?P<title>[^.,;:(]+)", re.I
 )
 _DESCRIPTION_TITLE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|discuss|review|elect|appoint|resolve|adopt)\b[^.]*\.?$")
+# "To confirm as a correct record the minutes of ...": a whole description sentence, an item of its own.
+_DESCRIPTION_SENTENCE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|elect|appoint)\b[^.]{10,}\.?$")
+_CELL_NOTE = re.compile(r"\s*\((?:copy|copies|report|paper)[^)]*\)", re.I)
 _TITLE_CUT = re.compile(r"\s+(?:in accordance with|which|that|copies of which|for the period)\b.*$", re.I)
 
 
@@ -89,14 +146,18 @@ def heading_title(text: str, *, procedural: bool = False, numbered: bool = False
     title = clean_title(text)
     if _LABEL_LINE.match(title) and not numbered:
         return None
-    if not title or len(title) > 160 or _NOT_HEADING_START.match(title) and not procedural:
+    if not title or len(title) > 160 or _REPLY.match(title):
         return None
+    if _NOT_HEADING_START.match(title) and not procedural and not (numbered and re.match(r"(?i)members?\b", title)):
+        return None  # "Members asked ...", but "4 Member Attendance and Apologies" is a title
+    if title.rsplit(None, 1)[-1].lower() in _JOINING_END and len(title.split()) > 1:
+        return None  # a line broken before its sentence goes on
     words = title.split()
     if len(words) > 22 or not (title[0].isupper() or title[0].isdigit() or title[0] in "“‘'\""):
         return None
     if title.endswith((".", ";", ",")) and not title.isupper():
         return None
-    if "@" in title or _PHONE.search(title) or title.count("(") != title.count(")"):
+    if "@" in title or _SYMBOL_RUN.search(title) or _PHONE.search(title) or title.count("(") != title.count(")"):
         return None
     if procedural or title.isupper():
         return title
@@ -110,6 +171,30 @@ def heading_title(text: str, *, procedural: bool = False, numbered: bool = False
     if numbered and len(words) <= 10 and capitalised / len(content) >= 0.25:
         return title
     return None
+
+
+def minute_reference_title(text: str) -> str | None:
+    """The title after a minute reference ("TC24/108 Christmas lights and late-night shopping event"):
+    a reference numbers items, never a list, so a title in sentence case is still a title."""
+    title = clean_title(text)
+    words = title.split()
+    if not words or len(words) > 12 or not title[0].isupper() or title.endswith((".", ";", ",", ":")):
+        return None
+    if _PROSE_VERB.search(title) or _REPORTS_MEETING.search(title) or _MINUTES_VERB.search(title):
+        return None
+    return heading_title(title, procedural=True, numbered=True)
+
+
+def run_in_title(text: str) -> str | None:
+    """The title of a run-in heading: "Working Practices The Panel noted ...", "Budget Monitoring –
+    The Committee considered ...": a short title, then the minutes' first sentence on the same line."""
+    match = _RUN_IN.match(text)
+    if not match or not (_PROSE_VERB.search(match["rest"]) or _REPORTS_MEETING.search(match["rest"])
+                         or re.search(r"\b[a-z]{3,}ed\b", match["rest"])):
+        return None
+    if _PERSON_START.match(match["title"]):
+        return None  # "1. Cllr A Moran asked ...": a numbered paragraph of minutes
+    return heading_title(match["title"].rstrip(" –—-:"), numbered=True)
 
 
 def derived_title(text: str) -> str | None:
@@ -162,7 +247,10 @@ def _number_value(number: str) -> float | None:
     digits = re.findall(r"\d+", number)
     if not digits:
         return None
-    return float(digits[0]) if len(digits) == 1 else float(digits[0]) + float(digits[1]) / 1000
+    if len(digits) == 1:
+        letter = re.search(r"\d([a-z])\.?$", number)  # "1a", "1b": parts of item 1, in order
+        return float(digits[0]) + ((ord(letter[1]) - ord("a") + 1) / 100 if letter else 0)
+    return float(digits[0]) + float(digits[1]) / 1000
 
 
 def _normal_number(number: str) -> str:
@@ -179,12 +267,26 @@ class AgendaFinder:
         self.procedural_phrases = procedural_phrases
         self.description_starts = {c.start for c in state.cues if c.label == "DESCRIPTION"}
         self.description_cues = [c for c in state.cues if c.label == "DESCRIPTION"]
+        self.unheaded_cues = [c for c in state.cues if c.label == "UNHEADED_ITEM"]
         self.zone_end = self._zone_end()
         self.single_page = any(_SINGLE_ITEM_PAGE.match(line.text) for line in self.lines[:3])
+        counts: dict[str, int] = {}
+        for line in self.lines:
+            counts[line.text] = counts.get(line.text, 0) + 1
+        names = (state.meeting.committee, state.meeting.council, state.header.get("committee"), state.header.get("council"))
+        self.meeting_names = {name.strip().lower() for name in names if name and name.strip()}
+        self.paragraph_starts = {s.line for s in state.sentences if s.first_in_paragraph}
+        self.repeated = {text for text, count in counts.items() if count > 1}
+
+    @cached_property
+    def label_layout(self) -> bool:
+        """Parish minutes often give each item as "Title: what was done" (two procedural ones show the layout)."""
+        return sum(1 for line in self.lines if line.blank_before and (m := _LABEL_ITEM.match(line.text))
+                   and self.is_procedural(m["label"])) >= 2
 
     # -- line readings -------------------------------------------------
     def is_procedural(self, title: str) -> bool:
-        lowered = title.lower().removeprefix("the ").strip()
+        lowered = title.lower().replace("’", "'").replace("‘", "'").removeprefix("the ").strip()
         return any(lowered.startswith(p) for p in self.procedural_phrases)
 
     def is_description(self, line: Line) -> bool:
@@ -193,12 +295,31 @@ class AgendaFinder:
     def is_furniture(self, line: Line) -> bool:
         return self.is_furniture_text(line.text)
 
+    def is_meeting_heading(self, line: Line) -> bool:
+        """The page's own heading or a running header (the meeting's name and date), not an item."""
+        lowered = line.text.lower()
+        if any(name in lowered for name in self.meeting_names) and clean_title(line.text).lower() in self.meeting_names:
+            return True  # the committee's own name standing as the page's title
+        return is_meeting_heading(line.text, repeated=line.text in self.repeated)
+
     def heading(self, line: Line, numbered: bool = False) -> str | None:
         if line.marker and not _NUMBER_TITLE.match(line.text):
             return None
-        if self.is_description(line) or self.is_furniture(line):
+        if self.is_furniture(line):
             return None
-        return heading_title(line.text, procedural=self.is_procedural(clean_title(line.text)), numbered=numbered)
+        cleaned = _ITEM_REFERENCE.sub("", clean_title(line.text))  # "HOUSING POLICY      (Agenda Item 5)"
+        if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(cleaned) or _ATTENDANCE.search(line.text)
+                             or _PERSON_LINE.match(clean_title(line.text)) or _QA_LABEL.match(clean_title(line.text))
+                             or _PROSE_VERB.search(line.text) and not line.text.isupper()):
+            return None
+        if _IF_ANY.search(line.text):
+            # "Report of the Monitoring Officer (if any)", "Members' Items (if any)": an agenda
+            # title, however it opens.
+            return heading_title(line.text, procedural=True, numbered=numbered)
+        if self.is_description(line):
+            return None
+        return heading_title(cleaned if not numbered else line.text, procedural=self.is_procedural(clean_title(line.text)),
+                             numbered=numbered)
 
     def _zone_end(self) -> int:
         """Index of the first line after a "No. Item" style table header, else 0."""
@@ -233,10 +354,14 @@ class AgendaFinder:
                 candidates.append((line, match["num"], following, "agenda.number_line"))
                 continue
             match = _NUMBER_TITLE.match(text)
-            if match and not self._after_list_intro(line):
+            if match and not self._after_list_intro(line) and not _DATE_LINE.match(text):
                 title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
                 if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 20:
                     title = clean_title(match["title"])  # "24/101 To receive apologies for absence"
+                if title is None:
+                    title = run_in_title(match["title"].rstrip(" |"))
+                if title is None and _number_scheme(match["num"]) in ("slash", "prefixed"):
+                    title = minute_reference_title(match["title"])
                 if title and not match["title"].startswith(("pdf", "PDF")):
                     candidates.append((line, match["num"], None, "agenda.number_title", title))
         items = []
@@ -272,9 +397,14 @@ class AgendaFinder:
                 schemes[_number_scheme(number)] = schemes.get(_number_scheme(number), 0) + 1
         best = max(schemes, key=lambda s: (schemes[s], -list(schemes).index(s)))
         kept, highest = [], None
+        # An "Issue - meetings" page lists one item from several meetings, each under its
+        # "Meeting: date - body (Item N)" line: the numbering starts again under each.
+        meetings = [line.start for line in self.lines if _MEETING_LINE.match(line.text)]
         for item in items:
             if _number_scheme(item[1]) != best:
                 continue
+            if kept and any(kept[-1][0].start < start < item[0].start for start in meetings):
+                highest = None
             value = _number_value(item[1])
             if item[2] is not None and highest is not None and value is not None and value <= highest:
                 continue  # numbering goes up: a lower new number is a list, not an item
@@ -286,6 +416,8 @@ class AgendaFinder:
     def procedural_before(self, first_item: Line) -> list[tuple[Line, str | None, str, str]]:
         """"Apologies", "Declarations of Interest" as unnumbered headings above item 1 (Scottish minutes)."""
         items = []
+        if self.single_page:
+            return items  # an "Issue - meetings" page's own title stands above its items
         for line in self.lines[self.zone_end : first_item.index]:
             following = self.lines[line.index + 1] if line.index + 1 < len(self.lines) else None
             if line.blank_before == 0 or following is None or line.text.endswith(":") or line.marker:
@@ -327,7 +459,7 @@ class AgendaFinder:
             if text.lower().rstrip(" :") == "minutes" and text.endswith(":"):
                 title_line, title = self._title_above(window_start, line.index)
                 if title is None:
-                    title = self._title_below(line.index) or "Untitled item"
+                    title = self._title_below(line.index) or self._unheaded_title_below(line.index) or "Untitled item"
                 start_line = title_line or line
                 items.append((start_line, None, title, "agenda.minutes_marker"))
                 window_start = line.index + 1
@@ -338,7 +470,7 @@ class AgendaFinder:
                 before = clean_title(text[: match.start()])
                 if not after or self.is_furniture_text(after):
                     continue
-                title = self._title_from_cell(line, before)
+                title = self._title_from_cell(line, text[: match.start()])
                 if title:
                     items.append((line, None, title, "agenda.table_cell"))
                     window_start = line.index + 1
@@ -368,6 +500,17 @@ class AgendaFinder:
                     return line, title
         return None, None
 
+    def _unheaded_title_below(self, marker: int) -> str | None:
+        """"Minutes: There were no declarations of interest.": the item whose heading was lost, named
+        from the procedural business its minutes report."""
+        following = self._next_content(marker)
+        if following is None:
+            return None
+        for cue in self.unheaded_cues:
+            if following.start <= cue.start <= min(following.end, following.start + 80):
+                return cue.rule.get("title")
+        return None
+
     def _title_below(self, marker: int) -> str | None:
         """"Martin Gray presented the overview report for ...": a title from the minutes' opening."""
         for line in self.lines[marker + 1 : marker + 4]:
@@ -384,48 +527,140 @@ class AgendaFinder:
             if 0 < offset < cut:
                 cut = offset
                 break
-        title = before[:cut].strip()
+        title = clean_title(before[:cut])
+        before = clean_title(before)
+        if _DESCRIPTION_SENTENCE.match(before):
+            title = before
+            # "To confirm the minutes of the meeting held on 9 March 2023 (copy attached)." : the cell
+            # holds only the description; it is the title.
+            return heading_title(_CELL_NOTE.sub("", title).rstrip(". "), procedural=True, numbered=True)
         words = title.split()
         # "Urgent Business Urgent business, if any, ..." : the description starts
-        # at the capitalised word before the first lower-case content word.
+        # where the title's first word comes again.
         for position in range(1, len(words)):
-            word = words[position]
-            if word.lower() not in _SMALL_WORDS and word[:1].islower():
-                title = " ".join(words[: max(position - 1, 1)])
+            if words[position].lower() == words[0].lower():
+                title = " ".join(words[:position])
                 break
+        while title and title.split()[-1].lower() in _SMALL_WORDS and len(title.split()) > 1:
+            title = title.rsplit(None, 1)[0]
+        if title and heading_title(title, procedural=True) is None:
+            # "Substitutes Any member who is substituting ..." : the description starts at the
+            # capitalised word before the first lower-case content word.
+            for position in range(1, len(words)):
+                word = words[position]
+                if word.lower() not in _SMALL_WORDS and word[:1].islower():
+                    title = " ".join(words[: max(position - 1, 1)])
+                    break
+        while title and title.split()[-1].lower() in _SMALL_WORDS and len(title.split()) > 1:
+            title = title.rsplit(None, 1)[0]
         return heading_title(title, procedural=True) if title else None
 
     def headed(self) -> list[tuple[Line, str | None, str, str]]:
-        """(line, None, title, rule) for unnumbered headings and bare descriptions."""
+        """(line, None, title, rule) for unnumbered headings and bare descriptions.
+
+        On a whole-meeting page some items lose their headings in the copy: an
+        item then opens where its minutes do, at a report of procedural
+        business ("No interests were declared.") or at an agenda description
+        ("To confirm ...") that follows the minutes of the item before.
+        """
         items: list[tuple[Line, str | None, str, str]] = []
         open_item = False
+        has_minutes = False  # the open item already has minutes of its own
         lines = self.lines
+        previous_text = None
         for line in lines[self.zone_end :]:
             last = line.index == len(lines) - 1
             previous = lines[line.index - 1] if line.index else None
             if self.is_furniture(line):
                 continue
+            repeated, previous_text = line.text == previous_text, line.text
             title = self.heading(line)
             standalone = line.index == 0 or line.blank_before > 0 or (previous is not None and self.is_furniture(previous))
+            if title and not standalone and previous is not None and line.index in self.paragraph_starts:
+                # No blank line above, as in text taken from a PDF: a heading in capitals under
+                # mixed-case text, or a procedural heading under a finished sentence.
+                following = lines[line.index + 1] if line.index + 1 < len(lines) else None
+                standalone = (title.isupper() and len(title) > 4 and not previous.text.isupper()
+                              or previous.text.endswith((".", "!", "?")) and (
+                                  self.is_procedural(title)
+                                  or len(title.split()) <= 8 and not _PERSON_START.match(title) and following is not None
+                                  and len(following.text) > 40 and following.text.endswith(".") and not self.heading(following)))
             after_intro = previous is not None and previous.text.endswith((":", ":-")) and not self.is_furniture(previous)
+            if title and line.text.endswith((":", ":-")):
+                title = None  # "Matters arising:" labels a part of the item above
             if title and standalone and not after_intro and not last:
                 following = lines[line.index + 1]
                 if self.heading(following) and not self.is_description(following) and following.blank_before == 0:
                     continue
+                if items and (self.sub_heading(line, title, items[-1], has_minutes) or _SECTION_LABEL.match(title)):
+                    continue
                 items.append((line, None, title, "agenda.heading"))
-                open_item = True
+                open_item, has_minutes = True, False
+                continue
+            if title is None and standalone and self.label_layout and (label := self.label_heading(line)):
+                items.append((line, None, label, "agenda.label_heading"))
+                open_item, has_minutes = True, True
                 continue
             if self.is_description(line) and not open_item:
                 title = derived_title(line.text)
                 if title:
                     items.append((line, None, title, "agenda.description"))
-                    open_item = True
+                    open_item, has_minutes = True, False
+                    continue
+            in_preamble = not items and any(_ATTENDANCE.search(other.text) for other in lines[max(0, line.index - 4) : line.index])
+            if standalone and not after_intro and not repeated and (not items or has_minutes) and not in_preamble:
+                unheaded = self.unheaded(line, items[-1][2] if items else "")
+                if unheaded:
+                    items.append((line, None, *unheaded))
+                    open_item, has_minutes = True, True
                     continue
             if line.text.endswith((".", "?", "!")) or len(line.text) > 80:
                 # Prose closes the heading's description; a later bare
                 # description then starts a new untitled item.
                 open_item = open_item and not self.is_description(line)
+            if not self.is_description(line):
+                has_minutes = True
         return items
+
+    def label_heading(self, line: Line) -> str | None:
+        """The title of an item written as a label before its minutes ("Declarations of interest: none.")."""
+        match = _LABEL_ITEM.match(line.text)
+        if not match or match["label"].lower().strip() in _METADATA_LABELS or _PERSON_START.match(match["label"]):
+            return None
+        label = clean_title(match["label"])
+        if self.is_procedural(label):
+            return label
+        return heading_title(label)
+
+    def sub_heading(self, line: Line, title: str, above: tuple, has_minutes: bool) -> bool:
+        """Whether a heading straight under an item's heading (no minutes between) heads a part of
+        that item: "Questions to Councillor X, Cabinet Member for Y" under a questions item, or a
+        plain heading over prose under an item that carries its report ("... pdf icon PDF 216 KB")."""
+        above_line, above_title = above[0], above[2]
+        if "question" in above_title.lower() and _QUESTION_PART.match(title):
+            return True
+        if has_minutes or not _DOCUMENT_LINK.search(above_line.text) or _DOCUMENT_LINK.search(line.text):
+            return False
+        if self.is_procedural(above_title) or self.is_procedural(title):
+            return False
+        following = self._next_content(line.index)
+        return following is not None and self.heading(following) is None and not self.is_description(following)
+
+    def unheaded(self, line: Line, current: str) -> tuple[str, str] | None:
+        """(title, rule) if ``line`` opens an item whose heading was lost: a report of procedural
+        business the item above is not about, or an agenda description after the minutes above."""
+        for cue in self.unheaded_cues:
+            if cue.start < line.start or cue.start > min(line.end, line.start + 80):
+                continue
+            if any(word in current.lower() for word in cue.rule.get("keywords", ())):
+                return None
+            return cue.rule.get("title", "Untitled item"), cue.rule.id
+        if self.is_description(line) and _DESCRIPTION_SENTENCE.match(line.text) and current:
+            title = line.text.rstrip(".")
+            if len(title) > 160:
+                title = derived_title(line.text) or ""
+            return (title, "agenda.description_after_minutes") if title else None
+        return None
 
     def single(self) -> tuple[Line | None, str]:
         """The one item of a page with no structure: its title as best read."""
@@ -433,6 +668,10 @@ class AgendaFinder:
             if self.is_furniture(line):
                 continue
             title = self.heading(line)
+            if title is None and self.single_page and not self.is_description(line) and len(line.text.split()) <= 25:
+                # An "Agenda item" page's first line is its item's title, however it is written
+                # ("Notification of any items of business which the chair deems urgent").
+                title = heading_title(line.text, procedural=True)
             if title and not _LABEL_LINE.match(line.text):
                 return line, title
             break
@@ -487,10 +726,25 @@ def find_items(state: MinutesState, procedural_phrases: tuple[str, ...]) -> None
         regions[0] = (0, regions[0][1])
     state.agenda_items = items
     state.item_regions = sorted(regions)
-    state.skip_ranges = description_ranges(state.lines, items, finder) + decision_note_ranges(state.lines)
+    state.skip_ranges = (description_ranges(state.lines, items, finder) + decision_note_ranges(state.lines)
+                         + furniture_ranges(state.lines, finder))
     first_start = min(item.start for item in items)
     if first_start > 0 and items[0].rule != "agenda.whole_document":
         state.skip_ranges.insert(0, (0, first_start))
+
+
+def _reports_meeting(text: str) -> bool:
+    """Whether a paragraph reports the meeting (was, had, submitted, presented ...) rather than
+    describing the agenda ("has been received", "will be presented" are the agenda's)."""
+    return bool(_REPORTS_MEETING.search(text) or _MINUTES_VERB.search(text))
+
+
+def furniture_ranges(lines: list[Line], finder: AgendaFinder) -> list[tuple[int, int]]:
+    """Page footers and running headers ("Page 1 of 3", "PLANNING COMMITTEE - 12 MARCH 2024") standing
+    among the minutes: page furniture, not anything the meeting said or decided."""
+    return [(line.start, line.end) for line in lines
+            if is_page_footer(line.text) or _METADATA_LINE.match(line.text)
+            or line.index > 0 and not _NUMBER_TITLE.match(line.text) and finder.is_meeting_heading(line)]
 
 
 def description_ranges(lines: list[Line], items: list[AgendaItem], finder: AgendaFinder) -> list[tuple[int, int]]:
@@ -512,7 +766,64 @@ def description_ranges(lines: list[Line], items: list[AgendaItem], finder: Agend
             if match and match.start() > 0 and not finder.is_furniture_text(line.text[match.end():] or "x:"):
                 ranges.append((item.start, line.start + match.end()))
                 break
+        else:
+            ranges.extend(_unmarked_description(lines, item, finder))
     return ranges
+
+
+def _unmarked_description(lines: list[Line], item: AgendaItem, finder: AgendaFinder) -> list[tuple[int, int]]:
+    """An item's agenda description where no "Minutes:" marks its end: the paragraphs under
+    the title that open as a description ("To approve ...", "Report of ...") and go on in the
+    agenda's present tense ("members of the public may ask ...", "This report provides ...",
+    "Members to declare any interests"), up to the first that reports the meeting."""
+    block: tuple[int, int] | None = None
+    for line in lines:
+        if line.start < item.start:
+            continue
+        if line.start >= item.end:
+            break
+        if line.start == item.start and item.rule not in ("agenda.description_after_minutes", "agenda.description"):
+            continue  # the title line (or the number line above it)
+        if _DECISION_LABEL.match(line.text):
+            break
+        if finder.is_furniture(line) or block is None and (clean_title(line.text) == item.title or _MEETING_LINE.match(line.text)):
+            continue
+        if block is None:
+            standing = (not line.marker and _STANDING.search(line.text) and not _PROSE_VERB.search(line.text)
+                        and not _REPORTED_SPEECH.search(line.text))
+            if not (finder.is_description(line) or standing) or _reports_meeting(line.text):
+                break
+            block = (line.start, line.end)
+            continue
+        if line.blank_before == 0 and not line.marker and not _reports_meeting(line.text):
+            block = (block[0], line.end)  # the description's own wrapped line
+            continue
+        if (finder.is_description(line) or _AGENDA_TENSE.search(line.text)) and not _reports_meeting(line.text):
+            block = (block[0], line.end)
+            continue
+        break
+    return [block] if block else []
+
+
+_DECISION_LABEL = re.compile(r"^(?:decisions?|resolved|agreed|resolution)\b", re.I)
+# Agenda text speaks of what will or may happen, or of what a report does; minutes report the meeting.
+_AGENDA_TENSE = re.compile(
+    r"\b(?:may|must|should|will\s+be|is\s+(?:asked|requested|invited|recommended)|are\s+(?:asked|requested|invited|reminded)"
+    r"|this\s+report|the\s+report\s+(?:provides|sets|includes|summarises|outlines|seeks|asks)|please\s+note"
+    r"|members\s+to|to\s+be\s+(?:received|submitted|made)|(?:is|are)\s+provided|will\s+(?:consider|receive|be\s+asked))\b",
+    re.I,
+)
+# Standing rules that may open an item's agenda text with no "To ..." before them.
+_STANDING = re.compile(
+    r"\b(?:may|must|should|(?:is|are)\s+(?:provided|asked|requested|invited|reminded)|please\s+note"
+    r"|(?:this|the)\s+(?:report|paper|item)\s+(?:sets|provides|gives|summarises|outlines|asks|seeks|presents|updates|includes))\b", re.I)
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:\w+ed|felt|said|thought|told|knew|sought)\s+(?:that|whether|if)\b"
+    r"|\b(?:agreed|asked|decided|undertook|offered|requested|wished|wanted)\s+to\b", re.I)
+_MINUTES_VERB = re.compile(
+    r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )\b(?:submitted|presented|introduced|considered|noted|reported|discussed|explained|advised"
+    r"|confirmed|stated|welcomed|thanked|queried|commented|suggested|proposed|informed|outlined|highlighted)\b", re.I)
+_REPORTS_MEETING = re.compile(r"\b(?:was|were|had|did|resolved|agreed\s+(?:that|to))\b", re.I)
 
 
 # The notes a decision record carries under its decision ("Reasons for decision:", "Alternative

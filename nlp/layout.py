@@ -16,6 +16,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .meeting import is_meeting_heading
 from .state import Line, MinutesState, Sentence
 
 # A list marker at the start of a line, and the white space after it.
@@ -60,6 +61,16 @@ _WIDTH_SLACK = 12  # how much shorter than the wrap width a wrapped line may be 
 # ("Eastmoor Borough Council – Health Scrutiny Panel – 17 October 2023        Page 2").
 PAGE_FOOTER = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|-\s*\d+\s*-|chair(?:man|person)?['’]?s\s+initials\b.*"
                          r"|[^\n]{10,120}?(?:\s{3,}|\t|\s[|–—-]\s)page\s+\d+(?:\s+of\s+\d+)?)$", re.I)
+
+
+def is_page_footer(text: str) -> bool:
+    """Whether a line is a page footer or a running header/footer ending in its page number."""
+    lowered = text[:12].lower()
+    if "page" not in text.lower() and not text.startswith("-") and not lowered.startswith("chair"):
+        return False  # the quick test before the regular expression, which backtracks on long lines
+    return PAGE_FOOTER.match(text) is not None
+
+
 _PROSE = re.compile(r"\b(?:the|of|and|to|that|was|were|be|had|for|on|in|with)\b")
 
 
@@ -118,15 +129,17 @@ def wrap_width(lines: list[Line]) -> int | None:
 
 def page_furniture(lines: list[Line]) -> set[int]:
     """Indexes of a PDF's page footers ("Page 2 of 4", "Chairman's initials ....") and the running
-    header repeated after them: they stand between the two halves of a sentence broken by a page."""
-    furniture = {line.index for line in lines if PAGE_FOOTER.match(line.text)}
+    header after them (repeated, or naming the meeting: "PLANNING COMMITTEE - 12 MARCH 2024"): they
+    stand between the two halves of a sentence broken by a page, and are no sentence themselves."""
+    furniture = {line.index for line in lines if is_page_footer(line.text)}
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1
     for index in sorted(furniture):
         following = index + 1
         while following < len(lines) and (following in furniture or counts[lines[following].text] > 1
-                                           and not lines[following].blank_before and len(lines[following].text) < 100):
+                                           and not lines[following].blank_before and len(lines[following].text) < 100
+                                           or is_meeting_heading(lines[following].text)):
             furniture.add(following)
             following += 1
     return furniture
@@ -135,7 +148,7 @@ def page_furniture(lines: list[Line]) -> set[int]:
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Group lines into paragraphs, joining soft-wrapped ones, also across a page break."""
     width = wrap_width(lines)
-    furniture = page_furniture(lines) if width is not None else set()
+    furniture = page_furniture(lines)
     groups: list[list[Line]] = []
     after_page_break = False
     for line in lines:

@@ -11,6 +11,7 @@ the text are read the ways councils write them:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .dates import find_date, parse_date
 from .records import MeetingInfo
@@ -21,8 +22,18 @@ _COMMITTEE_DASH_DATE = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY
 _MEETING_LINE = re.compile(r"^Meeting:\s*(?P<date>[^-–]+?)\s*[-–]\s*(?P<committee>.+?)(?:\s*\(Item[^)]*\))?$", re.I)
 _MINUTES_OF = re.compile(rf"^Minutes of (?:the |a )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?\b{_BODY})\b(?P<rest>.*)$", re.I)
 _X_MINUTES = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s+Minutes$")
+_MINUTES_OF_BODY = re.compile(rf"^Minutes\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:meeting\s+of\s+(?:the\s+)?)?[A-Z][^\n]{{0,100}}?\b{_BODY}$", re.I)
 _DATE_LABEL = re.compile(r"^(?:Date(?: of meeting)?|Meeting date)\s*:\s*(?P<rest>.*)$", re.I)
 _SCAN_LINES = 60
+_DIGIT = re.compile(r"\d")
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b", re.I)
+_EARLIER_MINUTES = re.compile(r"\b(?:PREVIOUS|LAST|CONFIRM|APPROVE|RECEIVE)\b")
+_ITEM_OPENING = re.compile(r"^(?:the\s+)?(?:reports?|minutes?|recommendations?|referrals?|decisions?|notes?|updates?|matters?|feedback|outcomes?)\b", re.I)
+_COUNCIL_NAME = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:(?:district|borough|county|city|parish|town|community|metropolitan\s+borough|county\s+borough)\s+)?council$",
+    re.I)
+_BODY_WORD = re.compile(r"\b(?:COUNCIL|COMMITTEE|BOARD|PANEL|CABINET|AUTHORITY|ASSEMBLY|COMMISSION|FORUM)\b")
 
 
 def _iso(value) -> str | None:
@@ -82,3 +93,40 @@ def find_meeting(header: dict[str, str], lines: list[Line]) -> MeetingInfo:
             rest = match["rest"] or (head[position + 1].text if position + 1 < len(head) else "")
             offer("date", _iso(parse_date(rest)))
     return info
+
+
+@lru_cache(maxsize=4096)
+def is_meeting_heading(text: str, repeated: bool = False) -> bool:
+    """Whether a line names the meeting itself rather than an item of business.
+
+    "Corporate Scrutiny Panel - Friday 18th October 2019 9.30 am" (the page's
+    own heading), "Meeting: 16/06/2021 - ... (Item 5)", "Minutes of the meeting
+    of ... held on ...", and a PDF's running header: the council's or
+    committee's name and the meeting date in capitals, or any dated line the
+    page repeats.
+    """
+    if len(text) > 200:
+        return False  # a heading is a line, not a paragraph
+    if _MEETING_LINE.match(text) or _MINUTES_OF.match(text) and find_date(text) or _X_MINUTES.match(text):
+        return True
+    if _COUNCIL_NAME.match(text):
+        return True  # "EASTMOOR DISTRICT COUNCIL" standing alone: the page's own heading
+    if (match := _MINUTES_OF_BODY.match(text)) and not _EARLIER_MINUTES.search(text.upper()):
+        return True  # "Minutes of Planning Committee": the page's own title
+    found = find_date(text) if _DIGIT.search(text) else None
+    if not found:
+        return False
+    if (match := _COMMITTEE_DASH_DATE.match(text)) and find_date(match["rest"]):
+        rest = match["rest"]
+        if len(rest.split()) <= 9 or _WEEKDAY.search(rest) or _TIME.search(rest):
+            return True
+    before, after = text[: found[1].start()].strip(" -–—,|:"), text[found[1].end() :].strip(" -–—,|:.")
+    if _ITEM_OPENING.match(before):
+        pass  # "Minutes of the Audit Committee 14 June 2023" is an item
+    elif (re.search(rf"\b{_BODY}$", before, re.I) and (not after or _TIME.fullmatch(after) or _WEEKDAY.fullmatch(after))
+            or not before.strip(" ,") or _WEEKDAY.fullmatch(before.strip(" ,"))) and re.search(rf"\b{_BODY}\b", text, re.I):
+        return True  # "Overview and Scrutiny Committee 14 June 2023", "14 June 2023 Planning Committee"
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and _BODY_WORD.search(text) and not _EARLIER_MINUTES.search(text):
+        return True
+    return repeated

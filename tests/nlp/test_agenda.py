@@ -123,3 +123,343 @@ RESOLVED – That the presentation be noted.
 
 
 # --- families seen in real minutes
+
+
+def titles(nlp, text):
+    return [item.title for item in segment(text, nlp=nlp).agenda_items]
+
+
+def test_the_pages_own_meeting_heading_is_no_item(nlp):
+    text = ("Planning Review Panel - Tuesday 4th March 2025 6.00 pm\n\n"
+            "Minutes of the Previous Meeting pdf icon PDF 90 KB\n\nThe minutes were agreed.\n\n"
+            "Leisure Centre Refurbishment pdf icon PDF 120 KB\n\nThe Panel noted the report.\n")
+    assert titles(nlp, text) == ["Minutes of the Previous Meeting", "Leisure Centre Refurbishment"]
+
+
+def test_a_running_header_in_capitals_is_no_item(nlp):
+    text = ("Apologies for Absence\n\nApologies were received from Councillor Reed.\n\n"
+            "NORTHVALE DISTRICT COUNCIL - 14 MAY 2024\n\n"
+            "Car Parking Charges\n\nThe Panel discussed the proposed charges.\n")
+    assert titles(nlp, text) == ["Apologies for Absence", "Car Parking Charges"]
+
+
+def test_a_label_ending_in_a_colon_is_part_of_its_item(nlp):
+    text = ("Minutes of the Last Meeting\n\nThe minutes were approved.\n\n"
+            "Matters arising:\n\nThe petition had been answered in writing.\n\n"
+            "Budget Outturn\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Minutes of the Last Meeting", "Budget Outturn"]
+
+
+def test_an_action_marker_line_is_no_item(nlp):
+    text = ("Cycle Lane Scheme\n\nThe officer introduced the report.\n\n"
+            "Action >>>>>> Head of Highways\n\nMembers asked about the cost.\n")
+    assert titles(nlp, text) == ["Cycle Lane Scheme"]
+
+
+def test_procedural_business_whose_heading_was_lost_opens_its_own_item(nlp):
+    text = ("Minutes of the Previous Meeting pdf icon PDF 90 KB\n\nTo approve the minutes of the meeting held on 2 May.\n\n"
+            "That the minutes be agreed.\n\n\nNo interests were declared.\n\n\nNo interests were declared.\n\n\n"
+            "No deputations or petitions were received.\n\n\nParks Strategy pdf icon PDF 120 KB\n\nThe Panel noted the strategy.\n")
+    assert titles(nlp, text) == ["Minutes of the Previous Meeting", "Declarations of interests",
+                                 "Deputations and petitions", "Parks Strategy"]
+
+
+def test_apologies_and_an_election_open_items_on_a_page_without_headings(nlp):
+    text = ("Harbour Board - Monday, 3 June 2024 6.30pm\n\nCouncillor Pike was elected as Chair for the municipal year.\n\n"
+            "Apologies for absence were received from Councillors Lane and Ford.\n\n"
+            "Record of Meeting pdf icon PDF 80 KB\n\nThe record was agreed.\n")
+    assert titles(nlp, text) == ["Election of Chair", "Apologies for absence", "Record of Meeting"]
+
+
+def test_a_report_under_its_own_heading_opens_no_second_item(nlp):
+    text = ("Apologies and Declarations of Interest\n\nApologies for absence were received from Councillor Lane.\n\n"
+            "No interests were declared.\n\nBudget Outturn\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Apologies and Declarations of Interest", "Budget Outturn"]
+
+
+def test_a_description_after_the_minutes_of_the_item_above_opens_an_item(nlp):
+    text = ("Questions from the Public\n\nA question had been submitted by a resident and was answered.\n\n"
+            "To confirm as a correct record the minutes of the meeting held on 3 March 2024.\n\n"
+            "That the minutes be approved as a correct record.\n\n"
+            "To receive, for information, the minutes of the Audit Committee held on 10 March 2024.\n\n"
+            "That the minutes be noted.\n")
+    assert titles(nlp, text) == [
+        "Questions from the Public",
+        "To confirm as a correct record the minutes of the meeting held on 3 March 2024",
+        "To receive, for information, the minutes of the Audit Committee held on 10 March 2024",
+    ]
+
+
+def test_an_issue_page_numbers_each_meetings_item_afresh(nlp):
+    text = ("Issue - meetings\n\nMinutes of the last meeting\n\nMeeting: 21/10/2021 - Wellbeing Board (Item 63)\n\n"
+            "63 Minutes of the last meeting held on 14 July 2021 pdf icon PDF 92 KB\n\nMinutes:\n\nThe minutes were agreed.\n\n"
+            "Meeting: 29/09/2021 - Wellbeing Board (Item 2.)\n\n2. Minutes of the last meeting held on 14 July 2021 pdf icon PDF 92 KB\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.number for i in minutes.agenda_items] == ["63", "2"]
+
+
+def test_a_title_ending_if_any_is_an_item_however_it_opens(nlp):
+    text = ("No. Item\n\n\nMinutes pdf icon PDF 66 KB\n\n\nReport of the Monitoring Officer (if any)\n\n\n"
+            "Members' Items (if any)\n\n\nHighways Review pdf icon PDF 172 KB\n\n\nThe Director presented the review.\n")
+    assert titles(nlp, text) == ["Minutes", "Report of the Monitoring Officer (if any)", "Members' Items (if any)", "Highways Review"]
+
+
+def test_an_items_description_without_a_minutes_marker_is_no_business(nlp):
+    text = ("Agenda item\n\nQuestions from the Public\n\n\n"
+            "To receive questions from residents on matters the Council is responsible for.\n\n\n"
+            "Each resident may ask one question and one supplementary question, which must be sent in by noon on the Friday before.\n\n\n"
+            "Councillors may also ask questions under this item.\n\n\n"
+            "A question was received from Mr Dale who asked whether the library would reopen.\n\n\n"
+            "The Leader replied that it would reopen in May.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [q.text[:10] for q in minutes.questions] == ["A question"]
+    assert minutes.actions == []
+
+
+def test_a_description_to_approve_the_minutes_is_not_the_decision(nlp):
+    text = ("Minutes pdf icon PDF 135 KB\n\nTo approve as a correct record the minutes of the meeting held on 8 March 2022.\n\n\n"
+            "The minutes of the meeting held on 8 March 2022 were approved as a correct record.\n\n\n"
+            "Declarations of Interest\n\nMembers to declare any interests in items on the agenda.\n\n\nNone were declared.\n")
+    minutes = segment(text, nlp=nlp)
+    assert all(not r.text.startswith("To approve") for r in minutes.resolutions)
+    assert minutes.actions == []
+
+
+def test_a_sub_heading_inside_one_item_is_no_item(nlp):
+    text = ("Decisions made by the Cabinet on 5 June 2019 pdf icon PDF 216 KB\n\n\nRiverside Bus Lane Works\n\n\n"
+            "The Manager introduced the report.\n\n\nBudget Monitoring pdf icon PDF 90 KB\n\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Decisions made by the Cabinet on 5 June 2019", "Budget Monitoring"]
+
+
+def test_questions_to_a_cabinet_member_head_parts_of_the_questions_item(nlp):
+    text = ("Members' Questions\n\n\nQuestions to Councillor Ray Ash, Cabinet Member for Roads, Parking and Waste\n\n\n"
+            "Councillor Bell asked when the car park would reopen.\n\n\n"
+            "Questions to Councillor Jo Finch, Cabinet Member for Housing\n\n\nCouncillor Hill asked about empty homes.\n\n\n"
+            "Budget Monitoring\n\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Members' Questions", "Budget Monitoring"]
+
+
+def test_breadcrumbs_and_the_pages_own_title_lines_are_no_items(nlp):
+    text = ("Home > Your council > Meetings > Harbour Board\n\nBrowse meetings\n\nMinutes of Harbour Board\n\n"
+            "Apologies for Absence\n\nApologies were received from Councillor Reed.\n\n"
+            "Mooring Fees\n\nThe Board considered the fees.\n")
+    assert titles(nlp, text) == ["Apologies for Absence", "Mooring Fees"]
+
+
+def test_a_sites_section_names_are_no_items(nlp):
+    text = "Council meetings\n\nMeeting information\n\nApologies\n\nNone were received.\n\nLeisure Strategy\n\nThe strategy was noted.\n"
+    assert titles(nlp, text) == ["Apologies", "Leisure Strategy"]
+
+
+def test_the_committees_own_name_as_a_title_line_is_no_item(nlp):
+    text = ("committee: Harbour Board\n---\nHarbour Board\n\nApologies for Absence\n\nNone were received.\n\n"
+            "Mooring Fees\n\nThe Board considered the fees.\n")
+    assert titles(nlp, text) == ["Apologies for Absence", "Mooring Fees"]
+
+
+def test_an_apologies_table_row_is_no_item(nlp):
+    text = ("MINUTES OF THE HARBOUR BOARD HELD ON 3 MAY 2022\n\nApologies\n\nCouncillor Ann Pike      work commitments\n\n"
+            "Councillor Bob Dale      annual leave\n\nMooring Fees\n\nThe Board agreed the fees.\n")
+    assert titles(nlp, text) == ["Apologies", "Mooring Fees"]
+
+
+def test_a_line_reporting_the_meeting_is_no_heading(nlp):
+    text = ("Apologies\n\nNone.\n\nParks Strategy\n\nThe Head of Parks introduced the report\n\n"
+            "Members noted the new approach to grass cutting.\n\nBudget Monitoring\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Apologies", "Parks Strategy", "Budget Monitoring"]
+
+
+def test_headings_without_blank_lines_in_text_taken_from_a_pdf(nlp):
+    text = ("ELECTION OF CHAIR\nCouncillor Pike was elected Chair for the year\nDECLARATIONS OF INTEREST\nNone\n"
+            "PUBLIC FORUM\nThere were no speakers\nTOWN CENTRE PLAN\nThe plan was approved.\n")
+    assert titles(nlp, text) == ["ELECTION OF CHAIR", "DECLARATIONS OF INTEREST", "PUBLIC FORUM", "TOWN CENTRE PLAN"]
+    text = ("Election of Chairman\nRESOLVED that Councillor Pike be elected Chairman.\nDeclarations of Interest\n"
+            "There were no declarations.\nPublic Forum\nNo members of the public spoke.\n")
+    assert titles(nlp, text) == ["Election of Chairman", "Declarations of Interest", "Public Forum"]
+
+
+def test_a_bare_reply_is_no_heading(nlp):
+    text = "Declarations of Interest\n\nNone\n\nPublic Forum\n\nThere were no speakers\n\nTown Centre Plan\n\nThe plan was approved.\n"
+    assert titles(nlp, text) == ["Declarations of Interest", "Public Forum", "Town Centre Plan"]
+
+
+def test_items_written_as_labels_before_their_minutes(nlp):
+    text = ("Present: Cllrs Pike, Lane\n\nElection of Chairman: Cllr Pike was elected.\n\nDeclarations of interest: none.\n\n"
+            "Public forum: no members of the public were present.\n\nPlanning: the applications were noted.\n")
+    assert titles(nlp, text) == ["Election of Chairman", "Declarations of interest", "Public forum", "Planning"]
+
+
+def test_a_purpose_line_under_an_item_is_its_description(nlp):
+    text = ("Declarations of interest\n\nNone were declared.\n\nUrgent report to Cabinet\n\n"
+            "Purpose - For the Chair to give a verbal update to the committee on an urgent item.\n\n"
+            "The Chair reported that the item had been approved.\n")
+    minutes = segment(text, nlp=nlp)
+    assert minutes.actions == []
+
+
+def test_a_date_standing_alone_is_not_a_numbered_item(nlp):
+    text = ("10 October 2018\n\nItem no. Agenda Item Details Status\n01 Apologies for Absence\n02 Public Questions\n\n"
+            "Members are asked to receive any questions of which notice has been received from members of the public.\n\n"
+            "03 Minutes\n\nThe minutes were agreed.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.number for i in minutes.agenda_items] == ["01", "02", "03"]
+    assert minutes.actions == []
+
+
+def test_a_procedural_heading_with_a_curly_apostrophe_after_a_finished_sentence(nlp):
+    text = ("Apologies for Absence\nNone were received.\nChairman’s Announcements\nThe Chairman updated Members on recent events.\n"
+            "Public Participation\nTo allow a member of the public to ask a question about the work of the Authority.\n"
+            "There were no questions.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Apologies for Absence", "Chairman’s Announcements", "Public Participation"]
+    assert minutes.questions == []
+
+
+def test_flattened_table_cells_keep_their_whole_titles(nlp):
+    text = ("No. | Item |\n---|---|\n"
+            "Substitutes Any member who is substituting for another member should say so. Minutes: None were declared. |\n"
+            "To confirm the minutes of the meeting held on 9 March 2023 (copy attached). Minutes: The minutes were confirmed. |\n"
+            "Announcements from the Chair regarding responses from the Cabinet Minutes: No announcements were made. |\n")
+    assert titles(nlp, text) == ["Substitutes", "To confirm the minutes of the meeting held on 9 March 2023",
+                                 "Announcements from the Chair regarding responses from the Cabinet"]
+
+
+def test_a_single_item_pages_description_is_not_its_decision(nlp):
+    text = ("Agenda item\n\n\nTo approve as a correct record the minutes of the meeting held on 3 September 2020.\n\n\n"
+            "Councillor Hale referred to the funding update and said that the position was unacceptable.\n")
+    minutes = segment(text, nlp=nlp)
+    assert minutes.resolutions == []
+
+
+def test_lettered_parts_of_an_item_number_go_up(nlp):
+    text = ("No. Item\n\n1a\n\nApologies\n\nMinutes:\n\nApologies were reported from Councillor Crozier.\n\n"
+            "1b\n\nMinutes\n\nMinutes:\n\nThe minutes were taken as read.\n\n2.\n\nCore Cities\n\nMinutes:\n\nThe item was deferred.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.number for i in minutes.agenda_items] == ["1a", "1b", "2"]
+
+
+def test_a_numbered_title_may_open_with_member(nlp):
+    text = ("AM119\n\nNotice and Summons of Meeting\n\nMinutes:\n\nThe notice was read.\n\n"
+            "AM219\n\nMember Attendance and Apologies\n\nMinutes:\n\nNo apologies were recorded.\n")
+    assert titles(nlp, text) == ["Notice and Summons of Meeting", "Member Attendance and Apologies"]
+
+
+def test_attendance_lines_and_lines_broken_mid_sentence_are_no_headings(nlp):
+    text = ("Presiding P Lane\n\nOther Members Present J Bell, K Ford\n\nApologies for Absence\n\nNone.\n\n"
+            "PROPOSED by Councillor Kerr Seconded by Councillor Ford, and\n\nRESOLVED that the minutes be signed.\n\n"
+            "Harbour Dues\n\nThe dues were agreed.\n")
+    assert titles(nlp, text) == ["Apologies for Absence", "Harbour Dues"]
+
+
+def test_opening_business_above_item_one_in_northern_irish_minutes(nlp):
+    text = ("Minutes of the Monthly Meeting of Council held on Tuesday, 28 July, 2015 at 7:00 pm\n\n"
+            "Commencement of the Meeting\n\nThe Mayor welcomed those present.\n\nPrayers\n\nThe Pastor said a prayer.\n\n"
+            "1. Business of the Mayor\n\nThe Mayor expressed condolences.\n\n2. Planning Applications\n\nThe applications were noted.\n")
+    assert titles(nlp, text) == ["Commencement of the Meeting", "Prayers", "Business of the Mayor", "Planning Applications"]
+
+
+def test_a_run_in_heading_before_the_minutes_on_the_same_line(nlp):
+    text = ("Record of Meeting\n\n1. Welcome The Chair welcomed all Members to the first meeting.\n\n"
+            "2. Vice-Chair On the Chair's proposal, the Panel appointed Deputy Lane as its Vice-Chair.\n\n"
+            "3. Working Practices The Panel noted the recommendations of the review.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [("1", "Welcome"), ("2", "Vice-Chair"), ("3", "Working Practices")]
+
+
+def test_standing_rules_opening_an_items_text_are_its_description(nlp):
+    text = ("Issue - meetings\n\nQuestions\n\nMeeting: 18/07/2019 - Council (Item 33)\n\nQuestions\n\n"
+            "Under the Council Procedure Rules, opportunity is provided for Members to ask a Cabinet Member any question.\n\n"
+            "There will be a maximum question time of 30 minutes. Questions which cannot be dealt with will be answered in writing.\n\n"
+            "1.     Cllr A Moran asked whether the car parking charges would be reviewed. Cllr B Roberts agreed to respond in writing.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Questions"]
+    assert [q.text[:9] for q in minutes.questions] == ["Cllr A Mo"]
+
+
+def test_an_agenda_item_pages_first_line_is_its_title_however_written(nlp):
+    text = ("Agenda item\n\nNotification of any items of business which the chair deems urgent\n\n"
+            "In special circumstances, an item of business may be added to an agenda within five clear days of the meeting.\n\n\n"
+            "The chair drew members' attention to the addendum report.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Notification of any items of business which the chair deems urgent"]
+    assert minutes.actions == []
+
+
+def test_an_issue_decisions_page_heading_is_no_title(nlp):
+    minutes = segment("Issue - decisions\n\n\n(1)     The Chairman welcomed those present.\n\n\n(2)     The meeting was recorded.\n", nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Untitled item"]
+
+
+def test_this_report_sets_out_opens_an_items_description(nlp):
+    text = ("Agenda item\n\nPublic questions\n\nThis report sets out the public questions received for this meeting and asks whether they will be answered.\n\n"
+            "Mr Dale asked whether the library would reopen.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [q.text[:7] for q in minutes.questions] == ["Mr Dale"]
+
+
+def test_small_section_headings_inside_an_item_are_no_items(nlp):
+    text = ("Housing Allocations Policy\n\nThe Head of Housing introduced the report.\n\nDiscussion\n\n"
+            "Members asked about waiting times.\n\nNext Steps\n\nA further report would come to the next meeting.\n\n"
+            "Budget Monitoring\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Housing Allocations Policy", "Budget Monitoring"]
+
+
+def test_an_askers_name_and_a_reply_label_inside_written_questions_are_no_items(nlp):
+    text = ("Questions from Members\n\nCouncillor Ann Jones\n\nWhat is the Council doing about potholes on the High Street?\n\n"
+            "Reply\n\nThe Cabinet Member said repairs were scheduled.\n\nCouncillor Ben Lee\n\nWhen will the library reopen?\n\n"
+            "Budget Monitoring\n\nThe report was noted.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Questions from Members", "Budget Monitoring"]
+    assert {q.item for q in minutes.questions} == {0}
+
+
+def test_a_councillor_call_for_action_is_still_an_item(nlp):
+    text = "Apologies\n\nNone.\n\nCouncillor Call for Action\n\nNo calls were received.\n\nBudget Monitoring\n\nThe report was noted.\n"
+    assert titles(nlp, text) == ["Apologies", "Councillor Call for Action", "Budget Monitoring"]
+
+
+def test_minutes_reporting_a_report_after_its_description_are_not_skipped(nlp):
+    text = ("Agenda item\n\nWork Programme\n\nReport of the Director of Operations\n\n\n"
+            "The Director of Operations submitted a report asking which areas Members would suggest should be included in the work programme.\n\n\n"
+            "Members asked whether a review of school transport could be added.\n")
+    state = nlp(text)._.minutes
+    assert state.skipped(text.index("Report of the Director"))
+    assert not state.skipped(text.index("The Director of Operations submitted"))
+
+
+def test_apologies_in_the_attendance_preamble_open_no_item(nlp):
+    text = ("PRESENT: Councillors Bell, Ford and Hale\n\nApologies for absence were received from Councillor Dale.\n\n"
+            "HOUSING ALLOCATIONS POLICY\n\nThe report was noted.\n\nBUDGET MONITORING\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["HOUSING ALLOCATIONS POLICY", "BUDGET MONITORING"]
+
+
+def test_a_minutes_marker_whose_heading_was_lost_is_named_from_its_procedural_report(nlp):
+    text = ("Apologies\n\nMinutes:\n\nApologies were received from Councillor Dale.\n\n"
+            "Minutes:\n\nThere were no declarations of interest.\n\nBudget Monitoring\n\nMinutes:\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Apologies", "Declarations of interests", "Budget Monitoring"]
+
+
+def test_a_title_in_sentence_case_after_a_minute_reference(nlp):
+    text = ("TC24/107 Finance\nThe payments were approved.\n\nTC24/108 Christmas lights and late-night shopping event\n"
+            "The Deputy Clerk updated Members on the arrangements.\n\nTC24/109 Planning applications\nNo objections were raised.\n")
+    assert titles(nlp, text) == ["Finance", "Christmas lights and late-night shopping event", "Planning applications"]
+
+
+def test_a_decision_pages_record_keeping_fields_are_no_business(nlp):
+    text = ("Decision details\n\nInternal Audit Progress Report\n\nDecision Maker: Audit Committee\n\n"
+            "Decisions:\n\nRESOLVED that the report be noted.\n\nReport author: Head of Audit\n\nPublication date: 12/03/2024\n")
+    minutes = segment(text, nlp=nlp)
+    assert [i.title for i in minutes.agenda_items] == ["Internal Audit Progress Report"]
+    assert minutes.actions == []
+
+
+def test_a_heading_with_its_item_reference_set_to_the_right(nlp):
+    text = "HOUSING POLICY        (Agenda Item 5)\n\nThe report was noted.\n\nAPOLOGIES      Minute 23\n\nNone.\n\nBUDGET\n\nNoted.\n"
+    assert titles(nlp, text) == ["HOUSING POLICY", "APOLOGIES", "BUDGET"]
+
+
+def test_urgent_business_and_announcements_whose_headings_were_lost(nlp):
+    text = ("Minutes of the Previous Meeting pdf icon PDF 90 KB\n\nThe minutes were agreed.\n\n\n"
+            "The Chair had no announcements.\n\n\nThere were no items of urgent business.\n\n\n"
+            "Parks Strategy pdf icon PDF 120 KB\n\nThe Panel noted the strategy.\n")
+    assert titles(nlp, text) == ["Minutes of the Previous Meeting", "Chair's announcements", "Urgent business", "Parks Strategy"]

@@ -11,6 +11,7 @@ LABELS_READ = {
     "ACTION", "ACTION_KIND", "INFO", "DUE", "ITEM_TITLE", "DESCRIPTION", "REPORT_INTRO", "EVENT",
     "DISCUSSION_LEAD_IN", "PART_VERB", "REQUEST_VERB",  # read by the resolutions stage
 }
+LABELS_READ |= {"UNHEADED_ITEM"}  # read by the agenda stage (an item whose heading was lost)
 
 
 @pytest.mark.parametrize(
