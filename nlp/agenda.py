@@ -784,7 +784,7 @@ def _unmarked_description(lines: list[Line], item: AgendaItem, finder: AgendaFin
             break
         if line.start == item.start and item.rule not in ("agenda.description_after_minutes", "agenda.description"):
             continue  # the title line (or the number line above it)
-        if _DECISION_LABEL.match(line.text):
+        if _DECISION_LABEL.match(line.text) or _THAT_BE_DECIDED.match(line.text):
             break
         if finder.is_furniture(line) or block is None and (clean_title(line.text) == item.title or _MEETING_LINE.match(line.text)):
             continue
@@ -806,6 +806,8 @@ def _unmarked_description(lines: list[Line], item: AgendaItem, finder: AgendaFin
 
 
 _DECISION_LABEL = re.compile(r"^(?:decisions?|resolved|agreed|resolution)\b", re.I)
+# "That the minutes of the meeting held on 3 May be agreed.": the decision itself, however like a description it reads.
+_THAT_BE_DECIDED = re.compile(r"^that\b.*\bbe\s+(?:\w+ed|\w+en|made|kept|held|set)\b", re.I)
 # Agenda text speaks of what will or may happen, or of what a report does; minutes report the meeting.
 _AGENDA_TENSE = re.compile(
     r"\b(?:may|must|should|will\s+be|is\s+(?:asked|requested|invited|recommended)|are\s+(?:asked|requested|invited|reminded)"

@@ -489,7 +489,9 @@ class ResolutionFinder:
         formal: list[bool] = []
         position = 0
         # An item's own heading ("27 RESOLUTIONS OF THE SCRUTINY COMMITTEE") names business; it decides nothing.
-        headings = {item.start for item in state.agenda_items if item.number or len(item.title.split()) > 2}
+        # An item opened at its business because its heading was lost starts at that business, not at a heading.
+        headings = {item.start for item in state.agenda_items if (item.number or len(item.title.split()) > 2)
+                    and not item.rule.startswith("agenda.unheaded")}
         while position < len(sentences):
             sentence = sentences[position]
             opens = not state.skipped(sentence.start) or self._decision_label(doc, state, sentence)
