@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .clauses import sentence_tokens, subject_before
 from .layout import write_spans
+from .names import person_or_none
 from .records import Comment
 from .state import MinutesState
 
@@ -40,6 +41,8 @@ class CommentFinder:
                 Comment(item=state.item_at(sentence.start), text=text[sentence.start : sentence.end],
                         speaker=speaker, start=sentence.start, end=sentence.end, rule=rule)
             )
+        for record in state.comments:
+            record.speaker = person_or_none(record.speaker)  # a person, post or body, never a clause
         write_spans(doc, "comments", state.comments, lambda c: "COMMENT")
         return doc
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .clauses import clause_start, sentence_tokens, subject_before
 from .layout import write_spans
+from .names import person_or_none
 from .records import Question
 from .state import MinutesState, Sentence
 
@@ -162,6 +163,8 @@ class QuestionFinder:
                 Question(item=state.item_at(start), text=text[start : sentence.end], asker=asker,
                          start=start, end=sentence.end, rule=rule)
             )
+        for record in state.questions:
+            record.asker = person_or_none(record.asker)  # a person, post or body, never a clause
         write_spans(doc, "questions", state.questions, lambda q: "QUESTION")
         return doc
 

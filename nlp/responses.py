@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .clauses import clause_start, word_before as _word_before, question_complement, sentence_tokens, subject_before
 from .layout import write_spans
+from .names import person_or_none
 from .records import Question, Response
 from .state import MinutesState, Sentence
 
@@ -130,6 +131,8 @@ class ResponseFinder:
                                answers=question, start=start, end=sentence.end, rule=rule)
             state.responses.append(current)
         state.responses.sort(key=lambda r: r.start)
+        for record in state.responses:
+            record.responder = person_or_none(record.responder)  # a person, post or body, never a clause
         write_spans(doc, "responses", state.responses, lambda r: "RESPONSE")
         return doc
 

@@ -1,0 +1,63 @@
+"""People are people: an asker, responder, speaker or owner is a name, a post or a body, never a clause."""
+
+import pytest
+
+from nlp import segment
+from nlp.names import person_or_none
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Councillor Schneiderman", "Councillor Schneiderman"),
+        ("Cllr N Dixon", "Cllr N Dixon"),
+        ("Mr M Jones", "Mr M Jones"),
+        ("the Head of Housing Services", "the Head of Housing Services"),
+        ("the Clerk", "the Clerk"),
+        ("The CE", "The CE"),
+        ("Audit & Governance Lead Manager", "Audit & Governance Lead Manager"),
+        ("Members", "Members"),
+        ("Officers", "Officers"),
+        ("A Member of the Committee", "A Member of the Committee"),
+        ("a member of the public", "a member of the public"),
+        ("Sandra Fowler", "Sandra Fowler"),
+        ("Councillor A B, Cabinet Member for Roads, Parking and Waste", "Councillor A B, Cabinet Member for Roads, Parking and Waste"),
+    ],
+)
+def test_names_people_posts_and_bodies_are_kept(text, expected):
+    assert person_or_none(text) == expected
+
+
+# --- families seen in real minutes
+@pytest.mark.parametrize(
+    "text",
+    ["A breakdown by ward", "A gap analysis", "The Report",
+     "Subject to the Chair’s discretion, members of the public may", "", None],
+)
+def test_names_clause_fragments_are_no_one(text):
+    assert person_or_none(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Reference was made to decisions taken by a narrow margin and a Member", "a Member"),
+        ("During its discussions the Committee", "the Committee"),
+        ("Members expressed concern about the waiting list and", "Members"),
+        ("Mayor did not have the figure to hand and", "Mayor"),
+        ("Councillor Ball who", "Councillor Ball"),
+        ("Mr Singh's", "Mr Singh"),
+        ("Street cleansing – Members", "Members"),
+    ],
+)
+def test_names_the_person_inside_a_clause_is_found(text, expected):
+    assert person_or_none(text) == expected
+
+
+def test_names_askers_and_responders_in_records_are_people():
+    minutes = segment(
+        "1. Parks\n\nReference was made to the tree survey and a Member asked whether it would be published. "
+        "In response, the Head of Parks and Open Spaces advised that it would be published in May.\n"
+    )
+    assert minutes.questions[0].asker == "a Member"
+    assert minutes.responses[0].responder == "Head of Parks and Open Spaces"
