@@ -17,6 +17,7 @@ latest question); it runs on over the sentences of its paragraph that add to it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 from .clauses import clause_start, word_before as _word_before, question_complement, sentence_tokens, subject_before
 from .layout import write_spans
 from .names import person_or_none
+from .patterns import load_rules
 from .records import Question, Response
 from .state import MinutesState, Sentence
 
@@ -44,7 +46,7 @@ _RECENT_PARAGRAPHS = 2
 _PUBLIC_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
 # A councillor named with one of these in the item answers for it.
 _OFFICE_WORDS = ("introduced", "presented", "cabinet member", "portfolio holder", "lead member", "executive member", "leader of")
-_STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
+_STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4, "commitment": 5}
 
 
 _CASES = {"call", "call-in", "motion", "deputation", "petition", "debate", "amendment"}
@@ -53,6 +55,13 @@ _PLAIN_STOPWORDS = {
     "should", "than", "that", "their", "there", "these", "they", "this", "those", "were", "what", "when", "where",
     "whether", "which", "while", "will", "with", "would", "within", "council", "councillor", "current", "currently",
 }
+
+
+@lru_cache(maxsize=1)
+def _absent_questioner() -> re.Pattern:
+    """"Mr X was not present": the ``absent_questioner`` words of ``r.pointer`` in responses.jsonl."""
+    words = next(r.get("absent_questioner", []) for r in load_rules(("responses",)) if r.id == "r.pointer")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 def _content_words(text: str) -> set[str]:
@@ -91,6 +100,8 @@ class ResponseFinder:
                 found = ("strong", "r.label", sentence.start, None)
             else:
                 found = self._response_in(doc, state, sentence, fragment)
+            if found is not None and self._questioner_absent(state, sentence):
+                found = None  # "Mr X was not present. A written answer would be sent to him.": nothing answered here
             if current is not None and self._bare_answer_word(state, sentence, current):
                 found = None  # "Yes. The Manager confirmed that ...": one answer, the word and its explanation
             if found is None:
@@ -144,7 +155,7 @@ class ResponseFinder:
         first, last = sentence_tokens(state, sentence)
         asked_from, asked_to = question_complement(doc, state, sentence, first, last)
         best = self._best_cue(doc, state, sentence, cues, first, last, asked_from, asked_to)
-        if best is None or best[0] == "speaker" or sentence.role == "question":
+        if best is None or best[0] in {"speaker", "commitment"} or sentence.role == "question":
             return best
         # "Mr Fraser explained that ... until the auditor had provided assurance": the
         # answer starts with its speaker, not at a stronger cue later in what was said.
@@ -167,7 +178,9 @@ class ResponseFinder:
                 if cue.token_start != first:
                     continue
                 return strength, cue.rule.id, sentence.start, None
-            if strength == "speaker":
+            if strength == "commitment" and self._declined_first(doc, first, cue):
+                continue  # "Officers did not have the figure to hand and agreed to provide it": a task, not an answer
+            if strength in {"speaker", "commitment"}:
                 responder = subject_before(doc, first, cue.token_start)
                 if not responder or (responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder)
                                      and not self._office_holder(state, sentence, responder)):
@@ -225,6 +238,30 @@ class ResponseFinder:
         if not _content_words(question.text) & _content_words(fragment):
             return None
         return asked[-1]
+
+    @staticmethod
+    def _questioner_absent(state, sentence) -> bool:
+        """Whether this sentence, or the one before it in its paragraph, says the questioner was not there."""
+        pattern = _absent_questioner()
+        fragment = state.text[sentence.start : sentence.end]
+        absent = pattern.search(fragment)
+        if absent and "written" in fragment[absent.end() :].lower():
+            return True  # "Mr X was not present and a written response would be sent to him"
+        if sentence.index and state.sentences[sentence.index - 1].paragraph == sentence.paragraph:
+            previous = state.sentences[sentence.index - 1]
+            return bool(pattern.search(state.text[previous.start : previous.end]))
+        return False
+
+    @staticmethod
+    def _declined_first(doc, first, cue) -> bool:
+        """"did not have the figure to hand and agreed to ...", "(The Director agreed to ...)": a promise
+        in place of an answer, or an aside, is the actions stage's, not an answer given at the meeting."""
+        if doc[first].text == "(":
+            return True
+        following = " ".join(t.lower_ for t in doc[cue.token_end : cue.token_end + 6])
+        if "written" in following and any(w in following for w in ("reply", "response", "answer")):
+            return True  # "undertook to send a written reply": the answer is to come, not given here
+        return any(t.lower_ in {"not", "n't", "unable"} for t in doc[first : cue.token_start])
 
     @staticmethod
     def _answers_a_case(doc, cue, last) -> bool:
@@ -288,7 +325,7 @@ class ResponseFinder:
         recent = [i for i in candidates if self._is_recent(state, state.questions[i], sentence)]
         open_recent = [i for i in recent if i not in answered]
         listed = self._listed_open(state, sentence, item, answered)
-        if strength in {"weak", "speaker", "answer_word"}:
+        if strength in {"weak", "speaker", "answer_word", "commitment"}:
             pool = [i for i in open_recent if self._just_before(state, state.questions[i], sentence)]
             if not pool and listed:
                 return listed[0]  # the points raised in a list, answered in turn
@@ -389,7 +426,7 @@ class ResponseFinder:
             return False
         if sentence.cues_labelled("QUESTION"):
             return False
-        return all(c.rule.get("strength") in {"speaker", "weak"} for c in sentence.cues_labelled("RESPONSE"))
+        return all(c.rule.get("strength") in {"speaker", "weak", "commitment"} for c in sentence.cues_labelled("RESPONSE"))
 
     def _trim_question(self, state, sentence, start):
         for question in state.questions:
