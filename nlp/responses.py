@@ -136,6 +136,8 @@ class ResponseFinder:
                 self._trim_question(state, sentence, start)
             elif sentence.role == "question":
                 continue
+            if start > sentence.start and text[start : start + 4].lower() == "and ":
+                start += 4  # "... and was told that ...": the answer starts after the joining word
             answered.add(question)
             sentence.role = sentence.role or "response"
             current = Response(item=item, text=text[start : sentence.end], responder=responder,
