@@ -47,6 +47,18 @@ _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if
 _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
 
 
+_TOPIC = re.compile(r"^[^.?!:\n–—]{2,90}?\s[–—-]\s+|^[^.?!:\n–—]{2,90}?:\s+")
+
+
+def topic_end(text: str, start: int, end: int) -> int:
+    """Where the words start after a short topic label opening a sentence ("S106 projects – In response to
+    a query ...", "Waste: Members asked ..."), or ``start`` when there is none."""
+    match = _TOPIC.match(text[start:end])
+    if match is None or len(match.group(0).split()) > 12:
+        return start
+    return start + match.end()
+
+
 def _label_asker(label: re.Match) -> str | None:
     """Who a "Question 2 from Mr X" / "Question 1 – Ms Kerry Lund to the Leader" label names."""
     return (label["asker"] or label["titled"] or "").strip() or None
@@ -244,7 +256,8 @@ class QuestionFinder:
     @staticmethod
     def _embedded(doc, state, sentence) -> Question | None:
         """"In response to a query from X regarding Y, the Director confirmed ...": the query part."""
-        cue = next((c for c in sentence.cues_labelled("QUESTION") if c.rule.id == "q.embedded" and c.start == sentence.start), None)
+        opening = {sentence.start, topic_end(state.text, sentence.start, sentence.end)}
+        cue = next((c for c in sentence.cues_labelled("QUESTION") if c.rule.id == "q.embedded" and c.start in opening), None)
         if cue is None:
             return None
         text = state.text
@@ -256,8 +269,8 @@ class QuestionFinder:
         earlier = [q for q in state.questions if q.item == state.item_at(sentence.start)]
         if asker and earlier and earlier[-1].asker and asker.split()[-1] in earlier[-1].asker.split():
             return None  # "In reply to Councillor X," after X's own question answers it, and asks nothing new
-        return Question(item=state.item_at(sentence.start), text=text[sentence.start:comma],
-                        asker=asker, start=sentence.start, end=comma, rule="q.embedded")
+        return Question(item=state.item_at(sentence.start), text=text[cue.start:comma],
+                        asker=asker, start=cue.start, end=comma, rule="q.embedded")
 
     @staticmethod
     def _paragraph_end(state, sentence) -> int:

@@ -127,7 +127,7 @@ class ResponseFinder:
             if question is None:
                 current = None
                 continue
-            embedded = next((q for q in state.questions if q.start == sentence.start and q.rule == "q.embedded"), None)
+            embedded = next((q for q in state.questions if sentence.start <= q.start < sentence.end and q.rule == "q.embedded"), None)
             if embedded is not None:
                 start = max(start, embedded.end)
                 while start < sentence.end and text[start] in " ,":
@@ -240,6 +240,24 @@ class ResponseFinder:
         if not _content_words(question.text) & _content_words(fragment):
             return None
         return asked[-1]
+
+    @staticmethod
+    def _answers_unrecorded(state, sentence) -> bool:
+        """"In response to questions, the Director confirmed ...", "Officers responded to Members' questions as
+        follows:": answers to questions the minutes do not set down, so none is inferred from the sentence before."""
+        fragment = state.text[sentence.start : sentence.end]
+        if fragment.rstrip().endswith((":", ":-")):
+            return True
+        for cue in sentence.cues_labelled("RESPONSE"):
+            generic = cue.rule.get("unrecorded_objects")
+            if not generic:
+                continue
+            following = state.text[cue.end : min(cue.end + 60, sentence.end)].lower().split()
+            while following and following[0] in {"to", "the", "all", "various", "several", "a", "number", "of", "members’", "members'", "further"}:
+                following.pop(0)
+            if following and following[0].strip(",.") in generic:
+                return True
+        return False
 
     @staticmethod
     def _questioner_absent(state, sentence) -> bool:
@@ -387,7 +405,7 @@ class ResponseFinder:
 
     def _infer_question(self, state, sentence, item, requests_only=False):
         """The sentence before an answer with no question is what was answered."""
-        if sentence.index == 0:
+        if sentence.index == 0 or self._answers_unrecorded(state, sentence):
             return None
         previous = state.sentences[sentence.index - 1]
         if previous.role or state.item_at(previous.start) != item or state.skipped(previous.start):
