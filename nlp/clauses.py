@@ -219,6 +219,9 @@ def _answer_joined(doc: Doc, position: int, last: int) -> int:
             return index
         if _dash_opens_clause(doc, index):
             return index  # "asked why the transition was late – Ms Tranter explained that ..."
+        if (word == "," and doc[index + 1].lower_ in {"it", "this", "that"} and doc[index + 2].lower_ == "was"
+                and index + 3 < len(doc) and doc[index + 3].lower_ in _SPEECH | {"clarified", "explained", "reported"}):
+            return index + 1  # "enquired whether the gap had narrowed, this was confirmed to be the case"
     return last
 
 

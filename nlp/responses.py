@@ -49,6 +49,8 @@ _OFFICE_WORDS = ("introduced", "presented", "cabinet member", "portfolio holder"
 _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4, "commitment": 5}
 
 
+# "asked for", "requested": a request that an answer in the same sentence turns into a question.
+_REQUEST_VERBS = {"asked", "requested", "sought", "wanted", "wished"}
 _CASES = {"call", "call-in", "motion", "deputation", "petition", "debate", "amendment"}
 _PLAIN_STOPWORDS = {
     "about", "after", "also", "asked", "been", "being", "could", "does", "from", "have", "into", "more", "much", "many",
@@ -121,7 +123,9 @@ class ResponseFinder:
                 state.responses.append(current)
                 continue
             strength, rule, start, responder = found
-            question = self._question_for(state, sentence, item, strength, answered, responder)
+            question = self._request_answered(doc, state, sentence, item, strength, start)
+            if question is None:
+                question = self._question_for(state, sentence, item, strength, answered, responder)
             if question is None and self._adds_to(doc, state, sentence, current, strength, responder):
                 question = current.answers  # "The Executive Director of Resources added that ...": a second answer
             if question is None:
@@ -193,9 +197,13 @@ class ResponseFinder:
             start = doc[clause_start(doc, first, cue.token_start)].idx
             if cue.rule.id == "r.in_response":
                 start = min(start, cue.start)
+            elif doc[cue.token_start].lower_ == "and":
+                start = cue.start  # "... asked for X and was told ...": the answer is the joined clause
             elif sentence.role == "question" and start < cue.start and (start <= sentence.start or any(
                     start <= q.start < cue.start for q in sentence.cues_labelled("QUESTION"))):
                 start = cue.start  # "... asked about X and was told by the Director that ...": the answer starts at the cue
+            elif sentence.role == "question" and asked_to < last and asked_to <= cue.token_start and start < doc[asked_to].idx:
+                start = doc[asked_to].idx  # "... enquired whether X, this was confirmed": the answer starts where the question ends
             responder = self._responder_after(doc, sentence, cue, first, last)
             return strength, cue.rule.id, max(start, sentence.start), responder
         return None
@@ -240,6 +248,33 @@ class ResponseFinder:
         if not _content_words(question.text) & _content_words(fragment):
             return None
         return asked[-1]
+
+    @staticmethod
+    def _request_answered(doc, state, sentence, item, strength, start) -> int | None:
+        """"Councillor X asked for a profile of bus users and was told it would be forwarded": a request
+        answered in the same sentence is a question, the words before the answer."""
+        if sentence.role or strength not in {"strong", "medium"} or start <= sentence.start:
+            return None
+        first, _ = sentence_tokens(state, sentence)
+        end = state.tokens.token_at_or_after(start)
+        verb = next((t for t in doc[first:end] if t.lower_ in _REQUEST_VERBS), None)
+        if verb is None:
+            return None
+        asker = person_or_none(subject_before(doc, first, verb.i))
+        if asker is None:
+            return None
+        stop = len(state.text[:start].rstrip(" ,;"))
+        if state.text[sentence.start:stop].endswith(" and"):
+            stop -= 4
+        sentence.role = "question"
+        question = Question(item=item, text=state.text[sentence.start:stop], asker=asker, start=sentence.start,
+                            end=stop, rule="q.answered")
+        position = sum(1 for q in state.questions if q.start < sentence.start)
+        state.questions.insert(position, question)
+        for response in state.responses:
+            if response.answers is not None and response.answers >= position:
+                response.answers += 1
+        return position
 
     @staticmethod
     def _answers_unrecorded(state, sentence) -> bool:

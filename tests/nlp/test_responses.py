@@ -42,3 +42,40 @@ def test_responses_an_answer_that_points_elsewhere_is_an_answer():
         "The Chair confirmed that a written response would be sent in due course.\n"
     )
     assert len(responses) == 1 and responses[0][1] == 0
+
+
+@pytest.mark.parametrize(
+    "sentence, question, response",
+    [
+        ("Councillor Reid asked for a breakdown of the grants by parish and was told it would be sent to her.",
+         "Councillor Reid asked for a breakdown of the grants by parish", "was told it would be sent to her."),
+        ("A Member enquired as to whether the new rota had been welcomed by staff, this was confirmed to be the case.",
+         "A Member enquired as to whether the new rota had been welcomed by staff", "this was confirmed to be the case."),
+        ("It was also enquired whether the survey had closed, it was confirmed that it closed on Friday.",
+         "It was also enquired whether the survey had closed", "it was confirmed that it closed on Friday."),
+    ],
+)
+def test_responses_an_answer_joined_to_a_request_or_question_in_one_sentence(sentence, question, response):
+    minutes = segment(f"4. Grants\n\n{sentence}\n")
+    assert [q.text for q in minutes.questions] == [question]
+    assert [r.text for r in minutes.responses] == [response]
+    assert minutes.responses[0].answers == 0
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        "The Committee received the quarterly report.\n\nIn response to questions, the Director confirmed that the grant ran to 2026.",
+        "The Committee received the quarterly report.\n\nOfficers responded to Members’ questions and comments as follows:",
+    ],
+)
+def test_responses_answers_to_questions_not_set_down_infer_no_question(paragraphs):
+    minutes = segment(f"4. Grants\n\n{paragraphs}\n")
+    assert minutes.questions == [] and minutes.responses == []
+
+
+def test_responses_an_embedded_query_after_a_topic_label():
+    minutes = segment("4. Performance\n\nPlay areas – In response to a query as to why two sites were missing, "
+                      "officers informed the Committee that they would be added.\n")
+    assert [q.text for q in minutes.questions] == ["In response to a query as to why two sites were missing"]
+    assert [r.text for r in minutes.responses] == ["officers informed the Committee that they would be added."]
