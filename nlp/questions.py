@@ -30,6 +30,7 @@ _QUESTION_LABEL = re.compile(
     r"[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
     re.I,
 )
+_MAY = {"may", "might", "can", "could", "would", "will", "shall", "should", "must"}
 _FOLLOWING_PRONOUNS = {"he", "she", "they"}
 # Verbs with which a member sets out the point a following question turns on.
 _SETTING_UP = {"noted", "raised", "referred", "highlighted", "observed", "remarked", "commented", "said", "stated",
@@ -80,8 +81,8 @@ def asks_a_question(doc: Doc, cue) -> bool:
     if cue.rule.get("needs") != "question_word":
         return True
     before = {t.lower_ for t in doc[max(cue.token_start - 2, 0) : cue.token_start]}
-    if before & {"to", "not", "n't", "never"}:
-        return False
+    if before & ({"to", "not", "n't", "never"} | _MAY):
+        return False  # "entitled to ask", "did not ask", "may ask one question", "would ask a question on his behalf"
     for token in doc[cue.token_end : min(cue.token_end + _WINDOW, len(doc))]:
         word = token.lower_
         if word in REQUEST_WORDS:

@@ -202,7 +202,8 @@ class ResponseFinder:
             elif sentence.role == "question" and start < cue.start and (start <= sentence.start or any(
                     start <= q.start < cue.start for q in sentence.cues_labelled("QUESTION"))):
                 start = cue.start  # "... asked about X and was told by the Director that ...": the answer starts at the cue
-            elif sentence.role == "question" and asked_to < last and asked_to <= cue.token_start and start < doc[asked_to].idx:
+            elif (sentence.role == "question" and asked_to < last and asked_to <= cue.token_start and start < doc[asked_to].idx
+                  and doc[asked_to].lower_ in {"it", "this", "that"}):
                 start = doc[asked_to].idx  # "... enquired whether X, this was confirmed": the answer starts where the question ends
             responder = self._responder_after(doc, sentence, cue, first, last)
             return strength, cue.rule.id, max(start, sentence.start), responder
@@ -235,6 +236,13 @@ class ResponseFinder:
             for index in ResponseFinder._listed_open(state, sentence, item, answered):
                 if _content_words(state.questions[index].text) & words:
                     return index
+            opener = next(o for o in state.sentences[: previous.index + 1] if o.paragraph == previous.paragraph)
+            if sentence.marker and opener.marker:
+                # "• Members were reminded that ... • The information used at appeal was taken from ...":
+                # the next bullet of a list of comments goes on answering the same question
+                last = next((r for r in reversed(state.responses) if r.start <= previous.start < r.end + 1), None)
+                if last is not None and last.answers is not None and _content_words(state.questions[last.answers].text) & words:
+                    return last.answers
             return None
         if previous.role != "question" or sentence.paragraph - previous.paragraph > 1:
             return None
@@ -313,6 +321,8 @@ class ResponseFinder:
         in place of an answer, or an aside, is the actions stage's, not an answer given at the meeting."""
         if doc[first].text == "(":
             return True
+        if doc[first].lower_ in {"after", "following"} and "discussion" in {t.lower_ for t in doc[first : first + 4]}:
+            return True  # "After further discussion, the Clerk undertook to report back": the close of a debate
         following = " ".join(t.lower_ for t in doc[cue.token_end : cue.token_end + 6])
         if "written" in following and any(w in following for w in ("reply", "response", "answer")):
             return True  # "undertook to send a written reply": the answer is to come, not given here

@@ -79,3 +79,14 @@ def test_responses_an_embedded_query_after_a_topic_label():
                       "officers informed the Committee that they would be added.\n")
     assert [q.text for q in minutes.questions] == ["In response to a query as to why two sites were missing"]
     assert [r.text for r in minutes.responses] == ["officers informed the Committee that they would be added."]
+
+
+def test_responses_bullets_after_a_lead_in_go_on_answering_the_question():
+    minutes = segment(
+        "4. Minutes\n\nA Member sought clarification on the length of committee minutes.\n\n"
+        "The following comments were made:-\n\n"
+        "·   Members were reminded that the style of the minutes had been agreed by Council.\n\n"
+        "·   The minutes of a committee were usually kept short and the webcast held the full debate.\n\n"
+        "After further discussion, the Clerk undertook to report back on the points raised.\n"
+    )
+    assert [(r.answers, r.rule) for r in minutes.responses] == [(0, "r.informed"), (0, "r.plain")]
