@@ -25,11 +25,18 @@ QUESTION_WORDS = {"whether", "if", "what", "how", "why", "when", "who", "whom", 
 REQUEST_WORDS = {"that", "to"}
 _WINDOW = 14
 _QUESTION_LABEL = re.compile(
-    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\d|\s*[:.–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b)?\s*(?:\([^)]*\))?\s*"
+    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\d|\s*[:.–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b|(?-i:[A-Z])\b(?=\s*[–:.-]))?\s*(?:\([^)]*\))?\s*"
     r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?)|(?P<titled>(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s[^:–\n-]+?)(?=\s+to\s|[ \t]*(?:\n|$)))?"
     r"[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
     re.I,
 )
+_OPENING_QUOTES = {"“", '"', "‘", "'"}
+_CLOSING_QUOTES = ("”", '"', "’", "'", "”.", '".')
+# "Ms X, of Chatham, asked the ...", "Mr Y submitted the following": the name ends at a comma or a verb
+_LEAD_NAME = re.compile(r",|\s(?:asked|submitted|put|raised|to)\s", re.I)
+_TITLED_START = re.compile(r"(?:councillor|cllr|mr|mrs|ms|miss|dr|professor|alderman)\b\.?\s", re.I)
+# Capitalised first words that open a line naming no one ("Minutes", "Apologies").
+_NOT_NAMES = {"minutes", "apologies", "present", "agenda", "item", "decision", "resolved", "none", "nil", "questions", "question", "answer", "response", "reply"}
 _MAY = {"may", "might", "can", "could", "would", "will", "shall", "should", "must"}
 _FOLLOWING_PRONOUNS = {"he", "she", "they"}
 # Verbs with which a member sets out the point a following question turns on.
@@ -131,9 +138,23 @@ class QuestionFinder:
                 continue  # a cell of a flattened table (an action log's "seeking clarity on ...")
             label = _QUESTION_LABEL.match(fragment)
             if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or _label_asker(label) and label.end() == len(fragment.rstrip())):
-                pending_label = _label_asker(label) or self._asker_from_heading(state, sentence)
+                pending_label = (_label_asker(label) or self._asker_from_heading(state, sentence)
+                                 or self._supplementary_asker(state, sentence, fragment) or self._name_line(state, sentence) or "")
                 sentence.role = "label"
                 continue
+            if label and sentence.first_in_paragraph and fragment.rstrip().endswith((":", ":-")):
+                quoted = self._quoted_after(state, sentence)
+                if quoted is not None:
+                    # "Question A – Ms X, of Chatham, asked the Portfolio Holder the following:" and the quoted question
+                    asker = _label_asker(label) or person_or_none(_LEAD_NAME.split(fragment[label.end() :].strip(), 1)[0])
+                    end = quoted[-1].end
+                    for other in [sentence, *quoted]:
+                        other.role = "question"
+                    state.questions.append(Question(item=state.item_at(sentence.start), text=text[sentence.start:end],
+                                                    asker=asker, start=sentence.start, end=end, rule="q.label"))
+                    continue
+            if self._is_name_line(state, sentence, fragment):
+                continue  # "Councillor Jane Doyle" alone on a line: who asks the question below
             if pending_label is not None and fragment.strip(" .").lower() in _NOTHING_ASKED:
                 pending_label = None  # "Supplementary question: None."
                 continue
@@ -158,6 +179,8 @@ class QuestionFinder:
             rule, asker = self._classify(doc, state, sentence, fragment, intro_asker)
             if not rule:
                 continue
+            if asker is None and rule in {"q.direct", "q.label"}:
+                asker = self._name_line(state, sentence)
             sentence.role = "question"
             start = sentence.start
             lead = self._lead_in(doc, state, sentence, rule)
@@ -272,6 +295,61 @@ class QuestionFinder:
             return None  # "In reply to Councillor X," after X's own question answers it, and asks nothing new
         return Question(item=state.item_at(sentence.start), text=text[cue.start:comma],
                         asker=asker, start=cue.start, end=comma, rule="q.embedded")
+
+    @staticmethod
+    def _quoted_after(state, sentence):
+        """The sentences of the quoted paragraphs straight after a lead-in ending ":" (a question read out
+        as written), or None when the next paragraph opens no quotation."""
+        following = [s for s in state.sentences[sentence.index + 1 :] if s.paragraph > sentence.paragraph]
+        if not following or following[0].paragraph - sentence.paragraph > 1:
+            return None
+        if state.text[following[0].start : following[0].end].lstrip()[:1] not in _OPENING_QUOTES:
+            return None
+        quoted = []
+        for other in following:
+            if other.role or (quoted and other.paragraph - quoted[-1].paragraph > 1):
+                break
+            quoted.append(other)
+            if state.text[other.start : other.end].rstrip().endswith(_CLOSING_QUOTES):
+                return quoted
+        return None
+
+    @staticmethod
+    def _is_name_line(state, sentence, fragment) -> bool:
+        """A paragraph that is only a person's name ("Councillor Jane Doyle", "Barry Warren")."""
+        if not sentence.first_in_paragraph or len(fragment.split()) > 7 or fragment.rstrip()[-1:] in {".", "?", ",", ";"}:
+            return False
+        if any(other.paragraph == sentence.paragraph for other in state.sentences[sentence.index + 1 : sentence.index + 2]):
+            return False
+        name = person_or_none(fragment.strip(" :"))
+        if name is None or name != " ".join(fragment.strip(" :").split()) or not (_TITLED_START.match(name) or name.split()[0][:1].isupper() and name.split()[0].lower() not in _NOT_NAMES):
+            return False
+        sentence.role = "label"
+        return True
+
+    @staticmethod
+    def _name_line(state, sentence) -> str | None:
+        """The name on a line of its own at most two paragraphs above, in the same item, with no question between."""
+        item = state.item_at(sentence.start)
+        for other in reversed(state.sentences[max(sentence.index - 4, 0) : sentence.index]):
+            if sentence.paragraph - other.paragraph > 3 or state.item_at(other.start) != item:
+                return None
+            if other.role == "question":
+                return None
+            if other.role == "label" and other.first_in_paragraph:
+                words = " ".join(state.text[other.start : other.end].strip(" :").split())
+                if person_or_none(words) == words and not _QUESTION_LABEL.match(words):
+                    return words
+        return None
+
+    @staticmethod
+    def _supplementary_asker(state, sentence, fragment) -> str | None:
+        """"Supplementary question:": asked by whoever asked the question before it in the item."""
+        if not fragment.lstrip().lower().startswith("supplementary"):
+            return None
+        item = state.item_at(sentence.start)
+        earlier = [q for q in state.questions if q.item == item and q.start < sentence.start]
+        return earlier[-1].asker if earlier else None
 
     @staticmethod
     def _paragraph_end(state, sentence) -> int:

@@ -51,6 +51,7 @@ _STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speak
 
 # "asked for", "requested": a request that an answer in the same sentence turns into a question.
 _REQUEST_VERBS = {"asked", "requested", "sought", "wanted", "wished"}
+_OPENING_QUOTES = {"“", '"', "‘", "'"}
 _CASES = {"call", "call-in", "motion", "deputation", "petition", "debate", "amendment"}
 _PLAIN_STOPWORDS = {
     "about", "after", "also", "asked", "been", "being", "could", "does", "from", "have", "into", "more", "much", "many",
@@ -176,13 +177,16 @@ class ResponseFinder:
             strength = cue.rule.get("strength")
             if asked_from <= cue.token_start < asked_to:
                 continue  # "asked how the Board could be assured": part of the question
+            wanted = cue.rule.get("needs_before")
+            if wanted and not {t.lower_ for t in doc[max(first, cue.token_start - 6) : cue.token_start]} & set(wanted):
+                continue  # "for the question" answers only after "thanked Mrs X"
             if cue.rule.id == "r.responded" and cue.token_start > first and _word_before(doc, cue.token_start).lower_ in {"had", "have", "has", "not"}:
                 continue  # "fewer than 4% of permit holders had responded": narrative, not an answer
             if cue.rule.id == "r.responded" and self._answers_a_case(doc, cue, last):
                 continue  # "The Cabinet Member responded to the call-in, supported by ...": who put the other side
             if strength == "answer_word":
-                if cue.token_start != first:
-                    continue
+                if cue.token_start != first and not (cue.token_start == first + 1 and doc[first].text in _OPENING_QUOTES):
+                    continue  # "Yes, ..." opens the answer, also inside the quotation marks of a written one
                 return strength, cue.rule.id, sentence.start, None
             if strength == "commitment" and self._declined_first(doc, first, cue):
                 continue  # "Officers did not have the figure to hand and agreed to provide it": a task, not an answer
@@ -364,6 +368,8 @@ class ResponseFinder:
         words = responder.split()
         if words[0].lower() not in {"councillor", "cllr"} or len(words) < 2:
             return False
+        if "," in responder and any(w in responder.lower() for w in _OFFICE_WORDS):
+            return True  # "Councillor A B, Cabinet Member for Roads, Parking and Waste, said ...": the office named with them
         name = words[-1].strip(",.").lower()
         item = state.item_at(sentence.start)
         for other in state.sentences[: sentence.index]:
@@ -379,6 +385,10 @@ class ResponseFinder:
         """"In response, the Director advised ...": the speaker after the cue."""
         if cue.rule.get("strength") == "strong" and cue.rule.id == "r.responded":
             return subject_before(doc, first, cue.token_start)
+        wanted = cue.rule.get("needs_before")
+        if wanted:  # "Councillor Mahil thanked Mrs Fowler for the question": who thanked
+            verb = next((t.i for t in doc[first : cue.token_start] if t.lower_ in wanted), None)
+            return subject_before(doc, first, verb) if verb is not None else None
         for other in sentence.cues_labelled("RESPONSE"):
             if other.rule.get("strength") == "speaker" and other.token_start > cue.token_start:
                 return subject_before(doc, cue.token_end, other.token_start)
@@ -436,7 +446,7 @@ class ResponseFinder:
         return [i for i in listed if i not in answered]
 
     def _is_recent(self, state, question: Question, sentence: Sentence) -> bool:
-        holder = state.sentence_at(question.start)
+        holder = state.sentence_at(max(question.start, question.end - 1))  # a question read out over paragraphs: its last
         return holder is not None and sentence.paragraph - holder.paragraph <= _RECENT_PARAGRAPHS
 
     def _just_before(self, state, question: Question, sentence: Sentence) -> bool:
@@ -446,7 +456,8 @@ class ResponseFinder:
         if holder.index == sentence.index:
             return True
         between = state.sentences[holder.index + 1 : sentence.index]
-        return all(s.role == "question" for s in between) and sentence.paragraph - holder.paragraph <= 1
+        last = state.sentence_at(max(question.start, question.end - 1)) or holder
+        return all(s.role == "question" for s in between) and sentence.paragraph - last.paragraph <= 1
 
     def _infer_question(self, state, sentence, item, requests_only=False):
         """The sentence before an answer with no question is what was answered."""

@@ -20,3 +20,38 @@ def _questions(text):
 )
 def test_questions_standing_rules_about_asking_ask_nothing(sentence):
     assert _questions(f"3. Public Questions\n\n{sentence}\n") == []
+
+
+def test_questions_a_lettered_label_and_the_question_read_out_in_quotation_marks():
+    minutes = segment(
+        "4. Public questions\n\nQuestion C – Anne Kerr, of Westby, asked the Portfolio Holder for Leisure the following:\n\n"
+        "“The pool has been shut since May.\n\nWhen will it reopen?”\n\n"
+        "Councillor Platt thanked Mrs Kerr for the question. He said that repairs would finish in June.\n"
+    )
+    (question,) = minutes.questions
+    assert question.text.startswith("Question C – Anne Kerr") and question.text.endswith("When will it reopen?”")
+    assert question.asker == "Anne Kerr"
+    (response,) = minutes.responses
+    assert response.rule == "r.thanked" and response.answers == 0 and response.responder == "Councillor Platt"
+
+
+def test_questions_the_asker_named_alone_on_the_line_above():
+    minutes = segment(
+        "5. Questions from Members\n\nCouncillor Jane Doyle\n\n"
+        "Could the Cabinet Member say how many potholes were repaired last quarter?\n\n"
+        "Councillor Peter Hart, Cabinet Member for Roads, Parking and Waste, said that 1,204 repairs had been completed.\n"
+    )
+    (question,) = minutes.questions
+    assert question.asker == "Councillor Jane Doyle"
+    (response,) = minutes.responses
+    assert response.responder == "Councillor Peter Hart, Cabinet Member for Roads, Parking and Waste"
+    assert response.text.startswith("Councillor Peter Hart, Cabinet Member")
+
+
+def test_questions_a_supplementary_label_is_asked_by_the_member_who_asked_before():
+    minutes = segment(
+        "2. Member questions\n\n1. Question from Councillor G Hale to the Leader\n\n“Will the Council review parking charges?”\n\n"
+        "“A review will start in the spring.”\n\nSupplementary question:\n\n“Will residents be consulted?”\n\n“Yes, they will.”\n"
+    )
+    assert [q.asker for q in minutes.questions] == ["Councillor G Hale", "Councillor G Hale"]
+    assert [(r.answers, r.rule) for r in minutes.responses][-1] == (1, "r.yes_no")
