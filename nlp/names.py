@@ -86,14 +86,20 @@ def person_or_none(text: str | None) -> str | None:
     if whole is not None:
         return whole
     tokens = words.split()
-    # A clause whose subject is a person: "Members expressed concern about X and [asked ...]"
-    for end in range(len(tokens) - 1, 0, -1):
+    # A clause whose subject is a person: "Members expressed concern about X and [asked ...]",
+    # "(At 5.5) The Panel requested that ..."
+    for end in range(min(len(tokens) - 1, 8), 0, -1):
         verb = tokens[end]
         if verb[:1].islower() and verb.lower() not in _JOINERS and verb.lower() not in _ARTICLES:
-            head = _judge(" ".join(tokens[:end]))
-            if head is not None and end <= 8:
+            head = _judge(" ".join(tokens[:end])) or _tail(tokens[:end])
+            if head is not None:
                 return head
     # A clause that ends in a person: "... and a Member", "During its discussions the Committee"
+    return _tail(tokens)
+
+
+def _tail(tokens: list[str]) -> str | None:
+    """The longest run of words ending the clause that names someone."""
     for position in range(1, len(tokens)):
         opener = tokens[position]
         if opener[:1].isupper() or opener.lower() in _ARTICLES:

@@ -181,6 +181,9 @@ class QuestionFinder:
                 continue
             if asker is None and rule in {"q.direct", "q.label"}:
                 asker = self._name_line(state, sentence)
+            if rule == "q.supplementary":
+                self._supplementary(doc, state, sentence)
+                continue
             sentence.role = "question"
             start = sentence.start
             lead = self._lead_in(doc, state, sentence, rule)
@@ -290,6 +293,9 @@ class QuestionFinder:
             return None
         match = _ASKER_AFTER_FROM.search(text[sentence.start : comma]) or _ASKER_AFTER_TO.search(text[sentence.start : comma])
         asker = match["asker"].strip() if match else None
+        if asker is None:  # "Following a question from the Chair,": a post
+            by = re.search(r"\b(?:from|by)\s+(?P<who>[^,]+)$", text[cue.start : comma])
+            asker = person_or_none(by["who"]) if by else None
         earlier = [q for q in state.questions if q.item == state.item_at(sentence.start)]
         if asker and earlier and earlier[-1].asker and asker.split()[-1] in earlier[-1].asker.split():
             return None  # "In reply to Councillor X," after X's own question answers it, and asks nothing new
@@ -341,6 +347,25 @@ class QuestionFinder:
                 if person_or_none(words) == words and not _QUESTION_LABEL.match(words):
                     return words
         return None
+
+    @staticmethod
+    def _supplementary(doc, state, sentence) -> None:
+        """"In his supplementary Councillor X noted ... He asked why ...": one question, the paragraph, asked by
+        the member named after the cue or else by whoever asked the question before it."""
+        cue = next(c for c in sentence.cues_labelled("QUESTION") if c.rule.id == "q.supplementary")
+        named = re.match(r"\s*,?\s*(?P<who>(?:[A-Z][\w’'.-]*\s?){1,5})", state.text[cue.end : sentence.end])
+        asker = person_or_none(named["who"]) if named else None
+        if asker is None:
+            item = state.item_at(sentence.start)
+            earlier = [q for q in state.questions if q.item == item and q.start < sentence.start]
+            asker = earlier[-1].asker if earlier else None
+        end = QuestionFinder._paragraph_end(state, sentence)
+        for other in state.sentences[sentence.index : ]:
+            if other.paragraph != sentence.paragraph:
+                break
+            other.role = "question"
+        state.questions.append(Question(item=state.item_at(sentence.start), text=state.text[sentence.start:end],
+                                        asker=asker, start=sentence.start, end=end, rule="q.supplementary"))
 
     @staticmethod
     def _supplementary_asker(state, sentence, fragment) -> str | None:

@@ -191,7 +191,7 @@ class ResponseFinder:
             if strength == "commitment" and self._declined_first(doc, first, cue):
                 continue  # "Officers did not have the figure to hand and agreed to provide it": a task, not an answer
             if strength in {"speaker", "commitment"}:
-                responder = subject_before(doc, first, cue.token_start)
+                responder = subject_before(doc, first, cue.token_start) or self._speaker_cut_off(state, sentence, cue, first)
                 if not responder or (responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder)
                                      and not self._office_holder(state, sentence, responder)):
                     continue  # members and plain councillors remark; officers and office-holders answer
@@ -267,6 +267,8 @@ class ResponseFinder:
         answered in the same sentence is a question, the words before the answer."""
         if sentence.role or strength not in {"strong", "medium"} or start <= sentence.start:
             return None
+        if state.text[start : start + 4].lower() != "and ":
+            return None  # only an answer joined by "and": "requested that members were informed" is the request
         first, _ = sentence_tokens(state, sentence)
         end = state.tokens.token_at_or_after(start)
         verb = next((t for t in doc[first:end] if t.lower_ in _REQUEST_VERBS), None)
@@ -287,6 +289,19 @@ class ResponseFinder:
             if response.answers is not None and response.answers >= position:
                 response.answers += 1
         return position
+
+    @staticmethod
+    def _speaker_cut_off(state, sentence, cue, first) -> str | None:
+        """"Following a question from the Chair, the Director" / "Confirmed that ...": a speaker whose verb a
+        page break carried into the next paragraph, named at the end of the unfinished sentence before."""
+        if cue.token_start != first or sentence.index == 0:
+            return None
+        previous = state.sentences[sentence.index - 1]
+        words = state.text[previous.start : previous.end].rstrip()
+        if not words or words[-1] in ".?!:;\"”" or sentence.paragraph - previous.paragraph > 1:
+            return None
+        who = person_or_none(words.rsplit(",", 1)[-1])
+        return re.sub(r"^(?:the|The)\s+", "", who) if who else None
 
     @staticmethod
     def _answers_unrecorded(state, sentence) -> bool:
@@ -480,7 +495,8 @@ class ResponseFinder:
         if len(fragment.split()) < 4 or fragment.rstrip().endswith(":"):
             return None
         previous.role = "question"
-        question = Question(item=item, text=fragment, asker=None, start=previous.start, end=previous.end, rule="q.answered")
+        asker = person_or_none(fragment)  # "The Panel requested that ...": who put what was answered, if a person
+        question = Question(item=item, text=fragment, asker=asker, start=previous.start, end=previous.end, rule="q.answered")
         position = sum(1 for q in state.questions if q.start < previous.start)
         state.questions.insert(position, question)
         for response in state.responses:

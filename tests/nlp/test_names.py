@@ -61,3 +61,9 @@ def test_names_askers_and_responders_in_records_are_people():
     )
     assert minutes.questions[0].asker == "a Member"
     assert minutes.responses[0].responder == "Head of Parks and Open Spaces"
+
+
+def test_names_who_made_a_request_that_an_answer_followed():
+    minutes = segment("4. Enquiries\n\n(At 5.5) The Panel requested that members were told of delays. "
+                      "In response, it was noted that a review was planned.\n")
+    assert minutes.questions[0].asker == "The Panel"

@@ -55,3 +55,26 @@ def test_questions_a_supplementary_label_is_asked_by_the_member_who_asked_before
     )
     assert [q.asker for q in minutes.questions] == ["Councillor G Hale", "Councillor G Hale"]
     assert [(r.answers, r.rule) for r in minutes.responses][-1] == (1, "r.yes_no")
+
+
+def test_questions_a_supplementary_reported_in_prose_is_one_question_by_the_same_member():
+    minutes = segment(
+        "3. Public questions\n\nA question was received from Councillor Dunn who asked if the Leader backed the plan.\n\n"
+        "The Leader said that he did.\n\n"
+        "In his supplementary Councillor Dunn noted that the plan had changed twice. He asked why it had changed.\n\n"
+        "The Leader responded to explain that the funding had moved.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Councillor Dunn", "q.received"), ("Councillor Dunn", "q.supplementary")]
+    assert minutes.questions[1].text.endswith("He asked why it had changed.")
+    assert [r.answers for r in minutes.responses] == [0, 1]
+
+
+def test_questions_a_question_from_a_post_and_an_answer_whose_verb_a_page_break_moved():
+    minutes = segment(
+        "4. Matters arising\n\nFollowing a question from the Chair, The Director of Public Health\n\n"
+        "Confirmed that there was enough vaccine for everyone eligible.\n"
+    )
+    (question,) = minutes.questions
+    assert question.asker == "the Chair" and question.rule == "q.embedded"
+    (response,) = minutes.responses
+    assert response.responder == "Director of Public Health" and response.text.startswith("Confirmed that")
