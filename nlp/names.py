@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .patterns import load_rules
 
-__all__ = ["person_or_none"]
+__all__ = ["person_or_none", "person_kind"]
 
 # Small words a post or body may hold in lower case: "Head of Housing and Waste", "Member for Roads".
 _JOINERS = {"of", "and", "for", "the", "&", "to", "on", "in", "at", "-", "–", "with", "'s", "’s"}
@@ -96,6 +96,22 @@ def person_or_none(text: str | None) -> str | None:
                 return head
     # A clause that ends in a person: "... and a Member", "During its discussions the Committee"
     return _tail(tokens)
+
+
+def person_kind(text: str | None) -> str | None:
+    """What ``text`` names: "name" (a person, titled or not), "post" (an office such as "the Director of
+    Finance"), "body" ("Members", "the Committee"), or None for a clause fragment."""
+    who = person_or_none(text)
+    if who is None:
+        return None
+    if _TITLED.match(who):
+        return "name"
+    tokens = who.split()
+    if _is_body(tokens):
+        return "body"
+    if _is_post(tokens):
+        return "post"
+    return "name"
 
 
 def _tail(tokens: list[str]) -> str | None:

@@ -121,7 +121,11 @@ def asker_for(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> str | N
     if cue is None:
         return None
     first, _ = sentence_tokens(state, sentence)
-    return subject_before(doc, first, cue.token_start)
+    asker = subject_before(doc, first, cue.token_start)
+    if asker is None and cue.rule.get("needs") == "question_word":
+        # "The CE stated that it would be useful to understand what ...": who said it
+        asker = person_or_none(state.text[sentence.start : cue.start])
+    return asker
 
 
 class QuestionFinder:

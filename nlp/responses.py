@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from .clauses import clause_start, word_before as _word_before, question_complement, sentence_tokens, subject_before
 from .layout import write_spans
-from .names import person_or_none
+from .names import person_kind, person_or_none
 from .patterns import load_rules
 from .records import Question, Response
 from .state import MinutesState, Sentence
@@ -193,7 +193,8 @@ class ResponseFinder:
             if strength in {"speaker", "commitment"}:
                 responder = subject_before(doc, first, cue.token_start) or self._speaker_cut_off(state, sentence, cue, first)
                 if not responder or (responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder)
-                                     and not self._office_holder(state, sentence, responder)):
+                                     and not self._office_holder(state, sentence, responder)
+                                     and not self._officer_asked(state, sentence)):
                     continue  # members and plain councillors remark; officers and office-holders answer
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start
@@ -363,6 +364,18 @@ class ResponseFinder:
         return bool(previous) and previous[-1].rule == "q.label" and not state.text[previous[-1].end : sentence.start].strip(" \n\t.?\"”’')")
 
     @staticmethod
+    def _officer_asked(state, sentence) -> bool:
+        """An officer's question just before ("The Chief Executive said it would help to understand what
+        was missing. Cllr X stated that ..."): a member answers it."""
+        if sentence.index == 0:
+            return False
+        previous = state.sentences[sentence.index - 1]
+        if previous.role != "question" or sentence.paragraph != previous.paragraph:
+            return False
+        asked = [q for q in state.questions if q.start <= previous.start < q.end + 1]
+        return bool(asked) and person_kind(asked[-1].asker) == "post"
+
+    @staticmethod
     def _public_asked(state, sentence, responder: str) -> bool:
         """A councillor answering a resident's question just before ("Mrs X asked ... Cllr Y said ...")."""
         if responder.lower().split()[0] not in {"councillor", "cllr"}:
@@ -426,7 +439,7 @@ class ResponseFinder:
             if pool:
                 return pool[-1]
             if strength == "speaker":
-                return self._infer_question(state, sentence, item, requests_only=True)
+                return self._infer_question(state, sentence, item, requests_only=True, responder=responder)
             return None
         if listed:
             return listed[0]
@@ -474,7 +487,7 @@ class ResponseFinder:
         last = state.sentence_at(max(question.start, question.end - 1)) or holder
         return all(s.role == "question" for s in between) and sentence.paragraph - last.paragraph <= 1
 
-    def _infer_question(self, state, sentence, item, requests_only=False):
+    def _infer_question(self, state, sentence, item, requests_only=False, responder=None):
         """The sentence before an answer with no question is what was answered."""
         if sentence.index == 0 or self._answers_unrecorded(state, sentence):
             return None
@@ -489,6 +502,12 @@ class ResponseFinder:
                     for c in previous.cues_labelled("ACTION")) or any(
             c.rule.id == "c.concern" for c in previous.cues_labelled("COMMENT")
         )
+        if requests_only and not asked and responder and person_kind(responder) == "post" and any(
+                c.rule.id.startswith("a.request") for c in previous.cues_labelled("ACTION")):
+            # "Members requested that areas of risk be shown more clearly. The Audit Manager noted that the
+            # level of risk was shown in the report": an officer taking up what was asked answers it
+            said = state.text[sentence.start : sentence.end]
+            asked = len(_content_words(state.text[previous.start : previous.end]) & _content_words(said)) >= 2
         if requests_only and not asked and not state.text[previous.start:previous.end].rstrip().endswith("?"):
             return None
         fragment = state.text[previous.start : previous.end]

@@ -67,3 +67,14 @@ def test_names_who_made_a_request_that_an_answer_followed():
     minutes = segment("4. Enquiries\n\n(At 5.5) The Panel requested that members were told of delays. "
                       "In response, it was noted that a review was planned.\n")
     assert minutes.questions[0].asker == "The Panel"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [("Councillor Hale", "name"), ("Sandra Fowler", "name"), ("the Head of Finance", "post"), ("The CE", "post"),
+     ("Members", "body"), ("the Committee", "body"), ("A gap analysis", None)],
+)
+def test_names_what_kind_of_someone(text, kind):
+    from nlp.names import person_kind
+
+    assert person_kind(text) == kind

@@ -78,3 +78,23 @@ def test_questions_a_question_from_a_post_and_an_answer_whose_verb_a_page_break_
     assert question.asker == "the Chair" and question.rule == "q.embedded"
     (response,) = minutes.responses
     assert response.responder == "Director of Public Health" and response.text.startswith("Confirmed that")
+
+
+def test_questions_an_officer_wanting_to_understand_and_a_member_answering():
+    minutes = segment(
+        "4. Matters arising\n\nThe Chief Executive stated that it would be useful to understand what information was missing. "
+        "Cllr R Penn stated that the information required was set out in the previous minutes.\n"
+    )
+    (question,) = minutes.questions
+    assert (question.rule, question.asker) == ("q.understand", "The Chief Executive")
+    (response,) = minutes.responses
+    assert response.responder == "Cllr R Penn" and response.answers == 0
+
+
+def test_questions_a_request_an_officer_takes_up_is_answered():
+    minutes = segment(
+        "4. Internal Audit\n\nMembers requested that areas of higher financial risk be shown more clearly. "
+        "The Audit Manager noted that the level of financial risk was shown in each report.\n"
+    )
+    assert [q.asker for q in minutes.questions] == ["Members"]
+    assert [r.answers for r in minutes.responses] == [0]
