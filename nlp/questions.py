@@ -25,7 +25,7 @@ QUESTION_WORDS = {"whether", "if", "what", "how", "why", "when", "who", "whom", 
 REQUEST_WORDS = {"that", "to"}
 _WINDOW = 14
 _QUESTION_LABEL = re.compile(
-    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\d|\s*[:.–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b|(?-i:[A-Z])\b(?=\s*[–:.-]))?\s*(?:\([^)]*\))?\s*"
+    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\.?\s*\d|\s*[:.–-])\.?)\s*(?:no\.?\s*)?(?:\d+[a-z]?\b|(?-i:[A-Z])\b(?=\s*[–:.-]))?\s*(?:\([^)]*\))?\s*"
     r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?)|(?P<titled>(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s[^:–\n-]+?)(?=\s+to\s|[ \t]*(?:\n|$)))?"
     r"[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
     re.I,

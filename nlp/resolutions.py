@@ -56,6 +56,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
             return False  # "... would be circulated once the results were received": a condition, not a decision
         if any(t.lower_ == "that" and t.i > first and doc[t.i - 1].lower_ in _REPORTING for t in doc[first : cue.token_start]):
             return False  # "The Director advised that ... had been received": what was said
+        if any(t.lower_ == "following" for t in before) and state.text[sentence.start : sentence.end].rstrip().endswith((":", ":-")):
+            return False  # "The following points were noted:-": a lead-in to the discussion's bullets, not a decision
         return all(t.is_punct or t.is_space for t in tail) and bool(before) and before[0].lower_ not in {"it", "this", "that", "no", "none", "nothing"}
     if position == "body":
         words = [t.lower_ for t in before]

@@ -98,3 +98,24 @@ def test_questions_a_request_an_officer_takes_up_is_answered():
     )
     assert [q.asker for q in minutes.questions] == ["Members"]
     assert [r.answers for r in minutes.responses] == [0]
+
+
+def test_questions_a_numbered_q_label_naming_the_asker_and_a_reply_sent_in_writing():
+    minutes = segment(
+        "5. Questions from Members\n\nQ.1 Councillor Amir Shah\n\nWill the council publish the tree survey?\n\n"
+        "A written reply has been sent to Councillor Shah.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Councillor Amir Shah", "q.label")]
+    assert [(r.answers, r.rule) for r in minutes.responses] == [(0, "r.pointer")]
+
+
+def test_questions_discussion_bullets_after_a_noted_lead_in_are_found():
+    minutes = segment(
+        "6. Budget\n\nThe following points were noted:-\n\n"
+        "·   Confirmation was sought about the timing of the consultation.\n"
+        "·   In response, it was noted that the consultation would begin in May.\n\n"
+        "RESOLVED – That the report be noted.\n"
+    )
+    assert [q.rule for q in minutes.questions] == ["q.sought"]
+    assert [r.answers for r in minutes.responses] == [0]
+    assert [r.text for r in minutes.resolutions] == ["RESOLVED – That the report be noted."]
