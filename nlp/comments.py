@@ -29,7 +29,8 @@ class CommentFinder:
                 c for c in sentence.cues_labelled("RESPONSE") if c.rule.get("strength") in {"weak", "medium"}
             ]
             if cues:
-                rule = cues[0].rule.id
+                # a statement with an answering cue that answers nothing is a comment of its own kind
+                rule = cues[0].rule.id if cues[0].rule.label == "COMMENT" else "c.statement"
                 first, _ = sentence_tokens(state, sentence)
                 speaker = subject_before(doc, first, cues[0].token_start)
             elif sentence.marker and len(text[sentence.start : sentence.end].split()) >= 5:

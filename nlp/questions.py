@@ -260,6 +260,8 @@ class QuestionFinder:
             return True
         if word == "asking":
             return any(t.lower_ in _CORRESPONDENCE for t in doc[max(first, cue.token_start - 12) : cue.token_start])
+        if word in {"questioned", "queried"} and before in {"was", "were", "been", "being"}:
+            return True  # "Officers were questioned by the police": asked, not asking
         if word in {"asked", "asks"}:
             # "A letter from the school asked whether ...": the correspondence is the subject
             return any(t.lower_ in _CORRESPONDENCE for t in doc[first : min(first + 3, cue.token_start)])
