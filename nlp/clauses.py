@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .names import person_or_none
 from .state import MinutesState, Sentence
 
 _PREPOSITIONS = {
@@ -78,10 +79,19 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
             before = doc[position - 1].lower_ if position > first else ""
             if before not in _PREPOSITIONS:
                 return position + 1
-        if word == "and" and _starts_clause(doc, position + 1, max(token, position + 2)):
+        if word == "and" and _starts_clause(doc, position + 1, max(token, position + 2)) and not _joins_speakers(doc, first, position, token):
             return position + 1
         position -= 1
     return first
+
+
+def _joins_speakers(doc: Doc, first: int, joiner: int, token: int) -> bool:
+    """"Councillor A B, Cabinet Member for Roads, and the Head of Finance responded": the "and" joins two
+    speakers of one verb (all before it names someone, and no "that" comes between), not two clauses."""
+    if any(t.lower_ in {"that", "which", "who"} for t in doc[joiner:token]):
+        return False
+    words = doc[first:joiner].text.strip(" ,")
+    return bool(words) and person_or_none(words) == " ".join(words.split())
 
 
 # After a dash these open a new speaker's clause ("... behind schedule – Ms Tranter explained");

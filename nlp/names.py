@@ -78,7 +78,11 @@ def person_or_none(text: str | None) -> str | None:
     """
     if not text:
         return None
-    words = " ".join(str(text).split()).strip(" ,.;:()[]\"“”‘’'-–")
+    words = " ".join(str(text).split()).strip(" ,.;:[]\"“”‘’'-–")
+    while words.endswith(")") and words.count("(") < words.count(")") or words.endswith("(") or words.startswith(")"):
+        words = words[:-1].rstrip(" ,.;:") if not words.startswith(")") else words[1:].lstrip()
+    while words.startswith("(") and words.count("(") > words.count(")"):
+        words = words[1:].lstrip()
     if not words:
         return None
     words = _POSSESSIVE.sub("", words) if words.endswith(("’s", "'s")) else words
@@ -127,7 +131,7 @@ def _tail(tokens: list[str]) -> str | None:
 
 def _judge(words: str) -> str | None:
     tokens = words.split()
-    if not tokens or len(tokens) > 14:
+    if not tokens or len(tokens) > 20:
         return None
     titled = _TITLED.match(words)
     if titled:

@@ -143,7 +143,8 @@ class QuestionFinder:
             label = _QUESTION_LABEL.match(fragment)
             if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or _label_asker(label) and label.end() == len(fragment.rstrip())):
                 pending_label = (_label_asker(label) or self._asker_from_heading(state, sentence)
-                                 or self._supplementary_asker(state, sentence, fragment) or self._name_line(state, sentence) or "")
+                                 or self._supplementary_asker(state, sentence, fragment) or self._name_line(state, sentence)
+                                 or self._series_asker(state, sentence) or "")
                 sentence.role = "label"
                 continue
             if label and sentence.first_in_paragraph and fragment.rstrip().endswith((":", ":-")):
@@ -260,7 +261,7 @@ class QuestionFinder:
             return True
         if word == "asking":
             return any(t.lower_ in _CORRESPONDENCE for t in doc[max(first, cue.token_start - 12) : cue.token_start])
-        if word in {"questioned", "queried"} and before in {"was", "were", "been", "being"}:
+        if word in {"questioned", "queried"} and before in {"was", "were", "been", "being"} and after == "by":
             return True  # "Officers were questioned by the police": asked, not asking
         if word in {"asked", "asks"}:
             # "A letter from the school asked whether ...": the correspondence is the subject
@@ -372,6 +373,13 @@ class QuestionFinder:
             other.role = "question"
         state.questions.append(Question(item=state.item_at(sentence.start), text=state.text[sentence.start:end],
                                         asker=asker, start=sentence.start, end=end, rule="q.supplementary"))
+
+    @staticmethod
+    def _series_asker(state, sentence) -> str | None:
+        """"Question 2:" after "Question 1:" in the same item with no name of its own: the same questioner."""
+        item = state.item_at(sentence.start)
+        earlier = [q for q in state.questions if q.item == item and q.start < sentence.start]
+        return earlier[-1].asker if earlier and earlier[-1].rule == "q.label" else None
 
     @staticmethod
     def _supplementary_asker(state, sentence, fragment) -> str | None:

@@ -31,7 +31,7 @@ from .state import MinutesState, Sentence
 
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:supplementary|written|oral)\s+)?(?:(?:answer|response|reply)\b\s*\d*|a(?=\d*\s*:))\s*\d*\s*(?:\([^)]*\))?\s*"
-    r"(?:[–-]\s*(?:from\s+)?(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,100}?))?\s*(?:[:.–-]|$)",
+    r"(?:(?:[–-]\s*(?:from\s+)?|\s(?:from|by)\s+)(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,120}?))?\s*(?:[:.–-]|$)",
     re.I,
 )
 # "Reply from Councillor Patricia Lennon, Leader of the Council" on a line of its own.
@@ -156,8 +156,9 @@ class ResponseFinder:
 
     def _response_in(self, doc, state, sentence, fragment):
         """(strength, rule, start offset, responder) of the best response cue, or None."""
-        if sentence.first_in_paragraph and _ANSWER_LABEL.match(fragment):
-            return "strong", "r.label", sentence.start, None
+        label = _ANSWER_LABEL.match(fragment) if sentence.first_in_paragraph else None
+        if label:  # "Response from the Director of Legal Services: The error had been corrected ..."
+            return "strong", "r.label", sentence.start, person_or_none(label["responder"])
         cues = sorted(sentence.cues_labelled("RESPONSE"), key=lambda c: (_STRENGTH_ORDER[c.rule.get("strength")], c.start))
         first, last = sentence_tokens(state, sentence)
         asked_from, asked_to = question_complement(doc, state, sentence, first, last)

@@ -90,3 +90,27 @@ def test_responses_bullets_after_a_lead_in_go_on_answering_the_question():
         "After further discussion, the Clerk undertook to report back on the points raised.\n"
     )
     assert [(r.answers, r.rule) for r in minutes.responses] == [(0, "r.informed"), (0, "r.plain")]
+
+
+def test_responses_speakers_with_long_titles_are_not_cut_at_a_comma_or_an_and():
+    minutes = segment(
+        "5. Budget\n\nCouncillor Fry asked how the gap would be closed. Councillor Peter Hart, Cabinet Member for Roads, "
+        "Parking and Waste, and the Head of Finance responded that reserves would be used.\n\n"
+        "Councillor Ward asked about the timing of the review. In response, Councillor Bell (Cabinet Member for "
+        "Finance and Resources) advised that it would start in June.\n"
+    )
+    first, second = minutes.responses
+    assert first.text.startswith("Councillor Peter Hart, Cabinet Member for Roads")
+    assert second.responder == "Councillor Bell (Cabinet Member for Finance and Resources)"
+
+
+def test_responses_written_questions_with_inline_answers_from_a_post():
+    minutes = segment(
+        "4. Public Questions\n\nAlan Pickering\n\nQuestion 1:\n\nWhy were the minutes late?\n\n"
+        "Response from the Director of Legal Services: Staff shortages delayed them.\n\n"
+        "Question 2:\n\nWhen will the error be corrected?\n\n"
+        "Response from the Director of Legal Services: It has been corrected.\n"
+    )
+    assert [q.asker for q in minutes.questions] == ["Alan Pickering", "Alan Pickering"]
+    assert [(r.answers, r.responder) for r in minutes.responses] == [
+        (0, "the Director of Legal Services"), (1, "the Director of Legal Services")]
