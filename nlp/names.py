@@ -86,6 +86,10 @@ def person_or_none(text: str | None) -> str | None:
     if not words:
         return None
     words = _POSSESSIVE.sub("", words) if words.endswith(("’s", "'s")) else words
+    trimmed = words.split()
+    while len(trimmed) > 1 and trimmed[-1].lower() in _JOINERS | _ARTICLES | {"and", "but", "who", "which"}:
+        trimmed.pop()  # "A member of the public in the" [cut off]: who it names is whole before it
+    words = " ".join(trimmed)
     whole = _judge(words)
     if whole is not None:
         return whole
@@ -133,6 +137,8 @@ def _judge(words: str) -> str | None:
     tokens = words.split()
     if not tokens or len(tokens) > 20:
         return None
+    if tokens[-1].lower() in _JOINERS or tokens[-1].lower() in _ARTICLES:
+        return None  # "A member of the public in the": cut off mid-phrase
     titled = _TITLED.match(words)
     if titled:
         # "Councillor A B, Cabinet Member for Roads, Parking and Waste": the titled name and its post
@@ -167,7 +173,7 @@ def _is_post(tokens: list[str]) -> bool:
             continue
         if word in _JOINERS:
             continue
-        if token[:1].isupper() or token.isupper():
+        if (token[:1].isupper() or token.isupper()) and (word in posts or word not in _lexicon()[3]):
             has_post = has_post or word in posts
             continue
         if word in posts:
@@ -189,12 +195,13 @@ def _is_body(tokens: list[str]) -> bool:
     content = _content(tokens)
     if not content:
         return False
+    things = _lexicon()[3]
     for token in content:
         word = token.strip(",()").lower()
         if word in _JOINERS or word in bodies or word == "public":
             continue
-        if token[:1].isupper():
-            continue  # "Panel Members", "Ward Members", "Committee Members"
+        if token[:1].isupper() and word not in things:
+            continue  # "Panel Members", "Ward Members", "Committee Members"; not "Prior to the Committee"
         return False
     return any(token.strip(",()").lower() in bodies for token in content)
 

@@ -46,6 +46,8 @@ def test_names_clause_fragments_are_no_one(text):
         ("Members expressed concern about the waiting list and", "Members"),
         ("Mayor did not have the figure to hand and", "Mayor"),
         ("Councillor Ball who", "Councillor Ball"),
+        ("Prior to the Committee", "the Committee"),
+        ("A member of the public in the", "A member of the public"),
         ("Mr Singh's", "Mr Singh"),
         ("Street cleansing – Members", "Members"),
     ],
