@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .clauses import clause_start, sentence_tokens, subject_before
 from .layout import write_spans
-from .names import person_or_none
+from .names import person_kind, person_or_none
 from .records import Question
 from .state import MinutesState, Sentence
 
@@ -65,6 +65,40 @@ def topic_end(text: str, start: int, end: int) -> int:
     if match is None or len(match.group(0).split()) > 12:
         return start
     return start + match.end()
+
+
+_NAME_TO = re.compile(r"^(?P<who>.+?)\s+to\s+(?:the\s+)?[A-Z].*$")
+
+
+def _line_name(line: str) -> str | None:
+    """The person a line of its own names, if it names one by name ("Councillor Jane Doyle",
+    "Councillor Ann Lowe to the Leader:"), not a post or a heading ("Member Questions")."""
+    words = " ".join(line.strip(" :-–").split())
+    if not words or _QUESTION_LABEL.match(words):
+        return None
+    to = _NAME_TO.match(words)
+    for candidate in ([to["who"]] if to else []) + [words]:
+        if person_or_none(candidate) == candidate and person_kind(candidate) == "name" and candidate.split()[0].lower() not in _NOT_NAMES:
+            return candidate
+    return None
+
+
+def quoted_after(state, sentence):
+    """The sentences of the quoted paragraphs straight after a lead-in ending ":" (a question read out
+    as written), or None when the next paragraph opens no quotation."""
+    following = [s for s in state.sentences[sentence.index + 1 :] if s.paragraph > sentence.paragraph]
+    if not following or following[0].paragraph - sentence.paragraph > 1:
+        return None
+    if state.text[following[0].start : following[0].end].lstrip()[:1] not in _OPENING_QUOTES:
+        return None
+    quoted = []
+    for other in following:
+        if other.role or (quoted and other.paragraph - quoted[-1].paragraph > 1):
+            break
+        quoted.append(other)
+        if state.text[other.start : other.end].rstrip().endswith(_CLOSING_QUOTES):
+            return quoted
+    return None
 
 
 def _label_asker(label: re.Match) -> str | None:
@@ -148,7 +182,7 @@ class QuestionFinder:
                 sentence.role = "label"
                 continue
             if label and sentence.first_in_paragraph and fragment.rstrip().endswith((":", ":-")):
-                quoted = self._quoted_after(state, sentence)
+                quoted = quoted_after(state, sentence)
                 if quoted is not None:
                     # "Question A – Ms X, of Chatham, asked the Portfolio Holder the following:" and the quoted question
                     asker = _label_asker(label) or person_or_none(_LEAD_NAME.split(fragment[label.end() :].strip(), 1)[0])
@@ -162,6 +196,11 @@ class QuestionFinder:
                 continue  # "Councillor Jane Doyle" alone on a line: who asks the question below
             if pending_label is not None and fragment.strip(" .").lower() in _NOTHING_ASKED:
                 pending_label = None  # "Supplementary question: None."
+                continue
+            if pending_label is not None and fragment.rstrip().endswith((":", ":-")) and quoted_after(state, sentence):
+                # "Question from Mr X" / "Mr X asked the following question:" / the quoted question
+                asker, pending_label = pending_label or None, None
+                self._add_quoted(state, sentence, quoted_after(state, sentence), asker, "q.label")
                 continue
             if pending_label is not None:
                 asker, pending_label = pending_label or None, None
@@ -181,6 +220,14 @@ class QuestionFinder:
                 sentence.role = "question"
                 state.questions.append(embedded)
                 continue
+            if fragment.rstrip().endswith((":", ":-")) and not sentence.marker:
+                # "Mr Smith asked the following question:" and the question read out in quotation marks
+                cue = next((c for c in sentence.cues_labelled("QUESTION") if c.rule.id != "q.embedded"), None)
+                quoted = quoted_after(state, sentence) if cue is not None else None
+                if quoted:
+                    asker = asker_for(doc, state, sentence, cue) or self._name_line(state, sentence)
+                    self._add_quoted(state, sentence, quoted, asker, cue.rule.id)
+                    continue
             rule, asker = self._classify(doc, state, sentence, fragment, intro_asker)
             if not rule:
                 continue
@@ -310,32 +357,23 @@ class QuestionFinder:
                         asker=asker, start=cue.start, end=comma, rule="q.embedded")
 
     @staticmethod
-    def _quoted_after(state, sentence):
-        """The sentences of the quoted paragraphs straight after a lead-in ending ":" (a question read out
-        as written), or None when the next paragraph opens no quotation."""
-        following = [s for s in state.sentences[sentence.index + 1 :] if s.paragraph > sentence.paragraph]
-        if not following or following[0].paragraph - sentence.paragraph > 1:
-            return None
-        if state.text[following[0].start : following[0].end].lstrip()[:1] not in _OPENING_QUOTES:
-            return None
-        quoted = []
-        for other in following:
-            if other.role or (quoted and other.paragraph - quoted[-1].paragraph > 1):
-                break
-            quoted.append(other)
-            if state.text[other.start : other.end].rstrip().endswith(_CLOSING_QUOTES):
-                return quoted
-        return None
+    def _add_quoted(state, sentence, quoted, asker, rule) -> None:
+        """One question from a lead-in through the quoted paragraphs under it."""
+        end = quoted[-1].end
+        for other in state.sentences[sentence.index : quoted[-1].index + 1]:
+            other.role = "question"
+        state.questions.append(Question(item=state.item_at(sentence.start), text=state.text[sentence.start:end],
+                                        asker=asker, start=sentence.start, end=end, rule=rule))
 
     @staticmethod
     def _is_name_line(state, sentence, fragment) -> bool:
-        """A paragraph that is only a person's name ("Councillor Jane Doyle", "Barry Warren")."""
-        if not sentence.first_in_paragraph or len(fragment.split()) > 7 or fragment.rstrip()[-1:] in {".", "?", ",", ";"}:
+        """A paragraph that is only a person's name ("Councillor Jane Doyle", "Barry Warren", "Councillor
+        Ann Lowe to the Leader of the Council:"): who asks the question below."""
+        if not sentence.first_in_paragraph or len(fragment.split()) > 14 or fragment.rstrip()[-1:] in {".", "?", ",", ";"}:
             return False
         if any(other.paragraph == sentence.paragraph for other in state.sentences[sentence.index + 1 : sentence.index + 2]):
             return False
-        name = person_or_none(fragment.strip(" :"))
-        if name is None or name != " ".join(fragment.strip(" :").split()) or not (_TITLED_START.match(name) or name.split()[0][:1].isupper() and name.split()[0].lower() not in _NOT_NAMES):
+        if _line_name(fragment) is None:
             return False
         sentence.role = "label"
         return True
@@ -350,9 +388,9 @@ class QuestionFinder:
             if other.role == "question":
                 return None
             if other.role == "label" and other.first_in_paragraph:
-                words = " ".join(state.text[other.start : other.end].strip(" :").split())
-                if person_or_none(words) == words and not _QUESTION_LABEL.match(words):
-                    return words
+                name = _line_name(state.text[other.start : other.end])
+                if name is not None:
+                    return name
         return None
 
     @staticmethod

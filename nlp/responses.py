@@ -26,6 +26,7 @@ from .clauses import clause_start, word_before as _word_before, question_complem
 from .layout import write_spans
 from .names import person_kind, person_or_none
 from .patterns import load_rules
+from .questions import quoted_after
 from .records import Question, Response
 from .state import MinutesState, Sentence
 
@@ -145,8 +146,15 @@ class ResponseFinder:
                 start += 4  # "... and was told that ...": the answer starts after the joining word
             answered.add(question)
             sentence.role = sentence.role or "response"
-            current = Response(item=item, text=text[start : sentence.end], responder=responder,
-                               answers=question, start=start, end=sentence.end, rule=rule)
+            end = sentence.end
+            if fragment.rstrip().endswith((":", ":-")):
+                # "The Cabinet Member replied as follows:" and the answer in quotation marks below
+                quoted = quoted_after(state, sentence)
+                for other in quoted or []:
+                    other.role = "response"
+                    end = other.end
+            current = Response(item=item, text=text[start:end], responder=responder,
+                               answers=question, start=start, end=end, rule=rule)
             state.responses.append(current)
         state.responses.sort(key=lambda r: r.start)
         for record in state.responses:

@@ -119,3 +119,18 @@ def test_questions_discussion_bullets_after_a_noted_lead_in_are_found():
     assert [q.rule for q in minutes.questions] == ["q.sought"]
     assert [r.answers for r in minutes.responses] == [0]
     assert [r.text for r in minutes.resolutions] == ["RESOLVED – That the report be noted."]
+
+
+def test_questions_read_out_after_a_lead_in_and_answered_as_follows():
+    minutes = segment(
+        "7. Public Question Time\n\nQuestion from Mr John Smith\n\nMr Smith asked the following question:\n\n"
+        "\"Why has the bus shelter on Mill Road not been replaced?\"\n\n"
+        "The Cabinet Member for Transport replied as follows:\n\n\"The shelter is on order and will be fitted in March.\"\n\n"
+        "8. Member Questions\n\nCouncillor Ann Lowe to the Leader of the Council:\n\n"
+        "\"What is the Council doing about empty shops?\"\n"
+    )
+    first, second = minutes.questions
+    assert first.asker == "Mr John Smith" and first.text.endswith("not been replaced?\"")
+    assert second.asker == "Councillor Ann Lowe"
+    (response,) = minutes.responses
+    assert response.text.endswith("fitted in March.\"") and response.answers == 0
