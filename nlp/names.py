@@ -32,6 +32,10 @@ __all__ = ["person_or_none", "person_kind"]
 # Small words a post or body may hold in lower case: "Head of Housing and Waste", "Member for Roads".
 _JOINERS = {"of", "and", "for", "the", "&", "to", "on", "in", "at", "-", "–", "with", "'s", "’s"}
 _ARTICLES = {"the", "a", "an", "one", "another", "two", "several", "some", "all", "many", "other"}
+# Capitalised words that open a clause, not a name: "Prior to the Committee", "Following discussion".
+_LEAD_WORDS = {"prior", "following", "after", "before", "during", "in", "on", "at", "with", "for", "however", "also",
+               "further", "as", "if", "when", "while", "whilst", "although", "given", "subject", "despite", "regarding",
+               "since", "until", "upon", "under", "through", "without", "where", "then", "once", "there", "it", "this"}
 _TITLED = re.compile(
     r"(?P<title>\b(?:Councillors?|Cllrs?\.?|County Councillor|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|"
     r"Reverend|Rev\.?|Sir|Dame|Alderman|Inspector|Sergeant|Superintendent)\s+)"
@@ -99,11 +103,19 @@ def person_or_none(text: str | None) -> str | None:
     for end in range(min(len(tokens) - 1, 8), 0, -1):
         verb = tokens[end]
         if verb[:1].islower() and verb.lower() not in _JOINERS and verb.lower() not in _ARTICLES:
-            head = _judge(" ".join(tokens[:end])) or _tail(tokens[:end])
+            head = _tokens_person(tokens[:end])
             if head is not None:
                 return head
     # A clause that ends in a person: "... and a Member", "During its discussions the Committee"
     return _tail(tokens)
+
+
+def _tokens_person(tokens: list[str]) -> str | None:
+    """The person the words before a verb name, wholly or at their end, less a cut-off tail."""
+    tokens = list(tokens)
+    while len(tokens) > 1 and tokens[-1].lower() in _JOINERS | _ARTICLES:
+        tokens.pop()
+    return _judge(" ".join(tokens)) or _tail(tokens)
 
 
 def person_kind(text: str | None) -> str | None:
@@ -173,7 +185,7 @@ def _is_post(tokens: list[str]) -> bool:
             continue
         if word in _JOINERS:
             continue
-        if (token[:1].isupper() or token.isupper()) and (word in posts or word not in _lexicon()[3]):
+        if (token[:1].isupper() or token.isupper()) and word not in _LEAD_WORDS:
             has_post = has_post or word in posts
             continue
         if word in posts:
@@ -195,12 +207,11 @@ def _is_body(tokens: list[str]) -> bool:
     content = _content(tokens)
     if not content:
         return False
-    things = _lexicon()[3]
     for token in content:
         word = token.strip(",()").lower()
         if word in _JOINERS or word in bodies or word == "public":
             continue
-        if token[:1].isupper() and word not in things:
+        if token[:1].isupper() and word not in _LEAD_WORDS:
             continue  # "Panel Members", "Ward Members", "Committee Members"; not "Prior to the Committee"
         return False
     return any(token.strip(",()").lower() in bodies for token in content)

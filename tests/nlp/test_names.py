@@ -48,6 +48,8 @@ def test_names_clause_fragments_are_no_one(text):
         ("Councillor Ball who", "Councillor Ball"),
         ("Prior to the Committee", "the Committee"),
         ("A member of the public in the", "A member of the public"),
+        ("A member of the public in the gallery", "A member of the public"),
+        ("A resident of Mill Lane", "A resident of Mill Lane"),
         ("Mr Singh's", "Mr Singh"),
         ("Street cleansing – Members", "Members"),
     ],
