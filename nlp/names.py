@@ -97,6 +97,11 @@ def person_or_none(text: str | None) -> str | None:
     whole = _judge(words)
     if whole is not None:
         return whole
+    if "," in words:
+        # "Prior to the Committee reaching its decision, Councillor Fraser-Kemp": an opening phrase, then who
+        after = _judge(words.rsplit(",", 1)[1].strip())
+        if after is not None and _TITLED.match(after):
+            return after
     tokens = words.split()
     # A clause whose subject is a person: "Members expressed concern about X and [asked ...]",
     # "(At 5.5) The Panel requested that ..."

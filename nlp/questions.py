@@ -74,6 +74,8 @@ def _line_name(line: str) -> str | None:
     """The person a line of its own names, if it names one by name ("Councillor Jane Doyle",
     "Councillor Ann Lowe to the Leader:"), not a post or a heading ("Member Questions")."""
     words = " ".join(line.strip(" :-–").split())
+    words = re.sub(r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)", "", words)  # "(e) Mr Colin Hart – Grit bins"
+    words = re.split(r"\s[–—-]\s", words, maxsplit=1)[0]
     if not words or _QUESTION_LABEL.match(words):
         return None
     to = _NAME_TO.match(words)
@@ -99,6 +101,9 @@ def quoted_after(state, sentence):
         if state.text[other.start : other.end].rstrip().endswith(_CLOSING_QUOTES):
             return quoted
     return None
+
+
+_ASKER_AFTER_BY = re.compile(r"\bby\s+(?P<asker>(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+(?:[A-Z][\w’'.-]*\s?){1,4})")
 
 
 def _label_asker(label: re.Match) -> str | None:
@@ -150,7 +155,7 @@ def asker_for(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> str | N
     """Who asked: the subject before the cue, or the name after "from"."""
     text = state.text[sentence.start : sentence.end]
     if cue is not None and cue.rule.id == "q.received":
-        match = _ASKER_AFTER_FROM.search(text)
+        match = _ASKER_AFTER_FROM.search(text) or _ASKER_AFTER_BY.search(text)
         return match["asker"].strip() if match else None
     if cue is None:
         return None
@@ -256,6 +261,7 @@ class QuestionFinder:
             )
         for record in state.questions:
             record.asker = person_or_none(record.asker)  # a person, post or body, never a clause
+        self._resolve_askers(state)
         write_spans(doc, "questions", state.questions, lambda q: "QUESTION")
         return doc
 
@@ -355,6 +361,37 @@ class QuestionFinder:
             return None  # "In reply to Councillor X," after X's own question answers it, and asks nothing new
         return Question(item=state.item_at(sentence.start), text=text[cue.start:comma],
                         asker=asker, start=cue.start, end=comma, rule="q.embedded")
+
+    @staticmethod
+    def _resolve_askers(state) -> None:
+        """Who asked, where no cue said: "Councillor X: “...?”", "Supplementary question: Mr Y asked ...",
+        "Asked by Councillor Z when ...", and "He also asked ..." after the same member's question."""
+        text = state.text
+        for position, question in enumerate(state.questions):
+            if question.asker:
+                continue
+            words = text[question.start : question.end]
+            label = _QUESTION_LABEL.match(words)
+            if label:
+                words = words[label.end() :]
+            words = words.lstrip(" \n:–-")
+            by = re.match(r"(?i:asked|raised|put)\s+by\s+(?P<who>[^,;:]+?)\s+(?:whether|if|what|how|why|when|who|which|where|about|for)\b", words)
+            colon = re.match(r"(?P<who>[^:\n“\"]{3,80}?)(?:\s+asked)?\s*:", words)
+            if by:
+                question.asker = person_or_none(by["who"])
+            elif colon and person_kind(colon["who"]) in {"name", "post"} and person_or_none(colon["who"]) == colon["who"].strip():
+                question.asker = colon["who"].strip()
+            else:
+                first = re.split(r"\s(?:asked|enquired|queried|sought|questioned|wanted|wished|raised|noted|expressed)\b", words, maxsplit=1)
+                if len(first) == 2:
+                    who = re.sub(r"\s+(?:also|then|further|subsequently|again)$", "", first[0].strip(), flags=re.I)
+                    if who.lower() in {"he", "she", "they"} and position:
+                        earlier = state.questions[position - 1]
+                        holder, this = state.sentence_at(earlier.start), state.sentence_at(question.start)
+                        if holder and this and earlier.item == question.item and this.paragraph - holder.paragraph <= 1:
+                            question.asker = earlier.asker
+                    elif person_kind(who) == "name":
+                        question.asker = person_or_none(who)
 
     @staticmethod
     def _add_quoted(state, sentence, quoted, asker, rule) -> None:

@@ -134,3 +134,20 @@ def test_questions_read_out_after_a_lead_in_and_answered_as_follows():
     assert second.asker == "Councillor Ann Lowe"
     (response,) = minutes.responses
     assert response.text.endswith("fitted in March.\"") and response.answers == 0
+
+
+@pytest.mark.parametrize(
+    "paragraphs, askers",
+    [
+        ("Councillor Harcourt: “When will the new bus services begin?”", ["Councillor Harcourt"]),
+        ("Supplementary question: Mrs Pellow asked whether the road would close.", ["Mrs Pellow"]),
+        ("Asked by Councillor Haworth when the new station would be finished, the Chief Fire Officer said May.", ["Councillor Haworth"]),
+        ("Mr Saxby sought assurance that the plan would be kept. He also asked whether the manager had been invited.",
+         ["Mr Saxby", "Mr Saxby"]),
+        ("Prior to the Committee reaching its decision, Councillor Fraser-Kemp asked how the site was chosen.", ["Councillor Fraser-Kemp"]),
+        ("A question had been submitted by Mr M Jones and he read the question out at the meeting.", ["Mr M Jones"]),
+        ("(e) Mr Colin Hart – Grit bins, Hill Top Road\n\nQ: Will the grit bin be refilled before the winter?", ["Mr Colin Hart"]),
+    ],
+)
+def test_questions_who_asked_where_no_cue_says(paragraphs, askers):
+    assert [q.asker for q in segment(f"3. Questions\n\n{paragraphs}\n").questions] == askers
