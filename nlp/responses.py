@@ -520,8 +520,8 @@ class ResponseFinder:
         if requests_only and not asked and not state.text[previous.start:previous.end].rstrip().endswith("?"):
             return None
         fragment = state.text[previous.start : previous.end]
-        if len(fragment.split()) < 4 or fragment.rstrip().endswith(":"):
-            return None
+        if len(fragment.split()) < 4 or fragment.rstrip().endswith((":", ":-", "–", "—", " -")):
+            return None  # "During the ensuing discussion –": a lead-in, not what was asked
         previous.role = "question"
         asker = person_or_none(fragment)  # "The Panel requested that ...": who put what was answered, if a person
         question = Question(item=item, text=fragment, asker=asker, start=previous.start, end=previous.end, rule="q.answered")

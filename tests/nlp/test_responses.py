@@ -114,3 +114,11 @@ def test_responses_written_questions_with_inline_answers_from_a_post():
     assert [q.asker for q in minutes.questions] == ["Alan Pickering", "Alan Pickering"]
     assert [(r.answers, r.responder) for r in minutes.responses] == [
         (0, "the Director of Legal Services"), (1, "the Director of Legal Services")]
+
+
+def test_responses_a_lead_in_to_discussion_bullets_is_not_what_was_asked():
+    minutes = segment(
+        "5. Work programme\n\nDuring the ensuing discussion –\n\n"
+        "·   in response to suggestions for future items the Coordinator explained the current process\n"
+    )
+    assert minutes.questions == [] and minutes.responses == []
