@@ -212,9 +212,13 @@ def question_complement(doc: Doc, state: MinutesState, sentence: Sentence, first
     questions = sentence.cues_labelled("QUESTION")
     if not questions:
         return last, last
-    for position in range(questions[0].token_end, last):
+    stop = last
+    if questions[0].rule.id == "q.embedded":
+        # "In response to a query as to why X, officers said they could provide ...": the query ends at its comma
+        stop = next((t.i for t in doc[questions[0].token_end : last] if t.text == ","), last)
+    for position in range(questions[0].token_end, stop):
         if doc[position].lower_ in _QUESTION_WORDS:
-            return position, min(clause_end(doc, position, last), _answer_joined(doc, position, last))
+            return position, min(clause_end(doc, position, stop), _answer_joined(doc, position, stop))
     return last, last
 
 

@@ -145,7 +145,8 @@ class ResponseFinder:
             if start > sentence.start and text[start : start + 4].lower() == "and ":
                 start += 4  # "... and was told that ...": the answer starts after the joining word
             answered.add(question)
-            sentence.role = sentence.role or "response"
+            # "In response to a query from X about Y, the Director confirmed ...": the sentence is the answer
+            sentence.role = "response" if embedded is not None else sentence.role or "response"
             end = sentence.end
             if fragment.rstrip().endswith((":", ":-")):
                 # "The Cabinet Member replied as follows:" and the answer in quotation marks below
