@@ -242,6 +242,9 @@ class ResponseFinder:
         fragment = state.text[sentence.start : sentence.end].rstrip()
         if fragment.endswith(("?", ":", ":-")) or len(fragment.split()) < 5:
             return None
+        lowered = fragment.lower()
+        if "question" in lowered and any(w in lowered for w in ("response", "answer", "reply")):
+            return None  # "The question and the response are attached as an appendix": about them, not the answer
         first, _ = sentence_tokens(state, sentence)
         if any(c.token_start <= first + 1 and c.label in {"HONORIFIC", "ROLE", "GROUP"} for c in sentence.cues):
             return None  # "Councillor X said ...", "Members noted ...": someone else speaking, not the answer

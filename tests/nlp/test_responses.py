@@ -122,3 +122,10 @@ def test_responses_a_lead_in_to_discussion_bullets_is_not_what_was_asked():
         "·   in response to suggestions for future items the Coordinator explained the current process\n"
     )
     assert minutes.questions == [] and minutes.responses == []
+
+
+def test_responses_a_note_that_the_question_and_answer_are_attached_is_no_answer():
+    minutes = segment("4. Questions from Members\n\nA question had been received from Councillor Lee about parking. "
+                      "The question and the response are attached as an appendix.\n")
+    assert [q.asker for q in minutes.questions] == ["Councillor Lee"]
+    assert minutes.responses == []
