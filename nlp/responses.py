@@ -35,6 +35,8 @@ _ANSWER_LABEL = re.compile(
     r"(?:(?:[–-]\s*(?:from\s+)?|\s(?:from|by)\s+)(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,120}?))?\s*(?:[:.–-]|$)",
     re.I,
 )
+# "A – ..." / "A: ..." under a "Q – ...?" line.
+_SHORT_ANSWER = re.compile(r"^A\s*[–:.-]\s+\S")
 # "Reply from Councillor Patricia Lennon, Leader of the Council" on a line of its own.
 _REPLY_FROM = re.compile(
     r"^(?:(?:supplementary|written)\s+)?(?:answer|response|reply)\s+(?:from|by)\s+(?P<responder>[A-Z][^:.\n]{0,100}?)\s*:?\s*$",
@@ -168,6 +170,9 @@ class ResponseFinder:
         label = _ANSWER_LABEL.match(fragment) if sentence.first_in_paragraph else None
         if label:  # "Response from the Director of Legal Services: The error had been corrected ..."
             return "strong", "r.label", sentence.start, person_or_none(label["responder"])
+        at_line_start = sentence.start == 0 or state.text[sentence.start - 1] == "\n"
+        if at_line_start and _SHORT_ANSWER.match(fragment) and self._after_question_label(state, sentence):
+            return "strong", "r.label", sentence.start, None  # "Q – Why has absence risen?" / "A – Mainly long-term cases."
         cues = sorted(sentence.cues_labelled("RESPONSE"), key=lambda c: (_STRENGTH_ORDER[c.rule.get("strength")], c.start))
         first, last = sentence_tokens(state, sentence)
         asked_from, asked_to = question_complement(doc, state, sentence, first, last)

@@ -129,3 +129,9 @@ def test_responses_a_note_that_the_question_and_answer_are_attached_is_no_answer
                       "The question and the response are attached as an appendix.\n")
     assert [q.asker for q in minutes.questions] == ["Councillor Lee"]
     assert minutes.responses == []
+
+
+def test_responses_q_and_a_lines():
+    minutes = segment("4. Performance report\n\nQ – How many complaints were upheld this year?\nA – 42, down from 57.\n\n"
+                      "Q – Why has sickness absence risen?\nA – Mainly long-term musculoskeletal cases.\n")
+    assert [(r.answers, r.rule) for r in minutes.responses] == [(0, "r.label"), (1, "r.label")]
