@@ -37,6 +37,8 @@ _LEAD_NAME = re.compile(r",|\s(?:asked|submitted|put|raised|to)\s", re.I)
 _TITLED_START = re.compile(r"(?:councillor|cllr|mr|mrs|ms|miss|dr|professor|alderman)\b\.?\s", re.I)
 # Capitalised first words that open a line naming no one ("Minutes", "Apologies").
 _NOT_NAMES = {"minutes", "apologies", "present", "agenda", "item", "decision", "resolved", "none", "nil", "questions", "question", "answer", "response", "reply"}
+# "asked X to confirm ...": verbs that want an answer there and then, not a task done later.
+_ANSWER_NOW = {"confirm", "clarify", "explain", "outline", "indicate", "comment", "say", "tell"}
 _MAY = {"may", "might", "can", "could", "would", "will", "shall", "should", "must"}
 _FOLLOWING_PRONOUNS = {"he", "she", "they"}
 # Verbs with which a member sets out the point a following question turns on.
@@ -131,6 +133,8 @@ def asks_a_question(doc: Doc, cue) -> bool:
         return False  # "entitled to ask", "did not ask", "may ask one question", "would ask a question on his behalf"
     for token in doc[cue.token_end : min(cue.token_end + _WINDOW, len(doc))]:
         word = token.lower_
+        if word == "to" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _ANSWER_NOW:
+            return True  # "asked the Cabinet Member to confirm the date": an answer wanted at the meeting
         if word in REQUEST_WORDS:
             return False
         if word in QUESTION_WORDS:

@@ -151,3 +151,22 @@ def test_questions_read_out_after_a_lead_in_and_answered_as_follows():
 )
 def test_questions_who_asked_where_no_cue_says(paragraphs, askers):
     assert [q.asker for q in segment(f"3. Questions\n\n{paragraphs}\n").questions] == askers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Questions were raised about the timetable for the works.",
+        "Members were keen to understand how the funding would be allocated.",
+        "Clarity was requested on the number of staff affected.",
+        "Councillor Hill pressed for a date for the works.",
+        "Councillor Hill asked the Cabinet Member to confirm the opening date.",
+        "There were questions around the monitoring of the grant.",
+    ],
+)
+def test_questions_reported_questions_in_many_words(sentence):
+    assert len(segment(f"4. Floods\n\n{sentence}\n").questions) == 1
+
+
+def test_questions_asking_someone_to_do_something_later_is_a_request_not_a_question():
+    assert segment("4. Floods\n\nCouncillor Hill asked officers to circulate the figures.\n").questions == []
