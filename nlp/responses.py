@@ -323,6 +323,19 @@ class ResponseFinder:
         return re.sub(r"^(?:the|The)\s+", "", who) if who else None
 
     @staticmethod
+    def _back_to_the_member(state, sentence) -> bool:
+        """"A Member said he was still waiting for a reply on X. Officers agreed to contact the Member outside
+        the meeting.": an undertaking made to the member who raised the point answers it."""
+        if sentence.index == 0:
+            return False
+        words = state.text[sentence.start : sentence.end].lower()
+        if not re.search(r"\b(?:the member|the councillor|him|her|them)\b", words):
+            return False
+        previous = state.sentences[sentence.index - 1]
+        raised_by = person_or_none(state.text[previous.start : previous.end])
+        return person_kind(raised_by) in {"name", "body"} and raised_by.split()[0].lower() not in {"officers", "the"}
+
+    @staticmethod
     def _answers_unrecorded(state, sentence) -> bool:
         """"In response to questions, the Director confirmed ...", "Officers responded to Members' questions as
         follows:": answers to questions the minutes do not set down, so none is inferred from the sentence before."""
@@ -458,6 +471,8 @@ class ResponseFinder:
                 return pool[-1]
             if strength == "speaker":
                 return self._infer_question(state, sentence, item, requests_only=True, responder=responder)
+            if strength == "commitment" and self._back_to_the_member(state, sentence):
+                return self._infer_question(state, sentence, item)
             return None
         if listed:
             return listed[0]

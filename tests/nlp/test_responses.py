@@ -135,3 +135,10 @@ def test_responses_q_and_a_lines():
     minutes = segment("4. Performance report\n\nQ – How many complaints were upheld this year?\nA – 42, down from 57.\n\n"
                       "Q – Why has sickness absence risen?\nA – Mainly long-term musculoskeletal cases.\n")
     assert [(r.answers, r.rule) for r in minutes.responses] == [(0, "r.label"), (1, "r.label")]
+
+
+def test_responses_an_undertaking_made_back_to_the_member_who_raised_a_point():
+    minutes = segment("4. Audit\n\nA Member of the Committee said that he was still waiting for a reply to a query on the "
+                      "parking audit. Officers agreed to contact the Member outside the meeting.\n")
+    assert [q.asker for q in minutes.questions] == ["A Member of the Committee"]
+    assert [(r.answers, r.rule) for r in minutes.responses] == [(0, "r.undertook")]
