@@ -533,7 +533,9 @@ class ResponseFinder:
         # brought" wants a task done, and an acknowledgement of it is no answer.
         asked = any(c.rule.id == "a.request_person" and state.text[c.end : c.end + 6].strip().lower() != "that"
                     for c in previous.cues_labelled("ACTION")) or any(
-            c.rule.id == "c.concern" for c in previous.cues_labelled("COMMENT")
+            # "residents had raised concerns about X", reported by a member: background, not a concern put here
+            c.rule.id == "c.concern" and not re.search(r"\b(?:had|have|has)\s*$", state.text[previous.start : c.start])
+            for c in previous.cues_labelled("COMMENT")
         )
         if requests_only and not asked and responder and person_kind(responder) == "post" and any(
                 c.rule.id.startswith("a.request") for c in previous.cues_labelled("ACTION")):

@@ -142,3 +142,9 @@ def test_responses_an_undertaking_made_back_to_the_member_who_raised_a_point():
                       "parking audit. Officers agreed to contact the Member outside the meeting.\n")
     assert [q.asker for q in minutes.questions] == ["A Member of the Committee"]
     assert [(r.answers, r.rule) for r in minutes.responses] == [(0, "r.undertook")]
+
+
+def test_responses_a_concern_reported_as_background_is_not_an_inferred_question():
+    minutes = segment("4. Cycle lanes\n\nCouncillor Sorrel stated that residents had raised concerns about bus journey "
+                      "times. The Transport Manager explained the flow of traffic at peak times.\n")
+    assert minutes.questions == [] and minutes.responses == []
