@@ -443,7 +443,8 @@ class ResponseFinder:
     def _responder_after(self, doc, sentence, cue, first, last):
         """"In response, the Director advised ...": the speaker after the cue."""
         if cue.rule.get("strength") == "strong" and cue.rule.id == "r.responded":
-            return subject_before(doc, first, cue.token_start)
+            # a speaker with a long title, or two joined by "and", is longer than a subject is read
+            return subject_before(doc, first, cue.token_start) or person_or_none(doc[first : cue.token_start].text)
         wanted = cue.rule.get("needs_before")
         if wanted:  # "Councillor Mahil thanked Mrs Fowler for the question": who thanked
             verb = next((t.i for t in doc[first : cue.token_start] if t.lower_ in wanted), None)

@@ -101,6 +101,7 @@ def test_responses_speakers_with_long_titles_are_not_cut_at_a_comma_or_an_and():
     )
     first, second = minutes.responses
     assert first.text.startswith("Councillor Peter Hart, Cabinet Member for Roads")
+    assert first.responder == "Councillor Peter Hart, Cabinet Member for Roads, Parking and Waste, and the Head of Finance"
     assert second.responder == "Councillor Bell (Cabinet Member for Finance and Resources)"
 
 
