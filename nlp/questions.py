@@ -25,7 +25,7 @@ QUESTION_WORDS = {"whether", "if", "what", "how", "why", "when", "who", "whom", 
 REQUEST_WORDS = {"that", "to"}
 _WINDOW = 14
 _QUESTION_LABEL = re.compile(
-    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\.?\s*\d|\s*[:.–-])\.?)\s*(?:no\.?\s*)?(?:\d+[a-z]?\b|(?-i:[A-Z])\b(?=\s*[–:.-]))?\s*(?:\([^)]*\))?\s*"
+    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\.?\s*\d|\s*[:.–-])\.?|supplementary(?=\s*[:–-])|(?<=supplementary )(?=[:–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b|(?-i:[A-Z])\b(?=\s*[–:.-]))?\s*(?:\([^)]*\))?\s*"
     r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?)|(?P<titled>(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s[^:–\n-]+?)(?=\s+to\s|[ \t]*(?:\n|$)))?"
     r"[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
     re.I,
@@ -377,6 +377,9 @@ class QuestionFinder:
             words = text[question.start : question.end]
             label = _QUESTION_LABEL.match(words)
             if label:
+                if words.lower().startswith("supplementary") and position and state.questions[position - 1].item == question.item:
+                    question.asker = state.questions[position - 1].asker  # "Supplementary: Will the Leader ...?"
+                    continue
                 words = words[label.end() :]
             words = words.lstrip(" \n:–-")
             by = re.match(r"(?i:asked|raised|put)\s+by\s+(?P<who>[^,;:]+?)\s+(?:whether|if|what|how|why|when|who|which|where|about|for)\b", words)

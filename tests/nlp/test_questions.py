@@ -170,3 +170,13 @@ def test_questions_reported_questions_in_many_words(sentence):
 
 def test_questions_asking_someone_to_do_something_later_is_a_request_not_a_question():
     assert segment("4. Floods\n\nCouncillor Hill asked officers to circulate the figures.\n").questions == []
+
+
+def test_questions_an_inline_supplementary_label_is_asked_by_the_same_member():
+    minutes = segment(
+        "6. Questions from Members\n\nQuestion 1 from Councillor Amy Todd to the Leader\n\n"
+        "Will the Leader support the bid for a new station?\n\nAnswer\n\nYes. The Council has written in support.\n\n"
+        "Supplementary: Will the Leader publish the letter?\n\nReply: The letter will be published.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Councillor Amy Todd", "q.label")] * 2
+    assert [r.answers for r in minutes.responses] == [0, 1]
