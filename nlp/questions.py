@@ -34,7 +34,6 @@ _OPENING_QUOTES = {"“", '"', "‘", "'"}
 _CLOSING_QUOTES = ("”", '"', "’", "'", "”.", '".')
 # "Ms X, of Chatham, asked the ...", "Mr Y submitted the following": the name ends at a comma or a verb
 _LEAD_NAME = re.compile(r",|\s(?:asked|submitted|put|raised|to)\s", re.I)
-_TITLED_START = re.compile(r"(?:councillor|cllr|mr|mrs|ms|miss|dr|professor|alderman)\b\.?\s", re.I)
 # Capitalised first words that open a line naming no one ("Minutes", "Apologies").
 _NOT_NAMES = {"minutes", "apologies", "present", "agenda", "item", "decision", "resolved", "none", "nil", "questions", "question", "answer", "response", "reply"}
 # "asked X to confirm ...": verbs that want an answer there and then, not a task done later.
