@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .names import person_or_none
 from .state import MinutesState, Sentence
 
 _PREPOSITIONS = {
@@ -78,10 +79,19 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
             before = doc[position - 1].lower_ if position > first else ""
             if before not in _PREPOSITIONS:
                 return position + 1
-        if word == "and" and _starts_clause(doc, position + 1, max(token, position + 2)):
+        if word == "and" and _starts_clause(doc, position + 1, max(token, position + 2)) and not _joins_speakers(doc, first, position, token):
             return position + 1
         position -= 1
     return first
+
+
+def _joins_speakers(doc: Doc, first: int, joiner: int, token: int) -> bool:
+    """"Councillor A B, Cabinet Member for Roads, and the Head of Finance responded": the "and" joins two
+    speakers of one verb (all before it names someone, and no "that" comes between), not two clauses."""
+    if any(t.lower_ in {"that", "which", "who"} for t in doc[joiner:token]):
+        return False
+    words = doc[first:joiner].text.strip(" ,")
+    return bool(words) and person_or_none(words) == " ".join(words.split())
 
 
 # After a dash these open a new speaker's clause ("... behind schedule – Ms Tranter explained");
@@ -202,9 +212,13 @@ def question_complement(doc: Doc, state: MinutesState, sentence: Sentence, first
     questions = sentence.cues_labelled("QUESTION")
     if not questions:
         return last, last
-    for position in range(questions[0].token_end, last):
+    stop = last
+    if questions[0].rule.id == "q.embedded":
+        # "In response to a query as to why X, officers said they could provide ...": the query ends at its comma
+        stop = next((t.i for t in doc[questions[0].token_end : last] if t.text == ","), last)
+    for position in range(questions[0].token_end, stop):
         if doc[position].lower_ in _QUESTION_WORDS:
-            return position, min(clause_end(doc, position, last), _answer_joined(doc, position, last))
+            return position, min(clause_end(doc, position, stop), _answer_joined(doc, position, stop))
     return last, last
 
 
@@ -219,6 +233,9 @@ def _answer_joined(doc: Doc, position: int, last: int) -> int:
             return index
         if _dash_opens_clause(doc, index):
             return index  # "asked why the transition was late – Ms Tranter explained that ..."
+        if (word == "," and doc[index + 1].lower_ in {"it", "this", "that"} and doc[index + 2].lower_ == "was"
+                and index + 3 < len(doc) and doc[index + 3].lower_ in _SPEECH | {"clarified", "explained", "reported"}):
+            return index + 1  # "enquired whether the gap had narrowed, this was confirmed to be the case"
     return last
 
 

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .clauses import sentence_tokens, subject_before
 from .layout import write_spans
+from .names import person_or_none
 from .records import Comment
 from .state import MinutesState
 
@@ -28,7 +29,8 @@ class CommentFinder:
                 c for c in sentence.cues_labelled("RESPONSE") if c.rule.get("strength") in {"weak", "medium"}
             ]
             if cues:
-                rule = cues[0].rule.id
+                # a statement with an answering cue that answers nothing is a comment of its own kind
+                rule = cues[0].rule.id if cues[0].rule.label == "COMMENT" else "c.statement"
                 first, _ = sentence_tokens(state, sentence)
                 speaker = subject_before(doc, first, cues[0].token_start)
             elif sentence.marker and len(text[sentence.start : sentence.end].split()) >= 5:
@@ -40,6 +42,8 @@ class CommentFinder:
                 Comment(item=state.item_at(sentence.start), text=text[sentence.start : sentence.end],
                         speaker=speaker, start=sentence.start, end=sentence.end, rule=rule)
             )
+        for record in state.comments:
+            record.speaker = person_or_none(record.speaker)  # a person, post or body, never a clause
         write_spans(doc, "comments", state.comments, lambda c: "COMMENT")
         return doc
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .clauses import clause_start, sentence_tokens, subject_before
 from .layout import write_spans
+from .names import person_kind, person_or_none
 from .records import Question
 from .state import MinutesState, Sentence
 
@@ -24,11 +25,20 @@ QUESTION_WORDS = {"whether", "if", "what", "how", "why", "when", "who", "whom", 
 REQUEST_WORDS = {"that", "to"}
 _WINDOW = 14
 _QUESTION_LABEL = re.compile(
-    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\d|\s*[:.–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b)?\s*(?:\([^)]*\))?\s*"
+    r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\.?\s*\d|\s*[:.–-])\.?|supplementary(?=\s*[:–-])|(?<=supplementary )(?=[:–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b|(?-i:[A-Z])\b(?=\s*[–:.-]))?\s*(?:\([^)]*\))?\s*"
     r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?)|(?P<titled>(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s[^:–\n-]+?)(?=\s+to\s|[ \t]*(?:\n|$)))?"
     r"[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
     re.I,
 )
+_OPENING_QUOTES = {"“", '"', "‘", "'"}
+_CLOSING_QUOTES = ("”", '"', "’", "'", "”.", '".')
+# "Ms X, of Chatham, asked the ...", "Mr Y submitted the following": the name ends at a comma or a verb
+_LEAD_NAME = re.compile(r",|\s(?:asked|submitted|put|raised|to)\s", re.I)
+# Capitalised first words that open a line naming no one ("Minutes", "Apologies").
+_NOT_NAMES = {"minutes", "apologies", "present", "agenda", "item", "decision", "resolved", "none", "nil", "questions", "question", "answer", "response", "reply"}
+# "asked X to confirm ...": verbs that want an answer there and then, not a task done later.
+_ANSWER_NOW = {"confirm", "clarify", "explain", "outline", "indicate", "comment", "say", "tell"}
+_MAY = {"may", "might", "can", "could", "would", "will", "shall", "should", "must"}
 _FOLLOWING_PRONOUNS = {"he", "she", "they"}
 # Verbs with which a member sets out the point a following question turns on.
 _SETTING_UP = {"noted", "raised", "referred", "highlighted", "observed", "remarked", "commented", "said", "stated",
@@ -44,6 +54,57 @@ _QUERY_NOUN_AFTER = {"raised", "from", "received", "made", "had", "were", "was",
 _JOINED_QUESTION_WORDS = {"whether", "how", "what", "why"}
 _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if", "where"}
 _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
+
+
+_TOPIC = re.compile(r"^[^.?!:\n–—]{2,90}?\s[–—-]\s+|^[^.?!:\n–—]{2,90}?:\s+")
+
+
+def topic_end(text: str, start: int, end: int) -> int:
+    """Where the words start after a short topic label opening a sentence ("S106 projects – In response to
+    a query ...", "Waste: Members asked ..."), or ``start`` when there is none."""
+    match = _TOPIC.match(text[start:end])
+    if match is None or len(match.group(0).split()) > 12:
+        return start
+    return start + match.end()
+
+
+_NAME_TO = re.compile(r"^(?P<who>.+?)\s+to\s+(?:the\s+)?[A-Z].*$")
+
+
+def _line_name(line: str) -> str | None:
+    """The person a line of its own names, if it names one by name ("Councillor Jane Doyle",
+    "Councillor Ann Lowe to the Leader:"), not a post or a heading ("Member Questions")."""
+    words = " ".join(line.strip(" :-–").split())
+    words = re.sub(r"^(?:\(?[a-z0-9]{1,3}[.)]\s+)", "", words)  # "(e) Mr Colin Hart – Grit bins"
+    words = re.split(r"\s[–—-]\s", words, maxsplit=1)[0]
+    if not words or _QUESTION_LABEL.match(words):
+        return None
+    to = _NAME_TO.match(words)
+    for candidate in ([to["who"]] if to else []) + [words]:
+        if person_or_none(candidate) == candidate and person_kind(candidate) == "name" and candidate.split()[0].lower() not in _NOT_NAMES:
+            return candidate
+    return None
+
+
+def quoted_after(state, sentence):
+    """The sentences of the quoted paragraphs straight after a lead-in ending ":" (a question read out
+    as written), or None when the next paragraph opens no quotation."""
+    following = [s for s in state.sentences[sentence.index + 1 :] if s.paragraph > sentence.paragraph]
+    if not following or following[0].paragraph - sentence.paragraph > 1:
+        return None
+    if state.text[following[0].start : following[0].end].lstrip()[:1] not in _OPENING_QUOTES:
+        return None
+    quoted = []
+    for other in following:
+        if other.role or (quoted and other.paragraph - quoted[-1].paragraph > 1):
+            break
+        quoted.append(other)
+        if state.text[other.start : other.end].rstrip().endswith(_CLOSING_QUOTES):
+            return quoted
+    return None
+
+
+_ASKER_AFTER_BY = re.compile(r"\bby\s+(?P<asker>(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+(?:[A-Z][\w’'.-]*\s?){1,4})")
 
 
 def _label_asker(label: re.Match) -> str | None:
@@ -67,10 +128,12 @@ def asks_a_question(doc: Doc, cue) -> bool:
     if cue.rule.get("needs") != "question_word":
         return True
     before = {t.lower_ for t in doc[max(cue.token_start - 2, 0) : cue.token_start]}
-    if before & {"to", "not", "n't", "never"}:
-        return False
+    if before & ({"to", "not", "n't", "never"} | _MAY):
+        return False  # "entitled to ask", "did not ask", "may ask one question", "would ask a question on his behalf"
     for token in doc[cue.token_end : min(cue.token_end + _WINDOW, len(doc))]:
         word = token.lower_
+        if word == "to" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _ANSWER_NOW:
+            return True  # "asked the Cabinet Member to confirm the date": an answer wanted at the meeting
         if word in REQUEST_WORDS:
             return False
         if word in QUESTION_WORDS:
@@ -95,12 +158,16 @@ def asker_for(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> str | N
     """Who asked: the subject before the cue, or the name after "from"."""
     text = state.text[sentence.start : sentence.end]
     if cue is not None and cue.rule.id == "q.received":
-        match = _ASKER_AFTER_FROM.search(text)
+        match = _ASKER_AFTER_FROM.search(text) or _ASKER_AFTER_BY.search(text)
         return match["asker"].strip() if match else None
     if cue is None:
         return None
     first, _ = sentence_tokens(state, sentence)
-    return subject_before(doc, first, cue.token_start)
+    asker = subject_before(doc, first, cue.token_start)
+    if asker is None and cue.rule.get("needs") == "question_word":
+        # "The CE stated that it would be useful to understand what ...": who said it
+        asker = person_or_none(state.text[sentence.start : cue.start])
+    return asker
 
 
 class QuestionFinder:
@@ -117,11 +184,31 @@ class QuestionFinder:
                 continue  # a cell of a flattened table (an action log's "seeking clarity on ...")
             label = _QUESTION_LABEL.match(fragment)
             if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or _label_asker(label) and label.end() == len(fragment.rstrip())):
-                pending_label = _label_asker(label) or self._asker_from_heading(state, sentence)
+                pending_label = (_label_asker(label) or self._asker_from_heading(state, sentence)
+                                 or self._supplementary_asker(state, sentence, fragment) or self._name_line(state, sentence)
+                                 or self._series_asker(state, sentence) or "")
                 sentence.role = "label"
                 continue
+            if label and sentence.first_in_paragraph and fragment.rstrip().endswith((":", ":-")):
+                quoted = quoted_after(state, sentence)
+                if quoted is not None:
+                    # "Question A – Ms X, of Chatham, asked the Portfolio Holder the following:" and the quoted question
+                    asker = _label_asker(label) or person_or_none(_LEAD_NAME.split(fragment[label.end() :].strip(), 1)[0])
+                    end = quoted[-1].end
+                    for other in [sentence, *quoted]:
+                        other.role = "question"
+                    state.questions.append(Question(item=state.item_at(sentence.start), text=text[sentence.start:end],
+                                                    asker=asker, start=sentence.start, end=end, rule="q.label"))
+                    continue
+            if self._is_name_line(state, sentence, fragment):
+                continue  # "Councillor Jane Doyle" alone on a line: who asks the question below
             if pending_label is not None and fragment.strip(" .").lower() in _NOTHING_ASKED:
                 pending_label = None  # "Supplementary question: None."
+                continue
+            if pending_label is not None and fragment.rstrip().endswith((":", ":-")) and quoted_after(state, sentence):
+                # "Question from Mr X" / "Mr X asked the following question:" / the quoted question
+                asker, pending_label = pending_label or None, None
+                self._add_quoted(state, sentence, quoted_after(state, sentence), asker, "q.label")
                 continue
             if pending_label is not None:
                 asker, pending_label = pending_label or None, None
@@ -141,8 +228,21 @@ class QuestionFinder:
                 sentence.role = "question"
                 state.questions.append(embedded)
                 continue
+            if fragment.rstrip().endswith((":", ":-")) and not sentence.marker:
+                # "Mr Smith asked the following question:" and the question read out in quotation marks
+                cue = next((c for c in sentence.cues_labelled("QUESTION") if c.rule.id != "q.embedded"), None)
+                quoted = quoted_after(state, sentence) if cue is not None else None
+                if quoted:
+                    asker = asker_for(doc, state, sentence, cue) or self._name_line(state, sentence)
+                    self._add_quoted(state, sentence, quoted, asker, cue.rule.id)
+                    continue
             rule, asker = self._classify(doc, state, sentence, fragment, intro_asker)
             if not rule:
+                continue
+            if asker is None and rule in {"q.direct", "q.label"}:
+                asker = self._name_line(state, sentence)
+            if rule == "q.supplementary":
+                self._supplementary(doc, state, sentence)
                 continue
             sentence.role = "question"
             start = sentence.start
@@ -162,6 +262,9 @@ class QuestionFinder:
                 Question(item=state.item_at(start), text=text[start : sentence.end], asker=asker,
                          start=start, end=sentence.end, rule=rule)
             )
+        for record in state.questions:
+            record.asker = person_or_none(record.asker)  # a person, post or body, never a clause
+        self._resolve_askers(state)
         write_spans(doc, "questions", state.questions, lambda q: "QUESTION")
         return doc
 
@@ -214,6 +317,8 @@ class QuestionFinder:
             return True
         if word == "asking":
             return any(t.lower_ in _CORRESPONDENCE for t in doc[max(first, cue.token_start - 12) : cue.token_start])
+        if word in {"questioned", "queried"} and before in {"was", "were", "been", "being"} and after == "by":
+            return True  # "Officers were questioned by the police": asked, not asking
         if word in {"asked", "asks"}:
             # "A letter from the school asked whether ...": the correspondence is the subject
             return any(t.lower_ in _CORRESPONDENCE for t in doc[first : min(first + 3, cue.token_start)])
@@ -241,7 +346,8 @@ class QuestionFinder:
     @staticmethod
     def _embedded(doc, state, sentence) -> Question | None:
         """"In response to a query from X regarding Y, the Director confirmed ...": the query part."""
-        cue = next((c for c in sentence.cues_labelled("QUESTION") if c.rule.id == "q.embedded" and c.start == sentence.start), None)
+        opening = {sentence.start, topic_end(state.text, sentence.start, sentence.end)}
+        cue = next((c for c in sentence.cues_labelled("QUESTION") if c.rule.id == "q.embedded" and c.start in opening), None)
         if cue is None:
             return None
         text = state.text
@@ -250,11 +356,120 @@ class QuestionFinder:
             return None
         match = _ASKER_AFTER_FROM.search(text[sentence.start : comma]) or _ASKER_AFTER_TO.search(text[sentence.start : comma])
         asker = match["asker"].strip() if match else None
+        if asker is None:  # "Following a question from the Chair,": a post
+            by = re.search(r"\b(?:from|by)\s+(?P<who>[^,]+)$", text[cue.start : comma])
+            asker = person_or_none(by["who"]) if by else None
         earlier = [q for q in state.questions if q.item == state.item_at(sentence.start)]
         if asker and earlier and earlier[-1].asker and asker.split()[-1] in earlier[-1].asker.split():
             return None  # "In reply to Councillor X," after X's own question answers it, and asks nothing new
-        return Question(item=state.item_at(sentence.start), text=text[sentence.start:comma],
-                        asker=asker, start=sentence.start, end=comma, rule="q.embedded")
+        return Question(item=state.item_at(sentence.start), text=text[cue.start:comma],
+                        asker=asker, start=cue.start, end=comma, rule="q.embedded")
+
+    @staticmethod
+    def _resolve_askers(state) -> None:
+        """Who asked, where no cue said: "Councillor X: “...?”", "Supplementary question: Mr Y asked ...",
+        "Asked by Councillor Z when ...", and "He also asked ..." after the same member's question."""
+        text = state.text
+        for position, question in enumerate(state.questions):
+            if question.asker:
+                continue
+            words = text[question.start : question.end]
+            label = _QUESTION_LABEL.match(words)
+            if label:
+                if words.lower().startswith("supplementary") and position and state.questions[position - 1].item == question.item:
+                    question.asker = state.questions[position - 1].asker  # "Supplementary: Will the Leader ...?"
+                    continue
+                words = words[label.end() :]
+            words = words.lstrip(" \n:–-")
+            by = re.match(r"(?i:asked|raised|put)\s+by\s+(?P<who>[^,;:]+?)\s+(?:whether|if|what|how|why|when|who|which|where|about|for)\b", words)
+            colon = re.match(r"(?P<who>[^:\n“\"]{3,80}?)(?:\s+asked)?\s*:", words)
+            if by:
+                question.asker = person_or_none(by["who"])
+            elif colon and person_kind(colon["who"]) in {"name", "post"} and person_or_none(colon["who"]) == colon["who"].strip():
+                question.asker = colon["who"].strip()
+            else:
+                first = re.split(r"\s(?:asked|enquired|queried|sought|questioned|wanted|wished|raised|noted|expressed)\b", words, maxsplit=1)
+                if len(first) == 2:
+                    who = re.sub(r"\s+(?:also|then|further|subsequently|again)$", "", first[0].strip(), flags=re.I)
+                    if who.lower() in {"he", "she", "they"} and position:
+                        earlier = state.questions[position - 1]
+                        holder, this = state.sentence_at(earlier.start), state.sentence_at(question.start)
+                        if holder and this and earlier.item == question.item and this.paragraph - holder.paragraph <= 1:
+                            question.asker = earlier.asker
+                    elif person_kind(who) == "name":
+                        question.asker = person_or_none(who)
+
+    @staticmethod
+    def _add_quoted(state, sentence, quoted, asker, rule) -> None:
+        """One question from a lead-in through the quoted paragraphs under it."""
+        end = quoted[-1].end
+        for other in state.sentences[sentence.index : quoted[-1].index + 1]:
+            other.role = "question"
+        state.questions.append(Question(item=state.item_at(sentence.start), text=state.text[sentence.start:end],
+                                        asker=asker, start=sentence.start, end=end, rule=rule))
+
+    @staticmethod
+    def _is_name_line(state, sentence, fragment) -> bool:
+        """A paragraph that is only a person's name ("Councillor Jane Doyle", "Barry Warren", "Councillor
+        Ann Lowe to the Leader of the Council:"): who asks the question below."""
+        if not sentence.first_in_paragraph or len(fragment.split()) > 14 or fragment.rstrip()[-1:] in {".", "?", ",", ";"}:
+            return False
+        if any(other.paragraph == sentence.paragraph for other in state.sentences[sentence.index + 1 : sentence.index + 2]):
+            return False
+        if _line_name(fragment) is None:
+            return False
+        sentence.role = "label"
+        return True
+
+    @staticmethod
+    def _name_line(state, sentence) -> str | None:
+        """The name on a line of its own at most two paragraphs above, in the same item, with no question between."""
+        item = state.item_at(sentence.start)
+        for other in reversed(state.sentences[max(sentence.index - 4, 0) : sentence.index]):
+            if sentence.paragraph - other.paragraph > 3 or state.item_at(other.start) != item:
+                return None
+            if other.role == "question":
+                return None
+            if other.role == "label" and other.first_in_paragraph:
+                name = _line_name(state.text[other.start : other.end])
+                if name is not None:
+                    return name
+        return None
+
+    @staticmethod
+    def _supplementary(doc, state, sentence) -> None:
+        """"In his supplementary Councillor X noted ... He asked why ...": one question, the paragraph, asked by
+        the member named after the cue or else by whoever asked the question before it."""
+        cue = next(c for c in sentence.cues_labelled("QUESTION") if c.rule.id == "q.supplementary")
+        named = re.match(r"\s*,?\s*(?P<who>(?:[A-Z][\w’'.-]*\s?){1,5})", state.text[cue.end : sentence.end])
+        asker = person_or_none(named["who"]) if named else None
+        if asker is None:
+            item = state.item_at(sentence.start)
+            earlier = [q for q in state.questions if q.item == item and q.start < sentence.start]
+            asker = earlier[-1].asker if earlier else None
+        end = QuestionFinder._paragraph_end(state, sentence)
+        for other in state.sentences[sentence.index : ]:
+            if other.paragraph != sentence.paragraph:
+                break
+            other.role = "question"
+        state.questions.append(Question(item=state.item_at(sentence.start), text=state.text[sentence.start:end],
+                                        asker=asker, start=sentence.start, end=end, rule="q.supplementary"))
+
+    @staticmethod
+    def _series_asker(state, sentence) -> str | None:
+        """"Question 2:" after "Question 1:" in the same item with no name of its own: the same questioner."""
+        item = state.item_at(sentence.start)
+        earlier = [q for q in state.questions if q.item == item and q.start < sentence.start]
+        return earlier[-1].asker if earlier and earlier[-1].rule == "q.label" else None
+
+    @staticmethod
+    def _supplementary_asker(state, sentence, fragment) -> str | None:
+        """"Supplementary question:": asked by whoever asked the question before it in the item."""
+        if not fragment.lstrip().lower().startswith("supplementary"):
+            return None
+        item = state.item_at(sentence.start)
+        earlier = [q for q in state.questions if q.item == item and q.start < sentence.start]
+        return earlier[-1].asker if earlier else None
 
     @staticmethod
     def _paragraph_end(state, sentence) -> int:

@@ -118,6 +118,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
             return False  # "It was noted that the bid was approved": a fact reported, not a decision taken
         if cue.rule.id == "res.passive_decision" and _PAST_EVENT.search(state.text[sentence.start : sentence.end]):
             return False  # "In 2019 the application was refused.": history, not this meeting's decision
+        if any(t.lower_ == "following" for t in before) and state.text[sentence.start : sentence.end].rstrip().endswith((":", ":-")):
+            return False  # "The following points were noted:-": a lead-in to the discussion's bullets, not a decision
         closes = all(t.is_punct or t.is_space for t in tail) or bool(
             _DECISION_TAIL.match(state.text[cue.end : sentence.end]))
         return closes and bool(before) and before[0].lower_ not in {"it", "this", "that", "no", "none", "nothing"}

@@ -17,20 +17,26 @@ latest question); it runs on over the sentences of its paragraph that add to it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .clauses import clause_start, word_before as _word_before, question_complement, sentence_tokens, subject_before
 from .layout import write_spans
+from .names import person_kind, person_or_none
+from .patterns import load_rules
+from .questions import quoted_after
 from .records import Question, Response
 from .state import MinutesState, Sentence
 
 _ANSWER_LABEL = re.compile(
     r"^(?:(?:supplementary|written|oral)\s+)?(?:(?:answer|response|reply)\b\s*\d*|a(?=\d*\s*:))\s*\d*\s*(?:\([^)]*\))?\s*"
-    r"(?:[–-]\s*(?:from\s+)?(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,100}?))?\s*(?:[:.–-]|$)",
+    r"(?:(?:[–-]\s*(?:from\s+)?|\s(?:from|by)\s+)(?P<responder>(?:the\s+)?[A-Za-z][^:.]{0,120}?))?\s*(?:[:.–-]|$)",
     re.I,
 )
+# "A – ..." / "A: ..." under a "Q – ...?" line.
+_SHORT_ANSWER = re.compile(r"^A\s*[–:.-]\s+\S")
 # "Reply from Councillor Patricia Lennon, Leader of the Council" on a line of its own.
 _REPLY_FROM = re.compile(
     r"^(?:(?:supplementary|written)\s+)?(?:answer|response|reply)\s+(?:from|by)\s+(?P<responder>[A-Z][^:.\n]{0,100}?)\s*:?\s*$",
@@ -43,15 +49,25 @@ _RECENT_PARAGRAPHS = 2
 _PUBLIC_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
 # A councillor named with one of these in the item answers for it.
 _OFFICE_WORDS = ("introduced", "presented", "cabinet member", "portfolio holder", "lead member", "executive member", "leader of")
-_STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4}
+_STRENGTH_ORDER = {"strong": 0, "answer_word": 1, "medium": 2, "weak": 3, "speaker": 4, "commitment": 5}
 
 
+# "asked for", "requested": a request that an answer in the same sentence turns into a question.
+_REQUEST_VERBS = {"asked", "requested", "sought", "wanted", "wished"}
+_OPENING_QUOTES = {"“", '"', "‘", "'"}
 _CASES = {"call", "call-in", "motion", "deputation", "petition", "debate", "amendment"}
 _PLAIN_STOPWORDS = {
     "about", "after", "also", "asked", "been", "being", "could", "does", "from", "have", "into", "more", "much", "many",
     "should", "than", "that", "their", "there", "these", "they", "this", "those", "were", "what", "when", "where",
     "whether", "which", "while", "will", "with", "would", "within", "council", "councillor", "current", "currently",
 }
+
+
+@lru_cache(maxsize=1)
+def _absent_questioner() -> re.Pattern:
+    """"Mr X was not present": the ``absent_questioner`` words of ``r.pointer`` in responses.jsonl."""
+    words = next(r.get("absent_questioner", []) for r in load_rules(("responses",)) if r.id == "r.pointer")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 def _content_words(text: str) -> set[str]:
@@ -90,6 +106,8 @@ class ResponseFinder:
                 found = ("strong", "r.label", sentence.start, None)
             else:
                 found = self._response_in(doc, state, sentence, fragment)
+            if found is not None and self._questioner_absent(state, sentence):
+                found = None  # "Mr X was not present. A written answer would be sent to him.": nothing answered here
             if current is not None and self._bare_answer_word(state, sentence, current):
                 found = None  # "Yes. The Manager confirmed that ...": one answer, the word and its explanation
             if found is None:
@@ -109,13 +127,15 @@ class ResponseFinder:
                 state.responses.append(current)
                 continue
             strength, rule, start, responder = found
-            question = self._question_for(state, sentence, item, strength, answered, responder)
+            question = self._request_answered(doc, state, sentence, item, strength, start)
+            if question is None:
+                question = self._question_for(state, sentence, item, strength, answered, responder)
             if question is None and self._adds_to(doc, state, sentence, current, strength, responder):
                 question = current.answers  # "The Executive Director of Resources added that ...": a second answer
             if question is None:
                 current = None
                 continue
-            embedded = next((q for q in state.questions if q.start == sentence.start and q.rule == "q.embedded"), None)
+            embedded = next((q for q in state.questions if sentence.start <= q.start < sentence.end and q.rule == "q.embedded"), None)
             if embedded is not None:
                 start = max(start, embedded.end)
                 while start < sentence.end and text[start] in " ,":
@@ -124,24 +144,40 @@ class ResponseFinder:
                 self._trim_question(state, sentence, start)
             elif sentence.role == "question":
                 continue
+            if start > sentence.start and text[start : start + 4].lower() == "and ":
+                start += 4  # "... and was told that ...": the answer starts after the joining word
             answered.add(question)
-            sentence.role = sentence.role or "response"
-            current = Response(item=item, text=text[start : sentence.end], responder=responder,
-                               answers=question, start=start, end=sentence.end, rule=rule)
+            # "In response to a query from X about Y, the Director confirmed ...": the sentence is the answer
+            sentence.role = "response" if embedded is not None else sentence.role or "response"
+            end = sentence.end
+            if fragment.rstrip().endswith((":", ":-")):
+                # "The Cabinet Member replied as follows:" and the answer in quotation marks below
+                quoted = quoted_after(state, sentence)
+                for other in quoted or []:
+                    other.role = "response"
+                    end = other.end
+            current = Response(item=item, text=text[start:end], responder=responder,
+                               answers=question, start=start, end=end, rule=rule)
             state.responses.append(current)
         state.responses.sort(key=lambda r: r.start)
+        for record in state.responses:
+            record.responder = person_or_none(record.responder)  # a person, post or body, never a clause
         write_spans(doc, "responses", state.responses, lambda r: "RESPONSE")
         return doc
 
     def _response_in(self, doc, state, sentence, fragment):
         """(strength, rule, start offset, responder) of the best response cue, or None."""
-        if sentence.first_in_paragraph and _ANSWER_LABEL.match(fragment):
-            return "strong", "r.label", sentence.start, None
+        label = _ANSWER_LABEL.match(fragment) if sentence.first_in_paragraph else None
+        if label:  # "Response from the Director of Legal Services: The error had been corrected ..."
+            return "strong", "r.label", sentence.start, person_or_none(label["responder"])
+        at_line_start = sentence.start == 0 or state.text[sentence.start - 1] == "\n"
+        if at_line_start and _SHORT_ANSWER.match(fragment) and self._after_question_label(state, sentence):
+            return "strong", "r.label", sentence.start, None  # "Q – Why has absence risen?" / "A – Mainly long-term cases."
         cues = sorted(sentence.cues_labelled("RESPONSE"), key=lambda c: (_STRENGTH_ORDER[c.rule.get("strength")], c.start))
         first, last = sentence_tokens(state, sentence)
         asked_from, asked_to = question_complement(doc, state, sentence, first, last)
         best = self._best_cue(doc, state, sentence, cues, first, last, asked_from, asked_to)
-        if best is None or best[0] == "speaker" or sentence.role == "question":
+        if best is None or best[0] in {"speaker", "commitment"} or sentence.role == "question":
             return best
         # "Mr Fraser explained that ... until the auditor had provided assurance": the
         # answer starts with its speaker, not at a stronger cue later in what was said.
@@ -156,18 +192,24 @@ class ResponseFinder:
             strength = cue.rule.get("strength")
             if asked_from <= cue.token_start < asked_to:
                 continue  # "asked how the Board could be assured": part of the question
+            wanted = cue.rule.get("needs_before")
+            if wanted and not {t.lower_ for t in doc[max(first, cue.token_start - 6) : cue.token_start]} & set(wanted):
+                continue  # "for the question" answers only after "thanked Mrs X"
             if cue.rule.id == "r.responded" and cue.token_start > first and _word_before(doc, cue.token_start).lower_ in {"had", "have", "has", "not"}:
                 continue  # "fewer than 4% of permit holders had responded": narrative, not an answer
             if cue.rule.id == "r.responded" and self._answers_a_case(doc, cue, last):
                 continue  # "The Cabinet Member responded to the call-in, supported by ...": who put the other side
             if strength == "answer_word":
-                if cue.token_start != first:
-                    continue
+                if cue.token_start != first and not (cue.token_start == first + 1 and doc[first].text in _OPENING_QUOTES):
+                    continue  # "Yes, ..." opens the answer, also inside the quotation marks of a written one
                 return strength, cue.rule.id, sentence.start, None
-            if strength == "speaker":
-                responder = subject_before(doc, first, cue.token_start)
+            if strength == "commitment" and self._declined_first(doc, first, cue):
+                continue  # "Officers did not have the figure to hand and agreed to provide it": a task, not an answer
+            if strength in {"speaker", "commitment"}:
+                responder = subject_before(doc, first, cue.token_start) or self._speaker_cut_off(state, sentence, cue, first)
                 if not responder or (responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder)
-                                     and not self._office_holder(state, sentence, responder)):
+                                     and not self._office_holder(state, sentence, responder)
+                                     and not self._officer_asked(state, sentence)):
                     continue  # members and plain councillors remark; officers and office-holders answer
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start
@@ -175,9 +217,14 @@ class ResponseFinder:
             start = doc[clause_start(doc, first, cue.token_start)].idx
             if cue.rule.id == "r.in_response":
                 start = min(start, cue.start)
+            elif doc[cue.token_start].lower_ == "and":
+                start = cue.start  # "... asked for X and was told ...": the answer is the joined clause
             elif sentence.role == "question" and start < cue.start and (start <= sentence.start or any(
                     start <= q.start < cue.start for q in sentence.cues_labelled("QUESTION"))):
                 start = cue.start  # "... asked about X and was told by the Director that ...": the answer starts at the cue
+            elif (sentence.role == "question" and asked_to < last and asked_to <= cue.token_start and start < doc[asked_to].idx
+                  and doc[asked_to].lower_ in {"it", "this", "that"}):
+                start = doc[asked_to].idx  # "... enquired whether X, this was confirmed": the answer starts where the question ends
             responder = self._responder_after(doc, sentence, cue, first, last)
             return strength, cue.rule.id, max(start, sentence.start), responder
         return None
@@ -200,6 +247,9 @@ class ResponseFinder:
         fragment = state.text[sentence.start : sentence.end].rstrip()
         if fragment.endswith(("?", ":", ":-")) or len(fragment.split()) < 5:
             return None
+        lowered = fragment.lower()
+        if "question" in lowered and any(w in lowered for w in ("response", "answer", "reply")):
+            return None  # "The question and the response are attached as an appendix": about them, not the answer
         first, _ = sentence_tokens(state, sentence)
         if any(c.token_start <= first + 1 and c.label in {"HONORIFIC", "ROLE", "GROUP"} for c in sentence.cues):
             return None  # "Councillor X said ...", "Members noted ...": someone else speaking, not the answer
@@ -209,6 +259,13 @@ class ResponseFinder:
             for index in ResponseFinder._listed_open(state, sentence, item, answered):
                 if _content_words(state.questions[index].text) & words:
                     return index
+            opener = next(o for o in state.sentences[: previous.index + 1] if o.paragraph == previous.paragraph)
+            if sentence.marker and opener.marker:
+                # "• Members were reminded that ... • The information used at appeal was taken from ...":
+                # the next bullet of a list of comments goes on answering the same question
+                last = next((r for r in reversed(state.responses) if r.start <= previous.start < r.end + 1), None)
+                if last is not None and last.answers is not None and _content_words(state.questions[last.answers].text) & words:
+                    return last.answers
             return None
         if previous.role != "question" or sentence.paragraph - previous.paragraph > 1:
             return None
@@ -224,6 +281,105 @@ class ResponseFinder:
         return asked[-1]
 
     @staticmethod
+    def _request_answered(doc, state, sentence, item, strength, start) -> int | None:
+        """"Councillor X asked for a profile of bus users and was told it would be forwarded": a request
+        answered in the same sentence is a question, the words before the answer."""
+        if sentence.role or strength not in {"strong", "medium"} or start <= sentence.start:
+            return None
+        if state.text[start : start + 4].lower() != "and ":
+            return None  # only an answer joined by "and": "requested that members were informed" is the request
+        first, _ = sentence_tokens(state, sentence)
+        end = state.tokens.token_at_or_after(start)
+        verb = next((t for t in doc[first:end] if t.lower_ in _REQUEST_VERBS), None)
+        if verb is None:
+            return None
+        asker = person_or_none(subject_before(doc, first, verb.i))
+        if asker is None:
+            return None
+        stop = len(state.text[:start].rstrip(" ,;"))
+        if state.text[sentence.start:stop].endswith(" and"):
+            stop -= 4
+        sentence.role = "question"
+        question = Question(item=item, text=state.text[sentence.start:stop], asker=asker, start=sentence.start,
+                            end=stop, rule="q.answered")
+        position = sum(1 for q in state.questions if q.start < sentence.start)
+        state.questions.insert(position, question)
+        for response in state.responses:
+            if response.answers is not None and response.answers >= position:
+                response.answers += 1
+        return position
+
+    @staticmethod
+    def _speaker_cut_off(state, sentence, cue, first) -> str | None:
+        """"Following a question from the Chair, the Director" / "Confirmed that ...": a speaker whose verb a
+        page break carried into the next paragraph, named at the end of the unfinished sentence before."""
+        if cue.token_start != first or sentence.index == 0:
+            return None
+        previous = state.sentences[sentence.index - 1]
+        words = state.text[previous.start : previous.end].rstrip()
+        if not words or words[-1] in ".?!:;\"”" or sentence.paragraph - previous.paragraph > 1:
+            return None
+        who = person_or_none(words.rsplit(",", 1)[-1])
+        return re.sub(r"^(?:the|The)\s+", "", who) if who else None
+
+    @staticmethod
+    def _back_to_the_member(state, sentence) -> bool:
+        """"A Member said he was still waiting for a reply on X. Officers agreed to contact the Member outside
+        the meeting.": an undertaking made to the member who raised the point answers it."""
+        if sentence.index == 0:
+            return False
+        words = state.text[sentence.start : sentence.end].lower()
+        if not re.search(r"\b(?:the member|the councillor|him|her|them)\b", words):
+            return False
+        previous = state.sentences[sentence.index - 1]
+        raised_by = person_or_none(state.text[previous.start : previous.end])
+        return person_kind(raised_by) in {"name", "body"} and raised_by.split()[0].lower() not in {"officers", "the"}
+
+    @staticmethod
+    def _answers_unrecorded(state, sentence) -> bool:
+        """"In response to questions, the Director confirmed ...", "Officers responded to Members' questions as
+        follows:": answers to questions the minutes do not set down, so none is inferred from the sentence before."""
+        fragment = state.text[sentence.start : sentence.end]
+        if fragment.rstrip().endswith((":", ":-")):
+            return True
+        for cue in sentence.cues_labelled("RESPONSE"):
+            generic = cue.rule.get("unrecorded_objects")
+            if not generic:
+                continue
+            following = state.text[cue.end : min(cue.end + 60, sentence.end)].lower().split()
+            while following and following[0] in {"to", "the", "all", "various", "several", "a", "number", "of", "members’", "members'", "further"}:
+                following.pop(0)
+            if following and following[0].strip(",.") in generic:
+                return True
+        return False
+
+    @staticmethod
+    def _questioner_absent(state, sentence) -> bool:
+        """Whether this sentence, or the one before it in its paragraph, says the questioner was not there."""
+        pattern = _absent_questioner()
+        fragment = state.text[sentence.start : sentence.end]
+        absent = pattern.search(fragment)
+        if absent and "written" in fragment[absent.end() :].lower():
+            return True  # "Mr X was not present and a written response would be sent to him"
+        if sentence.index and state.sentences[sentence.index - 1].paragraph == sentence.paragraph:
+            previous = state.sentences[sentence.index - 1]
+            return bool(pattern.search(state.text[previous.start : previous.end]))
+        return False
+
+    @staticmethod
+    def _declined_first(doc, first, cue) -> bool:
+        """"did not have the figure to hand and agreed to ...", "(The Director agreed to ...)": a promise
+        in place of an answer, or an aside, is the actions stage's, not an answer given at the meeting."""
+        if doc[first].text == "(":
+            return True
+        if doc[first].lower_ in {"after", "following"} and "discussion" in {t.lower_ for t in doc[first : first + 4]}:
+            return True  # "After further discussion, the Clerk undertook to report back": the close of a debate
+        following = " ".join(t.lower_ for t in doc[cue.token_end : cue.token_end + 6])
+        if "written" in following and any(w in following for w in ("reply", "response", "answer")):
+            return True  # "undertook to send a written reply": the answer is to come, not given here
+        return any(t.lower_ in {"not", "n't", "unable"} for t in doc[first : cue.token_start])
+
+    @staticmethod
     def _answers_a_case(doc, cue, last) -> bool:
         """"responded to the call-in" / "to the motion" with nothing said: a role in the debate, not an answer."""
         following = [t.lower_ for t in doc[cue.token_end : min(cue.token_end + 4, last)] if not t.is_space]
@@ -237,6 +393,18 @@ class ResponseFinder:
         """Whether the paragraph before is a "Q." / "Question:" one."""
         previous = [q for q in state.questions if q.end <= sentence.start]
         return bool(previous) and previous[-1].rule == "q.label" and not state.text[previous[-1].end : sentence.start].strip(" \n\t.?\"”’')")
+
+    @staticmethod
+    def _officer_asked(state, sentence) -> bool:
+        """An officer's question just before ("The Chief Executive said it would help to understand what
+        was missing. Cllr X stated that ..."): a member answers it."""
+        if sentence.index == 0:
+            return False
+        previous = state.sentences[sentence.index - 1]
+        if previous.role != "question" or sentence.paragraph != previous.paragraph:
+            return False
+        asked = [q for q in state.questions if q.start <= previous.start < q.end + 1]
+        return bool(asked) and person_kind(asked[-1].asker) == "post"
 
     @staticmethod
     def _public_asked(state, sentence, responder: str) -> bool:
@@ -259,6 +427,8 @@ class ResponseFinder:
         words = responder.split()
         if words[0].lower() not in {"councillor", "cllr"} or len(words) < 2:
             return False
+        if "," in responder and any(w in responder.lower() for w in _OFFICE_WORDS):
+            return True  # "Councillor A B, Cabinet Member for Roads, Parking and Waste, said ...": the office named with them
         name = words[-1].strip(",.").lower()
         item = state.item_at(sentence.start)
         for other in state.sentences[: sentence.index]:
@@ -273,7 +443,12 @@ class ResponseFinder:
     def _responder_after(self, doc, sentence, cue, first, last):
         """"In response, the Director advised ...": the speaker after the cue."""
         if cue.rule.get("strength") == "strong" and cue.rule.id == "r.responded":
-            return subject_before(doc, first, cue.token_start)
+            # a speaker with a long title, or two joined by "and", is longer than a subject is read
+            return subject_before(doc, first, cue.token_start) or person_or_none(doc[first : cue.token_start].text)
+        wanted = cue.rule.get("needs_before")
+        if wanted:  # "Councillor Mahil thanked Mrs Fowler for the question": who thanked
+            verb = next((t.i for t in doc[first : cue.token_start] if t.lower_ in wanted), None)
+            return subject_before(doc, first, verb) if verb is not None else None
         for other in sentence.cues_labelled("RESPONSE"):
             if other.rule.get("strength") == "speaker" and other.token_start > cue.token_start:
                 return subject_before(doc, cue.token_end, other.token_start)
@@ -285,7 +460,7 @@ class ResponseFinder:
         recent = [i for i in candidates if self._is_recent(state, state.questions[i], sentence)]
         open_recent = [i for i in recent if i not in answered]
         listed = self._listed_open(state, sentence, item, answered)
-        if strength in {"weak", "speaker", "answer_word"}:
+        if strength in {"weak", "speaker", "answer_word", "commitment"}:
             pool = [i for i in open_recent if self._just_before(state, state.questions[i], sentence)]
             if not pool and listed:
                 return listed[0]  # the points raised in a list, answered in turn
@@ -296,7 +471,9 @@ class ResponseFinder:
             if pool:
                 return pool[-1]
             if strength == "speaker":
-                return self._infer_question(state, sentence, item, requests_only=True)
+                return self._infer_question(state, sentence, item, requests_only=True, responder=responder)
+            if strength == "commitment" and self._back_to_the_member(state, sentence):
+                return self._infer_question(state, sentence, item)
             return None
         if listed:
             return listed[0]
@@ -331,7 +508,7 @@ class ResponseFinder:
         return [i for i in listed if i not in answered]
 
     def _is_recent(self, state, question: Question, sentence: Sentence) -> bool:
-        holder = state.sentence_at(question.start)
+        holder = state.sentence_at(max(question.start, question.end - 1))  # a question read out over paragraphs: its last
         return holder is not None and sentence.paragraph - holder.paragraph <= _RECENT_PARAGRAPHS
 
     def _just_before(self, state, question: Question, sentence: Sentence) -> bool:
@@ -341,11 +518,12 @@ class ResponseFinder:
         if holder.index == sentence.index:
             return True
         between = state.sentences[holder.index + 1 : sentence.index]
-        return all(s.role == "question" for s in between) and sentence.paragraph - holder.paragraph <= 1
+        last = state.sentence_at(max(question.start, question.end - 1)) or holder
+        return all(s.role == "question" for s in between) and sentence.paragraph - last.paragraph <= 1
 
-    def _infer_question(self, state, sentence, item, requests_only=False):
+    def _infer_question(self, state, sentence, item, requests_only=False, responder=None):
         """The sentence before an answer with no question is what was answered."""
-        if sentence.index == 0:
+        if sentence.index == 0 or self._answers_unrecorded(state, sentence):
             return None
         previous = state.sentences[sentence.index - 1]
         if previous.role or state.item_at(previous.start) != item or state.skipped(previous.start):
@@ -356,15 +534,24 @@ class ResponseFinder:
         # brought" wants a task done, and an acknowledgement of it is no answer.
         asked = any(c.rule.id == "a.request_person" and state.text[c.end : c.end + 6].strip().lower() != "that"
                     for c in previous.cues_labelled("ACTION")) or any(
-            c.rule.id == "c.concern" for c in previous.cues_labelled("COMMENT")
+            # "residents had raised concerns about X", reported by a member: background, not a concern put here
+            c.rule.id == "c.concern" and not re.search(r"\b(?:had|have|has)\s*$", state.text[previous.start : c.start])
+            for c in previous.cues_labelled("COMMENT")
         )
+        if requests_only and not asked and responder and person_kind(responder) == "post" and any(
+                c.rule.id.startswith("a.request") for c in previous.cues_labelled("ACTION")):
+            # "Members requested that areas of risk be shown more clearly. The Audit Manager noted that the
+            # level of risk was shown in the report": an officer taking up what was asked answers it
+            said = state.text[sentence.start : sentence.end]
+            asked = len(_content_words(state.text[previous.start : previous.end]) & _content_words(said)) >= 2
         if requests_only and not asked and not state.text[previous.start:previous.end].rstrip().endswith("?"):
             return None
         fragment = state.text[previous.start : previous.end]
-        if len(fragment.split()) < 4 or fragment.rstrip().endswith(":"):
-            return None
+        if len(fragment.split()) < 4 or fragment.rstrip().endswith((":", ":-", "–", "—", " -")):
+            return None  # "During the ensuing discussion –": a lead-in, not what was asked
         previous.role = "question"
-        question = Question(item=item, text=fragment, asker=None, start=previous.start, end=previous.end, rule="q.answered")
+        asker = person_or_none(fragment)  # "The Panel requested that ...": who put what was answered, if a person
+        question = Question(item=item, text=fragment, asker=asker, start=previous.start, end=previous.end, rule="q.answered")
         position = sum(1 for q in state.questions if q.start < previous.start)
         state.questions.insert(position, question)
         for response in state.responses:
@@ -386,7 +573,7 @@ class ResponseFinder:
             return False
         if sentence.cues_labelled("QUESTION"):
             return False
-        return all(c.rule.get("strength") in {"speaker", "weak"} for c in sentence.cues_labelled("RESPONSE"))
+        return all(c.rule.get("strength") in {"speaker", "weak", "commitment"} for c in sentence.cues_labelled("RESPONSE"))
 
     def _trim_question(self, state, sentence, start):
         for question in state.questions:

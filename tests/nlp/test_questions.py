@@ -109,3 +109,179 @@ def test_a_letter_asks_nothing_and_a_question_label_names_the_asker(nlp, text, q
 
 
 # --- families seen in real minutes
+
+
+def _questions(text):
+    return [(q.text, q.asker, q.rule) for q in segment(text).questions]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Members of the public may ask one question and one supplementary question.",
+        "Councillors may also ask questions under this item.",
+        "Councillor Lowe left the meeting, hoping that a Member would ask a question on his behalf.",
+    ],
+)
+def test_questions_standing_rules_about_asking_ask_nothing(sentence):
+    assert _questions(f"3. Public Questions\n\n{sentence}\n") == []
+
+
+def test_questions_a_lettered_label_and_the_question_read_out_in_quotation_marks():
+    minutes = segment(
+        "4. Public questions\n\nQuestion C – Anne Kerr, of Westby, asked the Portfolio Holder for Leisure the following:\n\n"
+        "“The pool has been shut since May.\n\nWhen will it reopen?”\n\n"
+        "Councillor Platt thanked Mrs Kerr for the question. He said that repairs would finish in June.\n"
+    )
+    (question,) = minutes.questions
+    assert question.text.startswith("Question C – Anne Kerr") and question.text.endswith("When will it reopen?”")
+    assert question.asker == "Anne Kerr"
+    (response,) = minutes.responses
+    assert response.rule == "r.thanked" and response.answers == 0 and response.responder == "Councillor Platt"
+
+
+def test_questions_the_asker_named_alone_on_the_line_above():
+    minutes = segment(
+        "5. Questions from Members\n\nCouncillor Jane Doyle\n\n"
+        "Could the Cabinet Member say how many potholes were repaired last quarter?\n\n"
+        "Councillor Peter Hart, Cabinet Member for Roads, Parking and Waste, said that 1,204 repairs had been completed.\n"
+    )
+    (question,) = minutes.questions
+    assert question.asker == "Councillor Jane Doyle"
+    (response,) = minutes.responses
+    assert response.responder == "Councillor Peter Hart, Cabinet Member for Roads, Parking and Waste"
+    assert response.text.startswith("Councillor Peter Hart, Cabinet Member")
+
+
+def test_questions_a_supplementary_label_is_asked_by_the_member_who_asked_before():
+    minutes = segment(
+        "2. Member questions\n\n1. Question from Councillor G Hale to the Leader\n\n“Will the Council review parking charges?”\n\n"
+        "“A review will start in the spring.”\n\nSupplementary question:\n\n“Will residents be consulted?”\n\n“Yes, they will.”\n"
+    )
+    assert [q.asker for q in minutes.questions] == ["Councillor G Hale", "Councillor G Hale"]
+    assert [(r.answers, r.rule) for r in minutes.responses][-1] == (1, "r.yes_no")
+
+
+def test_questions_a_supplementary_reported_in_prose_is_one_question_by_the_same_member():
+    minutes = segment(
+        "3. Public questions\n\nA question was received from Councillor Dunn who asked if the Leader backed the plan.\n\n"
+        "The Leader said that he did.\n\n"
+        "In his supplementary Councillor Dunn noted that the plan had changed twice. He asked why it had changed.\n\n"
+        "The Leader responded to explain that the funding had moved.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Councillor Dunn", "q.received"), ("Councillor Dunn", "q.supplementary")]
+    assert minutes.questions[1].text.endswith("He asked why it had changed.")
+    assert [r.answers for r in minutes.responses] == [0, 1]
+
+
+def test_questions_a_question_from_a_post_and_an_answer_whose_verb_a_page_break_moved():
+    minutes = segment(
+        "4. Matters arising\n\nFollowing a question from the Chair, The Director of Public Health\n\n"
+        "Confirmed that there was enough vaccine for everyone eligible.\n"
+    )
+    (question,) = minutes.questions
+    assert question.asker == "the Chair" and question.rule == "q.embedded"
+    (response,) = minutes.responses
+    assert response.responder == "Director of Public Health" and response.text.startswith("Confirmed that")
+
+
+def test_questions_an_officer_wanting_to_understand_and_a_member_answering():
+    minutes = segment(
+        "4. Matters arising\n\nThe Chief Executive stated that it would be useful to understand what information was missing. "
+        "Cllr R Penn stated that the information required was set out in the previous minutes.\n"
+    )
+    (question,) = minutes.questions
+    assert (question.rule, question.asker) == ("q.understand", "The Chief Executive")
+    (response,) = minutes.responses
+    assert response.responder == "Cllr R Penn" and response.answers == 0
+
+
+def test_questions_a_request_an_officer_takes_up_is_answered():
+    minutes = segment(
+        "4. Internal Audit\n\nMembers requested that areas of higher financial risk be shown more clearly. "
+        "The Audit Manager noted that the level of financial risk was shown in each report.\n"
+    )
+    assert [q.asker for q in minutes.questions] == ["Members"]
+    assert [r.answers for r in minutes.responses] == [0]
+
+
+def test_questions_a_numbered_q_label_naming_the_asker_and_a_reply_sent_in_writing():
+    minutes = segment(
+        "5. Questions from Members\n\nQ.1 Councillor Amir Shah\n\nWill the council publish the tree survey?\n\n"
+        "A written reply has been sent to Councillor Shah.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Councillor Amir Shah", "q.label")]
+    assert [(r.answers, r.rule) for r in minutes.responses] == [(0, "r.pointer")]
+
+
+def test_questions_discussion_bullets_after_a_noted_lead_in_are_found():
+    minutes = segment(
+        "6. Budget\n\nThe following points were noted:-\n\n"
+        "·   Confirmation was sought about the timing of the consultation.\n"
+        "·   In response, it was noted that the consultation would begin in May.\n\n"
+        "RESOLVED – That the report be noted.\n"
+    )
+    assert [q.rule for q in minutes.questions] == ["q.sought"]
+    assert [r.answers for r in minutes.responses] == [0]
+    assert [r.text for r in minutes.resolutions] == ["RESOLVED – That the report be noted."]
+
+
+def test_questions_read_out_after_a_lead_in_and_answered_as_follows():
+    minutes = segment(
+        "7. Public Question Time\n\nQuestion from Mr John Smith\n\nMr Smith asked the following question:\n\n"
+        "\"Why has the bus shelter on Mill Road not been replaced?\"\n\n"
+        "The Cabinet Member for Transport replied as follows:\n\n\"The shelter is on order and will be fitted in March.\"\n\n"
+        "8. Member Questions\n\nCouncillor Ann Lowe to the Leader of the Council:\n\n"
+        "\"What is the Council doing about empty shops?\"\n"
+    )
+    first, second = minutes.questions
+    assert first.asker == "Mr John Smith" and first.text.endswith("not been replaced?\"")
+    assert second.asker == "Councillor Ann Lowe"
+    (response,) = minutes.responses
+    assert response.text.endswith("fitted in March.\"") and response.answers == 0
+
+
+@pytest.mark.parametrize(
+    "paragraphs, askers",
+    [
+        ("Councillor Harcourt: “When will the new bus services begin?”", ["Councillor Harcourt"]),
+        ("Supplementary question: Mrs Pellow asked whether the road would close.", ["Mrs Pellow"]),
+        ("Asked by Councillor Haworth when the new station would be finished, the Chief Fire Officer said May.", ["Councillor Haworth"]),
+        ("Mr Saxby sought assurance that the plan would be kept. He also asked whether the manager had been invited.",
+         ["Mr Saxby", "Mr Saxby"]),
+        ("Prior to the Committee reaching its decision, Councillor Fraser-Kemp asked how the site was chosen.", ["Councillor Fraser-Kemp"]),
+        ("A question had been submitted by Mr M Jones and he read the question out at the meeting.", ["Mr M Jones"]),
+        ("(e) Mr Colin Hart – Grit bins, Hill Top Road\n\nQ: Will the grit bin be refilled before the winter?", ["Mr Colin Hart"]),
+    ],
+)
+def test_questions_who_asked_where_no_cue_says(paragraphs, askers):
+    assert [q.asker for q in segment(f"3. Questions\n\n{paragraphs}\n").questions] == askers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Questions were raised about the timetable for the works.",
+        "Members were keen to understand how the funding would be allocated.",
+        "Clarity was requested on the number of staff affected.",
+        "Councillor Hill pressed for a date for the works.",
+        "Councillor Hill asked the Cabinet Member to confirm the opening date.",
+        "There were questions around the monitoring of the grant.",
+    ],
+)
+def test_questions_reported_questions_in_many_words(sentence):
+    assert len(segment(f"4. Floods\n\n{sentence}\n").questions) == 1
+
+
+def test_questions_asking_someone_to_do_something_later_is_a_request_not_a_question():
+    assert segment("4. Floods\n\nCouncillor Hill asked officers to circulate the figures.\n").questions == []
+
+
+def test_questions_an_inline_supplementary_label_is_asked_by_the_same_member():
+    minutes = segment(
+        "6. Questions from Members\n\nQuestion 1 from Councillor Amy Todd to the Leader\n\n"
+        "Will the Leader support the bid for a new station?\n\nAnswer\n\nYes. The Council has written in support.\n\n"
+        "Supplementary: Will the Leader publish the letter?\n\nReply: The letter will be published.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Councillor Amy Todd", "q.label")] * 2
+    assert [r.answers for r in minutes.responses] == [0, 1]

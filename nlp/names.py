@@ -1,0 +1,237 @@
+"""Who someone is, as minutes name them: a person, a post or a body, never a clause.
+
+An asker, responder, speaker or owner is read off the words before a verb
+("Councillor Hale asked ...", "In response, the Head of Housing Services
+advised ..."). Those words are sometimes a piece of a clause instead ("A
+breakdown by ward", "Mayor did not have the figure to hand and", "Reference
+was made to decisions and a Member"). ``person_or_none`` is the one judgement
+every stage calls before it keeps a name: it returns the person, post or body
+the words name (trimmed of what surrounds it), or None.
+
+- a name with a title: "Councillor A B", "Cllr Hayes", "Mr M Jones", "Dr Patel";
+- a post: "the Head of Housing Services", "the Clerk", "Audit & Governance Lead
+  Manager", "Cabinet Member for Roads, Parking and Waste";
+- a body: "Members", "Officers", "the Committee", "A Member of the Committee",
+  "a member of the public";
+- a bare name in capitals: "Sandra Fowler", "Paul James".
+
+The words for posts and bodies are data: the ``ROLE`` and ``GROUP`` entries of
+``nlp/patterns/people.jsonl``, with their ``post_words`` (single words that name
+a post) and ``thing_words`` (capitalised words that name a thing, not a person).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .patterns import load_rules
+
+__all__ = ["person_or_none", "person_kind"]
+
+# Small words a post or body may hold in lower case: "Head of Housing and Waste", "Member for Roads".
+_JOINERS = {"of", "and", "for", "the", "&", "to", "on", "in", "at", "-", "–", "with", "'s", "’s"}
+_ARTICLES = {"the", "a", "an", "one", "another", "two", "several", "some", "all", "many", "other"}
+# Capitalised words that open a clause, not a name: "Prior to the Committee", "Following discussion".
+_LEAD_WORDS = {"prior", "following", "after", "before", "during", "in", "on", "at", "with", "for", "however", "also",
+               "further", "as", "if", "when", "while", "whilst", "although", "given", "subject", "despite", "regarding",
+               "since", "until", "upon", "under", "through", "without", "where", "then", "once", "there", "it", "this"}
+_TITLED = re.compile(
+    r"(?P<title>\b(?:Councillors?|Cllrs?\.?|County Councillor|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|"
+    r"Reverend|Rev\.?|Sir|Dame|Alderman|Inspector|Sergeant|Superintendent)\s+)"
+    r"(?P<name>(?:(?:[A-Z][\w’'.-]*|[A-Z]\.?|de|van|von|der|la|le)\s*){1,5})"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(post words, body words, body phrases, thing words) from the people pattern file."""
+    posts: set[str] = set()
+    bodies: set[str] = set()
+    body_phrases: list[str] = []
+    things: set[str] = set()
+    for rule in load_rules(("people",)):
+        if rule.label == "ROLE":
+            for phrase in list(rule.phrases) + list(rule.get("post_words", [])):
+                posts.update(w for w in phrase.split() if w not in _JOINERS and w not in _ARTICLES)
+        elif rule.label == "GROUP":
+            phrases = list(rule.phrases) + list(rule.get("body_phrases", []))
+            body_phrases.extend(phrases)
+            bodies.update(w for w in _phrase_words(phrases) if w not in _ARTICLES and w not in _JOINERS)
+            things.update(rule.get("thing_words", []))
+    bodies -= {"public"}
+    return frozenset(posts), frozenset(bodies), tuple(sorted(body_phrases, key=len, reverse=True)), frozenset(things)
+
+
+def _phrase_words(phrases) -> set[str]:
+    return {word for phrase in phrases for word in phrase.split()}
+
+
+def person_or_none(text: str | None) -> str | None:
+    """The person, post or body ``text`` names, or None when it is a clause fragment.
+
+    >>> person_or_none("Councillor Schneiderman")
+    'Councillor Schneiderman'
+    >>> person_or_none("the Head of Housing Services")
+    'the Head of Housing Services'
+    >>> person_or_none("Reference was made to decisions agreed by narrow margins and a Member")
+    'a Member'
+    >>> person_or_none("A breakdown by ward") is None
+    True
+    """
+    if not text:
+        return None
+    words = " ".join(str(text).split()).strip(" ,.;:[]\"“”‘’'-–")
+    while words.endswith(")") and words.count("(") < words.count(")") or words.endswith("(") or words.startswith(")"):
+        words = words[:-1].rstrip(" ,.;:") if not words.startswith(")") else words[1:].lstrip()
+    while words.startswith("(") and words.count("(") > words.count(")"):
+        words = words[1:].lstrip()
+    if not words:
+        return None
+    words = _POSSESSIVE.sub("", words) if words.endswith(("’s", "'s")) else words
+    trimmed = words.split()
+    while len(trimmed) > 1 and trimmed[-1].lower() in _JOINERS | _ARTICLES | {"and", "but", "who", "which"}:
+        trimmed.pop()  # "A member of the public in the" [cut off]: who it names is whole before it
+    words = " ".join(trimmed)
+    whole = _judge(words)
+    if whole is not None:
+        return whole
+    if "," in words:
+        # "Prior to the Committee reaching its decision, Councillor Fraser-Kemp": an opening phrase, then who
+        after = _judge(words.rsplit(",", 1)[1].strip())
+        if after is not None and _TITLED.match(after):
+            return after
+    tokens = words.split()
+    # A clause whose subject is a person: "Members expressed concern about X and [asked ...]",
+    # "(At 5.5) The Panel requested that ..."
+    for end in range(min(len(tokens) - 1, 8), 0, -1):
+        verb = tokens[end]
+        if verb[:1].islower() and verb.lower() not in _JOINERS and verb.lower() not in _ARTICLES:
+            head = _tokens_person(tokens[:end])
+            if head is not None:
+                return head
+    # A clause that ends in a person: "... and a Member", "During its discussions the Committee"
+    return _tail(tokens)
+
+
+def _tokens_person(tokens: list[str]) -> str | None:
+    """The person the words before a verb name, wholly or at their end, less a cut-off tail."""
+    tokens = list(tokens)
+    while len(tokens) > 1 and tokens[-1].lower() in _JOINERS | _ARTICLES:
+        tokens.pop()
+    return _judge(" ".join(tokens)) or _tail(tokens)
+
+
+def person_kind(text: str | None) -> str | None:
+    """What ``text`` names: "name" (a person, titled or not), "post" (an office such as "the Director of
+    Finance"), "body" ("Members", "the Committee"), or None for a clause fragment."""
+    who = person_or_none(text)
+    if who is None:
+        return None
+    if _TITLED.match(who):
+        return "name"
+    tokens = who.split()
+    if _is_body(tokens):
+        return "body"
+    if _is_post(tokens):
+        return "post"
+    return "name"
+
+
+def _tail(tokens: list[str]) -> str | None:
+    """The longest run of words ending the clause that names someone."""
+    for position in range(1, len(tokens)):
+        opener = tokens[position]
+        if opener[:1].isupper() or opener.lower() in _ARTICLES:
+            tail = _judge(" ".join(tokens[position:]))
+            if tail is not None:
+                return tail
+    return None
+
+
+def _judge(words: str) -> str | None:
+    tokens = words.split()
+    if not tokens or len(tokens) > 20:
+        return None
+    if tokens[-1].lower() in _JOINERS or tokens[-1].lower() in _ARTICLES:
+        return None  # "A member of the public in the": cut off mid-phrase
+    titled = _TITLED.match(words)
+    if titled:
+        # "Councillor A B, Cabinet Member for Roads, Parking and Waste": the titled name and its post
+        rest = words[titled.end() :].strip()
+        if not rest or rest.startswith(",") and _is_post(rest.strip(" ,").split()) or _is_post(rest.split()):
+            return words
+        return " ".join(words[: titled.end()].split())
+    if _is_post(tokens) or _is_body(tokens):
+        return words
+    if _is_bare_name(tokens):
+        return words
+    return None
+
+
+def _content(tokens: list[str]) -> list[str]:
+    out = list(tokens)
+    while out and out[0].lower() in _ARTICLES:
+        out.pop(0)
+    return out
+
+
+def _is_post(tokens: list[str]) -> bool:
+    """"Head of Housing Services", "the Clerk", "Audit & Governance Lead Manager", "The CE"."""
+    posts, _, _, _ = _lexicon()
+    content = _content(tokens)
+    if not content:
+        return False
+    has_post = False
+    for token in content:
+        word = token.strip(",()").lower()
+        if not word:
+            continue
+        if word in _JOINERS:
+            continue
+        if (token[:1].isupper() or token.isupper()) and word not in _LEAD_WORDS:
+            has_post = has_post or word in posts
+            continue
+        if word in posts:
+            has_post = True
+            continue
+        return False  # a lower-case word that is no part of a post: a clause
+    if has_post:
+        return True
+    # an initialism for a post: "The CE", "the RFO", "the DCR"
+    return len(content) == 1 and content[0].isupper() and 2 <= len(content[0]) <= 5 and len(tokens) == 2
+
+
+def _is_body(tokens: list[str]) -> bool:
+    """"Members", "Panel Members", "a Member of the Committee", "the Committee", "officers"."""
+    _, bodies, phrases, _ = _lexicon()
+    lowered = " ".join(tokens).lower()
+    if lowered in phrases:
+        return True
+    content = _content(tokens)
+    if not content:
+        return False
+    for token in content:
+        word = token.strip(",()").lower()
+        if word in _JOINERS or word in bodies or word == "public":
+            continue
+        if token[:1].isupper() and word not in _LEAD_WORDS:
+            continue  # "Panel Members", "Ward Members", "Committee Members"; not "Prior to the Committee"
+        return False
+    return any(token.strip(",()").lower() in bodies for token in content)
+
+
+def _is_bare_name(tokens: list[str]) -> bool:
+    """"Sandra Fowler", "Paul James": two to four capitalised words naming no thing."""
+    _, _, _, things = _lexicon()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if tokens[0].lower() in _ARTICLES:
+        return False
+    for token in tokens:
+        if not (token[:1].isupper() and token[1:2].islower() or re.fullmatch(r"[A-Z]\.?", token)):
+            return False
+        if token.lower().strip(".,") in things:
+            return False
+    return True
