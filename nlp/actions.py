@@ -81,10 +81,23 @@ _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "
 
 
 class ActionFinder:
+    """The pipeline component. It keeps nothing between calls: one pipeline is shared between
+    threads (the web app's), so each document is read by a ``_Reading`` made for that call."""
+
     def __call__(self, doc: Doc) -> Doc:
+        return _Reading(doc).run()
+
+
+class _Reading:
+    """One document's reading: the per-call context every rule looks at."""
+
+    def __init__(self, doc: Doc):
         state: MinutesState = doc._.minutes
         self.doc, self.state = doc, state
         self.meeting_date = date.fromisoformat(state.meeting.date) if state.meeting.date else None
+
+    def run(self) -> Doc:
+        doc, state = self.doc, self.state
         self._action_log_rows()
         for sentence in state.sentences:
             if not state.skipped(sentence.start) or (sentence.role == "resolution" and not state.truncated(sentence.start)):
