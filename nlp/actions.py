@@ -9,17 +9,22 @@ for something) and plain statements ("– ACTION", "Clerk to write to ...").
 
 An action is the clause its cue stands in ("... and details would be shared
 with members once firm proposals were known"), so one sentence may hold two.
-A cue's ``needs`` says what must be around it for the clause to be a
-commitment and not a description:
-- ``modal``: "would/will/should/to be ..." ("would be circulated");
-- ``modal+info``: that, and something to give ("figures would be provided");
-- ``modal+meeting``: that, and a meeting to bring it to ("would be considered
-  at the next meeting");
-- ``agent``: "would/will <verb>" or "<Officer> to <verb>";
-- ``agent+info``: that, and something to give;
-- ``person_then_to``: "asked the Cabinet Member to ensure ...";
-- ``proposal``: "suggested that Members review ..." but not "suggested that
-  parents felt ...".
+A cue's ``needs`` names the gate (``nlp/gates.py``) that says what must be
+around it for the clause to be a commitment and not a description ("modal":
+"would be circulated"; "modal+info": that, and something to give). The rest of
+a rule's meaning is data in ``nlp/patterns/actions.jsonl`` too:
+- ``priority``: when several cues share a clause, the record names the one
+  with the highest (default 0);
+- ``owner``: how the owner is read: ``subject`` (who would do it),
+  ``subject_or_speaker`` (and "... said that ... and undertook to": the
+  speaker), ``passive_subject`` ("Officers were requested to ..."), ``asked``
+  ("asked the Cabinet Member to ..."), ``label`` ("ACTION: Clerk"); none
+  without it;
+- ``asks``: the cue itself asks for something, so it counts inside a question
+  ("asked that figures be circulated");
+- ``serves``: what the cue also stands for when another cue's gate looks
+  around it: ``info`` (something to give), ``owed`` (owed to the meeting),
+  ``meeting`` (a meeting to bring it to).
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ from spacy.tokens import Doc
 
 from .clauses import clause_end, clause_start, word_after as _word_after, word_before as _word_before, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
 from .dues import due_phrase, resolve_due
+from .gates import ACTION_GATES, At
+from .patterns import CueRule, PatternError, load_rules
 from .layout import write_spans
 from .records import Action, ActionKind
 from .state import Cue, MinutesState, Sentence
@@ -38,26 +45,16 @@ from .state import Cue, MinutesState, Sentence
 MODALS = {"would", "will", "should", "shall", "must", "to", "could", "can", "may", "might"}
 _ADVERBS = {"also", "now", "then", "further", "subsequently", "duly", "therefore", "only", "be", "shortly", "soon", "again", "in", "future", "all"}
 _NEGATIONS = {"not", "n't", "never", "no"}
-_OPINION_WORDS = {"was", "were", "had", "felt", "would", "could", "might", "is", "are", "has", "have", "did", "does", "thought", "believed"}
 _NOT_TASKS = {"note", "comment", "ask", "speak", "address", "vote", "the", "a", "an", "be", "his", "her", "their", "its"}
 _KIND_ORDER = (
     ActionKind.INCLUDE_DATA, ActionKind.SHARE, ActionKind.REPORT_BACK, ActionKind.ARRANGE,
     ActionKind.INVESTIGATE, ActionKind.PROVIDE_INFORMATION,
 )
-# When several cues share a clause, the record names the most specific one.
-RULE_ORDER = [
-    "a.marker", "a.imperative", "a.request_that", "a.request_person", "a.undertook", "a.referred_back",
-    "a.deferred", "a.work_programme", "a.will_be_done", "a.be_established", "a.will_do", "a.will_be_given", "a.will_give",
-    "a.follow_up_meeting", "a.by_deadline", "a.elided", "a.in_future", "a.will_be_held", "a.suggested",
-]
-_ASKING_RULES = {"a.request_that", "a.request_person", "a.marker"}
 _DECIDING_WORDS = {"agreed", "agree", "agrees", "requested", "request", "requests", "resolved", "recommended", "recommends",
                    "asked", "asks", "proposed", "suggested", "decided", "that", "–", "-", ":", "directed", "instructed"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "any", "each", "every", "of", "our", "your"}
 _FORWARDING = {"forwarded", "referred", "submitted", "refer", "be"}
 _NAME_JOINERS = {"the", "of", "and", "&", "for", "officers", "members", "officer"}
-# "... were expected to start in quarter 2": a forecast, not a task.
-_PLANNED = {"expected", "due", "likely", "going", "was", "were", "is", "are", "scheduled", "planned", "set", "anticipated", "forecast"}
 # Works on the ground: when they will be done is a forecast unless they are for the meeting.
 _WORKS_VERBS = {"completed", "installed", "delivered", "repaired", "replaced", "surveyed", "resurfaced", "built", "opened",
                 "carried", "finished", "started", "refurbished", "constructed", "fitted", "implemented", "launched"}
@@ -65,7 +62,6 @@ _DELIVERABLES = {"report", "reports", "audit", "review", "evaluation", "assessme
                  "plan", "briefing", "update", "information", "figures", "data", "analysis", "exercise", "response", "note",
                  "breakdown", "session", "workshop", "visit", "consultation", "investigation", "check", "checks",
                  "appraisal", "study", "paper"}
-_TARGET_WORDS = {"target", "targets", "standard", "aim", "ambition", "trajectory", "goal", "objective", "aspiration"}
 _DECIDED = {"noted", "agreed", "approved", "received", "resolved", "recommended", "endorsed", "accepted", "adopted",
             "considered", "welcomed", "supported", "confirmed"}
 # "undertook to A and to B", "resolved to A and to B": the words that make both infinitives tasks.
@@ -74,26 +70,52 @@ _COMMITTING = {"undertook", "undertake", "undertakes", "agreed", "agree", "agree
                "tasked", "committed", "volunteered"}
 _VERBS_IN_SUBJECT = {"did", "had", "has", "have", "was", "were", "is", "are", "not", "said", "stated", "explained", "confirmed", "advised"}
 _RECOMMENDING = {"recommend", "recommends", "recommended"}
-_EXPECTING = {"expected", "expects", "expect", "anticipated", "anticipates", "forecast", "forecasts", "predicted", "hoped", "hopes", "projected", "required", "obliged"}
 _FUTURE = {"would", "will", "should", "shall"}
 _AGREEING = {"agreed", "agrees", "felt", "feel", "feels"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
 
+OWNER_READINGS = ("subject", "subject_or_speaker", "passive_subject", "asked", "label")
+
+
 class ActionFinder:
-    """The pipeline component. It keeps nothing between calls: one pipeline is shared between
-    threads (the web app's), so each document is read by a ``_Reading`` made for that call."""
+    """The pipeline component. It keeps nothing about a document between calls: one pipeline is
+    shared between threads (the web app's), so each document is read by a ``_Reading`` made for
+    that call. It holds only the rules, checked once when it is built."""
+
+    def __init__(self, rules: list[CueRule]):
+        check_action_rules(rules)
+        self.rules = {rule.id: rule for rule in rules}
 
     def __call__(self, doc: Doc) -> Doc:
-        return _Reading(doc).run()
+        return _Reading(doc, self.rules).run()
+
+
+def check_action_rules(rules: list[CueRule]) -> None:
+    """Fail clearly on an action rule that names an unknown gate or owner reading."""
+    ACTION_GATES.check(rules, {"ACTION"})
+    for rule in rules:
+        if rule.label != "ACTION":
+            continue
+        owner = rule.get("owner")
+        if owner is not None and owner not in OWNER_READINGS:
+            raise PatternError(f"rule {rule.id!r}: unknown owner reading {owner!r} (known: {', '.join(OWNER_READINGS)})")
+        if not isinstance(rule.get("priority", 0), (int, float)):
+            raise PatternError(f"rule {rule.id!r}: priority must be a number")
+
+
+def _priority(cue: Cue) -> float:
+    return -cue.rule.get("priority", 0)
 
 
 class _Reading:
     """One document's reading: the per-call context every rule looks at."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, rules: dict[str, CueRule]):
         state: MinutesState = doc._.minutes
         self.doc, self.state = doc, state
+        self.resolution_cue = Cue(rule=rules["a.resolution"], start=0, end=0, token_start=0, token_end=0)
+        self.log_rule = rules["a.action_log_row"].id
         self.meeting_date = date.fromisoformat(state.meeting.date) if state.meeting.date else None
 
     def run(self) -> Doc:
@@ -121,11 +143,12 @@ class _Reading:
         label_start = None  # "ACTION: Clerk to circulate ...": the record starts at its label
         asked_from, asked_to = question_complement(self.doc, self.state, sentence, first, last)
         for cue in sentence.cues_labelled("ACTION"):
-            if cue.token_start < first and not (cue.rule.id == "a.marker" and cue.token_end > first):
+            marker = cue.rule.get("strength") == "marker"
+            if cue.token_start < first and not (marker and cue.token_end > first):
                 continue
-            if asked_from <= cue.token_start < asked_to and cue.rule.id not in _ASKING_RULES:
+            if asked_from <= cue.token_start < asked_to and not cue.rule.get("asks"):
                 continue  # "enquired whether the Trust would publish ...": asked about, not promised
-            if cue.rule.id == "a.marker" and cue.token_start <= first:
+            if marker and cue.token_start <= first:
                 if self._marker_for_previous(sentence, cue, first, last):
                     return  # "– ACTION: Head of Internal Audit" after a sentence: its owner, nothing more
                 others = [c for c in sentence.cues_labelled("ACTION") if c is not cue and c.token_start >= first]
@@ -146,9 +169,9 @@ class _Reading:
             governed = self.doc[start - 1].lower_ == "that" and previous < start - 1
             # "asked that A be invited ..., and that B arrange ...": a second request of its own
             coordinated = (self.doc[start - 1].lower_ == "that" and _word_before(self.doc, start - 1).lower_ == "and"
-                           or self.doc[start].lower_ == "and" and self.doc[start + 1].lower_ == "to"  # see _second_infinitive
+                           or self.doc[start].lower_ == "and" and self.doc[start + 1].lower_ == "to"  # see second_infinitive
                            # "... would be reviewed in February and the outcome reported to the Committee": a second task
-                           or _word_before(self.doc, start).lower_ == "and" and any(c.rule.id == "a.elided" for c in groups[start])
+                           or _word_before(self.doc, start).lower_ == "and" and any(c.rule.get("needs") == "elided" for c in groups[start])
                            # "he would ask ... and would write to Mrs Dunmore": see _start_token
                            or self.doc[start].lower_ in _FUTURE and _word_before(self.doc, start).lower_ == "and")
             if not coordinated and (governed or not self.doc[start].text[:1].isupper()):
@@ -156,7 +179,7 @@ class _Reading:
                 groups[previous].extend(groups.pop(start))
                 starts.remove(start)
         for position, start in enumerate(starts):
-            cues = sorted(groups[start], key=lambda c: RULE_ORDER.index(c.rule.id))
+            cues = sorted(groups[start], key=_priority)
             end = starts[position + 1] if position + 1 < len(starts) else last
             if position == 0 and label_start is not None and label_start < start:
                 start = label_start
@@ -196,7 +219,7 @@ class _Reading:
 
     def _start_token(self, cue: Cue, first: int, sentence: Sentence | None = None) -> int:
         start = clause_start(self.doc, first, cue.token_start)
-        paired = self._second_infinitive(cue, start)
+        paired = self.second_infinitive(cue, start)
         if paired is not None:
             return paired  # "undertook to write to the Department and to report back": two tasks
         if start == first + 1 and self.doc[first].lower_ == "that":
@@ -229,12 +252,12 @@ class _Reading:
             while position < start - 1 and self.doc[position].is_space:
                 position += 1
             return position
-        if start > first and self.doc[start - 1].lower_ == "that" and self._subjunctive(cue, start):
+        if start > first and self.doc[start - 1].lower_ == "that" and self.subjunctive(cue, start):
             # "agreed that the Head of Education arrange a visit": keep the decision with its task
             return clause_start(self.doc, first, start - 1)
         return start
 
-    def _second_infinitive(self, cue: Cue, clause_first: int) -> int | None:
+    def second_infinitive(self, cue: Cue, clause_first: int) -> int | None:
         """The "and" of "... to A and to B" when the cue is B's verb: a task of its own."""
         doc = self.doc
         position = cue.token_start - 1
@@ -252,99 +275,16 @@ class _Reading:
         return None
 
     def _needs_met(self, sentence: Sentence, cue: Cue, first: int, last: int):
+        """Whether the cue's clause is a commitment: no negation near the cue, and its gate agrees."""
         doc = self.doc
-        needs = cue.rule.get("needs")
         clause_first = clause_start(doc, first, cue.token_start)
         clause_last = clause_end(doc, cue.token_end, last)
         if any(doc[i].lower_ in _NEGATIONS for i in range(max(clause_first, cue.token_start - 3), cue.token_end + 1) if i < len(doc)):
             return False
-        if cue.rule.id == "a.undertook" and _word_before(doc, cue.token_start).lower_ in {"who", "whom", "which"}:
-            return False  # "eleven trainees, all of whom had committed to stay": what others did, not a promise here
-        if needs is None:
-            if cue.rule.id == "a.request_that" and doc[cue.token_end - 1].lower_ == "to":
-                following = _word_after(doc, cue.token_end) if cue.token_end < last else None
-                return following is not None and following.is_alpha and following.lower_ not in _NOT_TASKS | {"consider"}
-            return True
-        if needs == "resolution_part":
-            return sentence.role == "resolution"  # "(ii) a Task and Finish Group be established": decided here, to be done
-        if needs == "sentence_start":
-            following = _word_after(doc, cue.token_end) if cue.token_end < last else None
-            return (cue.token_start == first and doc[first].is_title and last - first >= 4 and following is not None
-                    and following.lower_ not in {"of", "by", "from", "on", "for", "and", "to", "in", "at"} and not following.is_punct)
-        if needs.startswith("modal") and self._works_forecast(cue, clause_first, clause_last):
-            return False
-        if needs == "modal+deadline":
-            span = range(clause_first, cue.token_start)
-            if any(doc[i].lower_ in _TARGET_WORDS for i in span):
-                return False  # "the national standard of 76% to be achieved by March": a target, not a task
-            if any(doc[i].lower_ == "be" and i + 1 < cue.token_start and doc[i + 1].lower_.endswith("ing") for i in span):
-                return False
-            if cue.token_start > first and _word_before(doc, cue.token_start).lower_ in _PLANNED:
-                return False  # "completion expected by the end of February": a forecast
-            if cue.token_end < len(doc) and doc[cue.token_end].lower_ in {"%", "per", "percent", "pc"}:
-                return False  # "had risen by 18%": a change, not a date
-            if any(doc[i].lower_ in _EXPECTING for i in range(first, cue.token_start)):
-                return False  # "She expected the number ... to fall to zero by January": a forecast
-            if not any(doc[i].lower_ in {"would", "will", "shall", "should"}
-                       or doc[i].lower_ == "to" and doc[i - 1].lower_ not in _PLANNED for i in span):
-                return False
-            # A deadline alone makes no task: "would be deployed by the end of June", "a decision would be
-            # made by October" forecast; something owed to the meeting or someone named to do it makes one.
-            return self._owed(sentence, clause_first, clause_last, cue) or any(
-                c.label in {"HONORIFIC", "ROLE", "GROUP"} and clause_first <= c.token_start < cue.token_start for c in sentence.cues)
-        if needs == "elided":
-            # "... would be reviewed and the outcome reported to the Committee": the modal carries over the "and"
-            joins = [i for i in range(max(first, cue.token_start - 7), cue.token_start) if doc[i].lower_ == "and"]
-            return bool(joins) and any(doc[i].lower_ in MODALS - {"to"} for i in range(first, joins[-1]))
-        if needs == "decision":
-            before = _word_before(doc, cue.token_start).lower_ if cue.token_start > first else ""
-            if doc[cue.token_start].lower_.startswith("adjourn") and any(
-                    doc[i].lower_ == "meeting" for i in range(clause_first, cue.token_start)):
-                return False  # "The meeting was adjourned for public participation": procedure, not business put off
-            if before == "been" and cue.token_start - 1 > first and doc[cue.token_start - 2].lower_ == "had":
-                return False  # "two (applications) had been deferred": what happened before, not a decision now
-            # "subject to the review being brought forward to the March meeting": a decision's condition
-            return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are",
-                              "being"}
-        if needs.startswith("modal"):
-            if cue.rule.id in {"a.follow_up_meeting", "a.in_future"}:
-                infinitive = cue.rule.id == "a.follow_up_meeting"
-                if not any(self._is_modal(i, infinitive) for i in range(clause_first, clause_last)):
-                    return False
-            elif not self._modal_before(cue.token_start, clause_first) and not self._decided_passive(sentence, cue, clause_last):
-                return False
-        if needs.startswith("agent"):
-            if doc[cue.token_start].lower_ == "ask" and (
-                    _word_before(doc, cue.token_start).lower_ in {"could", "can", "may", "might"}
-                    or any(t.lower_ in {"question", "questions"} for t in doc[cue.token_end : cue.token_end + 4])):
-                return False  # "each questioner could ask one question": leave to speak, not a task
-            if self._named_to(cue, clause_first) or self._second_infinitive(cue, clause_first) is not None:
-                return True  # "Clerk to write ...", "undertook to write ... and to report back": the same agent
-            subjunctive = self._subjunctive(cue, clause_first, sentence)
-            if not (subjunctive or self._modal_before(cue.token_start, clause_first, infinitive=False)):
-                return False
-            if needs == "agent+info" and not (subjunctive or self._named_subject(sentence, clause_first, cue)):
-                if not self._has_info(sentence, cue.token_end, min(cue.token_end + 5, clause_last), cue):
-                    return False
-        elif needs.endswith("+info") and not self._has_info(sentence, clause_first, clause_last, cue):
-            return False
-        if needs.endswith("+meeting"):
-            target = cue.token_start if cue.rule.id == "a.will_be_held" and self._has_event_subject(sentence, clause_first, cue) else cue.token_end
-            if not self._has_meeting(sentence, target, clause_last):
-                return False
-            if any(doc[i].lower_ in {"meeting", "meetings"} for i in range(clause_first, cue.token_start)) and cue.token_start - clause_first <= 6:
-                return False  # "The next meeting will be held on ...": a date, not a task
-        if needs == "person_then_to":
-            if cue.token_start > first and _word_before(doc, cue.token_start).lower_ in {"had", "has", "have"}:
-                return False  # "the Society had asked the Council to ...": background, not a request made here
-            return self._person_then_to(cue, clause_last) is not None
-        if needs == "proposal":
-            if cue.token_start > first and _word_before(doc, cue.token_start).lower_ == "which":
-                return False  # "the review, which proposed the withdrawal of ...": what a document proposes
-            return not any(doc[i].lower_ in _OPINION_WORDS for i in range(cue.token_end, clause_last))
-        return True
+        at = At(self, sentence, cue, first, last, clause_first, clause_last)
+        return ACTION_GATES.passes(cue.rule.get("needs"), at)
 
-    def _works_forecast(self, cue: Cue, clause_first: int, clause_last: int) -> bool:
+    def works_forecast(self, cue: Cue, clause_first: int, clause_last: int) -> bool:
         """"the repairs would be completed by the end of October", "four charging points would be
         installed": when works will be done is a forecast; "an audit would be completed in January",
         "a letter would be delivered to every property" give the meeting something and are tasks."""
@@ -359,18 +299,16 @@ class _Reading:
             return not any(word in _DELIVERABLES for word in subject)
         return False
 
-    def _decided_passive(self, sentence: Sentence, cue: Cue, clause_last: int) -> bool:
+    def decided_passive(self, sentence: Sentence, cue: Cue, clause_last: int, needs_meeting: bool = False) -> bool:
         """"(c) that a report ... be submitted to the meeting on 30 May": a resolution's part needs no modal.
 
         Only follow-up verbs count, or giving something to a meeting; "be
         confirmed as a correct record" decides, it asks nothing more."""
         if sentence.role != "resolution" or self.doc[cue.token_start].lower_ != "be":
             return False
-        if cue.rule.id == "a.will_be_done":
-            return True
-        return cue.rule.id == "a.will_be_given" and self._has_meeting(sentence, cue.token_end, clause_last)
+        return not needs_meeting or self.has_meeting(sentence, cue.token_end, clause_last)
 
-    def _is_modal(self, position: int, infinitive: bool) -> bool:
+    def is_modal(self, position: int, infinitive: bool) -> bool:
         """A modal, "be", or (if allowed) "to" before a verb ("to message officers")."""
         word = self.doc[position].lower_
         if word in MODALS - {"to"} or word == "be":
@@ -380,7 +318,7 @@ class _Reading:
             return following.is_alpha and following.is_lower and following.lower_ not in _NOT_TASKS | {"its", "this", "that"}
         return False
 
-    def _modal_before(self, token: int, floor: int, infinitive: bool = True) -> bool:
+    def modal_before(self, token: int, floor: int, infinitive: bool = True) -> bool:
         """"would (also) be ...", "to be ...", but not "was to be ..." (a plan reported)."""
         position = token - 1
         # a hard wrap ("would\ncirculate") leaves a white-space token between the words
@@ -397,7 +335,7 @@ class _Reading:
                                   "expected", "continue", "continued", "continues", "continuing", "required", "obliged"}
         return word in MODALS
 
-    def _named_to(self, cue: Cue, clause_first: int) -> bool:
+    def named_to(self, cue: Cue, clause_first: int) -> bool:
         """"Clerk to write to ...", "Officers to circulate ...": a short named subject then "to"."""
         position = _word_before(self.doc, cue.token_start).i
         if position < clause_first or self.doc[position].lower_ != "to":
@@ -410,46 +348,46 @@ class _Reading:
         # A name or a role ("Clerk", "Cllr Smith", "the Head of Planning"), not a clause.
         return all(t.text[:1].isupper() or t.lower_ in _NAME_JOINERS for t in subject)
 
-    def _has_info(self, sentence: Sentence, first: int, last: int, cue: Cue) -> bool:
+    def has_info(self, sentence: Sentence, first: int, last: int, cue: Cue) -> bool:
         """Something to give (figures, a report), someone to give it to, or a deadline."""
         for other in sentence.cues:
             if not first <= other.token_start < last:
                 continue
-            if other.label in {"INFO", "DUE"} or other.rule.id in {"a.in_future", "a.follow_up_meeting", "a.by_deadline"}:
+            if other.label in {"INFO", "DUE"} or "info" in other.rule.get("serves", ()):
                 return True
             if other.label in {"HONORIFIC", "ROLE", "GROUP"} and other.token_start > 0 and (
                     _word_before(self.doc, other.token_start).lower_ in {"to", "with"} or other.token_start == cue.token_end):
                 return True  # "... to the Committee", "provide Councillor X with ..."
         return False
 
-    def _has_meeting(self, sentence: Sentence, first: int, last: int) -> bool:
+    def has_meeting(self, sentence: Sentence, first: int, last: int) -> bool:
         """A meeting, visit or session in the clause (for "be considered at the next meeting")."""
         return any(
-            first <= c.token_start < last and (c.rule.id in {"d.meeting", "a.follow_up_meeting"} or c.label == "EVENT")
+            first <= c.token_start < last and ("meeting" in c.rule.get("serves", ()) or c.label == "EVENT")
             for c in sentence.cues
         )
 
-    def _has_event_subject(self, sentence: Sentence, clause_first: int, cue: Cue) -> bool:
+    def has_event_subject(self, sentence: Sentence, clause_first: int, cue: Cue) -> bool:
         """"a separate drop-in session would be held": the event is the subject."""
         return any(c.label == "EVENT" and c.rule.id == "ag.event" and clause_first <= c.token_start < cue.token_start
                    and self.doc[c.token_start].lower_ not in {"meeting", "meetings"} for c in sentence.cues)
 
-    def _owed(self, sentence: Sentence, first: int, last: int, cue: Cue) -> bool:
+    def owed(self, sentence: Sentence, first: int, last: int, cue: Cue) -> bool:
         """Something to give (a report, figures), a meeting to bring it to, or someone to give it to."""
         for other in sentence.cues:
             if not first <= other.token_start < last or other is cue:
                 continue
-            if other.label == "INFO" or other.rule.id in {"a.in_future", "a.follow_up_meeting", "d.meeting"}:
+            if other.label == "INFO" or "owed" in other.rule.get("serves", ()):
                 return True
             if other.label in {"HONORIFIC", "ROLE", "GROUP"} and other.token_start > 0 and self.doc[other.token_start - 1].lower_ in {"to", "with"}:
                 return True
         return False
 
-    def _named_subject(self, sentence: Sentence, clause_first: int, cue: Cue) -> bool:
+    def named_subject(self, sentence: Sentence, clause_first: int, cue: Cue) -> bool:
         """"The Lead Local Flood Officer would report ...": a named officer commits."""
         return any(c.label in {"HONORIFIC", "ROLE"} and clause_first <= c.token_start < cue.token_start for c in sentence.cues)
 
-    def _subjunctive(self, cue: Cue, clause_first: int, sentence: Sentence | None = None) -> bool:
+    def subjunctive(self, cue: Cue, clause_first: int, sentence: Sentence | None = None) -> bool:
         """"agreed that the Head of Education arrange a visit", "(2) the Director of Finance write to ...":
         a bare verb after a decision's "that", or opening a resolution's part."""
         doc = self.doc
@@ -476,7 +414,7 @@ class _Reading:
             return False  # "The Committee NOTED the progress report", "The Chair referred Members present ...": a verb came already
         return 0 < len(subject) <= 10 and not any(t.lower_ in MODALS | {"was", "were", "is", "are", "had", "has"} for t in subject)
 
-    def _person_then_to(self, cue: Cue, last: int) -> str | None:
+    def person_then_to(self, cue: Cue, last: int) -> str | None:
         """"asked the Cabinet Member to ensure": who was asked, if someone was asked to do something."""
         doc = self.doc
         for position in range(cue.token_end, min(cue.token_end + 12, last)):
@@ -543,10 +481,10 @@ class _Reading:
 
     def _owner(self, cue: Cue, sentence: Sentence, start: int, first: int, last: int) -> str | None:
         doc = self.doc
-        rule = cue.rule.id
-        if rule == "a.request_person":
-            return self._person_then_to(cue, last)
-        if rule == "a.marker":
+        reading = cue.rule.get("owner")
+        if reading == "asked":
+            return self.person_then_to(cue, last)
+        if reading == "label":
             words = []
             for token in doc[cue.token_end : min(cue.token_end + 8, last)]:
                 if token.lower_ in {"to", "–", "-", ":", ",", "."}:
@@ -555,13 +493,13 @@ class _Reading:
             if words and words[0][:1].isupper():
                 return " ".join(words)
             return None
-        if rule in {"a.undertook", "a.will_do", "a.will_give", "a.will_be_done", "a.will_be_given", "a.request_that"}:
+        if reading in {"subject", "subject_or_speaker", "passive_subject"}:
             verb = cue.token_start
             while verb > start and doc[verb - 1].lower_ in MODALS | _ADVERBS | {"be", "was", "were", "is", "are"}:
                 verb -= 1
-            if rule == "a.request_that" and doc[cue.token_start].lower_ in {"be", "was", "were", "is", "are"}:
-                verb = cue.token_start
-            elif rule == "a.request_that":
+            if reading == "passive_subject" and doc[cue.token_start].lower_ in {"be", "was", "were", "is", "are"}:
+                verb = cue.token_start  # "Officers were requested to ...": who was asked
+            elif reading == "passive_subject":
                 return None
             subject = subject_before(doc, start, verb) if verb > start else None
             if subject and subject.lower().startswith("that "):
@@ -576,7 +514,7 @@ class _Reading:
             before_verb = _word_before(doc, verb).lower_ if verb > first else ""
             if subject is None and before_verb in {"he", "she", "they"}:
                 return self._sentence_speaker(sentence, first, verb) or self._previous_speaker(sentence)
-            if subject is None and rule == "a.undertook" and (verb == start or before_verb == "and"):
+            if subject is None and reading == "subject_or_speaker" and (verb == start or before_verb == "and"):
                 # "The Director said that no approach had been made and undertook to write ...": the speaker undertook it
                 return self._sentence_speaker(sentence, first, verb)
             return subject
@@ -638,7 +576,7 @@ class _Reading:
             state.actions.append(
                 Action(item=state.item_at(start), text=state.text[start:end], kind=kind, owner=owner or None,
                        due=due or None, due_date=resolved.isoformat() if resolved else None,
-                       start=start, end=end, rule="a.action_log_row", source="action log")
+                       start=start, end=end, rule=self.log_rule, source="action log")
             )
 
     # -- resolutions ---------------------------------------------------
@@ -655,9 +593,9 @@ class _Reading:
                     or (c.rule.get("kind") == "recommended" and self.doc[c.token_start].lower_ in _FORWARDING)]
             agreed_to = self._agreed_to(sentence, first, last)
             if agreed_to is not None:
-                self._add(agreed_to, self._trim_end(last), _RESOLUTION_CUE, sentence, first, last, source="resolution")
+                self._add(agreed_to, self._trim_end(last), self.resolution_cue, sentence, first, last, source="resolution")
             elif asks and resolution.kind in {"requested", "recommended"}:
-                self._add(first, self._trim_end(last), _RESOLUTION_CUE, sentence, first, last, source="resolution")
+                self._add(first, self._trim_end(last), self.resolution_cue, sentence, first, last, source="resolution")
 
     def _agreed_to(self, sentence: Sentence, first: int, last: int) -> int | None:
         """"The Committee agreed to form a Task and Finish group": where the task starts."""
@@ -709,20 +647,6 @@ def _action_columns(cells: list[str]) -> dict[str, int] | None:
     return columns if len(columns) > 1 else None
 
 
-class _ResolutionRule:
-    """Stands in for a pattern when a resolution part itself is the action."""
-
-    id = "a.resolution"
-    label = "ACTION"
-
-    @staticmethod
-    def get(key, default=None):
-        return default
-
-
-_RESOLUTION_CUE = Cue(rule=_ResolutionRule(), start=0, end=0, token_start=0, token_end=0)
-
-
 @Language.factory(
     "minutes_actions",
     assigns=["doc._.minutes", "doc.spans"],
@@ -730,4 +654,4 @@ _RESOLUTION_CUE = Cue(rule=_ResolutionRule(), start=0, end=0, token_start=0, tok
 )
 def make_actions(nlp: Language, name: str):
     """Follow-up commitments: kind, owner, due words and date."""
-    return ActionFinder()
+    return ActionFinder(load_rules())

@@ -27,7 +27,8 @@ class CueMatcher:
         self.rules = {rule.id: rule for rule in rules}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for rule in rules:
-            self.matcher.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
+            if rule.phrases:  # a rule made in code has none
+                self.matcher.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
         self.vocab = nlp.vocab
 
     def __call__(self, doc: Doc) -> Doc:

@@ -87,8 +87,11 @@ def parse_rules(lines: Iterable[str], *, source: str) -> list[CueRule]:
         if missing:
             raise PatternError(f"{source}:{number}: missing {', '.join(sorted(missing))}")
         phrases = entry.pop("phrases")
-        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
             raise PatternError(f"{source}:{number}: phrases must be a non-empty list of strings")
+        if not phrases and not entry.get("description"):
+            # A rule made in code ("a.resolution") has its entry with "phrases": [] and says what makes it.
+            raise PatternError(f"{source}:{number}: phrases must be a non-empty list of strings (or [] with a description, for a rule made in code)")
         expanded = tuple(dict.fromkeys(p for phrase in phrases for p in expand(phrase.lower())))
         rules.append(CueRule(id=entry.pop("id"), label=entry.pop("label"), phrases=expanded, attrs=entry))
     return rules
