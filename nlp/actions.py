@@ -70,6 +70,7 @@ _COMMITTING = {"undertook", "undertake", "undertakes", "agreed", "agree", "agree
                "tasked", "committed", "volunteered"}
 _VERBS_IN_SUBJECT = {"did", "had", "has", "have", "was", "were", "is", "are", "not", "said", "stated", "explained", "confirmed", "advised"}
 _RECOMMENDING = {"recommend", "recommends", "recommended"}
+_PEOPLE_AFTER_TO = {"members", "officers", "councillors", "all", "them", "him", "her", "everyone", "residents", "staff", "partners"}
 _FUTURE = {"would", "will", "should", "shall"}
 _AGREEING = {"agreed", "agrees", "felt", "feel", "feels"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
@@ -181,6 +182,9 @@ class _Reading:
         for position, start in enumerate(starts):
             cues = sorted(groups[start], key=_priority)
             end = starts[position + 1] if position + 1 < len(starts) else last
+            # "... to the Monitoring Officer [ACTION]": the label closes the record, it is not part of it
+            end = min([c.token_start for c in sentence.cues_labelled("ACTION")
+                       if c.rule.get("strength") == "marker_after" and start < c.token_start < end] + [end])
             if position == 0 and label_start is not None and label_start < start:
                 start = label_start
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"and", "but"}
@@ -304,9 +308,20 @@ class _Reading:
 
         Only follow-up verbs count, or giving something to a meeting; "be
         confirmed as a correct record" decides, it asks nothing more."""
-        if sentence.role != "resolution" or self.doc[cue.token_start].lower_ != "be":
+        if self.doc[cue.token_start].lower_ != "be":
+            return False
+        if sentence.role != "resolution" and not self._decision_form(sentence, cue):
             return False
         return not needs_meeting or self.has_meeting(sentence, cue.token_end, clause_last)
+
+    def _decision_form(self, sentence: Sentence, cue: Cue) -> bool:
+        """"(2) That information on ... be explored for future inclusion in performance reports": a
+        numbered decision written without a RESOLVED over it, its verb a bare "be" after its subject."""
+        first, _ = sentence_tokens(self.state, sentence)
+        if self.doc[first].text != "That" or sentence.role == "question":
+            return False
+        before = _word_before(self.doc, cue.token_start)
+        return before.i > first + 1 and before.lower_ not in MODALS | _ADVERBS | {"was", "were", "is", "are", "been", "being", "that"}
 
     def is_modal(self, position: int, infinitive: bool) -> bool:
         """A modal, "be", or (if allowed) "to" before a verb ("to message officers")."""
@@ -315,7 +330,8 @@ class _Reading:
             return True
         if word == "to" and infinitive and position + 1 < len(self.doc):
             following = _word_after(self.doc, position + 1)
-            return following.is_alpha and following.is_lower and following.lower_ not in _NOT_TASKS | {"its", "this", "that"}
+            return (following.is_alpha and following.is_lower and following.lower_ not in _NOT_TASKS | {"its", "this", "that"}
+                    and following.lower_ not in _PEOPLE_AFTER_TO)  # "circulated to members": to whom, not a task
         return False
 
     def modal_before(self, token: int, floor: int, infinitive: bool = True) -> bool:

@@ -101,6 +101,8 @@ _MODALS = {"would", "will", "should", "could", "shall", "was", "were", "is", "ar
 _SPEECH = {"advised", "confirmed", "stated", "explained", "replied", "responded", "said", "noted", "reported", "agreed", "undertook", "informed", "assured", "acknowledged"}
 
 
+_HONORIFICS = {"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr"}
+_PROPOSING = {"suggested", "proposed", "asked", "requested", "queried", "enquired", "moved", "seconded", "added", "commented"}
 _SUBJECT_OPENERS = {"the", "it", "he", "she", "they", "this", "these", "officers", "members", "councillor", "cllr", "mr", "mrs", "ms", "dr"}
 
 
@@ -118,6 +120,10 @@ def _starts_clause(doc: Doc, first: int, limit: int) -> bool:
         return False
     joiner = word_before(doc, first)
     before_joiner = word_before(doc, joiner.i) if joiner.i > 0 else None
+    if following.lower_ in _HONORIFICS and following.text[:1].isupper():
+        # "... Children's Services and Councillor C Hughes suggested that ...": another member speaks
+        window = doc[first + 1 : min(first + 7, limit + 1, len(doc))]
+        return any(t.lower_ in _MODALS or t.lower_ in _SPEECH or t.lower_ in _PROPOSING for t in window)
     if before_joiner is not None and before_joiner.is_title and (following.is_title or following.is_upper and following.is_alpha):
         return False  # "Waste and Recycling Manager", "Head of Digital and ICT": one name
     if following.text[:1].isupper() and following.lower_ in _SUBJECT_OPENERS:

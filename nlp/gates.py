@@ -128,7 +128,13 @@ def task_follows(at: At):
     if doc[cue.token_end - 1].lower_ != "to":
         return True
     following = word_after(doc, cue.token_end) if cue.token_end < at.last else None
-    return following is not None and following.is_alpha and following.lower_ not in _NOT_TASKS | {"consider"}
+    return following is not None and following.is_alpha and following.lower_ not in _NOT_TASKS | _MEETING_VERBS
+
+
+# What a meeting does there and then: "the Committee was asked to amend as appropriate and agree" the
+# work programme, "Members were happy to support the proposals" decide; they leave nothing to do.
+_MEETING_VERBS = {"consider", "agree", "approve", "amend", "endorse", "support", "accept", "adopt", "determine", "scrutinise",
+                  "scrutinize", "answer", "take", "see", "hear", "receive", "welcome", "recommend", "proceed", "do"}
 
 
 @gate("resolution_part")

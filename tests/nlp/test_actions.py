@@ -60,3 +60,71 @@ def test_actions_rule_examples_hold(entry):
 
 
 # --- families seen in real minutes
+
+
+def _found(text):
+    return [(a.rule, a.owner) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("The Service Director agreed to refer this to the Monitoring Officer [ACTION]\n\nMembers noted the report.", "Service Director"),
+    ("The Head of Parks agreed to refer the matter to the tree officer.", "Head of Parks"),
+])
+def test_actions_agreed_to_refer_with_a_bracketed_label(text, owner):
+    """An undertaking to pass something on, often closed by an "[ACTION]" label."""
+    found = _found(text)
+    assert len(found) == 1 and found[0][1] == owner, found
+
+
+def test_actions_bracketed_label_alone_makes_the_sentence_an_action():
+    assert [rule for rule, _ in _found("Members noted the position on the lighting of the car park [ACTION].")] == ["a.marker_after"]
+
+
+@pytest.mark.parametrize("text", [
+    "Councillor Iqbal, in reply, said that he would be happy to discuss options with the residents.",
+    "The Director was happy to provide a breakdown of the figures after the meeting.",
+])
+def test_actions_willingness_offered_is_a_commitment(text):
+    assert [rule for rule, _ in _found(text)] == ["a.willing"]
+
+
+@pytest.mark.parametrize("text", [
+    "Members were happy to note the report.",
+    "The Committee was pleased to support the proposals.",
+    "Councillor Raman said that he was happy to do so.",
+])
+def test_actions_willingness_to_decide_now_is_no_commitment(text):
+    assert not _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The report also included the work programme, which the Committee was asked to amend as appropriate and agree.",
+    "The Panel is asked to consider the draft scope.",
+])
+def test_actions_what_the_meeting_is_asked_to_decide_there_is_no_action(text):
+    """Agenda text is not minutes: a report asking the meeting to agree or amend something."""
+    assert not _found(text)
+
+
+def test_actions_numbered_decisions_without_resolved():
+    """ "(2) That ... be explored": numbered decisions written under no RESOLVED heading."""
+    text = ("(1) The Panel noted the quarterly performance report.\n\n"
+            "(2) That information on staff turnover and benchmarking with neighbouring councils be explored for inclusion in future reports.\n\n"
+            "(3) That the Panel be consulted on the early design of the new dashboards.\n")
+    assert len(actions(text)) == 2
+
+
+def test_actions_decision_form_needs_a_bare_be():
+    assert not _found("That is why the figures were circulated to the Panel.")
+
+
+def test_actions_circulated_to_members_is_not_an_infinitive():
+    assert not _found("The earlier review had been circulated to members outside of the meeting.")
+
+
+def test_actions_a_second_member_after_and_opens_a_second_record():
+    text = ("Councillor Amis proposed a mid-year review of the leisure budget and Councillor B Okoro suggested "
+            "that Members review the recent work on play areas.")
+    found = actions(text)
+    assert len(found) == 2, [(a.rule, a.text) for a in found]
+    assert found[1].text.startswith("Councillor B Okoro suggested")
