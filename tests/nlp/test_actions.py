@@ -128,3 +128,17 @@ def test_actions_a_second_member_after_and_opens_a_second_record():
     found = actions(text)
     assert len(found) == 2, [(a.rule, a.text) for a in found]
     assert found[1].text.startswith("Councillor B Okoro suggested")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Councillor Anne Bell, Cabinet Member for Roads, Parking and Waste, said that she would circulate the figures.",
+     "Councillor Anne Bell, Cabinet Member for Roads, Parking and Waste"),
+    ("The Mayor did not have the figure to hand and would send it to Members.", "Mayor"),
+    ("A breakdown by ward would be circulated to Members after the meeting.", None),
+    ("After a short discussion, the Assistant Town Clerk undertook to report back to the Committee.", "Assistant Town Clerk"),
+])
+def test_actions_owners_are_people_not_clause_fragments(text, owner):
+    """A speaker named with a title of any length owns the task whole; a clause fragment owns nothing."""
+    found = actions(text)
+    assert len(found) == 1 and found[0].owner == owner, [(a.owner, a.text) for a in found]
+    assert found[0].text.startswith(text.split()[0]) or found[0].text.startswith("the Assistant")
