@@ -52,6 +52,14 @@ _KIND_ORDER = (
 )
 _DECIDING_WORDS = {"agreed", "agree", "agrees", "requested", "request", "requests", "resolved", "recommended", "recommends",
                    "asked", "asks", "proposed", "suggested", "decided", "that", "–", "-", ":", "directed", "instructed"}
+_DECIDING_VERBS = {"agreed", "resolved", "decided", "requested", "recommended", "asked", "proposed", "suggested", "instructed", "directed"}
+_REQUESTING = {"asked", "asks", "requested", "requests", "enquired", "inquired", "queried", "wondered"}
+# What someone is invited to do there and then ("invited her to present the report").
+_AT_THE_MEETING = {"present", "introduce", "outline", "summarise", "summarize", "join", "open", "respond", "answer", "explain",
+                   "declare", "sit", "remain", "withdraw", "leave", "stay", "put", "move", "second", "chair"}
+_PUBLIC_SUBMISSIONS = {"questions", "question", "notice", "petitions", "petition", "deputations", "deputation", "statements",
+                       "requests", "representations", "submissions"}
+_SUBMITTING = {"submitted", "received", "sent", "given", "emailed", "e-mailed", "lodged", "delivered", "made", "provided", "forwarded"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "any", "each", "every", "of", "our", "your"}
 _FORWARDING = {"forwarded", "referred", "submitted", "refer", "be"}
 _NAME_JOINERS = {"the", "of", "and", "&", "for", "officers", "members", "officer"}
@@ -147,7 +155,7 @@ class _Reading:
             marker = cue.rule.get("strength") == "marker"
             if cue.token_start < first and not (marker and cue.token_end > first):
                 continue
-            if asked_from <= cue.token_start < asked_to and not cue.rule.get("asks"):
+            if asked_from <= cue.token_start < asked_to and not cue.rule.get("asks") and not self._polite_request(cue, asked_from):
                 continue  # "enquired whether the Trust would publish ...": asked about, not promised
             if marker and cue.token_start <= first:
                 if self._marker_for_previous(sentence, cue, first, last):
@@ -193,6 +201,27 @@ class _Reading:
             if end <= start:
                 continue
             self._add(start, end, cues[0], sentence, first, last, source=sentence.role or "statement")
+
+    def _standing_instruction(self, cue: Cue, clause_first: int) -> bool:
+        """Agenda text, not minutes: "Questions must be submitted to the Clerk by noon on Monday",
+        "Notice of any petition should be given ...": how the public takes part, nobody's task."""
+        doc = self.doc
+        words = [t for t in doc[clause_first : cue.token_end] if t.is_alpha]
+        while words and words[0].lower_ in _DETERMINERS | {"all", "no", "written", "public", "any"}:
+            words = words[1:]
+        if not words or words[0].lower_ not in _PUBLIC_SUBMISSIONS:
+            return False
+        return any(t.lower_ in _SUBMITTING for t in words)
+
+    def _polite_request(self, cue: Cue, asked_from: int) -> bool:
+        """"asked if someone from the enforcement team could attend", "requested if this can be
+        reviewed": a request put as a question, made with "could/can", for something to be done."""
+        doc = self.doc
+        if asked_from == 0 or doc[asked_from].lower_ not in {"if", "whether"}:
+            return False
+        if not any(t.lower_ in _REQUESTING for t in doc[max(0, asked_from - 3) : asked_from]):
+            return False
+        return any(t.lower_ in {"could", "can"} for t in doc[asked_from : cue.token_start])
 
     def _completed_row(self, sentence: Sentence) -> bool:
         """Whether the sentence is a cell of a table row marked complete."""
@@ -285,6 +314,8 @@ class _Reading:
         clause_last = clause_end(doc, cue.token_end, last)
         if any(doc[i].lower_ in _NEGATIONS for i in range(max(clause_first, cue.token_start - 3), cue.token_end + 1) if i < len(doc)):
             return False
+        if self._standing_instruction(cue, clause_first):
+            return False
         at = At(self, sentence, cue, first, last, clause_first, clause_last)
         return ACTION_GATES.passes(cue.rule.get("needs"), at)
 
@@ -317,11 +348,21 @@ class _Reading:
     def _decision_form(self, sentence: Sentence, cue: Cue) -> bool:
         """"(2) That information on ... be explored for future inclusion in performance reports": a
         numbered decision written without a RESOLVED over it, its verb a bare "be" after its subject."""
+        doc = self.doc
         first, _ = sentence_tokens(self.state, sentence)
-        if self.doc[first].text != "That" or sentence.role == "question":
+        if sentence.role == "question":
             return False
-        before = _word_before(self.doc, cue.token_start)
-        return before.i > first + 1 and before.lower_ not in MODALS | _ADVERBS | {"was", "were", "is", "are", "been", "being", "that"}
+        before = _word_before(doc, cue.token_start)
+        if before.i <= first + 1 or before.lower_ in MODALS | _ADVERBS | {"was", "were", "is", "are", "been", "being", "that"}:
+            return False
+        if doc[first].text == "That":
+            return True
+        # "it was agreed that an update on West Park be provided": a bare "be" after a decision's "that"
+        clause_first = clause_start(doc, first, cue.token_start)
+        if clause_first <= first or doc[clause_first - 1].lower_ != "that":
+            return False
+        governing = {t.lower_ for t in doc[max(first, clause_first - 6) : clause_first - 1]}
+        return bool(governing & _DECIDING_VERBS)
 
     def is_modal(self, position: int, infinitive: bool) -> bool:
         """A modal, "be", or (if allowed) "to" before a verb ("to message officers")."""
@@ -436,8 +477,8 @@ class _Reading:
         for position in range(cue.token_end, min(cue.token_end + 12, last)):
             if doc[position].lower_ == "to" and position > cue.token_end:
                 following = _word_after(doc, position + 1) if position + 1 < last else None
-                if following is None or not following.is_alpha or following.lower_ in _NOT_TASKS:
-                    return None
+                if following is None or not following.is_alpha or following.lower_ in _NOT_TASKS | _AT_THE_MEETING:
+                    return None  # "welcomed Ms X ... and invited her to present the report": her turn now, no task
                 between = [t for t in doc[cue.token_end:position] if not t.is_space]
                 if not between or not any(t.text[:1].isupper() or t.lower_ in {"officers", "members", "him", "her", "them"} for t in between):
                     return None

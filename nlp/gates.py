@@ -137,6 +137,19 @@ _MEETING_VERBS = {"consider", "agree", "approve", "amend", "endorse", "support",
                   "scrutinize", "answer", "take", "see", "hear", "receive", "welcome", "recommend", "proceed", "do"}
 
 
+_DELIVERABLE_SUBJECTS = {"review", "report", "update", "audit", "visit", "workshop", "briefing", "session", "consultation", "survey",
+                         "evaluation", "assessment", "letter", "response", "paper", "meeting", "seminar", "exercise", "study"}
+
+
+@gate("deliverable_subject")
+def deliverable_subject(at: At):
+    """"a review of the enquiry process was planned": the subject is something owed to the meeting,
+    not works ("resurfacing was planned for May"), and it is planned now, not "had been" planned."""
+    doc, cue = at.doc, at.cue
+    subject = [t.lower_ for t in doc[at.clause_first : cue.token_start]]
+    return any(word in _DELIVERABLE_SUBJECTS for word in subject) and not {"had", "not", "been"} & set(subject[-3:])
+
+
 @gate("resolution_part")
 def resolution_part(at: At):
     """"(ii) a Task and Finish Group be established": decided here, to be done."""

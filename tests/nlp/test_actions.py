@@ -142,3 +142,48 @@ def test_actions_owners_are_people_not_clause_fragments(text, owner):
     found = actions(text)
     assert len(found) == 1 and found[0].owner == owner, [(a.owner, a.text) for a in found]
     assert found[0].text.startswith(text.split()[0]) or found[0].text.startswith("the Assistant")
+
+
+@pytest.mark.parametrize("text", [
+    "Enquiries would be made with the parks service about the broken fencing.",
+    "The highways team would be contacted about the flooding on Mill Lane.",
+    "It was agreed to ask the area manager to seek clarification from the developer.",
+    "The clerk was advised to write to the landowner about the hedge.",
+    "Work was in hand to provide an update on the bus shelters.",
+    "Street lighting – To include information on the LED replacement programme.",
+    "Any shortfall would be bid for from the community infrastructure fund.",
+    "Councillor Reed asked if someone from the enforcement team could attend a future meeting.",
+    "It was agreed that an update on the play park be provided to the next meeting.",
+    "In response, it was noted that a review of the complaints process was planned.",
+    "It was agreed that the Chair and Vice Chair would hold a meeting to discuss future agenda items.",
+])
+def test_actions_impersonal_and_indirect(text):
+    """Impersonal and indirect actions: nobody named, or the task asked of someone else."""
+    assert len(actions(text)) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "Enquiries had been made with the parks service.",
+    "The highways team had been contacted about the flooding.",
+    "Councillor Reed asked whether the figures would be published.",
+    "Resurfacing of the car park was planned for May.",
+    "A follow-up review was scheduled for February.",
+    "That the Director of Law be authorised to complete and seal the contract.",
+])
+def test_actions_impersonal_near_misses(text):
+    assert not actions(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Questions must be submitted to the Clerk by 5pm on the Monday before the meeting.",
+    "Notice of any deputation should be given to the Clerk by noon on the Friday before the meeting.",
+    "Members to declare any interests in items on the agenda.",
+    "The Chair welcomed Ms Jane Hollis, Head of Libraries, to the meeting and invited her to present the report.",
+])
+def test_actions_agenda_text_is_not_minutes(text):
+    """Standing instructions in an item's description and the Chair's welcome set nobody a task."""
+    assert not actions(text), text
+
+
+def test_actions_a_written_answer_owed_is_still_an_action():
+    assert len(actions("A written answer to the question would be sent to Mr Patel.")) == 1
