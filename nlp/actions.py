@@ -34,7 +34,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .clauses import clause_end, clause_start, word_after as _word_after, word_before as _word_before, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
+from .clauses import clause_end, clause_start, relative_task, word_after as _word_after, word_before as _word_before, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
 from .dues import due_phrase, resolve_due
 from .gates import ACTION_GATES, At
 from .patterns import CueRule, PatternError, load_rules
@@ -78,13 +78,14 @@ _COMMITTING = {"undertook", "undertake", "undertakes", "agreed", "agree", "agree
                "tasked", "committed", "volunteered"}
 _VERBS_IN_SUBJECT = {"did", "had", "has", "have", "was", "were", "is", "are", "not", "said", "stated", "explained", "confirmed", "advised"}
 _RECOMMENDING = {"recommend", "recommends", "recommended"}
+_OWNER_JOINERS = {"of", "and", "&", "for", "the", "officers", "members", "officer", "councillors", "staff", "team", "service", "services"}
 _PEOPLE_AFTER_TO = {"members", "officers", "councillors", "all", "them", "him", "her", "everyone", "residents", "staff", "partners"}
 _FUTURE = {"would", "will", "should", "shall"}
 _AGREEING = {"agreed", "agrees", "felt", "feel", "feels"}
 _DO_NOT_AGREE = {"note", "approve", "accept", "endorse", "receive", "support", "adopt", "defer", "agree", "the"}
 
 
-OWNER_READINGS = ("subject", "subject_or_speaker", "passive_subject", "asked", "label")
+OWNER_READINGS = ("subject", "subject_or_speaker", "passive_subject", "by_agent", "asked", "label")
 
 
 class ActionFinder:
@@ -132,6 +133,9 @@ class _Reading:
         self._action_log_rows()
         for sentence in state.sentences:
             if not state.skipped(sentence.start) or (sentence.role == "resolution" and not state.truncated(sentence.start)):
+                self._sentence_actions(sentence)
+            elif state.truncated(sentence.start) and not state.skipped(sentence.start - 1) and self._complete_clause(sentence):
+                # A page cut mid-sentence: what the sentence had said before the cut still counts
                 self._sentence_actions(sentence)
         self._resolution_actions()
         state.actions.sort(key=lambda a: a.start)
@@ -182,7 +186,9 @@ class _Reading:
                            # "... would be reviewed in February and the outcome reported to the Committee": a second task
                            or _word_before(self.doc, start).lower_ == "and" and any(c.rule.get("needs") == "elided" for c in groups[start])
                            # "he would ask ... and would write to Mrs Dunmore": see _start_token
-                           or self.doc[start].lower_ in _FUTURE and _word_before(self.doc, start).lower_ == "and")
+                           or self.doc[start].lower_ in _FUTURE and _word_before(self.doc, start).lower_ == "and"
+                           # "... a scoping document, which would then be circulated to ...": a second task
+                           or relative_task(self.doc, start))
             if not coordinated and (governed or not self.doc[start].text[:1].isupper()):
                 previous = starts[starts.index(start) - 1]
                 groups[previous].extend(groups.pop(start))
@@ -212,6 +218,13 @@ class _Reading:
         if not words or words[0].lower_ not in _PUBLIC_SUBMISSIONS:
             return False
         return any(t.lower_ in _SUBMITTING for t in words)
+
+    def _complete_clause(self, sentence: Sentence) -> bool:
+        """Whether a sentence cut off by the page's end holds a whole clause (up to a comma) with a
+        modal in it: "X would meet as soon as possible to complete a scoping document, which ..."."""
+        text = self.state.text[sentence.start : sentence.end]
+        head = text.split(",")[0] if "," in text else ""
+        return len(head.split()) >= 6 and any(w in head.split() for w in ("would", "will", "should", "to"))
 
     def _polite_request(self, cue: Cue, asked_from: int) -> bool:
         """"asked if someone from the enforcement team could attend", "requested if this can be
@@ -531,7 +544,7 @@ class _Reading:
         if not cues:
             return None, None
         cue = min(cues, key=lambda c: (c.start, -c.end))
-        a, b = due_phrase(self.state.text, cue.start, end)
+        a, b = due_phrase(self.state.text, cue.start, end, cue.end)
         words = self.state.text[a:b].strip(" ,")
         resolved = resolve_due(words, self.meeting_date)
         return words or None, resolved.isoformat() if resolved else None
@@ -549,6 +562,18 @@ class _Reading:
                 words.append(token.text)
             if words and words[0][:1].isupper():
                 return " ".join(words)
+            return None
+        if reading == "by_agent":
+            # "the score would be reviewed by the Corporate Risk Group": whoever it is done by; what is done is no owner
+            clause_last = clause_end(doc, cue.token_end, last)
+            for position in range(cue.token_end, min(clause_last, cue.token_end + 6)):
+                if doc[position].lower_ == "by":
+                    words = []
+                    for token in doc[position + 1 : min(position + 10, clause_last)]:
+                        if token.is_punct or not (token.text[:1].isupper() or token.lower_ in _OWNER_JOINERS):
+                            break
+                        words.append(token.text)
+                    return " ".join(words) or None
             return None
         if reading in {"subject", "subject_or_speaker", "passive_subject"}:
             verb = cue.token_start
@@ -579,7 +604,7 @@ class _Reading:
 
     def _looks_like_owner(self, subject: str) -> bool:
         words = subject.split()
-        return len(words) <= 10 and (words[0][:1].isupper() or words[0].lower() in {"officers", "members"})
+        return len(words) <= 14 and (words[0][:1].isupper() or words[0].lower() in {"officers", "members"})
 
     def _previous_speaker(self, sentence: Sentence) -> str | None:
         """"The Commissioner said that ... . She undertook to share ...": who answered just before, in the paragraph."""

@@ -74,6 +74,8 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
             return position + 1
         if word == "which" and position > first and doc[position - 1].lower_ == "to":
             return position + 1  # "..., to which the Director replied that ..."
+        if relative_task(doc, position):
+            return position  # "... a scoping document, which would then be circulated to ...": a second task
         if word == "that":
             before = doc[position - 1].lower_ if position > first else ""
             if before not in _PREPOSITIONS:
@@ -134,12 +136,22 @@ def _starts_clause(doc: Doc, first: int, limit: int) -> bool:
     return any(t.lower_ in _MODALS or t.lower_ in _SPEECH for t in window)
 
 
+def relative_task(doc: Doc, position: int) -> bool:
+    """", which would then be circulated": a relative clause with its own modal after a comma."""
+    if doc[position].lower_ != "which" or position == 0 or doc[position - 1].text != ",":
+        return False
+    following = [t.lower_ for t in doc[position + 1 : position + 3]]
+    return bool(following) and following[0] in {"would", "will", "should"}
+
+
 def clause_end(doc: Doc, token: int, last: int) -> int:
     """The token after the end of the clause holding ``token`` (";" or a "but" ends it)."""
     position = token
     while position < last:
         word = doc[position].lower_
         if word in {";", "but"} or (word == "and" and position + 1 < last and _starts_clause(doc, position + 1, last)):
+            return position
+        if position > token and relative_task(doc, position):
             return position
         position += 1
     return last

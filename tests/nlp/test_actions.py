@@ -187,3 +187,21 @@ def test_actions_agenda_text_is_not_minutes(text):
 
 def test_actions_a_written_answer_owed_is_still_an_action():
     assert len(actions("A written answer to the question would be sent to Mr Patel.")) == 1
+
+
+def test_actions_a_page_cut_mid_sentence_keeps_its_whole_clauses():
+    """Pages cut off mid-sentence: the clauses complete before the cut still hold their tasks."""
+    text = ("1. Flooding\n\nMembers discussed the recent floods.\n\n"
+            "The Clerk and the Chair of the Panel would meet as soon as possible to draft a scoping document, "
+            "which would then be circulated to the Committee for comments via email to ensure")
+    found = actions(text)
+    assert len(found) == 2, [(a.rule, a.text) for a in found]
+    assert found[0].due == "as soon as possible"
+    assert found[1].text.startswith("which would then be circulated")
+
+
+def test_actions_a_passive_task_is_owned_by_its_agent_not_its_subject():
+    found = actions("The risk score would be reviewed by the Corporate Risk Group in February.")
+    assert [a.owner for a in found] == ["Corporate Risk Group"]
+    found = actions("A breakdown of the figures would be circulated to the Committee.")
+    assert [a.owner for a in found] == [None]
