@@ -354,6 +354,8 @@ class _Reading:
         confirmed as a correct record" decides, it asks nothing more."""
         if self.doc[cue.token_start].lower_ != "be":
             return False
+        if cue.token_start + 1 < len(self.doc) and self.doc[cue.token_start + 1].lower_ == "amended":
+            return False  # "that the Constitution be amended to incorporate ...": the amendment is the decision
         if sentence.role != "resolution" and not self._decision_form(sentence, cue):
             return False
         return not needs_meeting or self.has_meeting(sentence, cue.token_end, clause_last)

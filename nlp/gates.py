@@ -290,6 +290,9 @@ def _agent(at: At, needs_info: bool):
             word_before(doc, cue.token_start).lower_ in {"could", "can", "may", "might"}
             or any(t.lower_ in {"question", "questions"} for t in doc[cue.token_end : cue.token_end + 4])):
         return False  # "each questioner could ask one question": leave to speak, not a task
+    after = [t.lower_ for t in doc[cue.token_end : cue.token_end + 3]]
+    if after[:2] == ["the", "following"] and (len(after) < 3 or not after[2].isalpha() or after[2] in {"words", "wording", "text", "paragraph"}):
+        return False  # "Article 7, Board Membership, add the following;": an amendment's drafting, not a task
     if reading.named_to(cue, at.clause_first) or reading.second_infinitive(cue, at.clause_first) is not None:
         return True  # "Clerk to write ...", "undertook to write ... and to report back": the same agent
     subjunctive = reading.subjunctive(cue, at.clause_first, at.sentence)

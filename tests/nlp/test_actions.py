@@ -205,3 +205,10 @@ def test_actions_a_passive_task_is_owned_by_its_agent_not_its_subject():
     assert [a.owner for a in found] == ["Corporate Risk Group"]
     found = actions("A breakdown of the figures would be circulated to the Committee.")
     assert [a.owner for a in found] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "RESOLVED that (a) the terms of reference be amended to include the new sub-group; and (b) Article 4, Membership, add the following;",
+])
+def test_actions_an_amendments_drafting_is_the_decision_not_a_task(text):
+    assert not [a for a in actions(text) if a.rule != "a.resolution"], [(a.rule, a.text) for a in actions(text)]
