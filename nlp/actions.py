@@ -29,6 +29,7 @@ a rule's meaning is data in ``nlp/patterns/actions.jsonl`` too:
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.language import Language
@@ -126,11 +127,13 @@ class _Reading:
         self.doc, self.state = doc, state
         self.resolution_cue = Cue(rule=rules["a.resolution"], start=0, end=0, token_start=0, token_end=0)
         self.log_rule = rules["a.action_log_row"].id
+        self.listed_cue = Cue(rule=rules["a.listed"], start=0, end=0, token_start=0, token_end=0)
         self.meeting_date = date.fromisoformat(state.meeting.date) if state.meeting.date else None
 
     def run(self) -> Doc:
         doc, state = self.doc, self.state
         self._action_log_rows()
+        self._listed_actions()
         for sentence in state.sentences:
             if not state.skipped(sentence.start) or (sentence.role == "resolution" and not state.truncated(sentence.start)):
                 self._sentence_actions(sentence)
@@ -394,11 +397,16 @@ class _Reading:
         """"would (also) be ...", "to be ...", but not "was to be ..." (a plan reported)."""
         position = token - 1
         # a hard wrap ("would\ncirculate") leaves a white-space token between the words
-        while position >= floor and (self.doc[position].lower_ in _ADVERBS - {"be"} or self.doc[position].is_space):
-            position -= 1
+        while position >= floor and (self.doc[position].lower_ in _ADVERBS - {"be"} or self.doc[position].is_space
+                                     or self.doc[position].lower_ in {"re", "-"} and position + 1 < len(self.doc)
+                                     and self.doc[position + 1].text in {"-", self.doc[token].text}):
+            position -= 1  # "will re-circulate": the prefix is part of the verb
         if position < floor:
             return False
         word = self.doc[position].lower_
+        if word == "and" and position - 2 >= floor and self.doc[position - 1].is_lower and self.doc[position - 1].is_alpha \
+                and self.doc[position - 2].lower_ in MODALS - {"to"}:
+            return True  # "Councillors will consider and return to the next meeting": the modal carries over the "and"
         if word == "to":
             if not infinitive:
                 return False
@@ -579,7 +587,7 @@ class _Reading:
             return None
         if reading in {"subject", "subject_or_speaker", "passive_subject"}:
             verb = cue.token_start
-            while verb > start and doc[verb - 1].lower_ in MODALS | _ADVERBS | {"be", "was", "were", "is", "are"}:
+            while verb > start and doc[verb - 1].lower_ in MODALS | _ADVERBS | {"be", "was", "were", "is", "are", "re", "-"}:
                 verb -= 1
             if reading == "passive_subject" and doc[cue.token_start].lower_ in {"be", "was", "were", "is", "are"}:
                 verb = cue.token_start  # "Officers were requested to ...": who was asked
@@ -606,7 +614,7 @@ class _Reading:
 
     def _looks_like_owner(self, subject: str) -> bool:
         words = subject.split()
-        return len(words) <= 14 and (words[0][:1].isupper() or words[0].lower() in {"officers", "members"})
+        return len(words) <= 14 and (words[0][:1].isupper() or words[0].lower() in {"officers", "members", "the"} | _LOWER_CASE_POSTS)
 
     def _previous_speaker(self, sentence: Sentence) -> str | None:
         """"The Commissioner said that ... . She undertook to share ...": who answered just before, in the paragraph."""
@@ -623,6 +631,24 @@ class _Reading:
             if cue.rule.get("strength") == "speaker" and cue.token_start < before:
                 return subject_before(self.doc, first, cue.token_start)
         return None
+
+    # -- listed tasks ----------------------------------------------------
+    def _listed_actions(self) -> None:
+        """"The following actions were agreed:" and, under it, "- To replace the broken stile": each
+        "To <verb>" line the lead-in introduces is a task (an agenda's "To approve the minutes" is not)."""
+        state = self.state
+        lead = False
+        for sentence in state.sentences:
+            text = state.text[sentence.start : sentence.end].strip()
+            if state.skipped(sentence.start):
+                lead = False
+                continue
+            match = _LISTED_TASK.match(text)
+            if lead and match and match["verb"].lower() not in _LISTED_NOT_TASKS:
+                first, last = sentence_tokens(state, sentence)
+                self._add(first, self._trim_end(last), self.listed_cue, sentence, first, last, source=sentence.role or "statement")
+                continue
+            lead = text.endswith((":", ":-")) and bool(_LIST_LEAD_IN.search(text))
 
     # -- action logs -----------------------------------------------------
     def _action_log_rows(self) -> None:
@@ -673,13 +699,17 @@ class _Reading:
                 continue
             first, last = sentence_tokens(state, sentence)
             asks = [c for c in sentence.cues_labelled("RESOLUTION_KIND")
-                    if c.rule.get("kind") == "requested"
+                    if (c.rule.get("kind") == "requested" and not self._amends(c))
                     or (c.rule.get("kind") == "recommended" and self.doc[c.token_start].lower_ in _FORWARDING)]
             agreed_to = self._agreed_to(sentence, first, last)
             if agreed_to is not None:
                 self._add(agreed_to, self._trim_end(last), self.resolution_cue, sentence, first, last, source="resolution")
             elif asks and resolution.kind in {"requested", "recommended"}:
                 self._add(first, self._trim_end(last), self.resolution_cue, sentence, first, last, source="resolution")
+
+    def _amends(self, cue: Cue) -> bool:
+        """"that the minutes be amended to include this item": the amendment is the decision itself."""
+        return any(t.lower_ == "amended" for t in self.doc[cue.token_start : cue.token_end + 1])
 
     def _agreed_to(self, sentence: Sentence, first: int, last: int) -> int | None:
         """"The Committee agreed to form a Task and Finish group": where the task starts."""
@@ -705,6 +735,9 @@ _NOT_IN_NAMES = {"did", "not", "had", "has", "have", "was", "were", "is", "are",
                  "if", "when", "as", "but", "so", "any", "some", "all", "no"}
 
 
+_LOWER_CASE_POSTS = {"officers", "officer", "members", "councillors", "staff", "clerk", "chair", "chairman", "council", "committee"}
+
+
 def _person(owner: str | None) -> str | None:
     """The owner as a name, a post or a body, or None for a clause fragment ("A breakdown by ward",
     "Mayor did not have the figure to hand and"). Of "Councillor A B, Cabinet Member for Roads, Parking
@@ -724,7 +757,7 @@ def _person(owner: str | None) -> str | None:
         words = words[:cut]
         while words and words[-1].lower() in {"of", "and", "&", "for", "the", "–", "-"}:
             words.pop()
-        good = bool(words) and len(words) <= 9 and (words[0][:1].isupper() or words[0].lower() in {"officers", "members", "councillors", "staff"})
+        good = bool(words) and len(words) <= 9 and (words[0][:1].isupper() or words[0].lower() in _LOWER_CASE_POSTS)
         if good:
             pieces.append(" ".join(words))
         elif pieces:
@@ -734,6 +767,10 @@ def _person(owner: str | None) -> str | None:
     # "Councillor A B, Cabinet Member for Roads, Parking and Waste": the name with its post, whole
     return ", ".join(pieces) or None
 
+
+_LISTED_TASK = re.compile(r"^(?:[-–•·*]\s*)?To (?P<verb>[a-z][a-z-]+)\b")
+_LIST_LEAD_IN = re.compile(r"\b(?:actions?|tasks?|agreed|resolved|decided)\b", re.I)
+_LISTED_NOT_TASKS = {"approve", "consider", "receive", "note", "agree", "discuss", "elect", "appoint", "accept", "adopt", "be", "resolve"}
 
 _DONE = ("complete", "completed", "done", "closed", "discharged", "implemented")
 _ACTION_HEADERS = {"action", "actions", "agreed action", "action required", "action agreed", "recommendation", "recommendations", "task"}

@@ -186,7 +186,7 @@ def subject_before(doc: Doc, first: int, verb: int) -> str | None:
     if tokens[0].lower_ in {"the", "a", "an"} and len(tokens) > 1:
         if tokens[0].lower_ == "the":
             tokens = tokens[1:]
-    if not (tokens[0].text[:1].isupper() or tokens[0].lower_ in {"members", "officers", "officer", "councillors", "a", "an", "one"}):
+    if not (tokens[0].text[:1].isupper() or tokens[0].lower_ in {"members", "officers", "officer", "councillors", "a", "an", "one", "clerk", "chair", "chairman", "staff"}):
         return None
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     return text.strip(" ,") or None

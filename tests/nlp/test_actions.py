@@ -212,3 +212,18 @@ def test_actions_a_passive_task_is_owned_by_its_agent_not_its_subject():
 ])
 def test_actions_an_amendments_drafting_is_the_decision_not_a_task(text):
     assert not [a for a in actions(text) if a.rule != "a.resolution"], [(a.rule, a.text) for a in actions(text)]
+
+
+def test_actions_tasks_listed_under_a_lead_in():
+    """ "The following actions were agreed:" and "To <verb>" lines under it (parish and town councils)."""
+    text = ("3. Footpaths\n\nThe following actions were agreed:\n- To replace the broken stile on the footpath by the mill\n"
+            "- To cut back the hedge on Church Lane\n\n4. Any other business\n\nThe clerk will re-circulate the leaflets to the committee.\n"
+            "Councillors will consider and return to the next meeting with suggestions.\n")
+    found = actions(text)
+    assert [a.rule for a in found] == ["a.listed", "a.listed", "a.will_do", "a.will_do"], [(a.rule, a.text) for a in found]
+    assert [a.owner for a in found[2:]] == ["clerk", "Councillors"]
+
+
+def test_actions_an_agendas_to_lines_are_not_tasks():
+    text = "Agenda:\n- To approve the minutes of the last meeting\n- To receive the Clerk's report\n"
+    assert not actions(text)
