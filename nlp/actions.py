@@ -486,6 +486,8 @@ class _Reading:
         after = doc[cue.token_end].lower_ if cue.token_end < len(doc) else ""
         if _word_before(doc, cue.token_start).lower_ in _DETERMINERS or after in {"be", "was", "were", "is", "are", "has", "had", "of"}:
             return False
+        if any(t.lower_ in {"a", "an"} for t in doc[max(clause_first, cue.token_start - 3) : cue.token_start]):
+            return False  # "The suggestion of a quarterly summary report ...": a noun after its article
         if any(t.lower_ in {"be", "was", "were", "is", "are"} for t in doc[cue.token_end : cue.token_end + 2]):
             return False  # "the internal audit progress report be noted": a noun in the subject of a passive
         if doc[cue.token_start].is_title and doc[cue.token_start - 1].is_title:

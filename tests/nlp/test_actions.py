@@ -227,3 +227,12 @@ def test_actions_tasks_listed_under_a_lead_in():
 def test_actions_an_agendas_to_lines_are_not_tasks():
     text = "Agenda:\n- To approve the minutes of the last meeting\n- To receive the Clerk's report\n"
     assert not actions(text)
+
+
+def test_actions_a_noun_after_its_article_is_no_subjunctive_verb():
+    """ "The suggestion of a quarterly summary report was welcomed": "report" is a noun, not a task."""
+    text = ("RESOLVED:\n\nThe suggestion of a quarterly summary report from the office was welcomed, and the Panel agreed "
+            "that the working group would develop a reporting mechanism with the office.\n")
+    found = actions(text)
+    assert len(found) == 1 and found[0].text.startswith("the Panel agreed that the working group would develop"), [
+        (a.rule, a.text) for a in found]
