@@ -216,6 +216,8 @@ class _Reading:
         "Notice of any petition should be given ...": how the public takes part, nobody's task."""
         doc = self.doc
         words = [t for t in doc[clause_first : cue.token_end] if t.is_alpha]
+        if len(words) > 1 and words[0].lower_ == "any" and words[1].lower_ in {"member", "members", "councillor", "councillors", "person", "persons", "one"}:
+            return True  # "Any Member making a declaration of interest should provide ...": a standing rule
         while words and words[0].lower_ in _DETERMINERS | {"all", "no", "written", "public", "any"}:
             words = words[1:]
         if not words or words[0].lower_ not in _PUBLIC_SUBMISSIONS:

@@ -125,9 +125,12 @@ def task_follows(at: At):
     from .clauses import word_after
 
     doc, cue = at.doc, at.cue
-    if doc[cue.token_end - 1].lower_ != "to":
-        return True
-    following = word_after(doc, cue.token_end) if cue.token_end < at.last else None
+    end = cue.token_end
+    if doc[end - 1].lower_ != "to":
+        if end >= at.last or word_after(doc, end).lower_ != "to":
+            return True
+        end = word_after(doc, end).i + 1  # "The Council was requested to determine ...": the verb after the "to"
+    following = word_after(doc, end) if end < at.last else None
     return following is not None and following.is_alpha and following.lower_ not in _NOT_TASKS | _MEETING_VERBS
 
 
@@ -331,4 +334,6 @@ def proposal(at: At):
     """"suggested that Members review ..." but not "suggested that parents felt ..." nor "the review, which proposed ..."."""
     if at.before() == "which":
         return False
+    if any(at.doc[i].lower_ in {"heard", "adjourned"} for i in range(at.cue.token_end, at.clause_last)):
+        return False  # "suggested that the deputation be heard as the first item": the meeting's order, now
     return not any(at.doc[i].lower_ in _OPINION_WORDS for i in range(at.cue.token_end, at.clause_last))

@@ -179,6 +179,9 @@ def test_actions_impersonal_near_misses(text):
     "Notice of any deputation should be given to the Clerk by noon on the Friday before the meeting.",
     "Members to declare any interests in items on the agenda.",
     "The Chair welcomed Ms Jane Hollis, Head of Libraries, to the meeting and invited her to present the report.",
+    "Any Member making a declaration of interest should provide some information on the nature of the interest.",
+    "The Council was requested to determine that the following item be taken in private.",
+    "The Convener suggested that the deputation be heard as the first item of business.",
 ])
 def test_actions_agenda_text_is_not_minutes(text):
     """Standing instructions in an item's description and the Chair's welcome set nobody a task."""
