@@ -406,6 +406,8 @@ class _Reading:
         if position < floor:
             return False
         word = self.doc[position].lower_
+        if word == "be" and self.doc[token].lower_.endswith("ing") and position - 1 >= floor:
+            return self.doc[position - 1].lower_ in MODALS - {"to"}  # "he would be reporting back": the future in progress
         if word == "and" and position - 2 >= floor and self.doc[position - 1].is_lower and self.doc[position - 1].is_alpha \
                 and self.doc[position - 2].lower_ in MODALS - {"to"}:
             return True  # "Councillors will consider and return to the next meeting": the modal carries over the "and"

@@ -153,6 +153,17 @@ def deliverable_subject(at: At):
     return any(word in _DELIVERABLE_SUBJECTS for word in subject) and not {"had", "not", "been"} & set(subject[-3:])
 
 
+@gate("label")
+def label(at: At):
+    """"ACTION: Clerk", "– ACTION", "Action by the Clerk", but not "an action point within the previous minutes"."""
+    doc, cue = at.doc, at.cue
+    if cue.token_start <= at.first or not doc[cue.token_start].is_alpha:
+        return True
+    following = doc[cue.token_end] if cue.token_end < len(doc) else None
+    return (following is None or following.is_punct or following.is_space or following.text[:1].isupper()
+            or doc[cue.token_end - 1].is_punct)
+
+
 @gate("resolution_part")
 def resolution_part(at: At):
     """"(ii) a Task and Finish Group be established": decided here, to be done."""
@@ -336,4 +347,6 @@ def proposal(at: At):
         return False
     if any(at.doc[i].lower_ in {"heard", "adjourned"} for i in range(at.cue.token_end, at.clause_last)):
         return False  # "suggested that the deputation be heard as the first item": the meeting's order, now
-    return not any(at.doc[i].lower_ in _OPINION_WORDS for i in range(at.cue.token_end, at.clause_last))
+    # "it was suggested that Renewable Energy and the Grant System would make excellent topics": an opinion
+    # (read to the sentence's end: the "and" inside the subject is no new clause)
+    return not any(at.doc[i].lower_ in _OPINION_WORDS for i in range(at.cue.token_end, max(at.clause_last, min(at.last, at.cue.token_end + 12))))

@@ -239,3 +239,25 @@ def test_actions_a_noun_after_its_article_is_no_subjunctive_verb():
     found = actions(text)
     assert len(found) == 1 and found[0].text.startswith("the Panel agreed that the working group would develop"), [
         (a.rule, a.text) for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chair advised that he would be reporting back to the next meeting on the topic reviews.",
+    "The Director said that officers would be looking into the complaint.",
+    "The two items in the appendix would be updated following this meeting.",
+])
+def test_actions_future_in_progress_and_this_meeting(text):
+    assert len(actions(text)) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "Officers were reviewing the policy.",
+    "In addition, it was suggested that Renewable Energy and the Grant System would make excellent topics.",
+])
+def test_actions_progress_and_opinions_are_not_tasks(text):
+    assert not actions(text), text
+
+
+def test_actions_an_action_point_mentioned_is_no_label():
+    found = actions("Following on from an action point within the previous minutes, the Chair gave an update on the reviews.")
+    assert not found, [(a.rule, a.text) for a in found]
