@@ -60,6 +60,8 @@ _AT_THE_MEETING = {"present", "introduce", "outline", "summarise", "summarize", 
                    "declare", "sit", "remain", "withdraw", "leave", "stay", "put", "move", "second", "chair"}
 _PUBLIC_SUBMISSIONS = {"questions", "question", "notice", "petitions", "petition", "deputations", "deputation", "statements",
                        "requests", "representations", "submissions"}
+_STANDING_OPENERS = {"any", "questions", "question", "notice", "petitions", "petition", "deputations", "deputation", "statements",
+                     "requests", "representations", "submissions", "all", "no", "written", "public"}
 _SUBMITTING = {"submitted", "received", "sent", "given", "emailed", "e-mailed", "lodged", "delivered", "made", "provided", "forwarded"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "any", "each", "every", "of", "our", "your"}
 _FORWARDING = {"forwarded", "referred", "submitted", "refer", "be"}
@@ -215,6 +217,8 @@ class _Reading:
         """Agenda text, not minutes: "Questions must be submitted to the Clerk by noon on Monday",
         "Notice of any petition should be given ...": how the public takes part, nobody's task."""
         doc = self.doc
+        if not any(t.lower_ in _STANDING_OPENERS for t in doc[clause_first : min(clause_first + 3, cue.token_end)]):
+            return False
         words = [t for t in doc[clause_first : cue.token_end] if t.is_alpha]
         if len(words) > 1 and words[0].lower_ == "any" and words[1].lower_ in {"member", "members", "councillor", "councillors", "person", "persons", "one"}:
             return True  # "Any Member making a declaration of interest should provide ...": a standing rule

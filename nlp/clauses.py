@@ -74,7 +74,7 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
             return position + 1
         if word == "which" and position > first and doc[position - 1].lower_ == "to":
             return position + 1  # "..., to which the Director replied that ..."
-        if relative_task(doc, position):
+        if word == "which" and relative_task(doc, position):
             return position  # "... a scoping document, which would then be circulated to ...": a second task
         if word == "that":
             before = doc[position - 1].lower_ if position > first else ""
@@ -151,7 +151,7 @@ def clause_end(doc: Doc, token: int, last: int) -> int:
         word = doc[position].lower_
         if word in {";", "but"} or (word == "and" and position + 1 < last and _starts_clause(doc, position + 1, last)):
             return position
-        if position > token and relative_task(doc, position):
+        if word == "which" and position > token and relative_task(doc, position):
             return position
         position += 1
     return last
