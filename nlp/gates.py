@@ -164,6 +164,22 @@ def label(at: At):
             or doc[cue.token_end - 1].is_punct)
 
 
+_ANSWERED_THERE = {"clarification", "explanation", "answer", "answers", "response", "responses", "members", "committee", "councillors",
+                   "board", "panel", "cabinet", "item", "assurance", "assurances", "confirmation", "views", "comments", "feedback",
+                   "update", "updates", "progress", "reassurance", "details"}
+
+
+@gate("info_follows")
+def info_follows(at: At):
+    """"asked for a demographic profile of bus users": something to be provided follows (within a few
+    words); "asked for clarification", "asked for an explanation" are answered at the meeting."""
+    doc, cue = at.doc, at.cue
+    window = range(cue.token_end, min(cue.token_end + 5, at.clause_last))
+    if any(doc[i].lower_ in _ANSWERED_THERE for i in window):
+        return False
+    return any(c.label == "INFO" and cue.token_end <= c.token_start < window.stop for c in at.sentence.cues)
+
+
 @gate("resolution_part")
 def resolution_part(at: At):
     """"(ii) a Task and Finish Group be established": decided here, to be done."""

@@ -261,3 +261,14 @@ def test_actions_progress_and_opinions_are_not_tasks(text):
 def test_actions_an_action_point_mentioned_is_no_label():
     found = actions("Following on from an action point within the previous minutes, the Chair gave an update on the reviews.")
     assert not found, [(a.rule, a.text) for a in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Councillor Reid asked for a demographic profile of bus users on the route.", 1),
+    ("Members asked for figures on the number of fixed penalty notices issued.", 1),
+    ("Councillor Reid asked for clarification on the figures.", 0),
+    ("Councillor Kerr asked for an update on the replacement of the entrance gates.", 0),
+])
+def test_actions_asked_for_something_to_be_provided(text, expected):
+    """A member asking for something to be provided; asking for clarification or an update is answered there."""
+    assert len(actions(text)) == expected, text
