@@ -193,7 +193,10 @@ class _Reading:
                            # "he would ask ... and would write to Mrs Dunmore": see _start_token
                            or self.doc[start].lower_ in _FUTURE and _word_before(self.doc, start).lower_ == "and"
                            # "... a scoping document, which would then be circulated to ...": a second task
-                           or relative_task(self.doc, start))
+                           or relative_task(self.doc, start)
+                           # "asked for ... and was told this information would be forwarded": the answer's task
+                           or _word_before(self.doc, start).lower_ in {"told", "informed", "advised", "assured"}
+                           and _word_before(self.doc, _word_before(self.doc, start).i).lower_ in {"was", "were"})
             if not coordinated and (governed or not self.doc[start].text[:1].isupper()):
                 previous = starts[starts.index(start) - 1]
                 groups[previous].extend(groups.pop(start))
@@ -207,8 +210,11 @@ class _Reading:
             if position == 0 and label_start is not None and label_start < start:
                 start = label_start
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in {"and", "but"}
-                                   or doc[end - 1].lower_ == "that" and _word_before(doc, end - 1).lower_ == "and"):
-                end -= 1
+                                   or doc[end - 1].lower_ == "that" and _word_before(doc, end - 1).lower_ == "and"
+                                   # "... asked for a profile of bus users and was told": the answer is the next record's
+                                   or doc[end - 1].lower_ in {"told", "informed", "advised", "assured"} and end - 2 > start
+                                   and doc[end - 2].lower_ in {"was", "were"}):
+                end -= 2 if doc[end - 1].lower_ in {"told", "informed", "advised", "assured"} else 1
             if end <= start:
                 continue
             self._add(start, end, cues[0], sentence, first, last, source=sentence.role or "statement")

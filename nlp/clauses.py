@@ -74,6 +74,9 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
             return position + 1
         if word == "which" and position > first and doc[position - 1].lower_ == "to":
             return position + 1  # "..., to which the Director replied that ..."
+        if (word in _TOLD and position > first and doc[position - 1].lower_ in {"was", "were"} and position + 1 < token
+                and doc[position + 1].lower_ not in {"that", "to", "of", "about", "by", ",", "how", "whether"}):
+            return position + 1  # "... and was told this information would be forwarded": what was told opens a clause
         if word == "which" and relative_task(doc, position):
             return position  # "... a scoping document, which would then be circulated to ...": a second task
         if word == "that":

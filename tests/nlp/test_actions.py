@@ -272,3 +272,14 @@ def test_actions_an_action_point_mentioned_is_no_label():
 def test_actions_asked_for_something_to_be_provided(text, expected):
     """A member asking for something to be provided; asking for clarification or an update is answered there."""
     assert len(actions(text)) == expected, text
+
+
+def test_actions_a_request_and_the_answer_it_was_told_are_two_records():
+    text = ("Councillor Sorley asked for a demographic profile of bus users and was told this information would be "
+            "forwarded to him later. He asked whether cycle counts would be shared and was told the operator would be doing this.")
+    found = actions(text)
+    assert [a.text for a in found] == [
+        "Councillor Sorley asked for a demographic profile of bus users",
+        "this information would be forwarded to him later",
+        "the operator would be doing this",
+    ], [(a.rule, a.text) for a in found]
