@@ -308,12 +308,14 @@ def decision(at: At):
         return False
     if before == "been" and cue.token_start - 1 > first and doc[cue.token_start - 2].lower_ == "had":
         return False
+    if before == "being" and cue.token_start - 1 > first and doc[cue.token_start - 2].lower_ in {"was", "were", "is", "are"}:
+        return False  # "four projects were being carried forward into next year": progress reported
     return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are",
                       "being"}
 
 
 def _agent(at: At, needs_info: bool):
-    from .clauses import word_before
+    from .clauses import word_after, word_before
 
     reading, doc, cue = at.reading, at.doc, at.cue
     if doc[cue.token_start].lower_ == "ask" and (
@@ -329,6 +331,8 @@ def _agent(at: At, needs_info: bool):
     if not (subjunctive or reading.modal_before(cue.token_start, at.clause_first, infinitive=False)):
         return False
     if needs_info and not (subjunctive or reading.named_subject(at.sentence, at.clause_first, cue)):
+        if cue.token_end < at.clause_last and word_after(doc, cue.token_end).lower_ in {"if", "whether", "how", "what", "when", "why"}:
+            return True  # "Officers would confirm if there had been any further spend": an answer owed
         return reading.has_info(at.sentence, cue.token_end, min(cue.token_end + 5, at.clause_last), cue)
     return True
 

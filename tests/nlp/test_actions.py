@@ -283,3 +283,14 @@ def test_actions_a_request_and_the_answer_it_was_told_are_two_records():
         "this information would be forwarded to him later",
         "the operator would be doing this",
     ], [(a.rule, a.text) for a in found]
+
+
+def test_actions_an_answer_owed_later():
+    """ "Officers would confirm if there had been any further spend": an answer to come, in a bullet of replies."""
+    found = actions("In response to questions the Director provided the following information:\n"
+                    "· Officers would confirm if there had been any further spend on the chapel.\n")
+    assert [a.owner for a in found] == ["Officers"]
+
+
+def test_actions_work_being_carried_forward_is_progress_not_a_decision():
+    assert not actions("It was noted that four projects were being carried forward into next year.")
