@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from .clauses import clause_end, clause_start, relative_task, word_after as _word_after, word_before as _word_before, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
 from .dues import due_phrase, resolve_due
-from .gates import ACTION_GATES, At
+from .gates import ACTION_GATES, NOT_TASKS, At
 from .patterns import CueRule, PatternError, load_rules
 from .layout import write_spans
 from .records import Action, ActionKind
@@ -46,7 +46,6 @@ from .state import Cue, MinutesState, Sentence
 MODALS = {"would", "will", "should", "shall", "must", "to", "could", "can", "may", "might"}
 _ADVERBS = {"also", "now", "then", "further", "subsequently", "duly", "therefore", "only", "be", "shortly", "soon", "again", "in", "future", "all"}
 _NEGATIONS = {"not", "n't", "never", "no"}
-_NOT_TASKS = {"note", "comment", "ask", "speak", "address", "vote", "the", "a", "an", "be", "his", "her", "their", "its"}
 _KIND_ORDER = (
     ActionKind.INCLUDE_DATA, ActionKind.SHARE, ActionKind.REPORT_BACK, ActionKind.ARRANGE,
     ActionKind.INVESTIGATE, ActionKind.PROVIDE_INFORMATION,
@@ -401,7 +400,7 @@ class _Reading:
             return True
         if word == "to" and infinitive and position + 1 < len(self.doc):
             following = _word_after(self.doc, position + 1)
-            return (following.is_alpha and following.is_lower and following.lower_ not in _NOT_TASKS | {"its", "this", "that"}
+            return (following.is_alpha and following.is_lower and following.lower_ not in NOT_TASKS | {"its", "this", "that"}
                     and following.lower_ not in _PEOPLE_AFTER_TO)  # "circulated to members": to whom, not a task
         return False
 
@@ -516,7 +515,7 @@ class _Reading:
         for position in range(cue.token_end, min(cue.token_end + 12, last)):
             if doc[position].lower_ == "to" and position > cue.token_end:
                 following = _word_after(doc, position + 1) if position + 1 < last else None
-                if following is None or not following.is_alpha or following.lower_ in _NOT_TASKS | _AT_THE_MEETING:
+                if following is None or not following.is_alpha or following.lower_ in NOT_TASKS | _AT_THE_MEETING:
                     return None  # "welcomed Ms X ... and invited her to present the report": her turn now, no task
                 between = [t for t in doc[cue.token_end:position] if not t.is_space]
                 if not between or not any(t.text[:1].isupper() or t.lower_ in {"officers", "members", "him", "her", "them"} for t in between):
@@ -660,7 +659,7 @@ class _Reading:
                 lead = False
                 continue
             match = _LISTED_TASK.match(text)
-            if lead and match and match["verb"].lower() not in _LISTED_NOT_TASKS:
+            if lead and match and match["verb"].lower() not in _LISTEDNOT_TASKS:
                 first, last = sentence_tokens(state, sentence)
                 self._add(first, self._trim_end(last), self.listed_cue, sentence, first, last, source=sentence.role or "statement")
                 continue
@@ -786,7 +785,7 @@ def _person(owner: str | None) -> str | None:
 
 _LISTED_TASK = re.compile(r"^(?:[-–•·*]\s*)?To (?P<verb>[a-z][a-z-]+)\b")
 _LIST_LEAD_IN = re.compile(r"\b(?:actions?|tasks?|agreed|resolved|decided)\b", re.I)
-_LISTED_NOT_TASKS = {"approve", "consider", "receive", "note", "agree", "discuss", "elect", "appoint", "accept", "adopt", "be", "resolve"}
+_LISTEDNOT_TASKS = {"approve", "consider", "receive", "note", "agree", "discuss", "elect", "appoint", "accept", "adopt", "be", "resolve"}
 
 _DONE = ("complete", "completed", "done", "closed", "discharged", "implemented")
 _ACTION_HEADERS = {"action", "actions", "agreed action", "action required", "action agreed", "recommendation", "recommendations", "task"}

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from .clauses import word_after, word_before
 from .patterns import CueRule, PatternError
 
 Gate = Callable[[Any], Any]
@@ -103,27 +104,22 @@ class At:
 
     def before(self) -> str:
         """The word before the cue, lower-cased ("" at the sentence's start)."""
-        from .clauses import word_before
-
         return word_before(self.doc, self.cue.token_start).lower_ if self.cue.token_start > self.first else ""
 
 
-_NOT_TASKS = {"note", "comment", "ask", "speak", "address", "vote", "the", "a", "an", "be", "his", "her", "their", "its"}
+#: Words after a "to" that make no task ("asked to note", "invited to speak").
+NOT_TASKS = {"note", "comment", "ask", "speak", "address", "vote", "the", "a", "an", "be", "his", "her", "their", "its"}
 
 
 @gate("committed")
 def committed(at: At):
     """"undertook to write ...", but not "eleven trainees, all of whom had committed to stay" (what others did)."""
-    from .clauses import word_before
-
     return word_before(at.doc, at.cue.token_start).lower_ not in {"who", "whom", "which"}
 
 
 @gate("task_follows")
 def task_follows(at: At):
     """"asked that ...", and for "were requested to ..." a task's verb after the "to"."""
-    from .clauses import word_after
-
     doc, cue = at.doc, at.cue
     end = cue.token_end
     if doc[end - 1].lower_ != "to":
@@ -131,7 +127,7 @@ def task_follows(at: At):
             return True
         end = word_after(doc, end).i + 1  # "The Council was requested to determine ...": the verb after the "to"
     following = word_after(doc, end) if end < at.last else None
-    return following is not None and following.is_alpha and following.lower_ not in _NOT_TASKS | _MEETING_VERBS
+    return following is not None and following.is_alpha and following.lower_ not in NOT_TASKS | _MEETING_VERBS
 
 
 # What a meeting does there and then: "the Committee was asked to amend as appropriate and agree" the
@@ -189,8 +185,6 @@ def resolution_part(at: At):
 @gate("sentence_start")
 def sentence_start(at: At):
     """"Circulate the figures to Members": a bare verb opening a sentence of some length."""
-    from .clauses import word_after
-
     doc, cue, first, last = at.doc, at.cue, at.first, at.last
     following = word_after(doc, cue.token_end) if cue.token_end < last else None
     return (cue.token_start == first and doc[first].is_title and last - first >= 4 and following is not None
@@ -263,8 +257,6 @@ _EXPECTING = {"expected", "expects", "expect", "anticipated", "anticipates", "fo
 def modal_deadline(at: At):
     """"the figures would be sent by the end of March": a deadline for something owed or someone named;
     not a target ("76% to be achieved by March") nor a forecast ("completion expected by February")."""
-    from .clauses import word_before
-
     reading, doc, cue, first = at.reading, at.doc, at.cue, at.first
     if reading.works_forecast(cue, at.clause_first, at.clause_last):
         return False
@@ -315,8 +307,6 @@ def decision(at: At):
 
 
 def _agent(at: At, needs_info: bool):
-    from .clauses import word_after, word_before
-
     reading, doc, cue = at.reading, at.doc, at.cue
     if doc[cue.token_start].lower_ == "ask" and (
             word_before(doc, cue.token_start).lower_ in {"could", "can", "may", "might"}
