@@ -240,7 +240,13 @@ def _answer_joined(doc: Doc, position: int, last: int) -> int:
             return index
         if _dash_opens_clause(doc, index):
             return index  # "asked why the transition was late – Ms Tranter explained that ..."
+        if word == "," and any(t.lower_ in _ANSWERING for t in doc[index + 2 : min(index + 6, last)]) \
+                and doc[index + 1].lower_ not in {"and", "or", "but", "which", "who"}:
+            return index + 1  # "In response to a query as to why ..., officers informed the Committee that ..."
     return last
+
+
+_ANSWERING = {"informed", "advised", "explained", "confirmed", "replied", "responded", "stated", "said", "assured", "clarified"}
 
 
 _TOLD = {"told", "informed", "advised", "assured", "reassured"}

@@ -294,3 +294,11 @@ def test_actions_an_answer_owed_later():
 
 def test_actions_work_being_carried_forward_is_progress_not_a_decision():
     assert not actions("It was noted that four projects were being carried forward into next year.")
+
+
+def test_actions_an_answer_after_a_comma_ends_what_was_queried():
+    """ "In response to a query as to why ..., officers informed the Committee that they could provide a list":
+    the query ends at the comma before the answer, and the answer's offer is a task."""
+    text = ("In response to a query as to why this did not include projects in the rural wards, officers informed "
+            "the Committee that they could provide a list of all contributions due.")
+    assert len(actions(text)) == 1
