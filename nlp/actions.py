@@ -81,6 +81,7 @@ _COMMITTING = {"undertook", "undertake", "undertakes", "agreed", "agree", "agree
 _VERBS_IN_SUBJECT = {"did", "had", "has", "have", "was", "were", "is", "are", "not", "said", "stated", "explained", "confirmed", "advised"}
 _RECOMMENDING = {"recommend", "recommends", "recommended"}
 _OWNER_JOINERS = {"of", "and", "&", "for", "the", "officers", "members", "officer", "councillors", "staff", "team", "service", "services"}
+_SAYING = {"noted", "agreed", "confirmed", "advised", "stated", "said", "indicated", "explained", "reported", "undertook"}
 _PEOPLE_AFTER_TO = {"members", "officers", "councillors", "all", "them", "him", "her", "everyone", "residents", "staff", "partners"}
 _FUTURE = {"would", "will", "should", "shall"}
 _AGREEING = {"agreed", "agrees", "felt", "feel", "feels"}
@@ -216,7 +217,7 @@ class _Reading:
                 end -= 2 if doc[end - 1].lower_ in {"told", "informed", "advised", "assured"} else 1
             if end <= start:
                 continue
-            self._add(start, end, cues[0], sentence, first, last, source=sentence.role or "statement")
+            self._add(start, end, cues[0], sentence, first, last, source=sentence.role or "statement", others=cues[1:])
 
     def _standing_instruction(self, cue: Cue, clause_first: int) -> bool:
         """Agenda text, not minutes: "Questions must be submitted to the Clerk by noon on Monday",
@@ -529,7 +530,8 @@ class _Reading:
         return None
 
     # -- the record ----------------------------------------------------
-    def _add(self, start: int, end: int, cue: Cue, sentence: Sentence, first: int, last: int, source: str) -> None:
+    def _add(self, start: int, end: int, cue: Cue, sentence: Sentence, first: int, last: int, source: str,
+             others: list[Cue] = ()) -> None:
         doc, state = self.doc, self.state
         char_start = doc[start].idx
         char_end = doc[end - 1].idx + len(doc[end - 1])
@@ -539,6 +541,15 @@ class _Reading:
         if source == "question" and any(r.start <= char_start < r.end for r in state.responses):
             source = "response"  # "X asked ..., to which the Director replied that a report would ..."
         owner = _person(self._owner(cue, sentence, start, first, last))
+        for other in others:
+            # "The statement requested that Officers meet with ...": the request names nobody; its task does
+            if owner is not None:
+                break
+            if other.rule.get("owner") in {"subject", "subject_or_speaker", "by_agent"} and other.token_start >= start:
+                owner = _person(self._owner(other, sentence, start, first, last))
+                if owner is not None and not any(c.label in {"HONORIFIC", "ROLE", "GROUP"} and self.state.text[c.start : c.end].lower().removeprefix("the ") in owner.lower()
+                                                 for c in sentence.cues):
+                    owner = None  # "asked that the Section 106 agreement include ...": a thing, not who is to do it
         if owner is None and doc[start].lower_ == "and" and doc[start + 1].lower_ == "to":
             # "... undertook to write to X and to report back": the second task has the first one's owner
             owner = next((a.owner for a in reversed(state.actions) if sentence.start <= a.start < char_start), None)
@@ -621,6 +632,11 @@ class _Reading:
             before_verb = _word_before(doc, verb).lower_ if verb > first else ""
             if subject is None and before_verb in {"he", "she", "they"}:
                 return self._sentence_speaker(sentence, first, verb) or self._previous_speaker(sentence)
+            if subject is None and before_verb == "it" and verb - 2 > first and doc[verb - 2].lower_ == "that":
+                # "The Committee noted that it would be discussing the work programme": the body that said so
+                said = _word_before(doc, verb - 2)
+                if said.lower_ in _SAYING:
+                    return subject_before(doc, first, said.i)
             if subject is None and reading == "subject_or_speaker" and (verb == start or before_verb == "and"):
                 # "The Director said that no approach had been made and undertook to write ...": the speaker undertook it
                 return self._sentence_speaker(sentence, first, verb)

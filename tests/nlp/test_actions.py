@@ -302,3 +302,14 @@ def test_actions_an_answer_after_a_comma_ends_what_was_queried():
     text = ("In response to a query as to why this did not include projects in the rural wards, officers informed "
             "the Committee that they could provide a list of all contributions due.")
     assert len(actions(text)) == 1
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("The statement requested that Officers meet with Councillor Fluker to discuss the scheme.", "Officers"),
+    ("Councillor Whitlow asked that the Section 106 agreement include a contribution towards the play area.", None),
+    ("The Committee noted that it would be discussing the work programme at the next meeting.", "Committee"),
+    ("The topic may be considered by the Board at a future meeting.", "Board"),
+])
+def test_actions_owner_named_inside_the_task(text, owner):
+    """The owner a request's task names, the body that said "it would", the agent a passive names."""
+    assert [a.owner for a in actions(text)] == [owner]
