@@ -133,7 +133,7 @@ def task_follows(at: At):
 # What a meeting does there and then: "the Committee was asked to amend as appropriate and agree" the
 # work programme, "Members were happy to support the proposals" decide; they leave nothing to do.
 _MEETING_VERBS = {"consider", "agree", "approve", "amend", "endorse", "support", "accept", "adopt", "determine", "scrutinise",
-                  "scrutinize", "answer", "take", "see", "hear", "receive", "welcome", "recommend", "proceed", "do"}
+                  "scrutinize", "answer", "take", "see", "hear", "receive", "welcome", "recommend", "proceed", "do", "declare", "vote"}
 
 
 _DELIVERABLE_SUBJECTS = {"review", "report", "update", "audit", "visit", "workshop", "briefing", "session", "consultation", "survey",

@@ -178,6 +178,7 @@ def test_actions_impersonal_near_misses(text):
     "Questions must be submitted to the Clerk by 5pm on the Monday before the meeting.",
     "Notice of any deputation should be given to the Clerk by noon on the Friday before the meeting.",
     "Members to declare any interests in items on the agenda.",
+    "Members were asked to declare any interests in the items on the agenda.",
     "The Chair welcomed Ms Jane Hollis, Head of Libraries, to the meeting and invited her to present the report.",
     "Any Member making a declaration of interest should provide some information on the nature of the interest.",
     "The Council was requested to determine that the following item be taken in private.",
