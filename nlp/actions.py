@@ -269,6 +269,8 @@ class _Reading:
         previous = self.state.sentences[sentence.index - 1]
         p_first, p_last = sentence_tokens(self.state, previous)
         owner = " ".join(t.text for t in self.doc[cue.token_end : last] if not t.is_punct) or None
+        if owner is None and self.doc[cue.token_end - 1].text == ":":
+            return True  # "Action:" alone on its line heads what follows; it labels nothing before it
         existing = [a for a in self.state.actions if previous.start <= a.start < previous.end]
         if existing:
             existing[-1].owner = owner or existing[-1].owner

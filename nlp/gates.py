@@ -344,6 +344,8 @@ def person_then_to(at: At):
     """"asked the Cabinet Member to ensure ..."; not "the Society had asked the Council to ..." (background)."""
     if at.before() in {"had", "has", "have"}:
         return False
+    if at.before() in {"a", "an", "the", "standing", "open", "this", "that", "their", "its"}:
+        return False  # "There is a standing invite for a representative to attend": a noun, nobody asked here
     return at.reading.person_then_to(at.cue, at.clause_last) is not None
 
 

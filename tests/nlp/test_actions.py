@@ -314,3 +314,11 @@ def test_actions_an_answer_after_a_comma_ends_what_was_queried():
 def test_actions_owner_named_inside_the_task(text, owner):
     """The owner a request's task names, the body that said "it would", the agent a passive names."""
     assert [a.owner for a in actions(text)] == [owner]
+
+
+def test_actions_a_standing_invite_is_a_noun_and_an_action_heading_labels_nothing_before_it():
+    text = ("Members welcomed the update.\n\nThere is a standing invite for a representative agreed by the forum to attend "
+            "Board meetings as an observer.\n\nAction:\n\nOfficers noted members' comments.\n\n"
+            "Democratic Services would ascertain if there was a reserve list.\n")
+    found = actions(text)
+    assert [a.text for a in found] == ["Democratic Services would ascertain if there was a reserve list"], [(a.rule, a.text) for a in found]
