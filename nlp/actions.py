@@ -393,7 +393,9 @@ class _Reading:
         clause_first = clause_start(doc, first, cue.token_start)
         if clause_first <= first or doc[clause_first - 1].lower_ != "that":
             return False
-        governing = {t.lower_ for t in doc[max(first, clause_first - 6) : clause_first - 1]}
+        reach = first if _word_before(doc, clause_first - 1).lower_ == "and" else max(first, clause_first - 6)
+        # "Agreed that the minutes be confirmed ... and that a press release be published": the first "that"'s verb governs
+        governing = {t.lower_ for t in doc[reach : clause_first - 1]}
         return bool(governing & _DECIDING_VERBS)
 
     def is_modal(self, position: int, infinitive: bool) -> bool:

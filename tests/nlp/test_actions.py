@@ -322,3 +322,11 @@ def test_actions_a_standing_invite_is_a_noun_and_an_action_heading_labels_nothin
             "Democratic Services would ascertain if there was a reserve list.\n")
     found = actions(text)
     assert [a.text for a in found] == ["Democratic Services would ascertain if there was a reserve list"], [(a.rule, a.text) for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Resolved – (a) That the speaker be thanked for her presentation, and (b) that the panel be kept informed of further progress.",
+    "The Chief Executive of the Trust would be attending the meeting of the Committee on 26 November to provide an update.",
+])
+def test_actions_kept_informed_and_attending(text):
+    assert len(actions(text)) == 1, [(a.rule, a.text) for a in actions(text)]
