@@ -65,17 +65,20 @@ def test_gates_unknown_owner_reading_fails_at_load():
 
 def test_gates_priority_is_data_and_names_the_most_specific_cue():
     rules = {rule.id: rule for rule in load_rules()}
-    assert all(isinstance(rule.get("priority"), int) for rule in rules.values() if rule.label == "ACTION")
+    assert all(isinstance(rule.get("priority", 0), int) for rule in rules.values() if rule.label == "ACTION")  # 0 when left out
     # "undertook to write": the undertaking outranks the verb it governs
     assert rules["a.undertook"].get("priority") > rules["a.will_do"].get("priority")
 
 
 def test_gates_a_newcomer_adds_a_commitment_with_one_line_of_json():
+    """ "Officers would revert to Members" came in as one line at the end of actions.jsonl (a.revert): without
+    that line nothing reads it; with the line, and no Python, it is an action owned by Officers."""
     text = "Officers would revert to Members with the costs of the scheme."
-    assert not _segment_with(load_rules(), text).actions  # no rule of the packaged files reads it
+    without = [rule for rule in load_rules() if rule.id != "a.revert"]
+    assert not _segment_with(without, text).actions
     line = json.dumps({"id": "a.revert", "label": "ACTION", "needs": "modal", "owner": "subject", "phrases": ["revert to"],
                        "examples": ["Officers would revert to Members."], "counter_examples": ["Officers had reverted to Members."]})
-    rules = load_rules() + parse_rules([line], source="extra.jsonl")
+    rules = without + parse_rules([line], source="extra.jsonl")
     actions = _segment_with(rules, text).actions
     assert [(a.rule, a.owner, a.text) for a in actions] == [("a.revert", "Officers", text.rstrip("."))]
     assert not _segment_with(rules, "Officers had reverted to Members with the costs.").actions
