@@ -541,7 +541,8 @@ class _Reading:
         char_end = doc[end - 1].idx + len(doc[end - 1])
         if any(a.start <= char_start < a.end or char_start <= a.start < char_end for a in state.actions):
             return
-        due, due_date = self._due(sentence, char_start, char_end)
+        task = min([c.start for c in (cue, *others) if c.end > 0 and c.start >= char_start] or [char_start])
+        due, due_date = self._due(sentence, char_start, char_end, task)
         if source == "question" and any(r.start <= char_start < r.end for r in state.responses):
             source = "response"  # "X asked ..., to which the Director replied that a report would ..."
         owner = _person(self._owner(cue, sentence, start, first, last))
@@ -579,8 +580,14 @@ class _Reading:
                 return kind.value
         return ActionKind.OTHER.value
 
-    def _due(self, sentence: Sentence, start: int, end: int) -> tuple[str | None, str | None]:
+    def _due(self, sentence: Sentence, start: int, end: int, task: int | None = None) -> tuple[str | None, str | None]:
         cues = [c for c in sentence.cues_labelled("DUE") if start <= c.start < end]
+        text = self.state.text
+        if task is not None:
+            # "Following the meeting with practitioners on 28 September, the Committee agreed to ask ...",
+            # "since the Roads Service had planned to attend the December meeting X should be invited to the
+            # January meeting": when the task is due comes after the task, not in what led up to it
+            cues = [c for c in cues if c.start >= task or not _BECAUSE.search(text[start : c.start])]
         if not cues:
             return None, None
         cue = min(cues, key=lambda c: (c.start, -c.end))
@@ -803,6 +810,7 @@ def _person(owner: str | None) -> str | None:
     return ", ".join(pieces) or None
 
 
+_BECAUSE = re.compile(r"\b(?:since|as|because|following|after)\b", re.I)
 _LISTED_TASK = re.compile(r"^(?:[-–•·*]\s*)?To (?P<verb>[a-z][a-z-]+)\b")
 _LIST_LEAD_IN = re.compile(r"\b(?:actions?|tasks?|agreed|resolved|decided)\b", re.I)
 _LISTEDNOT_TASKS = {"approve", "consider", "receive", "note", "agree", "discuss", "elect", "appoint", "accept", "adopt", "be", "resolve"}

@@ -330,3 +330,13 @@ def test_actions_a_standing_invite_is_a_noun_and_an_action_heading_labels_nothin
 ])
 def test_actions_kept_informed_and_attending(text):
     assert len(actions(text)) == 1, [(a.rule, a.text) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Following the Committee's meeting with practitioners on 28 September, the Committee agreed to ask the Council "
+     "to clarify a number of issues.", None),
+    ("It was agreed that since the Roads Service had planned to attend the December meeting the Water Service should "
+     "be invited to attend the January meeting of the Council.", "the January meeting of the Council"),
+])
+def test_actions_due_words_are_not_what_led_up_to_the_task(text, due):
+    assert [a.due for a in actions(text)] == [due]
