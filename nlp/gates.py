@@ -176,6 +176,14 @@ def info_follows(at: At):
     return any(c.label == "INFO" and cue.token_end <= c.token_start < window.stop for c in at.sentence.cues)
 
 
+@gate("progressive")
+def progressive(at: At):
+    """"would be reporting back", "will be looking into": a modal, "be", then the verb in -ing."""
+    doc, cue = at.doc, at.cue
+    before = word_before(doc, cue.token_start)
+    return before.lower_ == "be" and at.reading.modal_before(cue.token_start, at.clause_first, infinitive=False)
+
+
 @gate("resolution_part")
 def resolution_part(at: At):
     """"(ii) a Task and Finish Group be established": decided here, to be done."""
