@@ -75,6 +75,11 @@ def clause_start(doc: Doc, first: int, token: int) -> int:
             return position + 1
         if word == "which" and position > first and doc[position - 1].lower_ == "to":
             return position + 1  # "..., to which the Director replied that ..."
+        if (word in _TOLD and position > first and doc[position - 1].lower_ in {"was", "were"} and position + 1 < token
+                and doc[position + 1].lower_ not in {"that", "to", "of", "about", "by", ",", "how", "whether"}):
+            return position + 1  # "... and was told this information would be forwarded": what was told opens a clause
+        if word == "which" and relative_task(doc, position):
+            return position  # "... a scoping document, which would then be circulated to ...": a second task
         if word == "that":
             before = doc[position - 1].lower_ if position > first else ""
             if before not in _PREPOSITIONS:
@@ -111,6 +116,8 @@ _MODALS = {"would", "will", "should", "could", "shall", "was", "were", "is", "ar
 _SPEECH = {"advised", "confirmed", "stated", "explained", "replied", "responded", "said", "noted", "reported", "agreed", "undertook", "informed", "assured", "acknowledged"}
 
 
+_HONORIFICS = {"councillor", "cllr", "mr", "mrs", "ms", "miss", "dr"}
+_PROPOSING = {"suggested", "proposed", "asked", "requested", "queried", "enquired", "moved", "seconded", "added", "commented"}
 _SUBJECT_OPENERS = {"the", "it", "he", "she", "they", "this", "these", "officers", "members", "councillor", "cllr", "mr", "mrs", "ms", "dr"}
 
 
@@ -128,6 +135,10 @@ def _starts_clause(doc: Doc, first: int, limit: int) -> bool:
         return False
     joiner = word_before(doc, first)
     before_joiner = word_before(doc, joiner.i) if joiner.i > 0 else None
+    if following.lower_ in _HONORIFICS and following.text[:1].isupper():
+        # "... Children's Services and Councillor C Hughes suggested that ...": another member speaks
+        window = doc[first + 1 : min(first + 7, limit + 1, len(doc))]
+        return any(t.lower_ in _MODALS or t.lower_ in _SPEECH or t.lower_ in _PROPOSING for t in window)
     if before_joiner is not None and before_joiner.is_title and (following.is_title or following.is_upper and following.is_alpha):
         return False  # "Waste and Recycling Manager", "Head of Digital and ICT": one name
     if following.text[:1].isupper() and following.lower_ in _SUBJECT_OPENERS:
@@ -138,12 +149,22 @@ def _starts_clause(doc: Doc, first: int, limit: int) -> bool:
     return any(t.lower_ in _MODALS or t.lower_ in _SPEECH for t in window)
 
 
+def relative_task(doc: Doc, position: int) -> bool:
+    """", which would then be circulated": a relative clause with its own modal after a comma."""
+    if doc[position].lower_ != "which" or position == 0 or doc[position - 1].text != ",":
+        return False
+    following = [t.lower_ for t in doc[position + 1 : position + 3]]
+    return bool(following) and following[0] in {"would", "will", "should"}
+
+
 def clause_end(doc: Doc, token: int, last: int) -> int:
     """The token after the end of the clause holding ``token`` (";" or a "but" ends it)."""
     position = token
     while position < last:
         word = doc[position].lower_
         if word in {";", "but"} or (word == "and" and position + 1 < last and _starts_clause(doc, position + 1, last)):
+            return position
+        if word == "which" and position > token and relative_task(doc, position):
             return position
         position += 1
     return last
@@ -178,7 +199,7 @@ def subject_before(doc: Doc, first: int, verb: int) -> str | None:
     if tokens[0].lower_ in {"the", "a", "an"} and len(tokens) > 1:
         if tokens[0].lower_ == "the":
             tokens = tokens[1:]
-    if not (tokens[0].text[:1].isupper() or tokens[0].lower_ in {"members", "officers", "officer", "councillors", "a", "an", "one"}):
+    if not (tokens[0].text[:1].isupper() or tokens[0].lower_ in {"members", "officers", "officer", "councillors", "a", "an", "one", "clerk", "chair", "chairman", "staff"}):
         return None
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     return text.strip(" ,") or None
@@ -236,7 +257,13 @@ def _answer_joined(doc: Doc, position: int, last: int) -> int:
         if (word == "," and doc[index + 1].lower_ in {"it", "this", "that"} and doc[index + 2].lower_ == "was"
                 and index + 3 < len(doc) and doc[index + 3].lower_ in _SPEECH | {"clarified", "explained", "reported"}):
             return index + 1  # "enquired whether the gap had narrowed, this was confirmed to be the case"
+        if word == "," and any(t.lower_ in _ANSWERING for t in doc[index + 2 : min(index + 6, last)]) \
+                and doc[index + 1].lower_ not in {"and", "or", "but", "which", "who"}:
+            return index + 1  # "In response to a query as to why ..., officers informed the Committee that ..."
     return last
+
+
+_ANSWERING = {"informed", "advised", "explained", "confirmed", "replied", "responded", "stated", "said", "assured", "clarified"}
 
 
 _TOLD = {"told", "informed", "advised", "assured", "reassured"}

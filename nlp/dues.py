@@ -30,9 +30,10 @@ _STOP = re.compile(r"(?:,\s+(?!\d{4}\b)|[.;:]\s|[.;:]$|\s+(?:and|but|to|where|wh
 _QUARTER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4}
 
 
-def due_phrase(text: str, start: int, limit: int) -> tuple[int, int]:
-    """Extend a due cue at ``start`` to the end of its phrase, within ``limit``."""
-    stop = _STOP.search(text, start + 1, limit)
+def due_phrase(text: str, start: int, limit: int, cue_end: int | None = None) -> tuple[int, int]:
+    """Extend a due cue at ``start`` (ending at ``cue_end``) to the end of its phrase, within ``limit``.
+    The cue's own words never stop it ("as soon as possible" holds an "as")."""
+    stop = _STOP.search(text, max(start + 1, (cue_end or 0) - 1), limit)
     end = stop.start() if stop else limit
     return start, end
 

@@ -3,6 +3,13 @@
 import pytest
 
 from nlp import segment
+from __future__ import annotations
+import json
+from importlib import resources
+from nlp import build_pipeline
+from nlp.pipeline import to_minutes
+from nlp.state import MinutesState
+from nlp.text import prepare
 
 
 def run(nlp, text):
@@ -224,3 +231,330 @@ def test_an_action_starts_at_its_label_or_whoever_agreed_and_splits_at_a_second_
 
 
 # --- families seen in real minutes
+
+
+_NLP = None
+
+
+def _run(text):
+    global _NLP
+    _NLP = _NLP or build_pipeline()
+    header, body = prepare(text)
+    doc = _NLP.make_doc(body)
+    doc._.minutes = MinutesState(text=body, header=header)
+    for _, component in _NLP.pipeline:
+        doc = component(doc)
+    return doc, to_minutes(doc._.minutes)
+
+
+def actions(text):
+    return _run(text)[1].actions
+
+
+def _entries(*names):
+    for name in names:
+        for line in (resources.files("nlp") / "patterns" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield json.loads(line)
+
+
+_ENTRIES = list(_entries("actions", "dues"))
+
+
+@pytest.mark.parametrize("entry", _ENTRIES, ids=[e["id"] for e in _ENTRIES])
+def test_actions_rule_examples_hold(entry):
+    """The pattern-data contract for this stage's files (until tests/nlp/test_rule_examples.py runs them all)."""
+    assert entry.get("examples") and entry.get("counter_examples"), f"{entry['id']} needs examples and counter_examples"
+    makes_records = entry["label"] == "ACTION"
+    for text in entry["examples"]:
+        doc, minutes = _run(text)
+        if makes_records:
+            assert any(a.rule == entry["id"] for a in minutes.actions), (text, [(a.rule, a.text) for a in minutes.actions])
+        else:
+            assert any(span.id_ == entry["id"] for span in doc.spans["cues"]), text
+    for text in entry["counter_examples"]:
+        doc, minutes = _run(text)
+        if makes_records:
+            assert not any(a.rule == entry["id"] for a in minutes.actions), (text, [(a.rule, a.text) for a in minutes.actions])
+        else:
+            assert not any(span.id_ == entry["id"] for span in doc.spans["cues"]), text
+
+
+def _found(text):
+    return [(a.rule, a.owner) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("The Service Director agreed to refer this to the Monitoring Officer [ACTION]\n\nMembers noted the report.", "Service Director"),
+    ("The Head of Parks agreed to refer the matter to the tree officer.", "Head of Parks"),
+])
+def test_actions_agreed_to_refer_with_a_bracketed_label(text, owner):
+    """An undertaking to pass something on, often closed by an "[ACTION]" label."""
+    found = _found(text)
+    assert len(found) == 1 and found[0][1] == owner, found
+
+
+def test_actions_bracketed_label_alone_makes_the_sentence_an_action():
+    assert [rule for rule, _ in _found("Members noted the position on the lighting of the car park [ACTION].")] == ["a.marker_after"]
+
+
+@pytest.mark.parametrize("text", [
+    "Councillor Iqbal, in reply, said that he would be happy to discuss options with the residents.",
+    "The Director was happy to provide a breakdown of the figures after the meeting.",
+])
+def test_actions_willingness_offered_is_a_commitment(text):
+    assert [rule for rule, _ in _found(text)] == ["a.willing"]
+
+
+@pytest.mark.parametrize("text", [
+    "Members were happy to note the report.",
+    "The Committee was pleased to support the proposals.",
+    "Councillor Raman said that he was happy to do so.",
+])
+def test_actions_willingness_to_decide_now_is_no_commitment(text):
+    assert not _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The report also included the work programme, which the Committee was asked to amend as appropriate and agree.",
+    "The Panel is asked to consider the draft scope.",
+])
+def test_actions_what_the_meeting_is_asked_to_decide_there_is_no_action(text):
+    """Agenda text is not minutes: a report asking the meeting to agree or amend something."""
+    assert not _found(text)
+
+
+def test_actions_numbered_decisions_without_resolved():
+    """ "(2) That ... be explored": numbered decisions written under no RESOLVED heading."""
+    text = ("(1) The Panel noted the quarterly performance report.\n\n"
+            "(2) That information on staff turnover and benchmarking with neighbouring councils be explored for inclusion in future reports.\n\n"
+            "(3) That the Panel be consulted on the early design of the new dashboards.\n")
+    assert len(actions(text)) == 2
+
+
+def test_actions_decision_form_needs_a_bare_be():
+    assert not _found("That is why the figures were circulated to the Panel.")
+
+
+def test_actions_circulated_to_members_is_not_an_infinitive():
+    assert not _found("The earlier review had been circulated to members outside of the meeting.")
+
+
+def test_actions_a_second_member_after_and_opens_a_second_record():
+    text = ("Councillor Amis proposed a mid-year review of the leisure budget and Councillor B Okoro suggested "
+            "that Members review the recent work on play areas.")
+    found = actions(text)
+    assert len(found) == 2, [(a.rule, a.text) for a in found]
+    assert found[1].text.startswith("Councillor B Okoro suggested")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Councillor Anne Bell, Cabinet Member for Roads, Parking and Waste, said that she would circulate the figures.",
+     "Councillor Anne Bell, Cabinet Member for Roads, Parking and Waste"),
+    ("The Mayor did not have the figure to hand and would send it to Members.", "Mayor"),
+    ("A breakdown by ward would be circulated to Members after the meeting.", None),
+    ("After a short discussion, the Assistant Town Clerk undertook to report back to the Committee.", "Assistant Town Clerk"),
+])
+def test_actions_owners_are_people_not_clause_fragments(text, owner):
+    """A speaker named with a title of any length owns the task whole; a clause fragment owns nothing."""
+    found = actions(text)
+    assert len(found) == 1 and found[0].owner == owner, [(a.owner, a.text) for a in found]
+    assert found[0].text.startswith(text.split()[0]) or found[0].text.startswith("the Assistant")
+
+
+@pytest.mark.parametrize("text", [
+    "Enquiries would be made with the parks service about the broken fencing.",
+    "The highways team would be contacted about the flooding on Mill Lane.",
+    "It was agreed to ask the area manager to seek clarification from the developer.",
+    "The clerk was advised to write to the landowner about the hedge.",
+    "Work was in hand to provide an update on the bus shelters.",
+    "Street lighting – To include information on the LED replacement programme.",
+    "Any shortfall would be bid for from the community infrastructure fund.",
+    "Councillor Reed asked if someone from the enforcement team could attend a future meeting.",
+    "It was agreed that an update on the play park be provided to the next meeting.",
+    "In response, it was noted that a review of the complaints process was planned.",
+    "It was agreed that the Chair and Vice Chair would hold a meeting to discuss future agenda items.",
+])
+def test_actions_impersonal_and_indirect(text):
+    """Impersonal and indirect actions: nobody named, or the task asked of someone else."""
+    assert len(actions(text)) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "Enquiries had been made with the parks service.",
+    "The highways team had been contacted about the flooding.",
+    "Councillor Reed asked whether the figures would be published.",
+    "Resurfacing of the car park was planned for May.",
+    "A follow-up review was scheduled for February.",
+    "That the Director of Law be authorised to complete and seal the contract.",
+])
+def test_actions_impersonal_near_misses(text):
+    assert not actions(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Questions must be submitted to the Clerk by 5pm on the Monday before the meeting.",
+    "Notice of any deputation should be given to the Clerk by noon on the Friday before the meeting.",
+    "Members to declare any interests in items on the agenda.",
+    "Members were asked to declare any interests in the items on the agenda.",
+    "The Chair welcomed Ms Jane Hollis, Head of Libraries, to the meeting and invited her to present the report.",
+    "Any Member making a declaration of interest should provide some information on the nature of the interest.",
+    "The Council was requested to determine that the following item be taken in private.",
+    "The Convener suggested that the deputation be heard as the first item of business.",
+])
+def test_actions_agenda_text_is_not_minutes(text):
+    """Standing instructions in an item's description and the Chair's welcome set nobody a task."""
+    assert not actions(text), text
+
+
+def test_actions_a_written_answer_owed_is_still_an_action():
+    assert len(actions("A written answer to the question would be sent to Mr Patel.")) == 1
+
+
+def test_actions_a_page_cut_mid_sentence_keeps_its_whole_clauses():
+    """Pages cut off mid-sentence: the clauses complete before the cut still hold their tasks."""
+    text = ("1. Flooding\n\nMembers discussed the recent floods.\n\n"
+            "The Clerk and the Chair of the Panel would meet as soon as possible to draft a scoping document, "
+            "which would then be circulated to the Committee for comments via email to ensure")
+    found = actions(text)
+    assert len(found) == 2, [(a.rule, a.text) for a in found]
+    assert found[0].due == "as soon as possible"
+    assert found[1].text.startswith("which would then be circulated")
+
+
+def test_actions_a_passive_task_is_owned_by_its_agent_not_its_subject():
+    found = actions("The risk score would be reviewed by the Corporate Risk Group in February.")
+    assert [a.owner for a in found] == ["Corporate Risk Group"]
+    found = actions("A breakdown of the figures would be circulated to the Committee.")
+    assert [a.owner for a in found] == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "RESOLVED that (a) the terms of reference be amended to include the new sub-group; and (b) Article 4, Membership, add the following;",
+])
+def test_actions_an_amendments_drafting_is_the_decision_not_a_task(text):
+    assert not [a for a in actions(text) if a.rule != "a.resolution"], [(a.rule, a.text) for a in actions(text)]
+
+
+def test_actions_tasks_listed_under_a_lead_in():
+    """ "The following actions were agreed:" and "To <verb>" lines under it (parish and town councils)."""
+    text = ("3. Footpaths\n\nThe following actions were agreed:\n- To replace the broken stile on the footpath by the mill\n"
+            "- To cut back the hedge on Church Lane\n\n4. Any other business\n\nThe clerk will re-circulate the leaflets to the committee.\n"
+            "Councillors will consider and return to the next meeting with suggestions.\n")
+    found = actions(text)
+    assert [a.rule for a in found] == ["a.listed", "a.listed", "a.will_do", "a.will_do"], [(a.rule, a.text) for a in found]
+    assert [a.owner for a in found[2:]] == ["clerk", "Councillors"]
+
+
+def test_actions_an_agendas_to_lines_are_not_tasks():
+    text = "Agenda:\n- To approve the minutes of the last meeting\n- To receive the Clerk's report\n"
+    assert not actions(text)
+
+
+def test_actions_a_noun_after_its_article_is_no_subjunctive_verb():
+    """ "The suggestion of a quarterly summary report was welcomed": "report" is a noun, not a task."""
+    text = ("RESOLVED:\n\nThe suggestion of a quarterly summary report from the office was welcomed, and the Panel agreed "
+            "that the working group would develop a reporting mechanism with the office.\n")
+    found = actions(text)
+    assert len(found) == 1 and found[0].text.startswith("the Panel agreed that the working group would develop"), [
+        (a.rule, a.text) for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chair advised that he would be reporting back to the next meeting on the topic reviews.",
+    "The Director said that officers would be looking into the complaint.",
+    "The two items in the appendix would be updated following this meeting.",
+])
+def test_actions_future_in_progress_and_this_meeting(text):
+    assert len(actions(text)) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "Officers were reviewing the policy.",
+    "In addition, it was suggested that Renewable Energy and the Grant System would make excellent topics.",
+])
+def test_actions_progress_and_opinions_are_not_tasks(text):
+    assert not actions(text), text
+
+
+def test_actions_an_action_point_mentioned_is_no_label():
+    found = actions("Following on from an action point within the previous minutes, the Chair gave an update on the reviews.")
+    assert not found, [(a.rule, a.text) for a in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Councillor Reid asked for a demographic profile of bus users on the route.", 1),
+    ("Members asked for figures on the number of fixed penalty notices issued.", 1),
+    ("Councillor Reid asked for clarification on the figures.", 0),
+    ("Councillor Kerr asked for an update on the replacement of the entrance gates.", 0),
+])
+def test_actions_asked_for_something_to_be_provided(text, expected):
+    """A member asking for something to be provided; asking for clarification or an update is answered there."""
+    assert len(actions(text)) == expected, text
+
+
+def test_actions_a_request_and_the_answer_it_was_told_are_two_records():
+    text = ("Councillor Sorley asked for a demographic profile of bus users and was told this information would be "
+            "forwarded to him later. He asked whether cycle counts would be shared and was told the operator would be doing this.")
+    found = actions(text)
+    assert [a.text for a in found] == [
+        "Councillor Sorley asked for a demographic profile of bus users",
+        "this information would be forwarded to him later",
+        "the operator would be doing this",
+    ], [(a.rule, a.text) for a in found]
+
+
+def test_actions_an_answer_owed_later():
+    """ "Officers would confirm if there had been any further spend": an answer to come, in a bullet of replies."""
+    found = actions("In response to questions the Director provided the following information:\n"
+                    "· Officers would confirm if there had been any further spend on the chapel.\n")
+    assert [a.owner for a in found] == ["Officers"]
+
+
+def test_actions_work_being_carried_forward_is_progress_not_a_decision():
+    assert not actions("It was noted that four projects were being carried forward into next year.")
+
+
+def test_actions_an_answer_after_a_comma_ends_what_was_queried():
+    """ "In response to a query as to why ..., officers informed the Committee that they could provide a list":
+    the query ends at the comma before the answer, and the answer's offer is a task."""
+    text = ("In response to a query as to why this did not include projects in the rural wards, officers informed "
+            "the Committee that they could provide a list of all contributions due.")
+    assert len(actions(text)) == 1
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("The statement requested that Officers meet with Councillor Fluker to discuss the scheme.", "Officers"),
+    ("Councillor Whitlow asked that the Section 106 agreement include a contribution towards the play area.", None),
+    ("The Committee noted that it would be discussing the work programme at the next meeting.", "Committee"),
+    ("The topic may be considered by the Board at a future meeting.", "Board"),
+])
+def test_actions_owner_named_inside_the_task(text, owner):
+    """The owner a request's task names, the body that said "it would", the agent a passive names."""
+    assert [a.owner for a in actions(text)] == [owner]
+
+
+def test_actions_a_standing_invite_is_a_noun_and_an_action_heading_labels_nothing_before_it():
+    text = ("Members welcomed the update.\n\nThere is a standing invite for a representative agreed by the forum to attend "
+            "Board meetings as an observer.\n\nAction:\n\nOfficers noted members' comments.\n\n"
+            "Democratic Services would ascertain if there was a reserve list.\n")
+    found = actions(text)
+    assert [a.text for a in found] == ["Democratic Services would ascertain if there was a reserve list"], [(a.rule, a.text) for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Resolved – (a) That the speaker be thanked for her presentation, and (b) that the panel be kept informed of further progress.",
+    "The Chief Executive of the Trust would be attending the meeting of the Committee on 26 November to provide an update.",
+])
+def test_actions_kept_informed_and_attending(text):
+    assert len(actions(text)) == 1, [(a.rule, a.text) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Following the Committee's meeting with practitioners on 28 September, the Committee agreed to ask the Council "
+     "to clarify a number of issues.", None),
+    ("It was agreed that since the Roads Service had planned to attend the December meeting the Water Service should "
+     "be invited to attend the January meeting of the Council.", "the January meeting of the Council"),
+])
+def test_actions_due_words_are_not_what_led_up_to_the_task(text, due):
+    assert [a.due for a in actions(text)] == [due]
