@@ -1,12 +1,13 @@
 """Actions: the commitments to do something, their owners and due dates, and what commits nobody."""
 
-import pytest
-
-from nlp import segment
 from __future__ import annotations
+
 import json
 from importlib import resources
-from nlp import build_pipeline
+
+import pytest
+
+from nlp import build_pipeline, segment
 from nlp.pipeline import to_minutes
 from nlp.state import MinutesState
 from nlp.text import prepare
