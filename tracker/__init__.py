@@ -10,31 +10,24 @@ from .config import ROOT, load_settings
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """The web app: settings from the environment (or `test_config`), the database checked, blueprints on."""
+    """The web app: settings, then each integration's `init_app`, then the blueprints."""
     settings = load_settings(test_config)
     app = Flask(__name__, instance_path=settings["INSTANCE_PATH"], instance_relative_config=True,
                 template_folder=str(ROOT / "templates"), static_folder=str(Path(__file__).parent / "static"))
     app.config.from_mapping(settings)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from . import web
+    # Imported here, not at the top: `import tracker` (the CLI, the models, the migrations) should not load
+    # every view and search engine.
+    from . import action_listeners, admin, api, auth, editing, pages, page_cache, search, web
+    from . import action_views, report_views, search_views
 
-    web.init_app(app)
-    from . import page_cache
-
+    web.init_app(app)  # the database engine, the signed-in user, CSRF, error pages, security headers
     page_cache.init_app(app)  # after web: it needs to know who is signed in
+    search.init_app(app)  # the configured engine, its index reconciled, its commit listeners
+    action_listeners.init_app(app)  # dates, discharges and repeats proposed when a meeting is stored
 
-    from . import admin, api, auth, editing, pages
-
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(editing.bp)
-    app.register_blueprint(api.bp)
-    app.register_blueprint(admin.bp)
-    from . import search_views
-    app.register_blueprint(search_views.bp)
-    from . import report_views
-    app.register_blueprint(report_views.bp)
-    from . import action_views
-    app.register_blueprint(action_views.bp)
+    for blueprint in (pages.bp, auth.bp, editing.bp, api.bp, admin.bp, search_views.bp, report_views.bp,
+                      action_views.bp):
+        app.register_blueprint(blueprint)
     return app

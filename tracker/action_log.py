@@ -16,7 +16,8 @@ from sqlalchemy import and_, case, false, func, or_
 from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
-from .actions import CLOSED, DEFAULT_STALE_DAYS, KIND_WORDS, STILL_OPEN, is_stale
+from .actions import CLOSED, KIND_WORDS, STILL_OPEN, is_stale
+from .config import DEFAULT_STALE_DAYS
 from .models import Action, ActionEvent, AgendaItem, Committee, Meeting, Question, Response, User, meeting_visible
 
 STATUS_FILTERS = {"": "Any status", "open": "Still to do (open or in progress)", "in_progress": "In progress",

@@ -5,69 +5,35 @@ unanswered questions. Drafts (and their actions) are shown to editors only.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from urllib.parse import urlencode, urlsplit
 
-from flask import Blueprint, Response, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
 from sqlmodel import select
 
 from . import action_log as log
 from . import browse
-from .actions import (
-    DEFAULT_STALE_DAYS,
-    KIND_WORDS,
-    ActionError,
-    Conflict,
-    NotAllowed,
-    NotFound,
-    change_owner_or_due,
-    install_listeners,
-    provenance,
-    update_action,
-)
+from .actions import STATUS_WORDS, KIND_WORDS, change_owner_or_due, provenance, update_action
 from .database import write_session
+from .errors import Conflict, Invalid, sentence
 from .discharge import decide_link, discharged_at, links_for
 from .exports import actions_feed, agenda_pack_docx, due_calendar, log_csv
 from .forms import ActionOwnerDueForm, ActionUpdateForm, LinkDecisionForm
 from .models import Action, ActionEvent, ActionLink, AgendaItem, LinkKind, LinkState, Person, Role, User
 from .repeats import repeat_chain
-from .web import db, engine, has_role, role_required
+from .web import db, engine, has_role, include_drafts, role_required, stale_days, today
 
 bp = Blueprint("actions", __name__)
-bp.record_once(lambda _state: install_listeners())
 
-MAX_ID = 2**31 - 1
 PER_PAGE = 50
 MAX_EXPORT = 10_000  # rows in one CSV, calendar or feed; bounds the work a single request can ask for
 FEED_SIZE = 50
 
 
-def _ident(raw: str) -> int:
-    if not re.fullmatch(r"[0-9]{1,10}", raw) or not 0 < int(raw) <= MAX_ID:
-        abort(404)
-    return int(raw)
-
-
-def _drafts() -> bool:
-    return has_role(Role.EDITOR)
-
-
-def _today() -> dt.date:
-    return dt.date.today()
-
-
-def _stale_days() -> int:
-    try:
-        return max(1, int(current_app.config.get("ACTION_STALE_DAYS", DEFAULT_STALE_DAYS)))
-    except (TypeError, ValueError):
-        return DEFAULT_STALE_DAYS
-
-
 def _committee(slug: str):
     if not re.fullmatch(r"[a-z0-9-]{1,200}", slug):
         abort(404)
-    found = browse.committee_by_slug(session=db(), slug=slug, include_drafts=_drafts())
+    found = browse.committee_by_slug(session=db(), slug=slug, include_drafts=include_drafts())
     if found is None:
         abort(404)
     return found
@@ -77,7 +43,7 @@ def _filters(committee=None) -> log.LogFilters:
     try:
         return log.parse_filters(request.args, committee=committee.slug if committee else None)
     except log.BadFilter as error:
-        abort(400, description=f"{str(error)[:1].upper()}{str(error)[1:]}.")
+        abort(400, description=sentence(str(error)))
 
 
 def _page_number() -> int:
@@ -96,12 +62,12 @@ def _update_form(entry_action: Action, back: str) -> ActionUpdateForm:
 def _render_log(committee=None):
     filters = _filters(committee)
     try:
-        result = log.action_log(session=db(), filters=filters, include_drafts=_drafts(), today=_today(),
-                                stale_days=_stale_days(), page=_page_number(), per_page=PER_PAGE)
+        result = log.action_log(session=db(), filters=filters, include_drafts=include_drafts(), today=today(),
+                                stale_days=stale_days(), page=_page_number(), per_page=PER_PAGE)
     except log.BadFilter as error:
         abort(404, description=f"{error}.")
-    chart = log.Chart(log.monthly_chart(session=db(), filters=filters, include_drafts=_drafts(), today=_today(),
-                                        stale_days=_stale_days()))
+    chart = log.Chart(log.monthly_chart(session=db(), filters=filters, include_drafts=include_drafts(), today=today(),
+                                        stale_days=stale_days()))
     here = request.full_path.rstrip("?")
     forms = ({e.action.id: _update_form(e.action, here) for e in result.entries if str(e.action.status) in
               ("open", "in_progress")} if has_role(Role.OFFICER) else {})
@@ -109,8 +75,8 @@ def _render_log(committee=None):
     query.pop("committee", None) if committee else None
     return render_template("actions/log.html", result=result, filters=filters, committee=committee, chart=chart,
                            forms=forms, query=query, status_filters=log.STATUS_FILTERS, sorts=log.SORTS,
-                           kinds=KIND_WORDS, committees=browse.committees(session=db(), include_drafts=_drafts()),
-                           stale_days=_stale_days())
+                           kinds=KIND_WORDS, committees=browse.committees(session=db(), include_drafts=include_drafts()),
+                           stale_days=stale_days())
 
 
 @bp.route("/actions")
@@ -127,8 +93,8 @@ def committee_log(slug: str):
 
 def _export_entries(committee=None):
     filters = _filters(committee)
-    result = log.action_log(session=db(), filters=filters, include_drafts=_drafts(), today=_today(),
-                            stale_days=_stale_days(), page=1, per_page=MAX_EXPORT)
+    result = log.action_log(session=db(), filters=filters, include_drafts=include_drafts(), today=today(),
+                            stale_days=stale_days(), page=1, per_page=MAX_EXPORT)
     return filters, result.entries
 
 
@@ -141,7 +107,7 @@ def export_csv():
     """The filtered log as CSV (cells that could run as spreadsheet formulas are neutralised)."""
     _filters_, entries = _export_entries()
     response = Response(log_csv(entries, base_url=_base_url()).encode("utf-8-sig"), mimetype="text/csv")
-    response.headers["Content-Disposition"] = f'attachment; filename="actions-{_today().isoformat()}.csv"'
+    response.headers["Content-Disposition"] = f'attachment; filename="actions-{today().isoformat()}.csv"'
     return response
 
 
@@ -161,7 +127,7 @@ def committee_feed(slug: str):
     """An Atom feed of a committee's newest actions, for councillors to subscribe to."""
     committee = _committee(slug)
     result = log.action_log(session=db(), filters=log.LogFilters(committee=committee.slug, sort="newest"),
-                            include_drafts=_drafts(), today=_today(), stale_days=_stale_days(), page=1,
+                            include_drafts=include_drafts(), today=today(), stale_days=stale_days(), page=1,
                             per_page=FEED_SIZE)
     body = actions_feed(result.entries, base_url=_base_url(), title=f"New actions: {committee.name}",
                         feed_path=url_for("actions.committee_feed", slug=committee.slug),
@@ -174,8 +140,8 @@ def committee_feed(slug: str):
 def mine():
     """The signed-in officer's actions: those owned by their linked person, or by their name."""
     show_closed = request.args.get("closed") == "1"
-    entries = log.my_actions(session=db(), user=g.user, include_drafts=_drafts(), today=_today(),
-                             stale_days=_stale_days(), show_closed=show_closed)
+    entries = log.my_actions(session=db(), user=g.user, include_drafts=include_drafts(), today=today(),
+                             stale_days=stale_days(), show_closed=show_closed)
     here = request.full_path.rstrip("?")
     forms = {e.action.id: _update_form(e.action, here) for e in entries if str(e.action.status) in
              ("open", "in_progress")}
@@ -190,7 +156,7 @@ def _visible_action(action_id: int):
     action = db().get(Action, action_id)
     if action is None:
         abort(404)
-    meeting = browse.visible_meeting(session=db(), meeting_id=action.meeting_id, include_drafts=_drafts())
+    meeting = browse.visible_meeting(session=db(), meeting_id=action.meeting_id, include_drafts=include_drafts())
     if meeting is None:
         abort(404)
     return action, meeting
@@ -201,11 +167,10 @@ def _render_action(action_id: int, *, update_form=None, edit_form=None, status: 
     session = db()
     committee = browse.committee_of(session=session, meeting=meeting)
     item = session.get(AgendaItem, action.item_id) if action.item_id else None
-    today = _today()
-    entry = log.entry(action, meeting, committee, item, today=today, stale_days=_stale_days())
+    entry = log.entry(action, meeting, committee, item, today=today(), stale_days=stale_days())
     names = dict(session.exec(_user_names()).all()) if g.user is not None else {}
     history = session.exec(_history(action.id)).all()
-    links = links_for(session=session, action_id=action.id, include_drafts=_drafts())
+    links = links_for(session=session, action_id=action.id, include_drafts=include_drafts())
     decision_forms = {}
     if has_role(Role.OFFICER):
         for view in links:
@@ -226,8 +191,8 @@ def _render_action(action_id: int, *, update_form=None, edit_form=None, status: 
         provenance=provenance(session=session, action=action, meeting=meeting), history=history, names=names,
         discharge=[v for v in links if v.link.kind == LinkKind.DISCHARGE],
         repeats=[v for v in links if v.link.kind == LinkKind.REPEAT],
-        discharged=discharged_at(session=session, action_id=action.id, include_drafts=_drafts()),
-        chain=repeat_chain(session=session, action_id=action.id, include_drafts=_drafts()),
+        discharged=discharged_at(session=session, action_id=action.id, include_drafts=include_drafts()),
+        chain=repeat_chain(session=session, action_id=action.id, include_drafts=include_drafts()),
         update_form=update_form, edit_form=edit_form, decision_forms=decision_forms, people=people,
         kinds=KIND_WORDS), status
 
@@ -240,10 +205,10 @@ def _history(action_id: int):
     return select(ActionEvent).where(ActionEvent.action_id == action_id).order_by(ActionEvent.at, ActionEvent.id)
 
 
-@bp.route("/actions/<action_id>")
-def action(action_id: str):
+@bp.route("/actions/<id:action_id>")
+def action(action_id: int):
     """One action: the sentence it came from in context, its status and history, repeats and discharge."""
-    return _render_action(_ident(action_id))
+    return _render_action(action_id)
 
 
 def _safe_back(raw: str | None, fallback: str) -> str:
@@ -256,16 +221,11 @@ def _safe_back(raw: str | None, fallback: str) -> str:
     return raw
 
 
-def _sentence(error: Exception) -> str:
-    text = str(error)
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
-
-
-@bp.post("/actions/<action_id>/update")
+@bp.post("/actions/<id:action_id>/update")
 @role_required(Role.OFFICER)
-def update(action_id: str):
+def update(action_id: int):
     """An officer changes the status and/or adds evidence; the second of two officers at once is told."""
-    action_id = _ident(action_id)
+    action_id = action_id
     _visible_action(action_id)
     form = ActionUpdateForm(ident=f"u{action_id}")
     own_page = url_for("actions.action", action_id=action_id)
@@ -276,31 +236,25 @@ def update(action_id: str):
             changed = update_action(session=session, action_id=action_id, user=session.get(User, g.user.id),
                                     status=form.status.data or None, note=form.note.data,
                                     evidence_link=form.evidence_link.data, seen=form.seen.data or None)
-            now = str(changed.status).replace("_", " ")
-    except NotFound:
-        abort(404)
+            now = STATUS_WORDS[str(changed.status)]
     except Conflict as error:
         db().expire_all()  # read the status as it is now: sending the form again applies it
         fresh = db().get(Action, action_id)
         form.seen.data = str(fresh.status) if fresh else ""
-        form.status.errors.append(_sentence(error))
+        form.status.errors.append(error.sentence())
         return _render_action(action_id, update_form=form, status=409)
-    except NotAllowed:
-        abort(403)
-    except ActionError as error:
-        target = form.note if form.status.data == "dropped" else form.evidence_link if "link" in str(error) \
-            else form.status
-        target.errors.append(_sentence(error))
+    except Invalid as error:
+        getattr(form, error.field or "", form.status).errors.append(error.sentence())
         return _render_action(action_id, update_form=form, status=400)
     flash(f"Action updated: it is {now}.")
     return redirect(_safe_back(form.back.data, own_page))
 
 
-@bp.post("/actions/<action_id>/owner-due")
+@bp.post("/actions/<id:action_id>/owner-due")
 @role_required(Role.EDITOR)
-def owner_due(action_id: str):
+def owner_due(action_id: int):
     """An editor changes the owner or due date (a new date needs a reason), kept in the history."""
-    action_id = _ident(action_id)
+    action_id = action_id
     _visible_action(action_id)
     form = ActionOwnerDueForm(ident="e")
     if not form.validate_on_submit():
@@ -310,26 +264,22 @@ def owner_due(action_id: str):
             changes = change_owner_or_due(session=session, action_id=action_id, user=session.get(User, g.user.id),
                                           owner=form.owner.data, due=form.due.data, due_date=form.due_date.data,
                                           reason=form.reason.data)
-    except NotFound:
-        abort(404)
-    except NotAllowed:
-        abort(403)
-    except ActionError as error:
-        (form.reason if "why" in str(error) or "reason" in str(error) else form.owner).errors.append(_sentence(error))
+    except Invalid as error:
+        getattr(form, error.field or "", form.owner).errors.append(error.sentence())
         return _render_action(action_id, edit_form=form, status=400)
     flash("Owner and due date saved." if changes else "Nothing changed.")
     return redirect(url_for("actions.action", action_id=action_id))
 
 
-@bp.post("/actions/<action_id>/links/<link_id>")
+@bp.post("/actions/<id:action_id>/links/<id:link_id>")
 @role_required(Role.OFFICER)
-def decide(action_id: str, link_id: str):
+def decide(action_id: int, link_id: int):
     """An officer confirms or rejects a proposed discharge or repeat; a confirmed discharge closes the action."""
-    action_id, link_id = _ident(action_id), _ident(link_id)
+    action_id, link_id = action_id, link_id
     _visible_action(action_id)
     link = db().get(ActionLink, link_id)
     if link is None or link.action_id != action_id or browse.visible_meeting(
-            session=db(), meeting_id=link.meeting_id, include_drafts=_drafts()) is None:
+            session=db(), meeting_id=link.meeting_id, include_drafts=include_drafts()) is None:
         abort(404)
     form = LinkDecisionForm(ident=f"l{link_id}")
     if not form.validate_on_submit():
@@ -340,13 +290,9 @@ def decide(action_id: str, link_id: str):
                                   user=session.get(User, g.user.id), confirm=form.decision.data == "confirm",
                                   seen=form.seen.data or None)
             state = str(decided.state)
-    except NotFound:
-        abort(404)
     except Conflict as error:
-        flash(_sentence(error))
+        flash(error.sentence())
         return redirect(url_for("actions.action", action_id=action_id, _anchor="links"))
-    except NotAllowed:
-        abort(403)
     flash(f"Link {state}.")
     return redirect(url_for("actions.action", action_id=action_id, _anchor="links"))
 
@@ -354,8 +300,8 @@ def decide(action_id: str, link_id: str):
 # --- committee documents --------------------------------------------------------------------
 
 def _pack(committee):
-    return log.agenda_pack(session=db(), committee=committee, include_drafts=_drafts(), today=_today(),
-                           stale_days=_stale_days())
+    return log.agenda_pack(session=db(), committee=committee, include_drafts=include_drafts(), today=today(),
+                           stale_days=stale_days())
 
 
 @bp.route("/committees/<slug>/tracker")
@@ -379,18 +325,18 @@ def tracker(slug: str):
 def committee_unanswered(slug: str):
     """Questions asked at the committee's meetings with no recorded response."""
     committee = _committee(slug)
-    questions = log.unanswered_questions(session=db(), include_drafts=_drafts(), committee_id=committee.id)
+    questions = log.unanswered_questions(session=db(), include_drafts=include_drafts(), committee_id=committee.id)
     return render_template("actions/unanswered.html", committee=committee, meeting=None, questions=questions)
 
 
-@bp.route("/meetings/<meeting_id>/unanswered")
-def meeting_unanswered(meeting_id: str):
+@bp.route("/meetings/<id:meeting_id>/unanswered")
+def meeting_unanswered(meeting_id: int):
     """Questions asked at one meeting with no recorded response."""
-    meeting = browse.visible_meeting(session=db(), meeting_id=_ident(meeting_id), include_drafts=_drafts())
+    meeting = browse.visible_meeting(session=db(), meeting_id=meeting_id, include_drafts=include_drafts())
     if meeting is None:
         abort(404)
     committee = browse.committee_of(session=db(), meeting=meeting)
-    questions = log.unanswered_questions(session=db(), include_drafts=_drafts(), meeting_id=meeting.id)
+    questions = log.unanswered_questions(session=db(), include_drafts=include_drafts(), meeting_id=meeting.id)
     return render_template("actions/unanswered.html", committee=committee, meeting=meeting, questions=questions)
 
 

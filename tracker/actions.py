@@ -1,71 +1,24 @@
-"""Follow-up actions: status changes with their history (the action tracker builds on these)."""
+"""Follow-up actions, the services: status changes (`update_action`, the one path for the page, the API and
+the CLI), evidence, owner and due-date edits through the editors' correction service, stale checks,
+provenance, and dating "next meeting" once that meeting is in the tracker.
+
+The listeners that keep discharges and repeats in step with stored meetings are in ``action_listeners``.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import Session
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
 
 from .audit import record_audit
-from .models import Action, ActionEvent, ActionStatus, User, utcnow
+from .config import DEFAULT_STALE_DAYS
+from .corrections import CorrectionError, edit_record
+from .errors import Conflict, Invalid, NotAllowed, NotFound
+from .models import Action, ActionEvent, ActionStatus, Meeting, MeetingStatus, Role, User, utcnow
 
-
-class ActionError(Exception):
-    """An action change that cannot be made as asked; the message says why."""
-
-    status = 422
-
-
-class NotFound(Exception):
-    """No such record."""
-
-    status = 404
-
-
-def set_action_status(*, session: Session, action_id: int, status: str, user: User | None,
-                      note: str | None = None) -> Action:
-    """Move an action to `status`, recording who, when, old and new value and the note in its history.
-
-    Dropping an action needs a reason (the note).
-    """
-    action = session.get(Action, action_id)
-    if action is None:
-        raise NotFound(f"there is no action {action_id}")
-    try:
-        status = ActionStatus(status)
-    except ValueError:
-        raise ActionError(f"{status!r} is not a status; use one of "
-                          f"{', '.join(s.value for s in ActionStatus)}") from None
-    note = (note or "").strip() or None
-    if status == ActionStatus.DROPPED and not note:
-        raise ActionError("say why the action is dropped")
-    if status == action.status and not note:
-        return action
-    session.add(ActionEvent(action_id=action.id, user_id=user.id if user else None, field="status",
-                            old=str(action.status), new=status.value, note=note))
-    action.status = status
-    action.status_note = note
-    action.updated_at = utcnow()
-    session.add(action)
-    record_audit(session=session, user=user, event="action.status", entity="action", entity_id=action.id,
-                 detail={"status": status.value, "note": note})
-    return action
-
-
-# --- the action tracker ------------------------------------------------------------
-# Evidence, stale checks, owner and due-date edits through the editors' correction service,
-# provenance, and dating "next meeting" once that meeting is in the tracker.
-
-import datetime as dt  # noqa: E402
-import re  # noqa: E402
-import threading  # noqa: E402
-from dataclasses import dataclass, field  # noqa: E402
-
-from sqlalchemy import event  # noqa: E402
-from sqlalchemy.orm import Session as OrmSession  # noqa: E402
-from sqlmodel import select  # noqa: E402
-
-from .models import Committee, Meeting, MeetingStatus, Role  # noqa: E402
-
-DEFAULT_STALE_DAYS = 183  # app.config["ACTION_STALE_DAYS"] overrides it
 CLOSED = (ActionStatus.DONE.value, ActionStatus.DROPPED.value)
 STILL_OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
 STATUS_WORDS = {"open": "open", "in_progress": "in progress", "done": "done", "dropped": "dropped"}
@@ -80,22 +33,40 @@ _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _NEXT_MEETING = re.compile(r"\b(?:next|following)\s+(?:meeting|committee|scheduled meeting)\b", re.I)
 
 
-class Conflict(ActionError):
-    """Someone else changed the action after the person asking last saw it."""
+def set_action_status(*, session: Session, action_id: int, status: str, user: User | None,
+                      note: str | None = None) -> Action:
+    """Move an action to `status`, recording who, when, old and new value and the note in its history.
 
-    status = 409
+    Dropping an action needs a reason (the note).
+    """
+    action = session.get(Action, action_id)
+    if action is None:
+        raise NotFound(f"there is no action {action_id}")
+    try:
+        status = ActionStatus(status)
+    except ValueError:
+        raise Invalid(f"{status!r} is not a status; use one of "
+                      f"{', '.join(s.value for s in ActionStatus)}", field="status") from None
+    note = (note or "").strip() or None
+    if status == ActionStatus.DROPPED and not note:
+        raise Invalid("say why the action is dropped", field="note")
+    if status == action.status and not note:
+        return action
+    session.add(ActionEvent(action_id=action.id, user_id=user.id if user else None, field="status",
+                            old=str(action.status), new=status.value, note=note))
+    action.status = status
+    action.status_note = note
+    action.updated_at = utcnow()
+    session.add(action)
+    record_audit(session=session, user=user, event="action.status", entity="action", entity_id=action.id,
+                 detail={"status": status.value, "note": note})
+    return action
 
 
-class NotAllowed(ActionError):
-    """The user's role does not let them make this change."""
-
-    status = 403
-
-
-def _clean_note(note: str | None, what: str = "note") -> str | None:
+def _clean_note(note: str | None, what: str = "note", form_field: str = "note") -> str | None:
     note = (note or "").strip() or None
     if note is not None and (len(note) > MAX_NOTE or _UNSTORABLE.search(note)):
-        raise ActionError(f"keep the {what} under {MAX_NOTE:,} characters, without control characters")
+        raise Invalid(f"keep the {what} under {MAX_NOTE:,} characters, without control characters", field=form_field)
     return note
 
 
@@ -121,7 +92,8 @@ def update_action(*, session: Session, action_id: int, user: User | None, status
     note = _clean_note(note)
     link = (evidence_link or "").strip() or None
     if link is not None and (len(link) > MAX_LINK or not _LINK.fullmatch(link)):
-        raise ActionError("give the evidence link as a full web address starting http:// or https://")
+        raise Invalid("give the evidence link as a full web address starting http:// or https://",
+                      field="evidence_link")
     if status and status != str(action.status):
         set_action_status(session=session, action_id=action.id, status=status, user=user, note=note)
         if link:
@@ -129,7 +101,7 @@ def update_action(*, session: Session, action_id: int, user: User | None, status
     elif note or link:
         add_evidence(session=session, action_id=action.id, user=user, note=note, link=link)
     elif not status:
-        raise ActionError("choose a new status or add evidence")
+        raise Invalid("choose a new status or add evidence", field="status")
     return action
 
 
@@ -141,7 +113,7 @@ def add_evidence(*, session: Session, action_id: int, user: User | None, note: s
         raise NotFound(f"there is no action {action_id}")
     note = _clean_note(note, "evidence")
     if not note and not link:
-        raise ActionError("describe the evidence or give a link to it")
+        raise Invalid("describe the evidence or give a link to it", field="note")
     entry = ActionEvent(action_id=action.id, user_id=user.id if user else None, field="evidence", old=None,
                         new=link, note=note)
     session.add(entry)
@@ -158,19 +130,17 @@ def change_owner_or_due(*, session: Session, action_id: int, user: User | None, 
 
     A new due date needs a reason; every change goes into the action's history.
     """
-    from .corrections import CorrectionError, edit_record
-
     if _rank(user) < Role.EDITOR.rank:
         raise NotAllowed("only editors (democratic services) change an action's owner or due date")
     action = session.get(Action, action_id)
     if action is None:
         raise NotFound(f"there is no action {action_id}")
-    reason = _clean_note(reason, "reason")
+    reason = _clean_note(reason, "reason", "reason")
     try:
         return edit_record(session=session, user=user, meeting_id=action.meeting_id, kind="action",
                            record_id=action.id, owner=owner, due=due, due_date=due_date, reason=reason)
     except CorrectionError as error:
-        raise ActionError(str(error)[:1].lower() + str(error)[1:]) from None
+        raise Invalid(error.message[:1].lower() + error.message[1:], field=error.field) from None
 
 
 def is_stale(action: Action, meeting: Meeting, *, today: dt.date, stale_days: int = DEFAULT_STALE_DAYS) -> bool:
@@ -255,64 +225,3 @@ def next_meeting_dues(*, session: Session, committee_id: int) -> list[Action]:
         session.add(action)
         changed.append(action)
     return changed
-
-
-_PENDING = "tracker.actions.committees"
-_installed = False
-_lock = threading.Lock()
-
-
-def install_listeners() -> None:
-    """Keep the tracker in step with stored meetings: when a meeting is added, corrected or published,
-    date its committee's "next meeting" actions and propose discharges and repeats, in the same transaction."""
-    global _installed
-    with _lock:
-        if _installed:
-            return
-        event.listen(OrmSession, "after_flush", _after_flush)
-        event.listen(OrmSession, "before_commit", _before_commit)
-        event.listen(OrmSession, "after_soft_rollback", _after_soft_rollback)
-        _installed = True
-
-
-def _after_flush(session, _context) -> None:
-    if session.info.get("tracker.actions.busy"):
-        return
-    for obj in (*session.new, *session.dirty):
-        if isinstance(obj, Meeting) and obj.id is not None and obj.committee_id is not None:
-            session.info.setdefault(_PENDING, set()).add((obj.committee_id, obj.id))
-
-
-def _after_soft_rollback(session, previous_transaction) -> None:
-    if previous_transaction.parent is None and not previous_transaction.nested:
-        session.info.pop(_PENDING, None)
-
-
-def _before_commit(session) -> None:
-    # SQLAlchemy calls this for a savepoint's release too; only the outermost commit sees the whole change
-    if session.info.get("tracker.actions.busy") or session.in_nested_transaction():
-        return
-    session.flush()
-    pending = session.info.pop(_PENDING, set())
-    if not pending:
-        return
-    from .discharge import propose_discharges
-    from .repeats import propose_repeats
-
-    session.info["tracker.actions.busy"] = True
-    try:
-        with session.no_autoflush:
-            for committee_id in sorted({committee for committee, _meeting in pending}):
-                if session.get(Committee, committee_id) is not None:
-                    next_meeting_dues(session=session, committee_id=committee_id)
-        session.flush()
-        for _committee, meeting_id in sorted(pending):
-            meeting = session.get(Meeting, meeting_id)
-            if meeting is None or meeting.date is None:
-                continue
-            propose_discharges(session=session, meeting_id=meeting_id)
-            propose_repeats(session=session, meeting_id=meeting_id)
-        session.flush()
-    finally:
-        session.info.pop("tracker.actions.busy", None)
-        session.info.pop(_PENDING, None)

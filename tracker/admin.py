@@ -66,14 +66,14 @@ def _user_page(user: User, *, role_form=None, password_form=None, active_error=N
                            active_error=active_error), status
 
 
-@bp.route("/users/<int:user_id>")
+@bp.route("/users/<id:user_id>")
 @role_required(Role.ADMIN)
 def user(user_id: int):
     """One user, with the forms that change them."""
     return _user_page(get_or_404(User, user_id))
 
 
-@bp.route("/users/<int:user_id>/role", methods=["POST"])
+@bp.route("/users/<id:user_id>/role", methods=["POST"])
 @role_required(Role.ADMIN)
 def change_role(user_id: int):
     """Give a user another role."""
@@ -114,21 +114,21 @@ def _switch(user_id: int, active: bool):
     return redirect(url_for(".user", user_id=user_id))
 
 
-@bp.route("/users/<int:user_id>/disable", methods=["POST"])
+@bp.route("/users/<id:user_id>/disable", methods=["POST"])
 @role_required(Role.ADMIN)
 def disable_user(user_id: int):
     """Stop a user signing in, and end the sessions they have now."""
     return _switch(user_id, False)
 
 
-@bp.route("/users/<int:user_id>/enable", methods=["POST"])
+@bp.route("/users/<id:user_id>/enable", methods=["POST"])
 @role_required(Role.ADMIN)
 def enable_user(user_id: int):
     """Let a disabled user sign in again."""
     return _switch(user_id, True)
 
 
-@bp.route("/users/<int:user_id>/password", methods=["POST"])
+@bp.route("/users/<id:user_id>/password", methods=["POST"])
 @role_required(Role.ADMIN)
 def reset_password(user_id: int):
     """Set a new password for a user; their sessions end."""

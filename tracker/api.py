@@ -15,20 +15,20 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, abort, current_app, g, jsonify, request
+from flask import Blueprint, abort, g, jsonify, request
 from flask_wtf.csrf import generate_csrf
 
 from . import serialise as s
-from .actions import ActionError, NotFound, set_action_status
+from .actions import update_action
 from .database import write_session
+from .errors import NotFound
 from .models import ActionStatus, Role, User
 from .openapi import DEFAULT_PER_PAGE, MAX_PER_PAGE, openapi_document
-from .web import db, engine, has_role
+from .web import db, engine, has_role, include_drafts, stale_days
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
 MAX_PAGE = 1_000_000  # keeps offsets inside every database's integer range
-MAX_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
 MAX_NOTE = 2000
 _DIGITS = re.compile(r"[0-9]{1,9}")
 _SLUG = re.compile(r"[a-z0-9-]{1,200}")  # what ingest.slugify makes
@@ -79,12 +79,6 @@ def _text(name: str) -> str | None:
     return raw
 
 
-def _id(value: int) -> int:
-    if value > MAX_ID:
-        abort(404)
-    return value
-
-
 @dataclass(frozen=True)
 class Paging:
     page: int
@@ -109,10 +103,6 @@ def _paging() -> Paging:
                   per_page=_number("per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE))
 
 
-def _drafts() -> bool:
-    return has_role(Role.EDITOR)
-
-
 # --- committees and meetings -----------------------------------------------------------
 
 @bp.get("/committees")
@@ -120,7 +110,7 @@ def committees():
     """Committees by name, with how many meetings each has."""
     _args(*PAGING)
     paging = _paging()
-    rows, total = s.list_committees(session=db(), include_drafts=_drafts(), offset=paging.offset,
+    rows, total = s.list_committees(session=db(), include_drafts=include_drafts(), offset=paging.offset,
                                     limit=paging.per_page)
     return paging.dict([s.committee_dict(committee, meeting_count=n) for committee, n in rows], total)
 
@@ -130,10 +120,10 @@ def committee(slug: str):
     """A committee and a page of its meetings, newest first."""
     _args(*PAGING)
     paging = _paging()
-    found = s.get_committee(session=db(), slug=slug, include_drafts=_drafts()) if _SLUG.fullmatch(slug) else None
+    found = s.get_committee(session=db(), slug=slug, include_drafts=include_drafts()) if _SLUG.fullmatch(slug) else None
     if found is None:
         abort(404, description=f"there is no committee {slug!r}")
-    rows, total = s.list_meetings(session=db(), include_drafts=_drafts(), committee=found.slug,
+    rows, total = s.list_meetings(session=db(), include_drafts=include_drafts(), committee=found.slug,
                                   offset=paging.offset, limit=paging.per_page)
     return {**s.committee_dict(found, meeting_count=total),
             "meetings": paging.dict([s.meeting_dict(*row) for row in rows], total)}
@@ -147,16 +137,16 @@ def meetings():
     date_from, date_to = _date("from"), _date("to")
     if date_from and date_to and date_from > date_to:
         _bad("from must not be after to")
-    rows, total = s.list_meetings(session=db(), include_drafts=_drafts(), committee=_text("committee"),
+    rows, total = s.list_meetings(session=db(), include_drafts=include_drafts(), committee=_text("committee"),
                                   date_from=date_from, date_to=date_to, offset=paging.offset, limit=paging.per_page)
     return paging.dict([s.meeting_dict(*row) for row in rows], total)
 
 
-@bp.get("/meetings/<int:meeting_id>")
+@bp.get("/meetings/<id:meeting_id>")
 def meeting(meeting_id: int):
     """A meeting with its agenda items and every record found in each."""
     _args()
-    found = s.get_meeting(session=db(), meeting_id=_id(meeting_id), include_drafts=_drafts())
+    found = s.get_meeting(session=db(), meeting_id=meeting_id, include_drafts=include_drafts())
     if found is None:
         abort(404, description=f"there is no meeting {meeting_id}")
     return s.meeting_detail(session=db(), meeting=found[0], committee=found[1])
@@ -169,22 +159,22 @@ def people():
     """People the minutes name, by name, with how many records name each."""
     _args(*PAGING)
     paging = _paging()
-    rows, total = s.list_people(session=db(), include_drafts=_drafts(), offset=paging.offset, limit=paging.per_page)
-    counts = s.people_counts(session=db(), person_ids=[person.id for person in rows], include_drafts=_drafts())
+    rows, total = s.list_people(session=db(), include_drafts=include_drafts(), offset=paging.offset, limit=paging.per_page)
+    counts = s.people_counts(session=db(), person_ids=[person.id for person in rows], include_drafts=include_drafts())
     return paging.dict([s.person_dict(person, counts=counts[person.id]) for person in rows], total)
 
 
-@bp.get("/people/<int:person_id>")
+@bp.get("/people/<id:person_id>")
 def person(person_id: int):
     """A person and a page each of their questions, responses, comments and actions, newest meeting first."""
     _args(*PAGING)
     paging = _paging()
-    found = s.get_person(session=db(), person_id=_id(person_id), include_drafts=_drafts())
+    found = s.get_person(session=db(), person_id=person_id, include_drafts=include_drafts())
     if found is None:
         abort(404, description=f"there is no person {person_id}")
     out = s.person_dict(found)
     for key in s.PERSON_RECORDS:
-        rows, total = s.person_records(session=db(), person_id=found.id, key=key, include_drafts=_drafts(),
+        rows, total = s.person_records(session=db(), person_id=found.id, key=key, include_drafts=include_drafts(),
                                        offset=paging.offset, limit=paging.per_page)
         out[key] = paging.dict([{**s.record_dict(record), "meeting": s.meeting_dict(meeting, committee)}
                                 for record, meeting, committee in rows], total)
@@ -219,20 +209,20 @@ def actions():
     owner: int | str | None = _text("owner")
     if owner is not None and _DIGITS.fullmatch(owner):
         owner = int(owner)
-    rows, total = api_actions(session=db(), include_drafts=_drafts(), status=status, committee=_text("committee"),
+    rows, total = api_actions(session=db(), include_drafts=include_drafts(), status=status, committee=_text("committee"),
                               owner=owner, overdue=flags["overdue"] in ("1", "true"), kind=kind, due_from=due_from,
                               due_to=due_to, stale=flags["stale"] in ("1", "true"), offset=paging.offset,
                               limit=paging.per_page,
-                              stale_days=int(current_app.config.get("ACTION_STALE_DAYS", 183)))
+                              stale_days=stale_days())
     return paging.dict([{**s.record_dict(action), "meeting": s.meeting_dict(meeting, committee)}
                         for action, meeting, committee in rows], total)
 
 
-@bp.get("/actions/<int:action_id>")
+@bp.get("/actions/<id:action_id>")
 def action(action_id: int):
     """An action, the meeting it comes from, and its history of changes."""
     _args()
-    found = s.get_action(session=db(), action_id=_id(action_id), include_drafts=_drafts())
+    found = s.get_action(session=db(), action_id=action_id, include_drafts=include_drafts())
     if found is None:
         abort(404, description=f"there is no action {action_id}")
     return s.action_detail(session=db(), action=found[0], meeting=found[1], committee=found[2],
@@ -258,7 +248,7 @@ def _status_change() -> tuple[str, str | None, str | None]:
     return status, note, seen
 
 
-@bp.post("/actions/<int:action_id>/status")
+@bp.post("/actions/<id:action_id>/status")
 def action_status(action_id: int):
     """Change an action's status (officers and up; the X-CSRFToken header is checked before this runs)."""
     if g.user is None:
@@ -266,26 +256,17 @@ def action_status(action_id: int):
     if not has_role(Role.OFFICER):
         abort(403, description="changing an action needs the officer role or above")
     _args()
-    action_id = _id(action_id)
+    action_id = action_id
     status, note, seen = _status_change()
-    try:
-        with write_session(engine()) as session:
-            current = s.get_action(session=session, action_id=action_id, include_drafts=_drafts())
-            if current is None:
-                raise NotFound(f"there is no action {action_id}")
-            if seen is not None and seen != str(current[0].status):
-                abort(409, description=f"someone else changed this action meanwhile: it is now "
-                                       f"{current[0].status}; look again and resend if still needed")
-            set_action_status(session=session, action_id=action_id, status=status,
-                              user=session.get(User, g.user.id), note=note)
-            session.flush()
-            out = s.action_detail(session=session, action=current[0], meeting=current[1], committee=current[2],
-                                  show_users=True)
-    except ActionError as error:
-        return {"error": "Unprocessable Content", "message": str(error)}, ActionError.status
-    except NotFound as error:
-        return {"error": "Not Found", "message": str(error)}, NotFound.status
-    return out
+    with write_session(engine()) as session:
+        current = s.get_action(session=session, action_id=action_id, include_drafts=include_drafts())
+        if current is None:
+            raise NotFound(f"there is no action {action_id}")
+        update_action(session=session, action_id=action_id, user=session.get(User, g.user.id), status=status,
+                      note=note, seen=seen)
+        session.flush()
+        return s.action_detail(session=session, action=current[0], meeting=current[1], committee=current[2],
+                               show_users=True)
 
 
 # --- about the API ---------------------------------------------------------------------

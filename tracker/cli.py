@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .config import DEFAULT_STALE_DAYS
 from .documents import InvalidDocument, read_path
 
 
@@ -178,9 +179,9 @@ def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | No
             parse_date(meeting_date)
         except IngestError as error:
             raise click.BadParameter(str(error), param_hint="--date") from None
-    from .actions import install_listeners
+    from . import action_listeners
 
-    install_listeners()  # date "next meeting" actions and propose discharges and repeats, as the web app does
+    action_listeners.install()  # date "next meeting" actions and propose discharges and repeats, as the web app does
     engine = _checked_engine()
     settings = _settings()
     uploads = Path(settings["UPLOADS_PATH"])
@@ -273,15 +274,13 @@ def serve(host: str, port: int, threads: int) -> None:
 # --- search ----------------------------------------------------------------------
 
 def _search_backend(engine):
-    """The configured search backend (TRACKER_SEARCH), opened and reconciled with the database."""
-    import os
-
+    """The configured search backend (the SEARCH setting), opened and reconciled with the database."""
     from .search import SearchConfigError, SearchUnavailable, make_backend
     from .search.core import start
 
     settings = _settings()
     try:
-        backend = make_backend(name=os.environ.get("TRACKER_SEARCH", ""), database_url=settings["DATABASE_URL"],
+        backend = make_backend(name=settings["SEARCH"], database_url=settings["DATABASE_URL"],
                                instance_path=settings["INSTANCE_PATH"])
         start(engine, backend, say=lambda message: click.echo(message, err=True))
     except (SearchConfigError, SearchUnavailable) as error:
@@ -455,7 +454,8 @@ def _agenda_item_id(session, meeting_id: int, item: str | None) -> int | None:
 def ingest_report(path: str, meeting_id: int, item: str | None) -> None:
     """Attach the performance report at PATH to a stored meeting and link the meeting's records to it."""
     from .database import write_session
-    from .reports.service import ReportError, attach_report
+    from .errors import TrackerError
+    from .reports.service import attach_report
 
     document = _read_report(path)
     engine = _checked_engine()
@@ -463,7 +463,7 @@ def ingest_report(path: str, meeting_id: int, item: str | None) -> None:
         with write_session(engine) as session:
             outcome = attach_report(session=session, meeting_id=meeting_id, document=document,
                                     item_id=_agenda_item_id(session, meeting_id, item))
-    except ReportError as error:
+    except TrackerError as error:  # no such meeting, or a report that cannot be stored as asked
         raise click.ClickException(str(error)) from None
     for warning in outcome.warnings:
         click.echo(f"warning: {path}: {warning}", err=True)
@@ -496,7 +496,7 @@ def relink_reports(meeting_id: int | None) -> None:
 @click.option("--kind", help="report_back, provide_information, include_data, share, arrange, investigate, other.")
 @click.option("--sort", type=click.Choice(["due", "age", "newest"]), default="due", show_default=True)
 @click.option("--drafts", is_flag=True, help="Include draft meetings (as editors see them).")
-@click.option("--stale-days", type=click.IntRange(1, 36500), default=183, show_default=True,
+@click.option("--stale-days", type=click.IntRange(1, 36500), default=DEFAULT_STALE_DAYS, show_default=True,
               help="Undated actions older than this are stale.")
 @click.option("--format", "output_format", type=click.Choice(["json", "csv", "text"]), default="text",
               show_default=True)

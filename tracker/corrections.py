@@ -17,8 +17,8 @@ from sqlmodel import Session, select
 
 from nlp.records import ActionKind, ResolutionKind
 
-from .actions import NotFound
 from .audit import record_audit
+from .errors import Invalid, NotFound
 from .ingest import committee_named
 from .models import (
     RECORD_MODELS,
@@ -46,15 +46,8 @@ __all__ = [
 ]
 
 
-class CorrectionError(Exception):
+class CorrectionError(Invalid):
     """A correction that cannot be made as asked; ``message`` says what to fix, ``field`` where."""
-
-    status = 422
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 class _Keep:

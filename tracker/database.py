@@ -9,6 +9,7 @@ for its turn instead of failing with "database is locked".
 from __future__ import annotations
 
 import errno
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,9 +17,26 @@ from pathlib import Path
 from sqlalchemy import Engine, event, inspect, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine, select
 
 from .models import DataGeneration
+
+_listening: set[str] = set()
+_listening_lock = threading.Lock()
+
+
+def listen_once(name: str, handlers: dict) -> None:
+    """Install session listeners (event name -> function) on every SQLAlchemy session, once per process.
+
+    `name` says whose they are (search, the action tracker), so a second call for the same owner does nothing.
+    """
+    with _listening_lock:
+        if name in _listening:
+            return
+        for event_name, handler in handlers.items():
+            event.listen(OrmSession, event_name, handler)
+        _listening.add(name)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -54,10 +72,6 @@ def storage_problem(error: BaseException) -> str | None:
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT, errno.EACCES):
         return "the server's disk is full or read-only"
     return None
-
-
-def sqlite_url(instance_path: str | Path) -> str:
-    return f"sqlite:///{Path(instance_path) / 'tracker.sqlite3'}"
 
 
 def make_engine(url: str) -> Engine:

@@ -11,13 +11,15 @@ rejects each proposal; a confirmed discharge closes the action as done, with
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from .actions import STILL_OPEN, ActionError, Conflict, NotAllowed, NotFound, set_action_status, source_sentence
+from nlp.subjects import shows_kind, subject_terms, without_asking_again
+
+from .actions import STILL_OPEN, set_action_status, source_sentence
 from .audit import record_audit
+from .errors import Conflict, NotAllowed, NotFound
 from .models import (
     Action,
     ActionLink,
@@ -36,66 +38,9 @@ from .models import (
     meeting_visible,
 )
 
-# Words that say nothing about what an action is about.
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below between both
-but by can could did do does doing down during each few for from further had has have having he her here hers him his
-how i if in into is it its itself just me more most my no nor not now of off on once only or other our ours out over
-own same she should so some such than that the their them then there these they this those through to too under until
-up very was we were what when where which while who whom why will with would you your
-committee committees council councillor councillors member members meeting meetings chair chairman cabinet officer
-officers item items agenda minutes noted note notes agreed resolved requested request requests asked ask asking
-future next previous following further regard regarding relation relating respect report reports would could should
-provide provided update updates information discussed discussion clarification sought whether also confirmed
-stated explained advised said thank thanked welcome welcomed received consider considered year years time times
-within per new one two three include included including undertook undertaken take taken circulate circulated share
-shared members' made make given give may might must shall well use used work working response responses clear
-term terms continue continued ensure ensured place around across part overall currently current level levels
-""".split())
-# Signs, in a later item, that the kind of thing an action promised has happened.
-KIND_SIGNS = {
-    "report_back": re.compile(r"\b(report|update|review|presented|progress|outcome)", re.I),
-    "provide_information": re.compile(r"\b(provided|circulated|presented|figures?|data|information|briefing|update)",
-                                      re.I),
-    "include_data": re.compile(r"\b(figures?|data|numbers?|percentages?|performance|indicators?|actual)", re.I),
-    "share": re.compile(r"\b(circulated|shared|published|sent|distributed|provided|available|copy|copies)", re.I),
-    "arrange": re.compile(r"\b(visit(ed)?|session|workshop|met|attended|meeting was held|briefing)", re.I),
-    "investigate": re.compile(r"\b(investigat\w*|review(ed)?|findings|outcome|looked into|explored)", re.I),
-}
-# A record asking again ("reiterated previous requests ...") repeats an action; it does not discharge it.
-REPEAT_CUE = re.compile(
-    r"\b(reiterat\w*|repeat(ed)?\s+(its|their|his|her|the|a)?\s*(previous\s+)?requests?|again\s+(asked|requested|"
-    r"sought|raised)|(asked|requested|sought|raised)\s+(this\s+|it\s+)?again|once\s+more|previous(ly)?\s+"
-    r"(request\w*|asked|raised|sought)|as\s+(previously|before)\s+(requested|asked)|still\s+(awaited|waiting|"
-    r"not\s+(been\s+)?(received|provided|circulated|shared))|renewed\s+(its|their|the)?\s*request)", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 MIN_SCORE = 0.3
 MIN_SHARED = 2
 MAX_ITEM_TEXT = 30_000  # enough for any item's minutes; bounds the work for a huge one
-_WORD = re.compile(r"[a-z][a-z0-9'’-]*[a-z0-9]|[0-9]{2,}[a-z]*", re.I)
-
-
-def _stem(word: str) -> str:
-    """A crude stem, the same for "figure", "figures"; "include", "included"; "repair", "repairs", "repairing"."""
-    word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
-            word = word[: len(word) - len(suffix)] + keep
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
-
-
-def subject_terms(text: str) -> set[str]:
-    """The words that say what a passage is about: lower-cased, crudely stemmed, without minute boilerplate."""
-    terms = set()
-    for match in _WORD.finditer(text or ""):
-        word = match.group().lower()
-        if word in STOPWORDS or len(word) < 3:
-            continue
-        stem = _stem(word)
-        if stem not in STOPWORDS:
-            terms.add(stem)
-    return terms
 
 
 @dataclass
@@ -148,8 +93,7 @@ def later_items(*, session: Session, meeting_id: int) -> list[LaterItem]:
                 texts[item_id].append(text)
     out = []
     for item in items:
-        sentences = _SENTENCE_END.split(" ".join(texts[item.id]))
-        joined = " ".join(sentence for sentence in sentences if not REPEAT_CUE.search(sentence))
+        joined = without_asking_again(" ".join(texts[item.id]))
         out.append(LaterItem(item, joined, subject_terms(joined)))
     return out
 
@@ -174,15 +118,10 @@ def without(subject: Subject, common: set[str]) -> Subject:
     return Subject(own=subject.own - common, context=subject.context - common)
 
 
-def _kind_fits(kind: str, text: str) -> bool:
-    sign = KIND_SIGNS.get(kind)
-    return sign is None or bool(sign.search(text))
-
-
 def _best_item(subject: Subject, kind: str, items: list[LaterItem]) -> tuple[float, LaterItem, set[str]] | None:
     best = None
     for later in items:
-        if not _kind_fits(kind, later.text):
+        if not shows_kind(kind, later.text):
             continue
         score, shared = subject.score(later.terms)
         if shared & subject.own and len(shared) >= MIN_SHARED and score >= MIN_SCORE and (best is None or score > best[0]):
@@ -318,5 +257,5 @@ def decide_link(*, session: Session, link_id: int, action_id: int, user: User | 
     return link
 
 
-__all__ = ["subject_terms", "Subject", "action_subject", "later_items", "propose_discharges", "LinkView",
-           "links_for", "discharged_at", "decide_link", "ActionError"]
+__all__ = ["Subject", "action_subject", "later_items", "propose_discharges", "LinkView",
+           "links_for", "discharged_at", "decide_link"]

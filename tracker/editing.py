@@ -37,7 +37,7 @@ from .web import db, engine, get_or_404, role_required, segmenter, wants_json
 
 bp = Blueprint("editing", __name__)
 
-RECORD_URL = "/meetings/<meeting_id>/records/<any(question, response, comment, resolution, action):kind>/<record_id>"
+RECORD_URL = "/meetings/<id:meeting_id>/records/<any(question, response, comment, resolution, action):kind>/<id:record_id>"
 PLURAL = {"question": "questions", "response": "responses", "comment": "comments", "resolution": "resolutions",
           "action": "actions"}
 
@@ -308,7 +308,7 @@ def _record_page(meeting: Meeting, record, *, failed: dict | None = None, proble
                            problem=problem, failed_form=next(iter(failed.values()), None)), status
 
 
-@bp.route("/meetings/<meeting_id>/review")
+@bp.route("/meetings/<id:meeting_id>/review")
 @role_required(Role.EDITOR)
 def review(meeting_id):
     """The source text with every record highlighted, and forms to correct each record; drafts or published."""
@@ -368,7 +368,7 @@ def _given(form, names) -> dict:
     return {name: form[name].data for name in names if name in form and form[name].raw_data}
 
 
-@bp.post("/meetings/<meeting_id>/details")
+@bp.post("/meetings/<id:meeting_id>/details")
 @role_required(Role.EDITOR)
 def meeting_details(meeting_id):
     """Change the committee, date and title."""
@@ -504,7 +504,7 @@ def delete_record(meeting_id, kind, record_id):
                            cancel=url_for("editing.review", meeting_id=meeting.id, _anchor=f"rec-{kind}-{record.id}"))
 
 
-@bp.post("/meetings/<meeting_id>/records/add")
+@bp.post("/meetings/<id:meeting_id>/records/add")
 @role_required(Role.EDITOR)
 def add_record(meeting_id):
     """Add a record for a passage of the source, quoted or selected."""
@@ -522,14 +522,14 @@ def add_record(meeting_id):
     return _failed(meeting, "add", form)
 
 
-@bp.post("/meetings/<meeting_id>/publish")
+@bp.post("/meetings/<id:meeting_id>/publish")
 @role_required(Role.EDITOR)
 def publish(meeting_id):
     """Make the meeting public."""
     return _publishing(meeting_id, corrections.publish_meeting, "The meeting is published.")
 
 
-@bp.post("/meetings/<meeting_id>/unpublish")
+@bp.post("/meetings/<id:meeting_id>/unpublish")
 @role_required(Role.EDITOR)
 def unpublish(meeting_id):
     """Take the meeting back to draft."""
@@ -547,7 +547,7 @@ def _publishing(meeting_id, service, message: str):
     return _failed(meeting, "status", form)
 
 
-@bp.route("/meetings/<meeting_id>/delete", methods=["GET", "POST"])
+@bp.route("/meetings/<id:meeting_id>/delete", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
 def delete_meeting(meeting_id):
     """Ask, then delete a draft meeting and everything found in it."""

@@ -24,6 +24,9 @@ def utcnow() -> datetime:
 
 
 
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL, which refuses to compare with anything larger
+
+
 class Role(StrEnum):
     """What a signed-in user may do; each role can do everything the ones before it can."""
 

@@ -16,7 +16,6 @@ database commits, so a search page could be rendered between the two).
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from dataclasses import dataclass
 from flask import Flask, Response, current_app, g, request, session
 
 from .database import data_generation
-from .web import db
+from .web import db, today
 
 NOT_KEPT_BLUEPRINTS = {"search", "auth", "editing", "admin"}
 LARGEST_PAGE = 2 * 1024 * 1024
@@ -79,10 +78,6 @@ def init_app(app: Flask) -> None:
     app.after_request(_keep)
 
 
-def _today() -> dt.date:
-    return dt.date.today()
-
-
 def _csrf_field() -> str:
     return current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
 
@@ -99,7 +94,7 @@ def _serve_kept():
     generation = data_generation(db())
     if generation is None:
         return None
-    g.page_cache_key = (generation, (request.url, _today()))
+    g.page_cache_key = (generation, (request.url, today()))
     kept = current_app.extensions["tracker.page_cache"].get(*g.page_cache_key)
     if kept is None:
         return None

@@ -5,17 +5,17 @@ Officers change an action's status from its meeting page (POST /actions/<id>/sta
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, send_from_directory, url_for
 
 from . import browse
-from .actions import ActionError, NotFound, set_action_status
+from .actions import STATUS_WORDS, update_action
 from .database import write_session
 from .forms import ActionStatusForm
-from .models import Action, ActionStatus, Role
-from .web import db, engine, get_or_404, has_role, role_required
+from .errors import Conflict, Invalid
+from .models import Action, ActionStatus, Role, User
+from .web import db, engine, get_or_404, has_role, include_drafts, role_required, today
 
 bp = Blueprint("pages", __name__)
 
@@ -25,26 +25,7 @@ _DOWNLOAD_TYPES = {"txt": "text/plain; charset=utf-8", "pdf": "application/pdf",
                    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                    # an HTML original is for saving, never for rendering on this site
                    "html": "application/octet-stream", "bin": "application/octet-stream"}
-MAX_ID = 2**31 - 1
 OPEN_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
-
-
-def _drafts() -> bool:
-    return has_role(Role.EDITOR)
-
-
-def _today() -> dt.date:
-    return dt.date.today()
-
-
-def _ident(raw: str) -> int:
-    """A database id from the URL, or a 404 for anything that cannot be one.
-
-    Ids are 32-bit integers on PostgreSQL, which refuses to compare with anything larger.
-    """
-    if not re.fullmatch(r"[0-9]{1,10}", raw) or int(raw) > MAX_ID:
-        abort(404)
-    return int(raw)
 
 
 def _paged(list_function, **options):
@@ -53,7 +34,7 @@ def _paged(list_function, **options):
     if not _PAGE.fullmatch(raw):
         abort(404, description="There is no such page. Page numbers are whole numbers from 1.")
     try:
-        return list_function(session=db(), include_drafts=_drafts(), page=int(raw), **options)
+        return list_function(session=db(), include_drafts=include_drafts(), page=int(raw), **options)
     except browse.NoSuchPage as error:
         abort(404, description=f"There is no such page: {error}.")
 
@@ -62,15 +43,15 @@ def _paged(list_function, **options):
 def home():
     """Recent meetings, action counts and the committees."""
     return render_template("pages/home.html", meetings=_paged(browse.recent_meetings),
-                           counts=browse.action_counts(session=db(), include_drafts=_drafts(), today=_today()),
-                           committees=browse.committees(session=db(), include_drafts=_drafts()))
+                           counts=browse.action_counts(session=db(), include_drafts=include_drafts(), today=today()),
+                           committees=browse.committees(session=db(), include_drafts=include_drafts()))
 
 
 @bp.route("/committees")
 def committees():
     """Every committee, by name, with its meeting count."""
     return render_template("pages/committees.html",
-                           committees=browse.committees(session=db(), include_drafts=_drafts()))
+                           committees=browse.committees(session=db(), include_drafts=include_drafts()))
 
 
 @bp.route("/committees/<slug>")
@@ -78,17 +59,17 @@ def committee(slug: str):
     """A committee's meetings, newest first, and its action log."""
     if not re.fullmatch(r"[a-z0-9-]{1,200}", slug):  # what ingest.slugify makes; anything else cannot match
         abort(404)
-    body = browse.committee_by_slug(session=db(), slug=slug, include_drafts=_drafts())
+    body = browse.committee_by_slug(session=db(), slug=slug, include_drafts=include_drafts())
     if body is None:
         abort(404)
     return render_template("pages/committee.html", committee=body,
                            meetings=_paged(browse.committee_meetings, committee_id=body.id),
-                           actions=browse.action_log(session=db(), committee_id=body.id, include_drafts=_drafts(),
-                                                     today=_today()))
+                           actions=browse.action_log(session=db(), committee_id=body.id, include_drafts=include_drafts(),
+                                                     today=today()))
 
 
 def _render_meeting(meeting_id: int, failed: tuple[int, ActionStatusForm] | None = None):
-    record = browse.meeting_record(session=db(), meeting_id=meeting_id, include_drafts=_drafts(), today=_today())
+    record = browse.meeting_record(session=db(), meeting_id=meeting_id, include_drafts=include_drafts(), today=today())
     if record is None:
         abort(404)
     forms = {}
@@ -105,16 +86,16 @@ def _render_meeting(meeting_id: int, failed: tuple[int, ActionStatusForm] | None
                            failed_form=failed[1] if failed else None)
 
 
-@bp.route("/meetings/<meeting_id>")
-def meeting(meeting_id: str):
+@bp.route("/meetings/<id:meeting_id>")
+def meeting(meeting_id: int):
     """A meeting's agenda items in order, each with its questions (answers beneath), comments, resolutions and actions."""
-    return _render_meeting(_ident(meeting_id))
+    return _render_meeting(meeting_id)
 
 
-@bp.route("/meetings/<meeting_id>/source")
-def meeting_source(meeting_id: str):
+@bp.route("/meetings/<id:meeting_id>/source")
+def meeting_source(meeting_id: int):
     """The original minutes document, always as a download under a name made from the committee and date."""
-    found = browse.visible_meeting(session=db(), meeting_id=_ident(meeting_id), include_drafts=_drafts())
+    found = browse.visible_meeting(session=db(), meeting_id=meeting_id, include_drafts=include_drafts())
     if found is None or not found.source_file or not _STORED_NAME.fullmatch(found.source_file):
         abort(404)
     extension = found.source_file.rsplit(".", 1)[1]
@@ -125,38 +106,30 @@ def meeting_source(meeting_id: str):
                                download_name=name, mimetype=_DOWNLOAD_TYPES[extension])
 
 
-@bp.post("/actions/<action_id>/status")
+@bp.post("/actions/<id:action_id>/status")
 @role_required(Role.OFFICER)
-def action_status(action_id: str):
+def action_status(action_id: int):
     """Change an action's status with a note; back to the action on its meeting page."""
-    action = get_or_404(Action, _ident(action_id))
-    if browse.visible_meeting(session=db(), meeting_id=action.meeting_id, include_drafts=_drafts()) is None:
+    action = get_or_404(Action, action_id)
+    if browse.visible_meeting(session=db(), meeting_id=action.meeting_id, include_drafts=include_drafts()) is None:
         abort(404)
     form = ActionStatusForm(prefix=f"a{action.id}")
     if form.validate_on_submit():
         try:
             with write_session(engine()) as session:
-                current = session.get(Action, action.id)
-                if current is not None and form.seen.data and current.status != form.seen.data:
-                    form.seen.data = str(current.status)  # seen now: sending the form again applies it
-                    raise ActionError(f"someone else changed this action to {_status_words(current.status)} "
-                                      "while you were looking; check it and try again")
-                changed = set_action_status(session=session, action_id=action.id, status=form.status.data,
-                                            user=g.user, note=form.note.data)
-                now = _status_words(changed.status)
-        except NotFound:
-            abort(404)
-        except ActionError as error:
-            field = form.note if form.status.data == ActionStatus.DROPPED else form.status
-            field.errors.append(str(error)[:1].upper() + str(error)[1:] + ".")
+                changed = update_action(session=session, action_id=action.id, user=session.get(User, g.user.id),
+                                        status=form.status.data, note=form.note.data, seen=form.seen.data or None)
+                now = STATUS_WORDS[str(changed.status)]
+        except Conflict as error:
+            db().expire_all()  # read the status as it is now: sending the form again applies it
+            form.seen.data = str(db().get(Action, action.id).status)
+            form.status.errors.append(error.sentence())
+        except Invalid as error:
+            getattr(form, error.field or "", form.status).errors.append(error.sentence())
         else:
             flash(f"Action updated: it is now {now}.")
             return redirect(url_for("pages.meeting", meeting_id=action.meeting_id, _anchor=f"a-{action.id}"))
     return _render_meeting(action.meeting_id, failed=(action.id, form)), 400
-
-
-def _status_words(status: str) -> str:
-    return str(status).replace("_", " ")
 
 
 @bp.route("/people")
@@ -165,11 +138,11 @@ def people():
     return render_template("pages/people.html", people=_paged(browse.people))
 
 
-@bp.route("/people/<person_id>")
-def person(person_id: str):
+@bp.route("/people/<id:person_id>")
+def person(person_id: int):
     """What one person asked, answered, said and owns, across the meetings the reader can see."""
-    record = browse.person_record(session=db(), person_id=_ident(person_id), include_drafts=_drafts(),
-                                  today=_today())
+    record = browse.person_record(session=db(), person_id=person_id, include_drafts=include_drafts(),
+                                  today=today())
     if record is None:
         abort(404)
     return render_template("pages/person.html", record=record)

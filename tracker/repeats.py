@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from .discharge import REPEAT_CUE, Subject, action_subject, subject_terms
+from nlp.subjects import asks_again, subject_terms
+
+from .discharge import Subject, action_subject
 from .models import Action, ActionLink, AgendaItem, Comment, Committee, LinkKind, LinkState, Meeting, MeetingStatus
 
 MIN_SCORE_WITH_CUE = 0.25
@@ -66,7 +68,7 @@ def _best(subject: Subject, kind: str, records) -> tuple[tuple[float, set[str]],
     best = None
     for record in records:
         _rk, _id, text, record_kind, _item = record
-        found = _score(subject, text, bool(REPEAT_CUE.search(text)), record_kind == kind)
+        found = _score(subject, text, asks_again(text), record_kind == kind)
         if found and (best is None or found[0] > best[0][0]):
             best = (found, record)
     return best
@@ -196,4 +198,4 @@ def repeat_chain(*, session: Session, action_id: int, include_drafts: bool) -> C
     return Chain(asks)
 
 
-__all__ = ["REPEAT_CUE", "propose_repeats", "Ask", "Chain", "repeat_chain"]
+__all__ = ["propose_repeats", "Ask", "Chain", "repeat_chain"]

@@ -20,26 +20,15 @@ from .reports import service
 from .reports.chart import line_chart
 from .reports.forms import ReportUploadForm
 from .reports.reading import read_report_document
-from .web import db, engine, has_role, role_required
+from .web import db, engine, include_drafts, role_required
 
 bp = Blueprint("reports", __name__)
 
-MAX_ID = 2**31 - 1
 _KEY = re.compile(r"[a-z]{2,8}-[0-9]{1,4}[a-z]?(-[a-z0-9]{1,6})?")
 
 
-def _drafts() -> bool:
-    return has_role(Role.EDITOR)
-
-
-def _ident(raw: str) -> int:
-    if not re.fullmatch(r"[0-9]{1,10}", raw) or int(raw) > MAX_ID:
-        abort(404)
-    return int(raw)
-
-
-def _view(report_id: str):
-    view = service.report_view(session=db(), report_id=_ident(report_id), include_drafts=_drafts())
+def _view(report_id: int):
+    view = service.report_view(session=db(), report_id=report_id, include_drafts=include_drafts())
     if view is None:
         abort(404)
     return view
@@ -48,17 +37,17 @@ def _view(report_id: str):
 @bp.route("/reports")
 def index():
     """Every report the reader may see, newest meeting first."""
-    return render_template("reports/index.html", reports=service.reports(session=db(), include_drafts=_drafts()))
+    return render_template("reports/index.html", reports=service.reports(session=db(), include_drafts=include_drafts()))
 
 
-@bp.route("/reports/<report_id>")
-def report(report_id: str):
+@bp.route("/reports/<id:report_id>")
+def report(report_id: int):
     """A report's priorities with their indicators (RAG, trend) and the questions asked about each."""
     return render_template("reports/report.html", view=_view(report_id), delete_form=ConfirmForm())
 
 
-@bp.route("/reports/<report_id>/unasked")
-def unasked(report_id: str):
+@bp.route("/reports/<id:report_id>/unasked")
+def unasked(report_id: int):
     """For the chair: indicators rated red or getting worse that nobody asked about at the meeting."""
     view = _view(report_id)
     return render_template("reports/unasked.html", view=view, flagged=service.unasked(view))
@@ -69,7 +58,7 @@ def indicator(key: str):
     """An indicator's values across every report, as a chart with a table, and the questions asked about it."""
     if not _KEY.fullmatch(key):
         abort(404)
-    history = service.indicator_history(session=db(), key=key, include_drafts=_drafts())
+    history = service.indicator_history(session=db(), key=key, include_drafts=include_drafts())
     if history is None:
         abort(404)
     points = [(p.indicator.value_date.strftime("%b %Y") if p.indicator.value_date else (p.report.period or "?"),
@@ -79,17 +68,17 @@ def indicator(key: str):
     return render_template("reports/indicator.html", history=history, chart=chart)
 
 
-@bp.route("/meetings/<meeting_id>/reports")
-def meeting_reports(meeting_id: str):
+@bp.route("/meetings/<id:meeting_id>/reports")
+def meeting_reports(meeting_id: int):
     """The reports a meeting considered, and which of its questions, comments and actions were about them."""
-    meeting = browse.visible_meeting(session=db(), meeting_id=_ident(meeting_id), include_drafts=_drafts())
+    meeting = browse.visible_meeting(session=db(), meeting_id=meeting_id, include_drafts=include_drafts())
     if meeting is None:
         abort(404)
     return render_template("reports/meeting.html", meeting=meeting,
                            committee=browse.committee_of(session=db(), meeting=meeting),
-                           reports=service.reports(session=db(), include_drafts=_drafts(), meeting_id=meeting.id),
+                           reports=service.reports(session=db(), include_drafts=include_drafts(), meeting_id=meeting.id),
                            about=service.meeting_links(session=db(), meeting_id=meeting.id,
-                                                       include_drafts=_drafts()))
+                                                       include_drafts=include_drafts()))
 
 
 def _item_choices(form: ReportUploadForm, meeting_id: int) -> None:
@@ -99,11 +88,11 @@ def _item_choices(form: ReportUploadForm, meeting_id: int) -> None:
         SelectChoice(str(item.id), f"{item.number + ' ' if item.number else ''}{item.title}"[:120]) for item in items]
 
 
-@bp.route("/meetings/<meeting_id>/reports/new", methods=["GET", "POST"])
+@bp.route("/meetings/<id:meeting_id>/reports/new", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
-def new(meeting_id: str):
+def new(meeting_id: int):
     """Upload a report the meeting considered; it is read, stored and linked to the meeting's records."""
-    meeting = browse.visible_meeting(session=db(), meeting_id=_ident(meeting_id), include_drafts=True)
+    meeting = browse.visible_meeting(session=db(), meeting_id=meeting_id, include_drafts=True)
     if meeting is None:
         abort(404)
     form = ReportUploadForm()
@@ -140,9 +129,9 @@ def new(meeting_id: str):
     return redirect(url_for("reports.report", report_id=outcome.report_id))
 
 
-@bp.post("/reports/<report_id>/delete")
+@bp.post("/reports/<id:report_id>/delete")
 @role_required(Role.EDITOR)
-def delete(report_id: str):
+def delete(report_id: int):
     """Remove a report (not the meeting) and its links."""
     view = _view(report_id)
     form = ConfirmForm()

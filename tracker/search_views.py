@@ -16,13 +16,12 @@ from wtforms.validators import DataRequired, Length
 from .database import write_session
 from .models import Committee, Role
 from .search import QueryError, SearchUnavailable, build_request, run_search
-from .search.core import backend_for, init_app, maybe_reconcile
+from .search.core import backend_for, maybe_reconcile
 from .search.models import SavedSearch, SearchMiss
 from .search.query import KIND_LABELS
-from .web import db, engine, has_role, log, role_required
+from .web import db, engine, include_drafts, log, role_required
 
 bp = Blueprint("search", __name__)
-bp.record_once(lambda state: init_app(state.app))
 
 QUERY_KEYS = ("q", "kind", "committee", "year", "from", "to", "sort", "exact")
 FEED_SIZE = 20
@@ -53,7 +52,7 @@ def _search(args: dict, *, per_page: int = 10, sort: str | None = None, page=Non
         search_request = build_request(
             session=db(), text=args["q"], kinds=args["kind"], committees=args["committee"], year=args["year"],
             date_from=args["from"], date_to=args["to"], sort=sort or args["sort"], exact=args["exact"],
-            include_drafts=has_role(Role.EDITOR), page=page or args["page"], per_page=per_page)
+            include_drafts=include_drafts(), page=page or args["page"], per_page=per_page)
         maybe_reconcile(current_app._get_current_object())
         return run_search(session=db(), backend=backend_for(current_app), request=search_request), None
     except QueryError as error:
@@ -197,7 +196,7 @@ def saved():
     return render_template("search/saved.html", saved=rows, form=SaveSearchForm(formdata=None))
 
 
-@bp.post("/search/saved/<int:saved_id>/delete")
+@bp.post("/search/saved/<id:saved_id>/delete")
 @role_required(Role.OFFICER)
 def delete_saved(saved_id: int):
     """Forget one of the user's saved searches."""

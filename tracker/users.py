@@ -174,15 +174,3 @@ def check_credentials(*, session: Session, username: str, password: str) -> User
 def finish_sign_in(*, session: Session, attempt_ids: list[int], keys: list[str]) -> None:
     """A sign-in succeeded: it does not count as a failure, and the user name's earlier failures are forgiven."""
     session.exec(delete(LoginAttempt).where(or_(LoginAttempt.id.in_(attempt_ids), LoginAttempt.key.in_(keys[:1]))))
-
-
-def authenticate(*, session: Session, username: str, password: str, keys: list[str], limit: int,
-                 window: dt.timedelta) -> User | None:
-    """The three steps in one transaction: the active user with these credentials, or None if wrong or blocked."""
-    attempt_ids = start_sign_in(session=session, keys=keys, limit=limit, window=window)
-    if attempt_ids is None:
-        return None
-    user = check_credentials(session=session, username=username, password=password)
-    if user is not None:
-        finish_sign_in(session=session, attempt_ids=attempt_ids, keys=keys)
-    return user

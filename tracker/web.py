@@ -1,21 +1,25 @@
-"""What every page shares: the database session, the signed-in user, roles, errors and security headers."""
+"""What every page shares: the database session, the signed-in user, roles, ids in URLs, errors and security
+headers, and the small helpers views use (`get_or_404`, `include_drafts`, `today`, `stale_days`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 import secrets
 import threading
 
-from flask import Flask, abort, current_app, g, render_template, request, session
+from flask import Flask, abort, current_app, g, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import BaseConverter, ValidationError
 
 from .database import StorageUnavailable, check_schema, make_engine, storage_problem
-from .models import Role, User
+from . import errors
+from .models import MAX_ID, Role, User
 
 log = logging.getLogger("tracker")
 csrf = CSRFProtect()
@@ -24,7 +28,24 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; object-src 'none'; base-uri 'non
                            "form-action 'self'; img-src 'self' data:")
 
 
+class IdConverter(BaseConverter):
+    """``<id:name>`` in a URL: a database id (1 to MAX_ID); anything else is a 404 before the view runs."""
+
+    regex = r"[0-9]{1,10}"
+
+    def to_python(self, value: str) -> int:
+        number = int(value)
+        if not 0 < number <= MAX_ID:
+            raise ValidationError()
+        return number
+
+    def to_url(self, value) -> str:
+        return str(int(value))
+
+
 def init_app(app: Flask) -> None:
+    """The database engine (schema checked), the signed-in user, CSRF, security headers and error pages."""
+    app.url_map.converters["id"] = IdConverter
     engine = make_engine(app.config["DATABASE_URL"])
     try:
         check_schema(engine)  # refuse to start on a missing or old schema, naming the command that fixes it
@@ -37,6 +58,7 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     app.after_request(_security_headers)
     app.teardown_appcontext(_close_session)
+    errors.init_app(app)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(SQLAlchemyError, _storage_error)
@@ -103,8 +125,6 @@ def role_required(role: Role):
         @functools.wraps(view)
         def wrapped(*args, **kwargs):
             if g.get("user") is None:
-                from flask import redirect, url_for
-
                 return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
             if not has_role(role):
                 abort(403)
@@ -116,18 +136,29 @@ def role_required(role: Role):
     return decorator
 
 
-def get_or_404(model, ident):
-    """The row with this id, or a 404 page."""
-    try:
-        ident = int(ident)
-    except (TypeError, ValueError):
-        abort(404)
-    if not 0 < ident < 2**31:  # ids are 32-bit integers on PostgreSQL
+def get_or_404(model, ident: int):
+    """The row with this id (from an ``<id:...>`` URL part), or a 404 page."""
+    if not isinstance(ident, int) or not 0 < ident <= MAX_ID:
         abort(404)
     row = db().get(model, ident)
     if row is None:
         abort(404)
     return row
+
+
+def include_drafts() -> bool:
+    """Whether the reader sees draft meetings and what is found in them: editors and above do."""
+    return has_role(Role.EDITOR)
+
+
+def today() -> dt.date:
+    """The date pages count overdue and stale actions from."""
+    return dt.date.today()
+
+
+def stale_days() -> int:
+    """The ACTION_STALE_DAYS setting: when an undated action still to do becomes stale."""
+    return current_app.config["ACTION_STALE_DAYS"]
 
 
 # --- responses -----------------------------------------------------------------

@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from ..audit import record_audit
 from ..documents import SourceDocument
+from ..errors import Invalid, NotFound
 from ..models import Action, AgendaItem, Comment, Committee, Meeting, MeetingStatus, Question, User, meeting_visible
 from .linking import Target, find_links, priority_sections
 from .models import Indicator, Report, ReportLink, ReportPriority
@@ -24,14 +25,8 @@ from .parser import ParsedReport, parse_report
 LINKED_KINDS = {"question": Question, "comment": Comment, "action": Action}
 
 
-class ReportError(Exception):
+class ReportError(Invalid):
     """A report cannot be stored as asked; the message says what to fix."""
-
-    status = 422
-
-
-class NotFound(ReportError):
-    status = 404
 
 
 @dataclass

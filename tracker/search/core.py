@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
-import threading
 import time
 import warnings
 import weakref
@@ -22,10 +21,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from markupsafe import Markup, escape
-from sqlalchemy import Engine, event, func
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
+from ..database import listen_once
 from ..ingest import slugify
 from ..models import (
     Action,
@@ -335,8 +334,6 @@ def _load_hits(session: Session, found: list[IndexHit], *, include_drafts: bool)
 # --- which backend, and keeping it in step -------------------------------------------------
 
 _REGISTRY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine pool -> (engine ref, backend)
-_LISTENING = threading.Lock()
-_installed = False
 _PENDING = "tracker.search.pending"
 _COMMITTEES = "tracker.search.committees"
 
@@ -429,14 +426,8 @@ def _chunks(values, size):
 
 
 def _install_listeners() -> None:
-    global _installed
-    with _LISTENING:
-        if _installed:
-            return
-        event.listen(OrmSession, "after_flush", _after_flush)
-        event.listen(OrmSession, "after_commit", _after_commit)
-        event.listen(OrmSession, "after_soft_rollback", _after_soft_rollback)
-        _installed = True
+    listen_once("tracker.search", {"after_flush": _after_flush, "after_commit": _after_commit,
+                                   "after_soft_rollback": _after_soft_rollback})
 
 
 def _after_flush(session, _context) -> None:
@@ -494,10 +485,8 @@ def _after_commit(session) -> None:
 # --- the Flask side ----------------------------------------------------------------------
 
 def init_app(app) -> None:
-    """Choose the backend (TRACKER_SEARCH), open or rebuild the index, reconcile, and listen for commits."""
-    import os
-
-    name = app.config.get("SEARCH") or os.environ.get("TRACKER_SEARCH") or DEFAULT_BACKEND
+    """Choose the backend (the SEARCH setting), open or rebuild the index, reconcile, and listen for commits."""
+    name = app.config.get("SEARCH") or DEFAULT_BACKEND
     engine = app.extensions["tracker.engine"]
     backend = make_backend(name=name, database_url=app.config["DATABASE_URL"],
                            instance_path=app.config["INSTANCE_PATH"])

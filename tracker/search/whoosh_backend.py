@@ -31,7 +31,7 @@ from whoosh.lang.porter import stem
 from . import query as q
 from .core import IndexHit, IndexPage, SearchRequest, SearchUnavailable, meeting_stamps_for
 from .documents import SearchDocument, all_documents, documents_for
-from .generations import LOCK_TIMEOUT, GenerationStore  # noqa: F401  (LOCK_TIMEOUT kept importable)
+from .generations import GenerationStore
 from .snippets import snippet
 
 
