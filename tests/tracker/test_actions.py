@@ -9,9 +9,9 @@ import pytest
 from sqlmodel import Session, select
 from test_action_support import JANUARY, MARCH, action_like, ingest_text, set_meeting_status, user_named
 
-from tracker.actions import change_owner_or_due, is_stale, provenance, update_action
-from tracker.corrections import add_record
-from tracker.database import write_session
+from tracker.actions.service import change_owner_or_due, is_stale, provenance, update_action
+from tracker.minutes.corrections import add_record
+from tracker.db import write_session
 from tracker.errors import Conflict, Invalid, NotAllowed
 from tracker.models import Action, ActionEvent, Meeting
 

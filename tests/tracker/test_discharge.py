@@ -7,8 +7,8 @@ import pytest
 from sqlmodel import Session, select
 from test_action_support import JANUARY, MARCH, OTHER_COMMITTEE, action_like, ingest_text, user_named
 
-from tracker.database import write_session
-from tracker.discharge import decide_link, discharged_at, links_for, propose_discharges
+from tracker.db import write_session
+from tracker.actions.discharge import decide_link, discharged_at, links_for, propose_discharges
 from tracker.errors import Conflict, NotAllowed
 from tracker.models import Action, ActionEvent, ActionLink, LinkKind
 

@@ -4,7 +4,7 @@ import pytest
 
 from nlp.roles import ROLES
 from tracker.models import PersonRole
-from tracker.people import clean_name, role_for
+from tracker.minutes.people import clean_name, role_for
 
 
 def test_people_every_role_the_rules_give_is_a_person_role():

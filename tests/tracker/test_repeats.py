@@ -8,10 +8,10 @@ import datetime as dt
 from sqlmodel import Session, select
 from test_action_support import JANUARY, MARCH, action_like, ingest_text, user_named
 
-from tracker.database import write_session
-from tracker.discharge import decide_link
+from tracker.db import write_session
+from tracker.actions.discharge import decide_link
 from tracker.models import ActionLink, LinkKind
-from tracker.repeats import repeat_chain
+from tracker.actions.repeats import repeat_chain
 
 EARLIER_STOCKPORT = """council: Stockport
 committee: Children & Families Scrutiny Committee

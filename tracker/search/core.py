@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
-import time
 import warnings
 import weakref
 from dataclasses import dataclass, field
@@ -24,8 +23,8 @@ from markupsafe import Markup, escape
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from ..database import listen_once
-from ..ingest import slugify
+from ..db import listen_once
+from ..minutes.ingest import slugify
 from ..models import (
     Action,
     AgendaItem,
@@ -44,8 +43,6 @@ log = logging.getLogger("tracker.search")
 
 PER_PAGE = 10
 MAX_PAGE = 1000
-BACKENDS = ("tantivy", "whoosh", "postgres")
-DEFAULT_BACKEND = "tantivy"  # the embedded default: Whoosh missed the speed targets (README, issue 7)
 
 
 class SearchUnavailable(Exception):
@@ -338,28 +335,6 @@ _PENDING = "tracker.search.pending"
 _COMMITTEES = "tracker.search.committees"
 
 
-def make_backend(*, name: str, database_url: str, instance_path: str) -> SearchBackend:
-    """The backend TRACKER_SEARCH names (unset: tantivy); PostgreSQL full-text search needs a PostgreSQL database."""
-    name = (name or DEFAULT_BACKEND).strip().lower()
-    if name == "tantivy":
-        from .tantivy_backend import TantivyBackend
-
-        return TantivyBackend(f"{instance_path}/tantivy-index")
-    if name == "whoosh":
-        from .whoosh_backend import WhooshBackend
-
-        return WhooshBackend(f"{instance_path}/index")
-    if name == "postgres":
-        if not database_url.startswith("postgresql"):
-            raise SearchConfigError("TRACKER_SEARCH=postgres needs TRACKER_DATABASE_URL to be a PostgreSQL "
-                                    "database (postgresql+psycopg://...); with SQLite leave TRACKER_SEARCH unset "
-                                    "(tantivy) or use whoosh")
-        from .postgres_backend import PostgresBackend
-
-        return PostgresBackend()
-    raise SearchConfigError(f"TRACKER_SEARCH={name!r} is not a search engine; use one of {', '.join(BACKENDS)}")
-
-
 def attach(engine: Engine, backend: SearchBackend) -> None:
     """Keep `backend` in step with writes committed through `engine` (any session bound to it)."""
     _install_listeners()
@@ -480,37 +455,3 @@ def _after_commit(session) -> None:
             failed = False
         if failed:
             gc.collect()
-
-
-# --- the Flask side ----------------------------------------------------------------------
-
-def init_app(app) -> None:
-    """Choose the backend (the SEARCH setting), open or rebuild the index, reconcile, and listen for commits."""
-    name = app.config.get("SEARCH") or DEFAULT_BACKEND
-    engine = app.extensions["tracker.engine"]
-    backend = make_backend(name=name, database_url=app.config["DATABASE_URL"],
-                           instance_path=app.config["INSTANCE_PATH"])
-    try:
-        start(engine, backend, say=app.logger.warning)
-    except SearchUnavailable as error:
-        app.logger.error("search is unavailable: %s", error)
-    attach(engine, backend)
-    app.extensions["tracker.search"] = backend
-    app.extensions["tracker.search_checked"] = time.monotonic()
-    weakref.finalize(app, backend.close)
-
-
-def backend_for(app) -> SearchBackend:
-    return app.extensions["tracker.search"]
-
-
-def maybe_reconcile(app, every: float = 30.0) -> None:
-    """Catch up with writes made by processes without listeners (e.g. `tracker ingest`), at most every `every` s."""
-    now = time.monotonic()
-    if now - app.extensions.get("tracker.search_checked", 0) < every:
-        return
-    app.extensions["tracker.search_checked"] = now
-    try:
-        reconcile(app.extensions["tracker.engine"], backend_for(app))
-    except Exception:
-        log.exception("search index: reconcile failed")

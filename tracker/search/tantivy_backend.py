@@ -36,7 +36,8 @@ FACET_SIZE = 1000
 _WORD = re.compile(r"\w+")
 
 
-def _schema() -> tantivy.Schema:
+def schema() -> tantivy.Schema:
+    """The index's fields and how each is tokenized."""
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("kind", stored=True, fast=True, tokenizer_name="raw")
     builder.add_integer_field("record", stored=True)
@@ -52,7 +53,7 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
-SCHEMA = _schema()
+SCHEMA = schema()
 # the analyzers tantivy's "en_stem" and "default" tokenizers are made of, to treat typed words the same way
 _STEM = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.remove_long(40))
          .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.stemmer("english")).build())

@@ -35,7 +35,8 @@ from .generations import GenerationStore
 from .snippets import snippet
 
 
-def _schema() -> Schema:
+def schema() -> Schema:
+    """The index's fields and how each is analysed."""
     return Schema(
         key=ID(unique=True, stored=True),
         kind=ID(stored=True, sortable=True),
@@ -52,7 +53,8 @@ def _schema() -> Schema:
     )
 
 
-def _fields(document: SearchDocument) -> dict:
+def index_fields(document: SearchDocument) -> dict:
+    """The fields Whoosh stores for one index document."""
     date = document.meeting_date
     fields = dict(key=document.key, kind=document.kind, record=(document.record_id, document.meeting_id),
                   meeting=str(document.meeting_id), committee=document.committee_slug, year=document.year,
@@ -110,7 +112,7 @@ class WhooshBackend(GenerationStore):
         """Build a new generation from the database and swap it in; the old one is removed."""
         with self._write_lock():
             generation = self._new_generation()
-            index = whoosh_index.create_in(str(generation), _schema())
+            index = whoosh_index.create_in(str(generation), schema())
             options = {"procs": procs, "multisegment": True, "limitmb": 128} if procs > 1 else {"limitmb": 256}
             writer = index.writer(**options)
             count = 0
@@ -118,7 +120,7 @@ class WhooshBackend(GenerationStore):
                 with Session(engine) as session:
                     stamps = meeting_stamps_for(session)
                     for document in all_documents(session):
-                        writer.add_document(**_fields(document))
+                        writer.add_document(**index_fields(document))
                         count += 1
                 writer.commit()
             except BaseException:
@@ -147,7 +149,7 @@ class WhooshBackend(GenerationStore):
                 for meeting_id, found in documents.items():
                     writer.delete_by_term("meeting", str(meeting_id))
                     for document in found:
-                        writer.add_document(**_fields(document))
+                        writer.add_document(**index_fields(document))
                 writer.commit()
             except BaseException:
                 try:
