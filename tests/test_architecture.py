@@ -148,3 +148,9 @@ def test_architecture_an_import_inside_a_function_says_why():
                 unexplained.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {name}")
     unexplained = list(dict.fromkeys(unexplained))
     assert not unexplained, "imports inside functions without a comment saying why:\n" + "\n".join(unexplained)
+
+
+def test_architecture_every_tracker_module_says_what_lives_there():
+    bare = sorted(str(path.relative_to(ROOT)) for name, (path, _is_package) in MODULES.items()
+                  if name.startswith("tracker") and not ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))))
+    assert not bare, "modules without a docstring: " + ", ".join(bare)

@@ -7,23 +7,20 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import func, select
 
 from ..db import write_session
+from ..errors import sentence
 from ..models import Role, User
 from ..web import db, engine, get_or_404, role_required
-from ..web.forms import AddUserForm, ConfirmForm, PasswordResetForm, RoleForm
+from ..web.forms import ConfirmForm
+from .forms import AddUserForm, PasswordResetForm, RoleForm
 from .users import UserError, create_user, set_active, set_password, set_role
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
-def _message(error: UserError) -> str:
-    text = str(error)
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
-
-
 def _attach(form, error: UserError) -> None:
     """Show a service's refusal next to the field it is about (or above the form)."""
     field = form[error.field] if error.field and error.field in form else None
-    (field.errors if field is not None else form.form_errors).append(_message(error))
+    (field.errors if field is not None else form.form_errors).append(sentence(str(error)))
 
 
 @bp.route("/users")
@@ -102,7 +99,7 @@ def _switch(user_id: int, active: bool):
             changed = writer.get(User, user_id)
             set_active(session=writer, user=changed, active=active, by=g.user)
     except UserError as error:
-        return _user_page(target, active_error=_message(error), status=409)
+        return _user_page(target, active_error=sentence(str(error)), status=409)
     if changed.id == g.user.id and not active:
         session.clear()  # their own session ended with the rest
     if active:

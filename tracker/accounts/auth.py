@@ -9,7 +9,8 @@ from flask import Blueprint, current_app, flash, g, redirect, render_template, r
 from ..db import write_session
 from ..models import User
 from ..web import db, engine
-from ..web.forms import ConfirmForm, LoginForm
+from ..web.forms import ConfirmForm
+from .forms import LoginForm
 from .users import check_credentials, end_sessions, finish_sign_in, start_sign_in
 
 bp = Blueprint("auth", __name__)

@@ -10,6 +10,7 @@ from sqlmodel import Session, delete, func, or_, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..audit import record_audit
+from ..errors import Invalid
 from ..models import LoginAttempt, Role, User, utcnow
 
 MIN_PASSWORD_LENGTH = 10
@@ -20,12 +21,8 @@ _DUMMY_HASH = generate_password_hash("not a real password")
 _LIMITER_LOCK = 0x7472616B  # PostgreSQL advisory lock id that serialises the sign-in counter ("trak")
 
 
-class UserError(Exception):
+class UserError(Invalid):
     """A user cannot be added or changed as asked; the message says why, `field` which form field it is about."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 def create_user(*, session: Session, username: str, password: str, role: str | Role,

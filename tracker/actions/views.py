@@ -16,10 +16,10 @@ from ..errors import Conflict, Invalid, sentence
 from ..minutes import queries
 from ..models import Action, ActionEvent, ActionLink, AgendaItem, LinkKind, LinkState, Person, Role, User
 from ..web import db, engine, has_role, include_drafts, role_required, stale_days, today
-from ..web.forms import ActionOwnerDueForm, ActionUpdateForm, LinkDecisionForm
 from . import log
 from .discharge import decide_link, discharged_at, links_for
 from .exports import actions_feed, agenda_pack_docx, due_calendar, log_csv
+from .forms import ActionOwnerDueForm, ActionUpdateForm, LinkDecisionForm
 from .repeats import repeat_chain
 from .service import STATUS_WORDS, KIND_WORDS, change_owner_or_due, provenance, update_action
 

@@ -18,11 +18,14 @@ from wtforms import SelectChoice
 from nlp import SegmenterError
 
 from ..db import write_session
+from ..errors import sentence
 from ..models import RECORD_MODELS, AgendaItem, Committee, Meeting, MeetingStatus, Question, RecordKind, Role
 from ..web import db, engine, get_or_404, load_user, role_required, segmenter, wants_json
-from ..web.forms import (
+from ..web.forms import ConfirmForm
+from . import corrections
+from .corrections import CorrectionError, NotFound, record_kind
+from .forms import (
     AddRecordForm,
-    ConfirmForm,
     LinkResponseForm,
     MeetingDetailsForm,
     NewMinutesForm,
@@ -30,8 +33,6 @@ from ..web.forms import (
     RecordKindForm,
     SplitForm,
 )
-from . import corrections
-from .corrections import CorrectionError, NotFound, record_kind
 from .ingest import IngestError, ingest_document, meeting_warnings
 from .readers import InvalidDocument, read_document, read_document_isolated
 
@@ -40,10 +41,6 @@ bp = Blueprint("editing", __name__)
 RECORD_URL = "/meetings/<id:meeting_id>/records/<any(question, response, comment, resolution, action):kind>/<id:record_id>"
 PLURAL = {"question": "questions", "response": "responses", "comment": "comments", "resolution": "resolutions",
           "action": "actions"}
-
-
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:]
 
 
 def _human_size(size: int) -> str:
@@ -85,7 +82,7 @@ def new_minutes():
             data = form.text.data.encode("utf-8")
             document = read_document(data, filename=None, max_bytes=limit)
     except InvalidDocument as error:
-        field.errors.append(_sentence(error.message))
+        field.errors.append(sentence(error.message))
         return _new_page(form, error.status)
     committee = " ".join((form.new_committee.data or "").split()) or form.committee.data or None
     try:
@@ -93,10 +90,10 @@ def new_minutes():
                                   meeting_date=form.meeting_date.data, publish=False, user=g.user, original=data,
                                   uploads=Path(current_app.config["UPLOADS_PATH"]))
     except IngestError as error:
-        form.committee.errors.append(_sentence(str(error)))
+        form.committee.errors.append(sentence(str(error)))
         return _new_page(form, 422)
     except SegmenterError as error:
-        field.errors.append(_sentence(str(error)))
+        field.errors.append(sentence(str(error)))
         return _new_page(form, 422)
     if outcome.outcome == "unchanged":
         flash("These minutes are already stored; nothing changed.")

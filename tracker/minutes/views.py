@@ -14,8 +14,8 @@ from ..db import write_session
 from ..errors import Conflict, Invalid
 from ..models import Action, ActionStatus, Role, User
 from ..web import db, engine, get_or_404, has_role, include_drafts, role_required, today
-from ..web.forms import ActionStatusForm
 from . import queries
+from .forms import ActionStatusForm
 
 bp = Blueprint("pages", __name__)
 
