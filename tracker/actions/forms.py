@@ -1,12 +1,25 @@
-"""Forms on the action pages: an officer's update (status, evidence), an editor's owner and due date, and
-the decision on a proposed discharge or repeat."""
+"""Forms for actions: the status change on a meeting page, an officer's update on the action page (status,
+evidence), an editor's owner and due date, and the decision on a proposed discharge or repeat."""
 
 from __future__ import annotations
 
+from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectChoice, SelectField, StringField, TextAreaField, URLField
-from wtforms.validators import AnyOf, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from ..web.forms import PerRecordForm, WrittenDateField
+
+
+class ActionStatusForm(FlaskForm):
+    """Change an action's status (officers and up). Rendered once per action, so each gets a prefix ("a12-")."""
+
+    status = SelectField("New status", choices=[
+        SelectChoice("open", "Open"), SelectChoice("in_progress", "In progress"), SelectChoice("done", "Done"),
+        SelectChoice("dropped", "Dropped")], validators=[DataRequired(message="Choose a status")])
+    note = TextAreaField("Note (needed when dropping)", validators=[Optional(), Length(max=2000, message=(
+        "Keep the note under 2,000 characters"))])
+    seen = HiddenField()  # the status the officer saw, so a change made meanwhile by someone else is not overwritten
+
 
 
 ACTION_STATUS_CHOICES = [SelectChoice("", "Keep the status"), SelectChoice("open", "Open"),

@@ -1,6 +1,7 @@
 """The action tracker's pages: the log (all committees or one) with its exports, My actions, the action page
-with status, evidence, owner and due-date changes and discharge/repeat decisions, the agenda-pack tracker and
-unanswered questions. Drafts (and their actions) are shown to editors only.
+with status, evidence, owner and due-date changes and discharge/repeat decisions, the status form of the
+meeting page, the agenda-pack tracker and unanswered questions. Every status change goes through
+``service.update_action``. Drafts (and their actions) are shown to editors only.
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from sqlmodel import select
 from ..db import write_session
 from ..errors import Conflict, Invalid, sentence
 from ..minutes import queries
+from ..minutes.views import render_meeting
 from ..models import Action, ActionEvent, ActionLink, AgendaItem, LinkKind, LinkState, Person, Role, User
-from ..web import db, engine, has_role, include_drafts, role_required, stale_days, today
+from ..web import db, engine, get_or_404, has_role, include_drafts, role_required, stale_days, today
 from . import log
 from .discharge import decide_link, discharged_at, links_for
 from .exports import actions_feed, agenda_pack_docx, due_calendar, log_csv
-from .forms import ActionOwnerDueForm, ActionUpdateForm, LinkDecisionForm
+from .forms import ActionOwnerDueForm, ActionStatusForm, ActionUpdateForm, LinkDecisionForm
 from .repeats import repeat_chain
-from .service import STATUS_WORDS, KIND_WORDS, change_owner_or_due, provenance, update_action
+from .service import KIND_WORDS, STATUS_WORDS, change_owner_or_due, provenance, update_action
 
 bp = Blueprint("actions", __name__)
 
@@ -219,6 +221,32 @@ def _safe_back(raw: str | None, fallback: str) -> str:
     if parts.scheme or parts.netloc or not re.match(r"^/(actions|committees/[a-z0-9-]+/actions)(/|\?|$)", raw):
         return fallback
     return raw
+
+
+@bp.post("/actions/<id:action_id>/status")
+@role_required(Role.OFFICER)
+def status(action_id: int):
+    """The meeting page's status form: a new status with a note; back to the action on its meeting page."""
+    action = get_or_404(Action, action_id)
+    if queries.visible_meeting(session=db(), meeting_id=action.meeting_id, include_drafts=include_drafts()) is None:
+        abort(404)
+    form = ActionStatusForm(prefix=f"a{action.id}")
+    if form.validate_on_submit():
+        try:
+            with write_session(engine()) as session:
+                changed = update_action(session=session, action_id=action.id, user=session.get(User, g.user.id),
+                                        status=form.status.data, note=form.note.data, seen=form.seen.data or None)
+                now = STATUS_WORDS[str(changed.status)]
+        except Conflict as error:
+            db().expire_all()  # read the status as it is now: sending the form again applies it
+            form.seen.data = str(db().get(Action, action.id).status)
+            form.status.errors.append(error.sentence())
+        except Invalid as error:
+            getattr(form, error.field or "", form.status).errors.append(error.sentence())
+        else:
+            flash(f"Action updated: it is now {now}.")
+            return redirect(url_for("pages.meeting", meeting_id=action.meeting_id, _anchor=f"a-{action.id}"))
+    return render_meeting(action.meeting_id, failed=(action.id, form)), 400
 
 
 @bp.post("/actions/<id:action_id>/update")

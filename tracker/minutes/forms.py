@@ -1,11 +1,10 @@
-"""Forms on the minutes pages: an officer's status change on the meeting page, and the editors' upload,
-meeting details and record corrections."""
+"""Forms on the editors' minutes pages: upload, meeting details and record corrections."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
-from wtforms import HiddenField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from nlp.records import ResolutionKind
@@ -16,17 +15,6 @@ UPLOAD_EXTENSIONS = ["txt", "html", "htm", "pdf", "docx"]
 RECORD_KIND_CHOICES = [SelectChoice(kind, kind.capitalize())
                        for kind in ("question", "response", "comment", "resolution", "action")]
 MAX_RECORD_TEXT = 20_000
-
-
-class ActionStatusForm(FlaskForm):
-    """Change an action's status (officers and up). Rendered once per action, so each gets a prefix ("a12-")."""
-
-    status = SelectField("New status", choices=[
-        SelectChoice("open", "Open"), SelectChoice("in_progress", "In progress"), SelectChoice("done", "Done"),
-        SelectChoice("dropped", "Dropped")], validators=[DataRequired(message="Choose a status")])
-    note = TextAreaField("Note (needed when dropping)", validators=[Optional(), Length(max=2000, message=(
-        "Keep the note under 2,000 characters"))])
-    seen = HiddenField()  # the status the officer saw, so a change made meanwhile by someone else is not overwritten
 
 
 class NewMinutesForm(FlaskForm):

@@ -1,21 +1,19 @@
 """Public pages: home, committees, meetings and people. Drafts are shown to editors only.
 
-Officers change an action's status from its meeting page (POST /actions/<id>/status).
+Officers change an action's status from its meeting page; the form posts to the action tracker
+(``actions.views.status``, POST /actions/<id>/status), which sends it back here when it has errors.
 """
 
 from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, send_from_directory, url_for
+from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
 
-from ..actions.service import STATUS_WORDS, update_action
-from ..db import write_session
-from ..errors import Conflict, Invalid
-from ..models import Action, ActionStatus, Role, User
-from ..web import db, engine, get_or_404, has_role, include_drafts, role_required, today
+from ..actions.forms import ActionStatusForm
+from ..models import ActionStatus, Role
+from ..web import db, has_role, include_drafts, today
 from . import queries
-from .forms import ActionStatusForm
 
 bp = Blueprint("pages", __name__)
 
@@ -68,7 +66,8 @@ def committee(slug: str):
                                                      today=today()))
 
 
-def _render_meeting(meeting_id: int, failed: tuple[int, ActionStatusForm] | None = None):
+def render_meeting(meeting_id: int, failed: tuple[int, ActionStatusForm] | None = None):
+    """The meeting page, with a status form per open action for officers (`failed`: one sent back with errors)."""
     record = queries.meeting_record(session=db(), meeting_id=meeting_id, include_drafts=include_drafts(), today=today())
     if record is None:
         abort(404)
@@ -89,7 +88,7 @@ def _render_meeting(meeting_id: int, failed: tuple[int, ActionStatusForm] | None
 @bp.route("/meetings/<id:meeting_id>")
 def meeting(meeting_id: int):
     """A meeting's agenda items in order, each with its questions (answers beneath), comments, resolutions and actions."""
-    return _render_meeting(meeting_id)
+    return render_meeting(meeting_id)
 
 
 @bp.route("/meetings/<id:meeting_id>/source")
@@ -104,32 +103,6 @@ def meeting_source(meeting_id: int):
     name = f"{slug}-{found.date.isoformat() if found.date else 'undated'}.{extension}"
     return send_from_directory(current_app.config["UPLOADS_PATH"], found.source_file, as_attachment=True,
                                download_name=name, mimetype=_DOWNLOAD_TYPES[extension])
-
-
-@bp.post("/actions/<id:action_id>/status")
-@role_required(Role.OFFICER)
-def action_status(action_id: int):
-    """Change an action's status with a note; back to the action on its meeting page."""
-    action = get_or_404(Action, action_id)
-    if queries.visible_meeting(session=db(), meeting_id=action.meeting_id, include_drafts=include_drafts()) is None:
-        abort(404)
-    form = ActionStatusForm(prefix=f"a{action.id}")
-    if form.validate_on_submit():
-        try:
-            with write_session(engine()) as session:
-                changed = update_action(session=session, action_id=action.id, user=session.get(User, g.user.id),
-                                        status=form.status.data, note=form.note.data, seen=form.seen.data or None)
-                now = STATUS_WORDS[str(changed.status)]
-        except Conflict as error:
-            db().expire_all()  # read the status as it is now: sending the form again applies it
-            form.seen.data = str(db().get(Action, action.id).status)
-            form.status.errors.append(error.sentence())
-        except Invalid as error:
-            getattr(form, error.field or "", form.status).errors.append(error.sentence())
-        else:
-            flash(f"Action updated: it is now {now}.")
-            return redirect(url_for("pages.meeting", meeting_id=action.meeting_id, _anchor=f"a-{action.id}"))
-    return _render_meeting(action.meeting_id, failed=(action.id, form)), 400
 
 
 @bp.route("/people")
