@@ -82,12 +82,7 @@ class WhooshBackend(GenerationStore):
 
     # --- opening, building -------------------------------------------------------------
 
-    def open(self, engine: Engine) -> str | None:
-        """Check the index opens and reads; rebuild it (saying why) when it is missing or damaged."""
-        generation = self._current()
-        if generation is None:
-            count = self.rebuild(engine)
-            return f"search index: none found at {self.root}; built one from the database ({count} documents)"
+    def _unreadable(self, generation: Path) -> str | None:
         problem = None
         with warnings.catch_warnings():
             # whoosh leaves a damaged file open when it fails; let it close quietly before we rebuild
@@ -102,11 +97,7 @@ class WhooshBackend(GenerationStore):
             except Exception as error:  # whoosh raises many kinds on damaged files
                 problem = type(error).__name__
             gc.collect()
-        if problem:
-            count = self.rebuild(engine)
-            return (f"search index: the index at {generation} could not be read ({problem}); "
-                    f"rebuilt it from the database ({count} documents)")
-        return None
+        return problem
 
     def rebuild(self, engine: Engine, *, procs: int = 1) -> int:
         """Build a new generation from the database and swap it in; the old one is removed."""
