@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from nlp import build_pipeline, segment  # noqa: E402
-from tracker.documents import read_path  # noqa: E402
+from tracker.minutes.readers import read_path  # noqa: E402
 
 KINDS = ("agenda_items", "questions", "responses", "resolutions", "actions")
 

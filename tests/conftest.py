@@ -94,7 +94,7 @@ def _postgres_available() -> bool:
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
     """A migrated SQLite database, copied for each test (migrating once is faster than once per test)."""
-    from tracker.database import make_engine, upgrade
+    from tracker.db import make_engine, upgrade
 
     path = tmp_path_factory.mktemp("template") / "tracker.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
@@ -117,7 +117,7 @@ def postgres_url():
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     url = f"{PG_SERVER}/{name}"
-    from tracker.database import make_engine, upgrade
+    from tracker.db import make_engine, upgrade
 
     engine = make_engine(url)
     upgrade(engine)
@@ -128,7 +128,7 @@ def postgres_url():
 
 
 def _empty_postgres(url):
-    from tracker.database import make_engine
+    from tracker.db import make_engine
 
     engine = make_engine(url)
     with engine.begin() as connection:
@@ -186,7 +186,7 @@ def password_hash():
 @pytest.fixture
 def make_user(engine, password_hash):
     """make_user("editor") adds a user with that role (named after it) and returns the username."""
-    from tracker.database import write_session
+    from tracker.db import write_session
     from tracker.models import User
 
     def make(role, username=None):
@@ -218,8 +218,8 @@ def login(client, make_user):
 def ingest_corpus_file(engine, nlp, tmp_path):
     """ingest_corpus_file("dev/stockport-seed-001.txt", publish=True) stores a corpus document (a written set's
     under corpus/, or a real page of ../shared/corpus, skipping the test where that is absent); returns the outcome."""
-    from tracker.documents import read_path
-    from tracker.ingest import ingest_document
+    from tracker.minutes.readers import read_path
+    from tracker.minutes.ingest import ingest_document
 
     def ingest(name, **options):
         path = CORPUS / name if name.split("/")[0] in WRITTEN_SETS + ("reports",) else shared_page(name)

@@ -1,40 +1,49 @@
-"""Scrutiny Tracker: the web app, storage and command line around the minutes segmenter."""
+"""Scrutiny Tracker: the web app, storage and command line around the minutes segmenter.
+
+`create_app` is the list of what the app is made of: its settings, each integration's ``init_app``, and the
+blueprints (one per package: minutes, actions, search, reports, accounts, api).
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
 
 from flask import Flask
 
 from .config import ROOT, load_settings
 
+# Each integration's module, whose init_app(app) wires it in, in this order.
+INTEGRATIONS = (
+    "web",  # the database engine (schema checked), the signed-in user, CSRF, error pages, security headers
+    "web.page_cache",  # after web: it needs to know who is signed in
+    "search",  # the configured engine, its index reconciled, its commit listeners
+    "actions.listeners",  # "next meeting" dates, discharges and repeats proposed when a meeting is stored
+)
+# Each blueprint's module (it holds `bp`).
+BLUEPRINTS = (
+    "minutes.views",  # home, committees, meetings, people
+    "minutes.review",  # editors: upload, review, correct, publish and delete minutes
+    "actions.views",  # the action log, an action's page, exports, the agenda-pack tracker
+    "search.views",  # /search, its feed, saved searches, /api/search
+    "reports.views",  # scrutinised performance reports and their indicators
+    "accounts.auth",  # sign in and out
+    "accounts.admin",  # user management
+    "api.routes",  # the JSON API under /api/
+)
+
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """The web app: settings from the environment (or `test_config`), the database checked, blueprints on."""
+    """The web app: settings from the environment (or `test_config`), then the integrations, then the blueprints."""
     settings = load_settings(test_config)
     app = Flask(__name__, instance_path=settings["INSTANCE_PATH"], instance_relative_config=True,
                 template_folder=str(ROOT / "templates"), static_folder=str(Path(__file__).parent / "static"))
     app.config.from_mapping(settings)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-
-    from . import web
-
-    web.init_app(app)
-    from . import page_cache
-
-    page_cache.init_app(app)  # after web: it needs to know who is signed in
-
-    from . import admin, api, auth, editing, pages
-
-    app.register_blueprint(pages.bp)
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(editing.bp)
-    app.register_blueprint(api.bp)
-    app.register_blueprint(admin.bp)
-    from . import search_views
-    app.register_blueprint(search_views.bp)
-    from . import report_views
-    app.register_blueprint(report_views.bp)
-    from . import action_views
-    app.register_blueprint(action_views.bp)
+    # Loaded here rather than imported at the top, so that `import tracker` (the CLI, the models, Alembic)
+    # does not load every view and search engine.
+    for name in INTEGRATIONS:
+        import_module(f"{__name__}.{name}").init_app(app)
+    for name in BLUEPRINTS:
+        app.register_blueprint(import_module(f"{__name__}.{name}").bp)
     return app

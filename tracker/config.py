@@ -12,6 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_STALE_DAYS = 183  # the ACTION_STALE_DAYS setting's default, and the services' when not told
 
 # name, environment variable, default, what it is for
 SETTINGS = [
@@ -26,6 +27,10 @@ SETTINGS = [
                                                  "readers of the web app on the same machine come first; 0 keeps it"),
     ("PAGE_CACHE_MB", "TRACKER_PAGE_CACHE_MB", "64", "memory per worker for pages kept for readers who are not "
                                                     "signed in (until the next write); 0 turns it off"),
+    ("SEARCH", "TRACKER_SEARCH", "tantivy", "search engine: tantivy (an index in the instance folder), whoosh, or "
+                                           "postgres (full-text search in a PostgreSQL tracker database)"),
+    ("ACTION_STALE_DAYS", "TRACKER_ACTION_STALE_DAYS", str(DEFAULT_STALE_DAYS), "an undated action still to do is stale this many "
+                                                            "days after the meeting that raised it"),
 ]
 
 
@@ -51,6 +56,11 @@ def load_settings(overrides: dict | None = None) -> dict:
     values["DATABASE_URL"] = values["DATABASE_URL"] or f"sqlite:///{instance / 'tracker.sqlite3'}"
     values["SECRET_KEY"] = values["SECRET_KEY"] or _instance_secret(instance)
     values["UPLOADS_PATH"] = str(instance / "uploads")
+    try:
+        values["ACTION_STALE_DAYS"] = max(1, int(values["ACTION_STALE_DAYS"]))
+    except (TypeError, ValueError):
+        raise ValueError(f"TRACKER_ACTION_STALE_DAYS must be a whole number of days, not "
+                         f"{values['ACTION_STALE_DAYS']!r}") from None
     max_mb = int(values.pop("MAX_UPLOAD_MB"))
     values["MAX_UPLOAD_BYTES"] = max_mb * 1024 * 1024
     values.update(

@@ -42,7 +42,7 @@ def site(live_server):
     _tracker(live_server, "ingest", DRAFT)
     _tracker(live_server, "ingest-report", REPORT, "--meeting", "1")
     _tracker(live_server, "reindex")
-    from tracker.database import make_engine
+    from tracker.db import make_engine
 
     engine = make_engine(f"sqlite:///{live_server['instance'] / 'tracker.sqlite3'}")
     with engine.connect() as connection:

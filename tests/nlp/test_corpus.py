@@ -78,7 +78,7 @@ SHORT_OF_TARGETS = {
 @pytest.fixture(scope="module")
 def real_figures(nlp):
     """F1 per kind for each real set, read as `tracker extract` reads it (one pass per set for both tests)."""
-    from tracker.documents import read_path
+    from tracker.minutes.readers import read_path
 
     figures = {}
 

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session
 from test_action_support import JANUARY, MARCH, action_like, ingest_text, user_named
 
-from tracker.action_log import (
+from tracker.actions.log import (
     BadFilter,
     Chart,
     LogFilters,
@@ -20,8 +20,8 @@ from tracker.action_log import (
     parse_filters,
     unanswered_questions,
 )
-from tracker.actions import update_action
-from tracker.database import write_session
+from tracker.actions.service import update_action
+from tracker.db import write_session
 from tracker.models import Committee
 
 TODAY = dt.date(2024, 9, 1)

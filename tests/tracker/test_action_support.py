@@ -8,9 +8,9 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from tracker.database import write_session
-from tracker.documents import read_document
-from tracker.ingest import ingest_document
+from tracker.db import write_session
+from tracker.minutes.readers import read_document
+from tracker.minutes.ingest import ingest_document
 from tracker.models import Action, Meeting, User
 
 JANUARY = """council: Testborough

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from test_action_support import JANUARY, MARCH, action_like, ingest_text, set_meeting_status
 from tests_support import csrf_token
 
-from tracker.database import write_session
+from tracker.db import write_session
 from tracker.models import Action, ActionEvent, ActionLink, Person, User
 
 
@@ -141,7 +141,7 @@ def test_action_views_two_officers_at_once_the_second_is_told_and_nothing_is_ove
         other = User(username="second", password_hash="x", role="officer")
         session.add(other)
         session.flush()
-        from tracker.actions import update_action
+        from tracker.actions.service import update_action
 
         update_action(session=session, action_id=numbers.id, user=other, status="done", seen="open")
     response = client.post(f"/actions/{numbers.id}/update", data={

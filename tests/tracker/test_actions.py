@@ -9,17 +9,10 @@ import pytest
 from sqlmodel import Session, select
 from test_action_support import JANUARY, MARCH, action_like, ingest_text, set_meeting_status, user_named
 
-from tracker.actions import (
-    ActionError,
-    Conflict,
-    NotAllowed,
-    change_owner_or_due,
-    is_stale,
-    provenance,
-    update_action,
-)
-from tracker.corrections import add_record
-from tracker.database import write_session
+from tracker.actions.service import change_owner_or_due, is_stale, provenance, update_action
+from tracker.minutes.corrections import add_record
+from tracker.db import write_session
+from tracker.errors import Conflict, Invalid, NotAllowed
 from tracker.models import Action, ActionEvent, Meeting
 
 
@@ -46,7 +39,7 @@ def test_actions_an_officer_moves_an_action_through_its_life_and_every_step_is_i
     assert history(engine, breakdown.id) == [
         ("status", "open", "in_progress", "figures requested from the contractor", officer.id),
         ("status", "in_progress", "done", None, officer.id)]
-    with pytest.raises(ActionError, match="say why"), write_session(engine) as session:
+    with pytest.raises(Invalid, match="say why"), write_session(engine) as session:
         update_action(session=session, action_id=breakdown.id, user=officer, status="dropped")
 
 
@@ -59,9 +52,9 @@ def test_actions_evidence_is_a_note_or_a_web_link_kept_in_the_history(engine, ja
     assert history(engine, breakdown.id) == [
         ("evidence", None, "https://example.gov.uk/breakdown.pdf", "Emailed to members 2 Feb", officer.id)]
     for bad in ("javascript:alert(1)", "example.gov.uk/x", "https://a b"):
-        with pytest.raises(ActionError, match="full web address"), write_session(engine) as session:
+        with pytest.raises(Invalid, match="full web address"), write_session(engine) as session:
             update_action(session=session, action_id=breakdown.id, user=officer, evidence_link=bad)
-    with pytest.raises(ActionError, match="choose a new status or add evidence"), write_session(engine) as session:
+    with pytest.raises(Invalid, match="choose a new status or add evidence"), write_session(engine) as session:
         update_action(session=session, action_id=breakdown.id, user=officer)
 
 
@@ -92,7 +85,7 @@ def test_actions_only_editors_move_the_owner_or_due_date_and_a_new_date_needs_a_
     with pytest.raises(NotAllowed, match="only editors"), write_session(engine) as session:
         change_owner_or_due(session=session, action_id=breakdown.id, user=officer, owner="Jane Roe", due=None,
                             due_date=dt.date(2024, 6, 1), reason="later")
-    with pytest.raises(ActionError, match="say why the due date is changing"), write_session(engine) as session:
+    with pytest.raises(Invalid, match="say why the due date is changing"), write_session(engine) as session:
         change_owner_or_due(session=session, action_id=breakdown.id, user=editor, owner="Head of Highways",
                             due="the next meeting", due_date=dt.date(2024, 6, 1), reason="")
     with write_session(engine) as session:

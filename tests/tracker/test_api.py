@@ -6,10 +6,10 @@ import re
 import pytest
 from sqlmodel import select
 
-from tracker.actions import set_action_status
-from tracker.database import write_session
-from tracker.documents import read_document
-from tracker.ingest import ingest_document
+from tracker.actions.service import set_action_status
+from tracker.db import write_session
+from tracker.minutes.readers import read_document
+from tracker.minutes.ingest import ingest_document
 from tracker.models import Action, Person
 
 EASTMARSH = "unseen/eastmarsh-2023-adults-health-scrutiny.txt"

@@ -6,8 +6,8 @@ import itertools
 import pytest
 from sqlmodel import Session
 
-from tracker import browse
-from tracker.database import write_session
+from tracker.minutes import queries
+from tracker.db import write_session
 from tracker.models import Action, Committee, Meeting, Person, Question
 
 TODAY = dt.date(2024, 6, 1)
@@ -54,12 +54,12 @@ def record(engine):
 
 def test_browse_recent_meetings_are_newest_first_undated_last_and_paged_without_drafts(engine, record):
     with Session(engine) as session:
-        first = browse.recent_meetings(session=session, include_drafts=False, page=1, per_page=2)
-        last = browse.recent_meetings(session=session, include_drafts=False, page=2, per_page=2)
-        with_drafts = browse.recent_meetings(session=session, include_drafts=True, page=1, per_page=10)
+        first = queries.recent_meetings(session=session, include_drafts=False, page=1, per_page=2)
+        last = queries.recent_meetings(session=session, include_drafts=False, page=2, per_page=2)
+        with_drafts = queries.recent_meetings(session=session, include_drafts=True, page=1, per_page=10)
         for page in (0, 3):
-            with pytest.raises(browse.NoSuchPage):
-                browse.recent_meetings(session=session, include_drafts=False, page=page, per_page=2)
+            with pytest.raises(queries.NoSuchPage):
+                queries.recent_meetings(session=session, include_drafts=False, page=page, per_page=2)
     assert (first.total, first.pages, first.has_next, last.has_next) == (4, 2, True, False)
     dates = [s.meeting.date for s in first.items + last.items]
     assert dates == [dt.date(2024, 3, 1), dt.date(2024, 2, 1), dt.date(2024, 1, 1), None]
@@ -68,19 +68,19 @@ def test_browse_recent_meetings_are_newest_first_undated_last_and_paged_without_
 
 def test_browse_a_committee_with_only_drafts_does_not_exist_for_the_public(engine, record):
     with Session(engine) as session:
-        public = browse.committees(session=session, include_drafts=False)
-        editors = browse.committees(session=session, include_drafts=True)
-        assert browse.committee_by_slug(session=session, slug="hidden-panel", include_drafts=False) is None
-        assert browse.committee_by_slug(session=session, slug="hidden-panel", include_drafts=True) is not None
+        public = queries.committees(session=session, include_drafts=False)
+        editors = queries.committees(session=session, include_drafts=True)
+        assert queries.committee_by_slug(session=session, slug="hidden-panel", include_drafts=False) is None
+        assert queries.committee_by_slug(session=session, slug="hidden-panel", include_drafts=True) is not None
     assert [(c.committee.name, c.meetings) for c in public] == [("Open Scrutiny Committee", 4)]
     assert [(c.committee.name, c.meetings) for c in editors] == [("Hidden Panel", 1), ("Open Scrutiny Committee", 5)]
 
 
 def test_browse_action_counts_are_overdue_only_past_the_due_date_and_not_done_or_dropped(engine, record):
     with Session(engine) as session:
-        public = browse.action_counts(session=session, include_drafts=False, today=TODAY)
-        editors = browse.action_counts(session=session, include_drafts=True, today=TODAY)
-        log = browse.action_log(session=session, committee_id=record["open_body"].id, include_drafts=False,
+        public = queries.action_counts(session=session, include_drafts=False, today=TODAY)
+        editors = queries.action_counts(session=session, include_drafts=True, today=TODAY)
+        log = queries.action_log(session=session, committee_id=record["open_body"].id, include_drafts=False,
                                 today=TODAY)
     assert (public.open, public.overdue) == (3, 2)
     assert (editors.open, editors.overdue) == (4, 3)
@@ -90,10 +90,10 @@ def test_browse_action_counts_are_overdue_only_past_the_due_date_and_not_done_or
 
 def test_browse_people_count_only_what_the_reader_can_see(engine, record):
     with Session(engine) as session:
-        public = browse.people(session=session, include_drafts=False)
-        editors = browse.people(session=session, include_drafts=True)
-        seen = browse.person_record(session=session, person_id=record["seen"].id, include_drafts=False, today=TODAY)
-        unseen = browse.person_record(session=session, person_id=record["unseen"].id, include_drafts=False,
+        public = queries.people(session=session, include_drafts=False)
+        editors = queries.people(session=session, include_drafts=True)
+        seen = queries.person_record(session=session, person_id=record["seen"].id, include_drafts=False, today=TODAY)
+        unseen = queries.person_record(session=session, person_id=record["unseen"].id, include_drafts=False,
                                       today=TODAY)
     assert [(p.person.name, p.questions, p.actions) for p in public.items] == [("Councillor Seen", 1, 5)]
     assert [(p.person.name, p.questions, p.actions) for p in editors.items] == [

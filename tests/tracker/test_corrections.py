@@ -6,11 +6,11 @@ import datetime as dt
 import pytest
 from sqlmodel import Session, select
 
-from tracker import corrections
-from tracker.corrections import CorrectionError
-from tracker.database import write_session
-from tracker.documents import read_document
-from tracker.ingest import ingest_document
+from tracker.minutes import corrections
+from tracker.minutes.corrections import CorrectionError
+from tracker.db import write_session
+from tracker.minutes.readers import read_document
+from tracker.minutes.ingest import ingest_document
 from tracker.models import (Action, ActionEvent, AgendaItem, AuditEntry, Comment, Meeting, Question, Response,
                             User)
 

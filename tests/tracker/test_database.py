@@ -6,8 +6,8 @@ import pytest
 from sqlmodel import Session, func, select
 
 from conftest import CORPUS
-from tracker.database import make_engine
-from tracker.documents import read_document
+from tracker.db import make_engine
+from tracker.minutes.readers import read_document
 from tracker.models import Action, AgendaItem, Meeting, Person, Question, Resolution, Response
 
 SOURCE = CORPUS / "unseen" / "eastmarsh-2023-adults-health-scrutiny.txt"
@@ -15,7 +15,7 @@ SOURCE = CORPUS / "unseen" / "eastmarsh-2023-adults-health-scrutiny.txt"
 
 def _ingest_years(url, years, failures):
     from nlp import build_pipeline
-    from tracker.ingest import ingest_document
+    from tracker.minutes.ingest import ingest_document
 
     engine = make_engine(url)
     nlp = build_pipeline()
@@ -78,7 +78,7 @@ def test_database_the_same_minutes_give_identical_records_on_sqlite_and_postgres
     import shutil
 
     from conftest import _empty_postgres
-    from tracker.ingest import ingest_document
+    from tracker.minutes.ingest import ingest_document
 
     sqlite_path = tmp_path / "t.sqlite3"
     shutil.copy(sqlite_template, sqlite_path)

@@ -7,9 +7,9 @@ import pytest
 from sqlmodel import Session, select
 from test_action_support import JANUARY, MARCH, OTHER_COMMITTEE, action_like, ingest_text, user_named
 
-from tracker.actions import Conflict, NotAllowed
-from tracker.database import write_session
-from tracker.discharge import decide_link, discharged_at, links_for, propose_discharges, subject_terms
+from tracker.db import write_session
+from tracker.actions.discharge import decide_link, discharged_at, links_for, propose_discharges
+from tracker.errors import Conflict, NotAllowed
 from tracker.models import Action, ActionEvent, ActionLink, LinkKind
 
 
@@ -17,11 +17,6 @@ def discharges(engine, action_id):
     with Session(engine) as session:
         return session.exec(select(ActionLink).where(ActionLink.action_id == action_id,
                                                      ActionLink.kind == LinkKind.DISCHARGE.value)).all()
-
-
-def test_discharge_subject_terms_drop_minute_boilerplate_and_stem():
-    assert subject_terms("The Committee requested that the figures be circulated to Members") == {"figur"}
-    assert subject_terms("pothole repairs by ward") == {"pothol", "repair", "ward"}
 
 
 def test_discharge_a_real_pair_of_consecutive_meetings_proposes_the_later_performance_report(

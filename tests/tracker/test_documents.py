@@ -14,8 +14,8 @@ import docx
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from tracker import documents
-from tracker.documents import (
+from tracker.minutes import readers as documents
+from tracker.minutes.readers import (
     InvalidDocument, SourceDocument, read_document, read_document_isolated, read_path, sniff_format,
 )
 

@@ -10,7 +10,7 @@ from sqlmodel import Session, func, select
 
 from factories import PDF_TEXT_PAGE, build_docx, build_pdf
 from tests_support import csrf_token
-from tracker.editing import highlight_source
+from tracker.minutes.review import highlight_source
 from tracker.models import (Action, ActionEvent, AuditEntry, Comment, Meeting, MeetingStatus, Person, Question,
                             Response)
 
@@ -398,7 +398,7 @@ def test_editing_an_invalid_form_or_extra_fields_change_nothing(meeting, client,
 
 
 def test_editing_long_minutes_link_each_record_to_its_own_correction_page(meeting, client, engine, monkeypatch):
-    monkeypatch.setattr("tracker.editing.INLINE_FORMS_LIMIT", 3)
+    monkeypatch.setattr("tracker.minutes.review.INLINE_FORMS_LIMIT", 3)
     question = rows(engine, Question)[0]
     review = client.get(f"/meetings/{meeting.id}/review").get_data(as_text=True)
     address = f"/meetings/{meeting.id}/records/question/{question.id}"

@@ -15,10 +15,10 @@ from docx import Document
 from sqlmodel import Session
 from test_action_support import JANUARY, MARCH, action_like, ingest_text, user_named
 
-from tracker.action_log import LogFilters, action_log
-from tracker.actions import change_owner_or_due
-from tracker.database import write_session
-from tracker.exports import CSV_COLUMNS, due_calendar, safe_cell
+from tracker.actions.log import LogFilters, action_log
+from tracker.actions.service import change_owner_or_due
+from tracker.db import write_session
+from tracker.actions.exports import CSV_COLUMNS, due_calendar, safe_cell
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_exports_the_atom_feed_of_new_actions_parses_with_feedparser(client, eng
 def test_exports_the_agenda_pack_docx_opens_in_python_docx_with_both_tables(client, engine, two_meetings,
                                                                              make_user):
     officer = user_named(engine, make_user("officer"))
-    from tracker.actions import update_action
+    from tracker.actions.service import update_action
 
     numbers = action_like(engine, "actual numbers of repairs", two_meetings[0].meeting_id)
     with write_session(engine) as session:
@@ -174,8 +174,8 @@ def test_exports_actions_refresh_dates_next_meeting_actions_and_proposes_links_f
     ingest_text(engine, nlp, JANUARY)
     with write_session(engine) as session:  # stand in for a process without the listeners
         session.info["tracker.actions.busy"] = True
-        from tracker.documents import read_document
-        from tracker.ingest import ingest_minutes
+        from tracker.minutes.readers import read_document
+        from tracker.minutes.ingest import ingest_minutes
         from nlp import segment
 
         ingest_minutes(session=session, document=read_document(MARCH.encode(), filename="m.txt"),

@@ -212,7 +212,7 @@ def test_faults_cli_ingest_into_a_read_only_database_fails_and_stores_nothing(cl
     assert result.returncode != 0
     assert "readonly" in (result.stdout + result.stderr).lower().replace("read-only", "readonly")
     assert _tracker(env, "search", "zeppelin").stdout.count("zeppelin") == 0
-    from tracker.database import make_engine
+    from tracker.db import make_engine
 
     engine = make_engine(f"sqlite:///{database}")
     assert set(row_counts(engine).values()) == {0}

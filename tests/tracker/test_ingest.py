@@ -3,9 +3,9 @@
 import pytest
 from sqlmodel import Session, func, select
 
-from tracker.database import write_session
-from tracker.documents import read_document
-from tracker.ingest import IngestError, ingest_document
+from tracker.db import write_session
+from tracker.minutes.readers import read_document
+from tracker.minutes.ingest import IngestError, ingest_document
 from tracker.models import (Action, ActionEvent, ActionStatus, AgendaItem, AuditEntry, Meeting, MeetingStatus,
                             Person, Question, Response)
 
@@ -82,7 +82,7 @@ def test_a_corrected_version_replaces_records_but_keeps_action_status_and_histor
 
 
 def test_a_failure_half_way_leaves_nothing_behind(engine, nlp, tmp_path, monkeypatch):
-    from tracker import ingest as ingest_module
+    from tracker.minutes import ingest as ingest_module
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")

@@ -7,7 +7,7 @@ from sqlmodel import SQLModel
 
 import tracker.reports.models  # noqa: F401
 import tracker.search.models  # noqa: F401
-from tracker.database import _alembic_config
+from tracker.db import _alembic_config
 
 # Objects the PostgreSQL search backend manages in raw SQL (tsvector columns, GIN indexes), not as models.
 ENGINE_OWNED = {"search_document", "search_stamp", "search_term_count", "search_pair_count"}

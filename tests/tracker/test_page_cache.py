@@ -3,7 +3,7 @@
 import pytest
 
 from tests_support import csrf_token, shut_down
-from tracker.page_cache import Kept, PageCache
+from tracker.web.page_cache import Kept, PageCache
 
 EASTMARSH = "unseen/eastmarsh-2023-adults-health-scrutiny.txt"
 
@@ -42,7 +42,7 @@ def test_a_change_made_by_another_worker_is_seen_at_once(app, database_url, tmp_
         assert reader.get("/").headers["X-Cache"] == "hit"
 
         editor = app.test_client()
-        from tracker.database import write_session
+        from tracker.db import write_session
         from tracker.models import Meeting
 
         with write_session(app.extensions["tracker.engine"]) as session:

@@ -5,8 +5,8 @@ from selectolax.lexbor import LexborHTMLParser
 from sqlmodel import Session, select
 
 from tests_support import csrf_token
-from tracker.documents import read_document
-from tracker.ingest import ingest_document
+from tracker.minutes.readers import read_document
+from tracker.minutes.ingest import ingest_document
 from tracker.models import Action, ActionEvent, AgendaItem, Person, Question, Response
 
 EASTMARSH = "unseen/eastmarsh-2023-adults-health-scrutiny.txt"

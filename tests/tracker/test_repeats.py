@@ -8,10 +8,10 @@ import datetime as dt
 from sqlmodel import Session, select
 from test_action_support import JANUARY, MARCH, action_like, ingest_text, user_named
 
-from tracker.database import write_session
-from tracker.discharge import decide_link
+from tracker.db import write_session
+from tracker.actions.discharge import decide_link
 from tracker.models import ActionLink, LinkKind
-from tracker.repeats import REPEAT_CUE, repeat_chain
+from tracker.actions.repeats import repeat_chain
 
 EARLIER_STOCKPORT = """council: Stockport
 committee: Children & Families Scrutiny Committee
@@ -29,14 +29,6 @@ def repeats(engine, action_id):
     with Session(engine) as session:
         return session.exec(select(ActionLink).where(ActionLink.action_id == action_id,
                                                      ActionLink.kind == LinkKind.REPEAT.value)).all()
-
-
-def test_repeats_cues_are_the_words_minutes_use_for_asking_again():
-    for said in ("reiterated previous requests", "Members again asked for", "the figures were still awaited",
-                 "as previously requested", "repeated its request"):
-        assert REPEAT_CUE.search(said), said
-    for said in ("as requested at the previous meeting the report was presented", "Members requested a visit"):
-        assert not REPEAT_CUE.search(said), said
 
 
 def test_repeats_the_real_reiterated_request_links_to_the_earlier_request(engine, nlp, ingest_corpus_file):

@@ -4,9 +4,9 @@ import pytest
 from sqlmodel import Session, select
 
 from conftest import CORPUS, shared_page
-from tracker.database import write_session
-from tracker.documents import read_document
-from tracker.ingest import ingest_document
+from tracker.db import write_session
+from tracker.minutes.readers import read_document
+from tracker.minutes.ingest import ingest_document
 from tracker.reports.codes import code_key, find_code_mentions, find_priority_mentions
 from tracker.reports.linking import Target, find_links
 from tracker.reports.models import Indicator, ReportLink

@@ -8,7 +8,7 @@ from sqlmodel import Session, func, select
 
 from conftest import CORPUS
 from tests_support import csrf_token
-from tracker.database import write_session
+from tracker.db import write_session
 from tracker.reports.models import Indicator, Report
 from tracker.reports.reading import read_report_path
 from tracker.reports.service import attach_report
@@ -30,8 +30,8 @@ RESOLVED: That the report be noted.
 @pytest.fixture
 def seeded(engine, ingest_corpus_file, nlp):
     """Published minutes with the seed report attached, and a draft meeting (asking about CFE.71) with its own copy."""
-    from tracker.documents import read_document
-    from tracker.ingest import ingest_document
+    from tracker.minutes.readers import read_document
+    from tracker.minutes.ingest import ingest_document
 
     published = ingest_corpus_file("dev/stockport-seed-001.txt", publish=True).meeting_id
     draft = ingest_document(engine=engine, document=read_document(DRAFT_MINUTES.encode(), filename="d.txt"),
@@ -99,7 +99,7 @@ def test_reports_pages_escape_what_the_report_says(client, engine, seeded):
     hostile = ("# <script>alert(1)</script> Report\n\nPriority 1: <img src=x onerror=alert(2)>\n"
                "Indicator Name\tGood Perf.\tValues\tTarget\tRAG\n"
                "CFE 1: <b onclick=alert(3)>Bad</b> &lt;script&gt;\tHigh\t1 (30/09/2023)\t2\tR\n")
-    from tracker.documents import read_document
+    from tracker.minutes.readers import read_document
 
     with write_session(engine) as session:
         report_id = attach_report(session=session, meeting_id=seeded["published"],

@@ -59,8 +59,8 @@ def app(database_url, tmp_path, nlp, backend):
 
 @pytest.fixture
 def ingest_text(engine, nlp):
-    from tracker.documents import read_document
-    from tracker.ingest import ingest_document
+    from tracker.minutes.readers import read_document
+    from tracker.minutes.ingest import ingest_document
 
     def ingest(text, publish=True, name="minutes.txt"):
         return ingest_document(engine=engine, document=read_document(text.encode(), filename=name), nlp=nlp,
@@ -177,9 +177,9 @@ def test_search_never_shows_drafts_below_editor(client, ingest_text, login):
 
 
 def test_search_index_follows_publish_unpublish_delete_and_action_changes(app, client, engine, ingest_text):
-    from tracker.actions import set_action_status
-    from tracker.corrections import delete_meeting, publish_meeting, unpublish_meeting
-    from tracker.database import write_session
+    from tracker.actions.service import set_action_status
+    from tracker.minutes.corrections import delete_meeting, publish_meeting, unpublish_meeting
+    from tracker.db import write_session
 
     outcome = ingest_text(MINUTES, publish=False)
     assert api(client, q="inspections")["total"] == 0
@@ -201,8 +201,8 @@ def test_search_index_follows_publish_unpublish_delete_and_action_changes(app, c
 
 
 def test_search_rolled_back_write_leaves_the_index_alone(app, client, engine, ingest_text):
-    from tracker.corrections import publish_meeting
-    from tracker.database import write_session
+    from tracker.minutes.corrections import publish_meeting
+    from tracker.db import write_session
 
     outcome = ingest_text(MINUTES, publish=False)
     with pytest.raises(RuntimeError):
@@ -353,8 +353,8 @@ def test_search_missing_or_damaged_index_is_rebuilt_at_start_up(app, ingest_text
 
 
 def test_search_index_behind_the_database_is_reconciled(app, client, engine, nlp, backend):
-    from tracker.documents import read_document
-    from tracker.ingest import ingest_document
+    from tracker.minutes.readers import read_document
+    from tracker.minutes.ingest import ingest_document
     from tracker.search.core import detach, reconcile
 
     detach(engine)  # as if `tracker ingest` ran in another process with no listeners
@@ -405,7 +405,7 @@ def test_search_sees_a_write_that_ends_with_a_savepoint(client, engine, ingest_t
     indexed once the whole write commits, not when the savepoint is released and nothing is visible yet."""
     from sqlmodel import select
 
-    from tracker.database import get_or_add, write_session
+    from tracker.db import get_or_add, write_session
     from tracker.models import Person, Question
 
     meeting = ingest_text(MINUTES).meeting_id

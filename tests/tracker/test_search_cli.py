@@ -36,8 +36,8 @@ def cli_env(app, monkeypatch, search_backend):
 
 
 def _ingest(engine, nlp, text=MINUTES, name="m.txt"):
-    from tracker.documents import read_document
-    from tracker.ingest import ingest_document
+    from tracker.minutes.readers import read_document
+    from tracker.minutes.ingest import ingest_document
 
     return ingest_document(engine=engine, document=read_document(text.encode(), filename=name), nlp=nlp,
                            publish=True)
@@ -97,8 +97,8 @@ def _writer(url, instance, search, meeting_ids, rounds, barrier):
     from sqlmodel import select
 
     from tracker import create_app
-    from tracker.actions import set_action_status
-    from tracker.database import write_session
+    from tracker.actions.service import set_action_status
+    from tracker.db import write_session
     from tracker.models import Action
 
     app = create_app({"INSTANCE_PATH": instance, "DATABASE_URL": url, "SECRET_KEY": "test", "SEARCH": search})

@@ -49,8 +49,8 @@ def app(database_url, tmp_path, nlp):
 
 @pytest.fixture
 def ingest_text(engine, nlp):
-    from tracker.documents import read_document
-    from tracker.ingest import ingest_document
+    from tracker.minutes.readers import read_document
+    from tracker.minutes.ingest import ingest_document
 
     def ingest(minutes, publish=True):
         return ingest_document(engine=engine, document=read_document(minutes.encode(), filename="minutes.txt"),
@@ -84,8 +84,8 @@ def found_by_counting(engine, word, include_drafts=False):
 
 
 def test_postgres_one_word_counts_stay_exact_through_every_write(app, engine, ingest_text):
-    from tracker.corrections import delete_meeting, publish_meeting, unpublish_meeting
-    from tracker.database import write_session
+    from tracker.minutes.corrections import delete_meeting, publish_meeting, unpublish_meeting
+    from tracker.db import write_session
 
     def kept_in_step():
         return counts(engine, STORED) == counts(engine, RECOUNTED) \
@@ -129,8 +129,8 @@ def test_postgres_one_word_phrase_and_filtered_searches_agree_on_counts(app, eng
 
 
 def test_postgres_two_word_phrases_read_counts_that_agree_with_counting(app, engine, ingest_text):
-    from tracker.corrections import publish_meeting
-    from tracker.database import write_session
+    from tracker.minutes.corrections import publish_meeting
+    from tracker.db import write_session
 
     ingest_text(MINUTES)
     draft = ingest_text(OTHER, publish=False)

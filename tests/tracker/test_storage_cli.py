@@ -11,7 +11,7 @@ from sqlmodel import Session, func, select
 
 from conftest import CORPUS
 from tracker.cli import cli
-from tracker.database import make_engine
+from tracker.db import make_engine
 from tracker.models import Action, Meeting, Question
 
 
@@ -93,7 +93,7 @@ def test_storage_cli_upgrade_downgrade_upgrade_keeps_the_schema_usable(runner, i
 
 def test_storage_app_refuses_to_start_on_an_old_schema(tmp_path):
     from tracker import create_app
-    from tracker.database import DatabaseError
+    from tracker.db import DatabaseError
 
     with pytest.raises(DatabaseError, match="run `tracker db upgrade`"):
         create_app({"INSTANCE_PATH": str(tmp_path), "SECRET_KEY": "x"})

@@ -5,9 +5,9 @@ from sqlmodel import Session, select
 from werkzeug.security import check_password_hash
 
 from tracker.cli import cli
-from tracker.database import make_engine, write_session
+from tracker.db import make_engine, write_session
 from tracker.models import AuditEntry, User
-from tracker.users import UserError, create_user, set_active, set_role
+from tracker.accounts.users import UserError, create_user, set_active, set_role
 
 PASSWORD = "long enough passphrase"
 

@@ -1,4 +1,4 @@
-"""Alembic environment: migrations run on the engine the tracker hands over (see tracker.database)."""
+"""Alembic environment: migrations run on the engine the tracker hands over (see tracker.db)."""
 
 from alembic import context
 from sqlmodel import SQLModel

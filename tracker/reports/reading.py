@@ -1,6 +1,6 @@
 """Report files as text with their tables kept as tables.
 
-``tracker.documents`` turns HTML and Word tables into one cell per line, which suits
+``tracker.minutes.readers`` turns HTML and Word tables into one cell per line, which suits
 minutes; a performance report's tables need their rows. ``read_report_document`` reads
 the same formats, under the same checks, but writes each table row as one line
 (tab-separated cells from Word, Markdown pipe rows from HTML). Text and PDF are read exactly as ``read_document`` reads them.
@@ -15,8 +15,8 @@ import warnings
 
 from markupsafe import escape
 
-from .. import documents
-from ..documents import MAX_DOCUMENT_BYTES, InvalidDocument, SourceDocument
+from ..minutes import readers
+from ..minutes.readers import MAX_DOCUMENT_BYTES, InvalidDocument, SourceDocument
 
 
 def _cell_text(node) -> str:
@@ -30,7 +30,7 @@ def _html_with_table_rows(data: bytes) -> bytes:
     """
     from selectolax.lexbor import LexborHTMLParser
 
-    text, _ = documents._flatten_deep_nesting(documents._decode(data))
+    text, _ = readers._flatten_deep_nesting(readers._decode(data))
     page = LexborHTMLParser(text)
     for table in reversed(page.css("table")):
         rows = []
@@ -46,7 +46,7 @@ def _docx_text(data: bytes) -> str:
     import docx
     from docx.table import Table
 
-    documents._check_docx_package(data)
+    readers._check_docx_package(data)
     lines: list[str] = []
     try:
         with warnings.catch_warnings():
@@ -66,7 +66,7 @@ def _docx_text(data: bytes) -> str:
                 else:
                     lines.append(block.text)
     except Exception as error:  # python-docx and lxml raise many types for damaged files
-        raise InvalidDocument(f"the Word document could not be read: {documents._short_reason(error)}") from None
+        raise InvalidDocument(f"the Word document could not be read: {readers._short_reason(error)}") from None
     return "\n".join(lines)
 
 
@@ -74,19 +74,19 @@ def read_report_document(data: bytes, *, filename: str | None = None,
                          max_bytes: int = MAX_DOCUMENT_BYTES) -> SourceDocument:
     """Read a report from raw bytes like ``read_document``, keeping HTML and Word table rows on one line each."""
     data = bytes(data)
-    documents._check_size(len(data), max_bytes)
-    kind = documents._sniff(data)
-    name = documents._safe_filename(filename)
-    documents._check_extension(_as_text_name(name), kind)
+    readers._check_size(len(data), max_bytes)
+    kind = readers._sniff(data)
+    name = readers._safe_filename(filename)
+    readers._check_extension(_as_text_name(name), kind)
     if kind == "html":
         rows_kept = _html_with_table_rows(data)
-        text, notes = documents._html_document(rows_kept)
+        text, notes = readers._html_document(rows_kept)
     elif kind == "docx":
-        text, notes = documents._storable_text(_docx_text(data))
+        text, notes = readers._storable_text(_docx_text(data))
         if not text.strip():
             raise InvalidDocument("the Word document has no text")
     else:
-        document = documents.read_document(data, filename=_as_text_name(name), max_bytes=max_bytes)
+        document = readers.read_document(data, filename=_as_text_name(name), max_bytes=max_bytes)
         return SourceDocument(text=document.text, format=document.format, checksum=document.checksum, filename=name,
                               size=document.size, warnings=document.warnings)
     return SourceDocument(text=text, format=kind, checksum=hashlib.sha256(data).hexdigest(), filename=name,
@@ -104,10 +104,10 @@ def read_report_path(path) -> SourceDocument:
     """A report file on disk, checked as ``read_path`` checks it (a Markdown file as text), tables kept as rows."""
     import os
 
-    shown = documents._printable(os.fspath(path))[:300] or "the path"
+    shown = readers._printable(os.fspath(path))[:300] or "the path"
     if not os.path.isfile(path):
         raise InvalidDocument(f"there is no file at {shown}; check the path", 400)
-    documents._check_size(os.path.getsize(path), MAX_DOCUMENT_BYTES)
+    readers._check_size(os.path.getsize(path), MAX_DOCUMENT_BYTES)
     try:
         with open(path, "rb") as file:
             data = file.read(MAX_DOCUMENT_BYTES + 1)

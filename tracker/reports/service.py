@@ -15,23 +15,18 @@ from sqlalchemy import delete, or_
 from sqlmodel import Session, select
 
 from ..audit import record_audit
-from ..documents import SourceDocument
+from ..errors import Invalid, NotFound
+from ..minutes.readers import SourceDocument
 from ..models import Action, AgendaItem, Comment, Committee, Meeting, MeetingStatus, Question, User, meeting_visible
-from .linking import Target, find_links, priority_sections
+from .linking import Found, Target, find_links, priority_sections
 from .models import Indicator, Report, ReportLink, ReportPriority
 from .parser import ParsedReport, parse_report
 
 LINKED_KINDS = {"question": Question, "comment": Comment, "action": Action}
 
 
-class ReportError(Exception):
+class ReportError(Invalid):
     """A report cannot be stored as asked; the message says what to fix."""
-
-    status = 422
-
-
-class NotFound(ReportError):
-    status = 404
 
 
 @dataclass
@@ -179,8 +174,6 @@ def link_meeting(*, session: Session, meeting_id: int) -> int:
 
 
 def _heading_link(number: int, heading: str):
-    from .linking import Found
-
     return Found("heading", heading, priority=number)
 
 

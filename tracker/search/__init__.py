@@ -13,12 +13,11 @@ from .core import (
     SearchResults,
     SearchUnavailable,
     build_request,
-    init_app,
-    make_backend,
     reconcile,
     run_search,
 )
+from .engines import BACKENDS, init_app, make_backend
 from .query import QueryError
 
-__all__ = ["QueryError", "SearchConfigError", "SearchRequest", "SearchResults", "SearchUnavailable", "build_request",
+__all__ = ["BACKENDS", "QueryError", "SearchConfigError", "SearchRequest", "SearchResults", "SearchUnavailable", "build_request",
            "init_app", "make_backend", "reconcile", "run_search"]

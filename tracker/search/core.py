@@ -14,19 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
-import threading
-import time
 import warnings
 import weakref
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from markupsafe import Markup, escape
-from sqlalchemy import Engine, event, func
-from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
-from ..ingest import slugify
+from ..db import listen_once
+from ..minutes.ingest import slugify
 from ..models import (
     Action,
     AgendaItem,
@@ -45,8 +43,6 @@ log = logging.getLogger("tracker.search")
 
 PER_PAGE = 10
 MAX_PAGE = 1000
-BACKENDS = ("tantivy", "whoosh", "postgres")
-DEFAULT_BACKEND = "tantivy"  # the embedded default: Whoosh missed the speed targets (README, issue 7)
 
 
 class SearchUnavailable(Exception):
@@ -335,32 +331,8 @@ def _load_hits(session: Session, found: list[IndexHit], *, include_drafts: bool)
 # --- which backend, and keeping it in step -------------------------------------------------
 
 _REGISTRY: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # engine pool -> (engine ref, backend)
-_LISTENING = threading.Lock()
-_installed = False
 _PENDING = "tracker.search.pending"
 _COMMITTEES = "tracker.search.committees"
-
-
-def make_backend(*, name: str, database_url: str, instance_path: str) -> SearchBackend:
-    """The backend TRACKER_SEARCH names (unset: tantivy); PostgreSQL full-text search needs a PostgreSQL database."""
-    name = (name or DEFAULT_BACKEND).strip().lower()
-    if name == "tantivy":
-        from .tantivy_backend import TantivyBackend
-
-        return TantivyBackend(f"{instance_path}/tantivy-index")
-    if name == "whoosh":
-        from .whoosh_backend import WhooshBackend
-
-        return WhooshBackend(f"{instance_path}/index")
-    if name == "postgres":
-        if not database_url.startswith("postgresql"):
-            raise SearchConfigError("TRACKER_SEARCH=postgres needs TRACKER_DATABASE_URL to be a PostgreSQL "
-                                    "database (postgresql+psycopg://...); with SQLite leave TRACKER_SEARCH unset "
-                                    "(tantivy) or use whoosh")
-        from .postgres_backend import PostgresBackend
-
-        return PostgresBackend()
-    raise SearchConfigError(f"TRACKER_SEARCH={name!r} is not a search engine; use one of {', '.join(BACKENDS)}")
 
 
 def attach(engine: Engine, backend: SearchBackend) -> None:
@@ -429,14 +401,8 @@ def _chunks(values, size):
 
 
 def _install_listeners() -> None:
-    global _installed
-    with _LISTENING:
-        if _installed:
-            return
-        event.listen(OrmSession, "after_flush", _after_flush)
-        event.listen(OrmSession, "after_commit", _after_commit)
-        event.listen(OrmSession, "after_soft_rollback", _after_soft_rollback)
-        _installed = True
+    listen_once("tracker.search", {"after_flush": _after_flush, "after_commit": _after_commit,
+                                   "after_soft_rollback": _after_soft_rollback})
 
 
 def _after_flush(session, _context) -> None:
@@ -489,39 +455,3 @@ def _after_commit(session) -> None:
             failed = False
         if failed:
             gc.collect()
-
-
-# --- the Flask side ----------------------------------------------------------------------
-
-def init_app(app) -> None:
-    """Choose the backend (TRACKER_SEARCH), open or rebuild the index, reconcile, and listen for commits."""
-    import os
-
-    name = app.config.get("SEARCH") or os.environ.get("TRACKER_SEARCH") or DEFAULT_BACKEND
-    engine = app.extensions["tracker.engine"]
-    backend = make_backend(name=name, database_url=app.config["DATABASE_URL"],
-                           instance_path=app.config["INSTANCE_PATH"])
-    try:
-        start(engine, backend, say=app.logger.warning)
-    except SearchUnavailable as error:
-        app.logger.error("search is unavailable: %s", error)
-    attach(engine, backend)
-    app.extensions["tracker.search"] = backend
-    app.extensions["tracker.search_checked"] = time.monotonic()
-    weakref.finalize(app, backend.close)
-
-
-def backend_for(app) -> SearchBackend:
-    return app.extensions["tracker.search"]
-
-
-def maybe_reconcile(app, every: float = 30.0) -> None:
-    """Catch up with writes made by processes without listeners (e.g. `tracker ingest`), at most every `every` s."""
-    now = time.monotonic()
-    if now - app.extensions.get("tracker.search_checked", 0) < every:
-        return
-    app.extensions["tracker.search_checked"] = now
-    try:
-        reconcile(app.extensions["tracker.engine"], backend_for(app))
-    except Exception:
-        log.exception("search index: reconcile failed")

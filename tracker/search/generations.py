@@ -31,6 +31,23 @@ class GenerationStore:
     def __init__(self, root: str | Path):
         self.root = Path(root)
 
+    def open(self, engine) -> str | None:
+        """Check the index opens and reads; rebuild it (saying why) when it is missing or damaged."""
+        generation = self._current()
+        if generation is None:
+            count = self.rebuild(engine)
+            return f"search index: none found at {self.root}; built one from the database ({count} documents)"
+        problem = self._unreadable(generation)
+        if problem:
+            count = self.rebuild(engine)
+            return (f"search index: the index at {generation} could not be read ({problem}); "
+                    f"rebuilt it from the database ({count} documents)")
+        return None
+
+    def _unreadable(self, generation: Path) -> str | None:
+        """Why the engine cannot read the index in `generation` (the kind of error), or None: each engine says."""
+        raise NotImplementedError
+
     def _current(self) -> Path | None:
         try:
             name = (self.root / "CURRENT").read_text().strip()

@@ -60,7 +60,8 @@ _WORD = re.compile(r"\w+")
 CANDIDATES = 2000
 
 
-def _row(document) -> dict:
+def index_row(document) -> dict:
+    """The table row for one index document (the benchmark writes rows the same way)."""
     return dict(key=document.key, kind=document.kind, record_id=document.record_id, meeting_id=document.meeting_id,
                 meeting_date=document.meeting_date, year=document.year, committee=document.committee,
                 committee_slug=document.committee_slug, published=document.published, speaker=document.speaker,
@@ -154,7 +155,7 @@ class PostgresBackend:
                     fresh = meeting_stamps_for(session)
                     batch = []
                     for document in all_documents(session):
-                        batch.append(_row(document))
+                        batch.append(index_row(document))
                         if len(batch) >= 2000:
                             connection.execute(insert(documents), batch)
                             count += len(batch)
@@ -170,7 +171,7 @@ class PostgresBackend:
                     connection.execute(delete(stamps_table).where(stamps_table.c.meeting_id.in_(ids)))
                     if not remove_only:
                         fresh = meeting_stamps_for(session, ids)
-                        rows = [_row(d) for found in documents_for(session, ids).values() for d in found]
+                        rows = [index_row(d) for found in documents_for(session, ids).values() for d in found]
                         if rows:
                             connection.execute(insert(documents), rows)
                             count_terms(connection, ids, +1)

@@ -36,7 +36,8 @@ FACET_SIZE = 1000
 _WORD = re.compile(r"\w+")
 
 
-def _schema() -> tantivy.Schema:
+def schema() -> tantivy.Schema:
+    """The index's fields and how each is tokenized."""
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("kind", stored=True, fast=True, tokenizer_name="raw")
     builder.add_integer_field("record", stored=True)
@@ -52,7 +53,7 @@ def _schema() -> tantivy.Schema:
     return builder.build()
 
 
-SCHEMA = _schema()
+SCHEMA = schema()
 # the analyzers tantivy's "en_stem" and "default" tokenizers are made of, to treat typed words the same way
 _STEM = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.remove_long(40))
          .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.stemmer("english")).build())
@@ -117,12 +118,7 @@ class TantivyBackend(GenerationStore):
 
     # --- opening, building ---------------------------------------------------------------
 
-    def open(self, engine: Engine) -> str | None:
-        """Check the index opens and reads; rebuild it (saying why) when it is missing or damaged."""
-        generation = self._current()
-        if generation is None:
-            count = self.rebuild(engine)
-            return f"search index: none found at {self.root}; built one from the database ({count} documents)"
+    def _unreadable(self, generation: Path) -> str | None:
         problem = None
         try:
             index = tantivy.Index.open(str(generation))
@@ -140,11 +136,8 @@ class TantivyBackend(GenerationStore):
                 raise
             problem = type(error).__name__
         if problem:
-            self.close()
-            count = self.rebuild(engine)
-            return (f"search index: the index at {generation} could not be read ({problem}); "
-                    f"rebuilt it from the database ({count} documents)")
-        return None
+            self.close()  # let go of the damaged files before the rebuild
+        return problem
 
     def rebuild(self, engine: Engine) -> int:
         """Build a new generation from the database and swap it in; the old one is removed."""

@@ -31,11 +31,12 @@ from whoosh.lang.porter import stem
 from . import query as q
 from .core import IndexHit, IndexPage, SearchRequest, SearchUnavailable, meeting_stamps_for
 from .documents import SearchDocument, all_documents, documents_for
-from .generations import LOCK_TIMEOUT, GenerationStore  # noqa: F401  (LOCK_TIMEOUT kept importable)
+from .generations import GenerationStore
 from .snippets import snippet
 
 
-def _schema() -> Schema:
+def schema() -> Schema:
+    """The index's fields and how each is analysed."""
     return Schema(
         key=ID(unique=True, stored=True),
         kind=ID(stored=True, sortable=True),
@@ -52,7 +53,8 @@ def _schema() -> Schema:
     )
 
 
-def _fields(document: SearchDocument) -> dict:
+def index_fields(document: SearchDocument) -> dict:
+    """The fields Whoosh stores for one index document."""
     date = document.meeting_date
     fields = dict(key=document.key, kind=document.kind, record=(document.record_id, document.meeting_id),
                   meeting=str(document.meeting_id), committee=document.committee_slug, year=document.year,
@@ -80,12 +82,7 @@ class WhooshBackend(GenerationStore):
 
     # --- opening, building -------------------------------------------------------------
 
-    def open(self, engine: Engine) -> str | None:
-        """Check the index opens and reads; rebuild it (saying why) when it is missing or damaged."""
-        generation = self._current()
-        if generation is None:
-            count = self.rebuild(engine)
-            return f"search index: none found at {self.root}; built one from the database ({count} documents)"
+    def _unreadable(self, generation: Path) -> str | None:
         problem = None
         with warnings.catch_warnings():
             # whoosh leaves a damaged file open when it fails; let it close quietly before we rebuild
@@ -100,17 +97,13 @@ class WhooshBackend(GenerationStore):
             except Exception as error:  # whoosh raises many kinds on damaged files
                 problem = type(error).__name__
             gc.collect()
-        if problem:
-            count = self.rebuild(engine)
-            return (f"search index: the index at {generation} could not be read ({problem}); "
-                    f"rebuilt it from the database ({count} documents)")
-        return None
+        return problem
 
     def rebuild(self, engine: Engine, *, procs: int = 1) -> int:
         """Build a new generation from the database and swap it in; the old one is removed."""
         with self._write_lock():
             generation = self._new_generation()
-            index = whoosh_index.create_in(str(generation), _schema())
+            index = whoosh_index.create_in(str(generation), schema())
             options = {"procs": procs, "multisegment": True, "limitmb": 128} if procs > 1 else {"limitmb": 256}
             writer = index.writer(**options)
             count = 0
@@ -118,7 +111,7 @@ class WhooshBackend(GenerationStore):
                 with Session(engine) as session:
                     stamps = meeting_stamps_for(session)
                     for document in all_documents(session):
-                        writer.add_document(**_fields(document))
+                        writer.add_document(**index_fields(document))
                         count += 1
                 writer.commit()
             except BaseException:
@@ -147,7 +140,7 @@ class WhooshBackend(GenerationStore):
                 for meeting_id, found in documents.items():
                     writer.delete_by_term("meeting", str(meeting_id))
                     for document in found:
-                        writer.add_document(**_fields(document))
+                        writer.add_document(**index_fields(document))
                 writer.commit()
             except BaseException:
                 try:

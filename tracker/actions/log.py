@@ -1,0 +1,490 @@
+"""The action log: every action across committees (or one), filtered, sorted and counted, with its chart.
+
+Filters are data (``LogFilters``): they come from a page's query string, the
+API's or the command line's options, and the same SQL answers all three.
+Draft meetings, and their actions, are left out unless ``include_drafts``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, replace
+
+from sqlalchemy import and_, case, false, func, or_
+from sqlalchemy.orm import defer
+from sqlmodel import Session, select
+
+from ..config import DEFAULT_STALE_DAYS
+from ..models import (
+    Action,
+    ActionEvent,
+    AgendaItem,
+    Committee,
+    Meeting,
+    Person,
+    Question,
+    Response,
+    User,
+    meeting_visible,
+)
+from .discharge import discharged_at
+from .repeats import repeat_chain
+from .service import CLOSED, KIND_WORDS, STILL_OPEN, is_stale
+
+STATUS_FILTERS = {"": "Any status", "open": "Still to do (open or in progress)", "in_progress": "In progress",
+                  "done": "Done", "dropped": "Dropped", "closed": "Done or dropped"}
+SORTS = {"due": "Due date, soonest first", "age": "Age, oldest first", "newest": "Newest first"}
+MAX_TEXT = 200
+_SLUG = re.compile(r"[a-z0-9-]{1,200}")
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+class BadFilter(ValueError):
+    """A filter value that cannot be used; the message says what to give instead."""
+
+    status = 400
+
+
+@dataclass(frozen=True)
+class LogFilters:
+    """What the log shows: each field narrows it; the empty value means "any"."""
+
+    status: str = ""  # a key of STATUS_FILTERS
+    owner: str = ""  # part of the owner's name as minuted, or a person id
+    kind: str = ""  # a key of KIND_WORDS
+    committee: str = ""  # a committee slug
+    due_from: dt.date | None = None
+    due_to: dt.date | None = None
+    overdue: bool = False
+    stale: bool = False
+    sort: str = "due"
+
+    def query(self) -> dict[str, str]:
+        """The filters as query-string arguments, leaving out what is unset (for links and exports)."""
+        out = {}
+        for name, value in asdict(self).items():
+            if value in ("", None, False) or (name == "sort" and value == "due"):
+                continue
+            out[name] = "1" if value is True else value.isoformat() if isinstance(value, dt.date) else str(value)
+        return out
+
+    @property
+    def active(self) -> bool:
+        return bool(set(self.query()) - {"sort"})
+
+
+def _date(name: str, raw: str) -> dt.date | None:
+    if not raw:
+        return None
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
+        raise BadFilter(f"{name} must be a date written YYYY-MM-DD, such as 2024-03-31")
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise BadFilter(f"{name} must be a real date written YYYY-MM-DD") from None
+
+
+def _flag(name: str, raw: str) -> bool:
+    if raw in ("", "0", "false", "off"):
+        return False
+    if raw in ("1", "true", "on", "yes"):
+        return True
+    raise BadFilter(f"{name} must be 1 (yes) or 0 (no)")
+
+
+def parse_filters(args: Mapping[str, str], *, committee: str | None = None) -> LogFilters:
+    """Filters from query-string arguments (or CLI options); `committee` fixes the committee (its own log)."""
+    def text(name: str) -> str:
+        raw = (args.get(name) or "").strip()
+        if len(raw) > MAX_TEXT or _UNSTORABLE.search(raw):
+            raise BadFilter(f"{name} must be at most {MAX_TEXT} characters of text")
+        return raw
+
+    status, kind, sort = text("status"), text("kind"), text("sort") or "due"
+    overdue, stale = _flag("overdue", text("overdue")), _flag("stale", text("stale"))
+    if status == "overdue":  # the CLI's --status overdue and --status stale read naturally
+        status, overdue = "", True
+    elif status == "stale":
+        status, stale = "", True
+    if status not in STATUS_FILTERS:
+        raise BadFilter(f"status must be one of {', '.join(k for k in STATUS_FILTERS if k)}")
+    if kind and kind not in KIND_WORDS:
+        raise BadFilter(f"kind must be one of {', '.join(KIND_WORDS)}")
+    if sort not in SORTS:
+        raise BadFilter(f"sort must be one of {', '.join(SORTS)}")
+    slug = committee or text("committee")
+    if slug and not _SLUG.fullmatch(slug):
+        raise BadFilter("committee must be a committee's slug, such as adults-health-scrutiny")
+    due_from, due_to = _date("due_from", text("due_from")), _date("due_to", text("due_to"))
+    if due_from and due_to and due_from > due_to:
+        raise BadFilter("due_from must not be after due_to")
+    return LogFilters(status=status, owner=text("owner"), kind=kind, committee=slug, due_from=due_from,
+                      due_to=due_to, overdue=overdue, stale=stale, sort=sort)
+
+
+# --- entries -------------------------------------------------------------------------
+
+@dataclass
+class LogEntry:
+    """An action in the log with where it came from and how it stands today."""
+
+    action: Action
+    meeting: Meeting
+    committee: Committee
+    item: AgendaItem | None
+    overdue: bool
+    stale: bool
+    days_overdue: int
+    age_days: int | None  # days since the meeting that raised it
+
+    @property
+    def kind_words(self) -> str:
+        return KIND_WORDS.get(self.action.kind, self.action.kind)
+
+    def to_dict(self) -> dict:
+        """The JSON contract of the CLI and exports: id, text, kind, owner, due, due_date, status, overdue,
+        stale, meeting {id, date, committee}, item {number, title}, url."""
+        a = self.action
+        return {"id": a.id, "text": a.text, "kind": a.kind, "owner": a.owner, "due": a.due,
+                "due_date": a.due_date.isoformat() if a.due_date else None, "status": str(a.status),
+                "overdue": self.overdue, "days_overdue": self.days_overdue, "stale": self.stale,
+                "meeting": {"id": self.meeting.id, "date": self.meeting.date.isoformat() if self.meeting.date else None,
+                            "committee": self.committee.name, "committee_slug": self.committee.slug},
+                "item": {"number": (self.item.number or str(self.item.position + 1)) if self.item else None,
+                         "title": self.item.title if self.item else None},
+                "url": f"/actions/{a.id}"}
+
+
+def stale_cutoff(today: dt.date, stale_days: int) -> dt.date:
+    return today - dt.timedelta(days=stale_days)
+
+
+def _overdue_clause(today: dt.date):
+    return and_(Action.due_date.is_not(None), Action.due_date < today, Action.status.in_(STILL_OPEN))
+
+
+def _stale_clause(today: dt.date, stale_days: int):
+    cutoff = stale_cutoff(today, stale_days)
+    start = dt.datetime.combine(cutoff, dt.time(), tzinfo=dt.UTC)
+    return and_(Action.due_date.is_(None), Action.status.in_(STILL_OPEN),
+                or_(Meeting.date < cutoff, and_(Meeting.date.is_(None), Action.created_at < start)))
+
+
+def _statement(filters: LogFilters, *, include_drafts: bool, today: dt.date, stale_days: int, columns=None):
+    statement = (select(*(columns or (Action, Meeting, Committee, AgendaItem)))
+                 .join(Meeting, Meeting.id == Action.meeting_id)
+                 .join(Committee, Committee.id == Meeting.committee_id))
+    if columns is None:
+        statement = statement.outerjoin(AgendaItem, AgendaItem.id == Action.item_id)
+        statement = statement.options(defer(Meeting.text), defer(Meeting.warnings))
+    statement = statement.where(meeting_visible(include_drafts))
+    if filters.status == "open":
+        statement = statement.where(Action.status.in_(STILL_OPEN))
+    elif filters.status == "closed":
+        statement = statement.where(Action.status.in_(CLOSED))
+    elif filters.status:
+        statement = statement.where(Action.status == filters.status)
+    if filters.owner:
+        if filters.owner.isdigit() and len(filters.owner) <= 9:
+            statement = statement.where(Action.owner_id == int(filters.owner))
+        else:
+            pattern = "%" + filters.owner.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            statement = statement.where(func.lower(Action.owner).like(pattern, escape="\\"))
+    if filters.kind:
+        statement = statement.where(Action.kind == filters.kind)
+    if filters.committee:
+        statement = statement.where(Committee.slug == filters.committee)
+    if filters.due_from:
+        statement = statement.where(Action.due_date >= filters.due_from)
+    if filters.due_to:
+        statement = statement.where(Action.due_date <= filters.due_to)
+    if filters.overdue:
+        statement = statement.where(_overdue_clause(today))
+    if filters.stale:
+        statement = statement.where(_stale_clause(today, stale_days))
+    return statement
+
+
+def _ordered(statement, sort: str):
+    if sort == "age":
+        return statement.order_by(Meeting.date.asc().nulls_last(), Action.position, Action.id)
+    if sort == "newest":
+        return statement.order_by(Meeting.date.desc().nulls_last(), Action.position, Action.id)
+    return statement.order_by(Action.due_date.asc().nulls_last(), Meeting.date.asc().nulls_last(), Action.id)
+
+
+def entry(action: Action, meeting: Meeting, committee: Committee, item: AgendaItem | None, *, today: dt.date,
+          stale_days: int = DEFAULT_STALE_DAYS) -> LogEntry:
+    overdue = action.due_date is not None and action.due_date < today and str(action.status) in STILL_OPEN
+    return LogEntry(action, meeting, committee, item, overdue,
+                    is_stale(action, meeting, today=today, stale_days=stale_days),
+                    (today - action.due_date).days if overdue else 0,
+                    (today - meeting.date).days if meeting.date else None)
+
+
+@dataclass
+class LogPage:
+    """One page of the log, with the counts for everything the filters match."""
+
+    entries: list[LogEntry]
+    counts: dict[str, int]
+    number: int
+    pages: int
+    total: int
+
+
+def action_log(*, session: Session, filters: LogFilters, include_drafts: bool, today: dt.date,
+               stale_days: int = DEFAULT_STALE_DAYS, page: int | None = None, per_page: int = 50) -> LogPage:
+    """The actions the filters match, sorted; a page of them when `page` is given, else all."""
+    statement = _statement(filters, include_drafts=include_drafts, today=today, stale_days=stale_days)
+    counts = log_counts(session=session, filters=filters, include_drafts=include_drafts, today=today,
+                        stale_days=stale_days)
+    total = counts["total"]
+    pages = max(1, -(-total // per_page)) if page is not None else 1
+    statement = _ordered(statement, filters.sort)
+    if page is not None:
+        if page < 1 or page > pages:
+            raise BadFilter(f"there is no page {page}; pages run from 1 to {pages}")
+        statement = statement.limit(per_page).offset((page - 1) * per_page)
+    rows = session.exec(statement).all()
+    return LogPage([entry(*row, today=today, stale_days=stale_days) for row in rows], counts, page or 1, pages,
+                   total)
+
+
+def log_counts(*, session: Session, filters: LogFilters, include_drafts: bool, today: dt.date,
+               stale_days: int = DEFAULT_STALE_DAYS) -> dict[str, int]:
+    """How many actions the filters match: in all, still to do, overdue, stale, done and dropped."""
+    def count(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    statement = _statement(filters, include_drafts=include_drafts, today=today, stale_days=stale_days, columns=(
+        func.count(Action.id), count(Action.status.in_(STILL_OPEN)), count(_overdue_clause(today)),
+        count(_stale_clause(today, stale_days)), count(Action.status == "done"),
+        count(Action.status == "dropped")))
+    total, still_open, overdue, stale, done, dropped = session.exec(statement).one()
+    return {"total": total, "open": still_open, "overdue": overdue, "stale": stale, "done": done,
+            "dropped": dropped}
+
+
+def api_actions(*, session: Session, include_drafts: bool, offset: int, limit: int, status: str | None = None,
+                committee: str | None = None, owner: int | str | None = None, overdue: bool = False,
+                kind: str | None = None, due_from: dt.date | None = None, due_to: dt.date | None = None,
+                stale: bool = False, today: dt.date | None = None,
+                stale_days: int = DEFAULT_STALE_DAYS) -> tuple[list, int]:
+    """(action, meeting, committee) rows for /api/actions, soonest due first, and how many match.
+
+    The API's own meanings: `status` is one exact status; `owner` a person id or the whole owner name in any
+    case. `kind`, the due window and `stale` narrow it as the action log does.
+    """
+    today = today or dt.date.today()
+    statement = _statement(LogFilters(kind=kind or "", committee=committee or "", due_from=due_from, due_to=due_to,
+                                      overdue=overdue, stale=stale), include_drafts=include_drafts, today=today,
+                           stale_days=stale_days, columns=(Action, Meeting, Committee))
+    if status is not None:
+        statement = statement.where(Action.status == status)
+    if isinstance(owner, int):
+        statement = statement.where(Action.owner_id == owner)
+    elif owner is not None:
+        statement = statement.where(func.lower(Action.owner) == owner.lower())
+    total = session.exec(select(func.count()).select_from(statement.subquery())).one()
+    statement = statement.order_by(Action.due_date.asc().nulls_last(), Meeting.date.desc().nulls_last(), Action.id)
+    return list(session.exec(statement.offset(offset).limit(limit)).all()), total
+
+
+# --- chart -----------------------------------------------------------------------------
+
+@dataclass
+class MonthBar:
+    """At the end of a month: how many actions were still to do, and how many of those were overdue."""
+
+    month: dt.date  # the first of the month
+    open: int
+    overdue: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.month:%b %Y}"
+
+
+def _month_end(month: dt.date) -> dt.date:
+    following = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+def monthly_chart(*, session: Session, filters: LogFilters, include_drafts: bool, today: dt.date, months: int = 12,
+                  stale_days: int = DEFAULT_STALE_DAYS) -> list[MonthBar]:
+    """Open and overdue actions at the end of each of the last `months` months (this month: today).
+
+    An action counts as open from its meeting's date until it was closed (the time of its last change to
+    done or dropped); overdue from its due date until then.
+    """
+    plain = replace(filters, status="", overdue=False, stale=False)
+    closed_at = (select(ActionEvent.action_id, func.max(ActionEvent.at).label("at"))
+                 .where(ActionEvent.field == "status", ActionEvent.new.in_(CLOSED))
+                 .group_by(ActionEvent.action_id).subquery())
+    statement = _statement(plain, include_drafts=include_drafts, today=today, stale_days=stale_days,
+                           columns=(Action.status, Action.due_date, Meeting.date, Action.updated_at, closed_at.c.at))
+    statement = statement.outerjoin(closed_at, closed_at.c.action_id == Action.id).where(Meeting.date.is_not(None))
+    rows = session.exec(statement).all()
+    first = today.replace(day=1)
+    starts = []
+    for _ in range(months):
+        starts.append(first)
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    bars = []
+    for month in reversed(starts):
+        end = min(_month_end(month), today)
+        still, late = 0, 0
+        for status, due_date, raised, updated, closed in rows:
+            if raised > end:
+                continue
+            when_closed = None
+            if str(status) in CLOSED:
+                stamp = closed or updated
+                when_closed = stamp.date() if stamp else raised
+            if when_closed is not None and when_closed <= end:
+                continue
+            still += 1
+            if due_date is not None and due_date < end:
+                late += 1
+        bars.append(MonthBar(month, still, late))
+    return bars
+
+
+@dataclass
+class Chart:
+    """An SVG bar chart's geometry, worked out here so the template only places shapes."""
+
+    bars: list[MonthBar]
+    width: int = 640
+    height: int = 220
+    top: int = 20
+    left: int = 36
+    bottom: int = 40
+    scale_max: int = field(init=False)
+
+    def __post_init__(self):
+        peak = max([bar.open for bar in self.bars] + [1])
+        step = 1 if peak <= 5 else 5 if peak <= 25 else 10 if peak <= 50 else 10 ** (len(str(peak)) - 1)
+        self.scale_max = -(-peak // step) * step
+
+    @property
+    def plot_height(self) -> int:
+        return self.height - self.top - self.bottom
+
+    @property
+    def slot(self) -> float:
+        return (self.width - self.left) / max(1, len(self.bars))
+
+    def y(self, value: int) -> float:
+        return round(self.top + self.plot_height * (1 - value / self.scale_max), 1)
+
+    def bar_height(self, value: int) -> float:
+        return round(self.plot_height * value / self.scale_max, 1)
+
+    def x(self, index: int) -> float:
+        return round(self.left + index * self.slot + self.slot * 0.15, 1)
+
+    @property
+    def bar_width(self) -> float:
+        return round(self.slot * 0.7, 1)
+
+    @property
+    def ticks(self) -> list[int]:
+        return sorted({0, self.scale_max // 2, self.scale_max})
+
+
+# --- people, questions, agenda pack ---------------------------------------------------------
+
+def my_filters_owner(*, session: Session, user: User) -> tuple[int | None, str | None]:
+    """Whose actions are "mine": the Person linked to the user, else the user name as an owner name."""
+    person = session.get(Person, user.person_id) if user.person_id else None
+    return (person.id, person.name) if person else (None, user.username)
+
+
+def my_actions(*, session: Session, user: User, include_drafts: bool, today: dt.date,
+               stale_days: int = DEFAULT_STALE_DAYS, show_closed: bool = False) -> list[LogEntry]:
+    """Actions owned by the Person linked to the user (or named as the user's name is), soonest due first."""
+    person_id, name = my_filters_owner(session=session, user=user)
+    statement = _statement(LogFilters(status="" if show_closed else "open"), include_drafts=include_drafts,
+                           today=today, stale_days=stale_days)
+    conditions = [func.lower(Action.owner) == name.lower()] if name else []
+    if person_id is not None:
+        conditions.append(Action.owner_id == person_id)
+    statement = statement.where(or_(*conditions) if conditions else false())
+    rows = session.exec(_ordered(statement, "due")).all()
+    return [entry(*row, today=today, stale_days=stale_days) for row in rows]
+
+
+@dataclass
+class UnansweredQuestion:
+    question: Question
+    meeting: Meeting
+    item: AgendaItem | None
+
+
+def unanswered_questions(*, session: Session, include_drafts: bool, committee_id: int | None = None,
+                         meeting_id: int | None = None) -> list[UnansweredQuestion]:
+    """Questions with no recorded response, newest meeting first, for a committee or one meeting."""
+    answered = select(Response.question_id).where(Response.question_id.is_not(None))
+    statement = (select(Question, Meeting, AgendaItem).join(Meeting, Meeting.id == Question.meeting_id)
+                 .outerjoin(AgendaItem, AgendaItem.id == Question.item_id)
+                 .where(Question.id.not_in(answered)).options(defer(Meeting.text), defer(Meeting.warnings)))
+    if committee_id is not None:
+        statement = statement.where(Meeting.committee_id == committee_id)
+    if meeting_id is not None:
+        statement = statement.where(Meeting.id == meeting_id)
+    statement = statement.where(meeting_visible(include_drafts))
+    rows = session.exec(statement.order_by(Meeting.date.desc().nulls_last(), Meeting.id.desc(), Question.position,
+                                           Question.id)).all()
+    return [UnansweredQuestion(*row) for row in rows]
+
+
+@dataclass
+class PackEntry:
+    """A line of the agenda-pack tracker."""
+
+    entry: LogEntry
+    first_raised: dt.date | None
+    times_asked: int
+    discharged_at: str | None
+
+
+@dataclass
+class AgendaPack:
+    """The action tracker for a committee's next agenda pack: open actions, then those closed recently."""
+
+    committee: Committee
+    today: dt.date
+    recent_days: int
+    open: list[PackEntry]
+    closed: list[PackEntry]
+
+
+def agenda_pack(*, session: Session, committee: Committee, include_drafts: bool, today: dt.date,
+                recent_days: int = 90, stale_days: int = DEFAULT_STALE_DAYS) -> AgendaPack:
+    """Every open action of the committee (oldest due first) and those closed in the last `recent_days`."""
+    log = action_log(session=session, filters=LogFilters(committee=committee.slug), include_drafts=include_drafts,
+                     today=today, stale_days=stale_days)
+    since = dt.datetime.combine(today - dt.timedelta(days=recent_days), dt.time(), tzinfo=dt.UTC)
+    open_, closed = [], []
+    for item in log.entries:
+        still = str(item.action.status) in STILL_OPEN
+        if not still:
+            updated = item.action.updated_at
+            if updated is not None and updated.tzinfo is None:
+                updated = updated.replace(tzinfo=dt.UTC)
+            if updated is None or updated < since:
+                continue
+        chain = repeat_chain(session=session, action_id=item.action.id, include_drafts=include_drafts)
+        where = discharged_at(session=session, action_id=item.action.id, include_drafts=include_drafts)
+        line = PackEntry(item, chain.first or item.meeting.date, max(1, chain.times), where.where if where else None)
+        (open_ if still else closed).append(line)
+    return AgendaPack(committee, today, recent_days, open_, closed)
+
+
+__all__ = ["STATUS_FILTERS", "SORTS", "BadFilter", "LogFilters", "parse_filters", "LogEntry", "LogPage", "entry",
+           "action_log", "log_counts", "api_actions", "MonthBar", "monthly_chart", "Chart", "my_actions", "UnansweredQuestion",
+           "unanswered_questions", "PackEntry", "AgendaPack", "agenda_pack"]
