@@ -47,6 +47,7 @@ _DECISION_TAIL = re.compile(r"^\W*(?:unanimously|without (?:amendment|dissent)|w
                             r"subject to\b[^;]*|by (?:a |the )?(?:majority|show of hands|general assent|consensus|all)\b[^;:]*)?"
                             r"\W*(?:\([^()]*\))?\W*$", re.I)  # "... was approved (7 for, 2 against)."
 _PAST_EVENT = re.compile(r"\b(?:in|since|from|until) (?:19|20)\d\d\b|\blast (?:year|month)\b|\bpreviously\b|\bformerly\b", re.I)
+_BARE_OPENER = {"it", "was", "is", "resolved", "agreed", "unanimously", "resolution", "that", "further", "also"}
 _ASKING = {"asked", "enquired", "queried", "whether", "when", "why", "how", "if"}
 
 
@@ -116,6 +117,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         if cue.rule.id == "res.passive_decision" and any(
                 t.lower_ == "that" and t.i > first and doc[t.i - 1].lower_ in _NOTING for t in doc[first : cue.token_start]):
             return False  # "It was noted that the bid was approved": a fact reported, not a decision taken
+        if cue.rule.id == "res.noted_passive" and cue.token_start > first and word_before(doc, cue.token_start).lower_ == "it":
+            return False  # "The scheme must show a public benefit, it was noted.": a reported fact, tagged at its end
         if cue.rule.id == "res.passive_decision" and _PAST_EVENT.search(state.text[sentence.start : sentence.end]):
             return False  # "In 2019 the application was refused.": history, not this meeting's decision
         if any(t.lower_ == "following" for t in before) and state.text[sentence.start : sentence.end].rstrip().endswith((":", ":-")):
@@ -241,6 +244,8 @@ def _is_resolution_start(doc: Doc, state: MinutesState, sentence: Sentence) -> s
     if _agenda_infinitive(doc, state, sentence) or _discussion_lead_in(state, sentence):
         return None
     for cue in sentence.cues_labelled("RESOLUTION"):
+        if cue.end > sentence.end and cue.rule.get("position") == "body":
+            continue  # "10) Village Map/Notice Board" then "Resolved – ...": a heading's last word and the next line's opener
         if _opens_sentence(doc, state, sentence, cue):
             return cue.rule.id
     return None
@@ -328,7 +333,7 @@ _NOT_A_SUBJECT_WORD = {"That", "The", "To", "A", "An", "This", "It", "RESOLVED",
 _SUBJECT_WORDS = {"officers", "officer", "clerk", "chair", "council", "committee", "panel", "board", "members", "executive"}
 
 
-def _without_opener(doc: Doc, block: list[Sentence], kind_cues):
+def _without_opener(doc: Doc, block: list[Sentence], kind_cues, fall_back: bool = True):
     """"AGREED that the report be noted", "The Committee agreed to note the report": the word that
     opens the decision says a decision was made, not what kind; what it decides does. ("The Committee
     recommends to Cabinet ..." keeps its kind: recommending is what it decides.)"""
@@ -339,7 +344,24 @@ def _without_opener(doc: Doc, block: list[Sentence], kind_cues):
         return inside and all(t.lower_ in _OPENING_VERBS for t in doc[c.token_start : c.token_end])
 
     rest = [c for c in kind_cues if not opening(c)]
-    return rest or kind_cues
+    return rest or (kind_cues if fall_back else [])
+
+
+_DECLINING = (("not",), ("to", "take", "no"), ("to", "make", "no"), ("to", "do", "nothing"), ("no", "action"), ("no", "further", "action"))
+
+
+def _declines(doc: Doc, sentence: Sentence) -> bool:
+    """"Agreed – to take no further action", "RESOLVED not to proceed": a decision that decides against
+    doing anything approves nothing (its kind is other)."""
+    for cue in sentence.cues_labelled("RESOLUTION"):
+        if cue.rule.id not in {"res.agreed", "res.resolved", "res.decision"}:
+            continue
+        following = [t.lower_ for t in doc[cue.token_end : cue.token_end + 8] if not t.is_space and not t.is_punct]
+        if following[:1] == ["unanimously"]:
+            following = following[1:]
+        if any(tuple(following[: len(words)]) == words for words in _DECLINING):
+            return True
+    return False
 
 
 def _kind_cues(doc: Doc, state: MinutesState, block: list[Sentence]):
@@ -388,7 +410,9 @@ def _told_to_act(doc: Doc, cue) -> bool:
     if i < 0:
         return False
     word = doc[i]
-    if not (word.is_alpha and (word.lower_ in _SUBJECT_WORDS or (word.is_title and word.text not in _NOT_A_SUBJECT_WORD))):
+    # "AV to action", "That CSW should write ...": parish minutes name councillors and the clerk by their initials
+    initials = word.is_upper and 2 <= len(word) <= 4 and word.text not in _NOT_A_SUBJECT_WORD
+    if not (word.is_alpha and (word.lower_ in _SUBJECT_WORDS or initials or (word.is_title and word.text not in _NOT_A_SUBJECT_WORD))):
         return False
     if infinitive:
         # "Resolved: Clerk to obtain three quotes": the one told to act opens the part; not "allow the Council to prepare"
@@ -445,7 +469,10 @@ class ResolutionFinder:
         for index, resolution in enumerate(state.resolutions):
             later = any(formal[j] and state.resolutions[j].item == resolution.item for j in range(index + 1, len(formal)))
             words = set(resolution.text.lower().split())
-            narrated = resolution.kind == "noted" or bool(words & {"moved", "seconded", "proposed"})
+            # "Councillor A asked that the answer be included and this was agreed": a request granted in the
+            # discussion, before the item's formal decision
+            narrated = resolution.kind == "noted" or bool(words & {"moved", "seconded", "proposed"}) or (
+                resolution.rule == "res.passive_decision" and bool(words & {"asked", "requested", "suggested"}))
             keep.append(formal[index] or not later or not narrated)
         if all(keep):
             return
@@ -513,6 +540,10 @@ class ResolutionFinder:
             block = _block(doc, state, sentences, position)
             end = block[-1].end
             start = self._proposal_start(state, sentences, position, start)
+            if rule in {"res.resolved", "res.agreed"} and state.text[start:end].rstrip().endswith(_LEAD_IN_ENDINGS + ("–", "-")) and not [w for w in re.findall(r"[^\W\d_]{2,}", state.text[start:end].lower())
+                                                              if w not in _BARE_OPENER]:
+                position += len(block)  # "IT WAS resolved:" and the page cut off before what was resolved
+                continue
             if rule == "res.decision" and len(re.findall(r"[^\W\d_]{2,}", state.text[start:end])) < 2:
                 position += len(block)  # "Decision |" heading a table's column: a label with nothing decided
                 continue
@@ -520,6 +551,8 @@ class ResolutionFinder:
             block = [s for s in sentences[max(0, position - 3) : position] if s.start >= start] + block  # the proposal it closes
             cues = _kind_cues(doc, state, block)
             kind = classify(_without_opener(doc, block, cues))
+            if _declines(doc, block[0]) and kind == classify(cues) and not _without_opener(doc, block, cues, fall_back=False):
+                kind = ResolutionKind.OTHER.value  # "Agreed – to take no further action on the application": nothing approved
             if kind == ResolutionKind.OTHER.value:
                 kind = _kind_from_form(doc, state, block[0])
             index = len(state.resolutions)

@@ -430,3 +430,59 @@ def test_the_following_was_noted_above_discussion_bullets_is_no_decision(nlp):
     minutes = run(nlp, "7 Winter Plan\n\nIn discussion, the following was noted:\n\n· Members asked whether the hub would open on Saturdays.\n\n"
                        "· the officer said that it would.\n")
     assert minutes.resolutions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The minutes of the meeting held on 4 May were signed and adopted.",
+     "The notes of the last meeting were read and approved."],
+)
+def test_minutes_signed_and_adopted_in_the_passive_are_a_decision(nlp, text):
+    minutes = run(nlp, f"4 Minutes\n\n{text}\n")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [(text, "approved")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Resolved – to renew the hall booking for the winter – JD to action.",
+     "Agreed – that RB should write to the bus company about the timetable."],
+)
+def test_someone_named_by_initials_and_told_to_act_makes_a_request(nlp, sentence):
+    minutes = run(nlp, f"8 Village Matters\n\n{sentence}\n")
+    assert [r.kind for r in minutes.resolutions] == ["requested"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Agreed – to take no further action on the hedge at Mill Farm.",
+     "RESOLVED not to proceed with the new noticeboard this year."],
+)
+def test_a_decision_to_do_nothing_approves_nothing(nlp, sentence):
+    minutes = run(nlp, f"11 Planning\n\n{sentence}\n")
+    assert [r.kind for r in minutes.resolutions] == ["other"]
+
+
+def test_thanks_to_be_passed_on_are_a_request(nlp):
+    minutes = run(nlp, "1 Chair's Remarks\n\nAGREED that the Council's thanks be passed to the volunteers.\n")
+    assert [r.kind for r in minutes.resolutions] == ["requested"]
+
+
+def test_a_resolved_whose_words_the_page_cut_off_is_no_decision(nlp):
+    minutes = run(nlp, "5 Minutes\n\nIT WAS resolved:\n\nThat the minu")
+    assert minutes.resolutions == []
+
+
+def test_a_heading_ending_in_a_body_word_above_a_resolved_is_no_decision(nlp):
+    minutes = run(nlp, "9) Parish Notice Board\n Resolved – to defer the decision on the new board.\n")
+    assert [(r.text, r.rule) for r in minutes.resolutions] == [("Resolved – to defer the decision on the new board.", "res.resolved")]
+
+
+def test_a_fact_tagged_it_was_noted_at_its_end_is_no_decision(nlp):
+    minutes = run(nlp, "6 Grants\n\nThe scheme must show a public benefit to receive support it was noted.\n")
+    assert minutes.resolutions == []
+
+
+def test_a_request_granted_in_discussion_gives_way_to_the_items_decision(nlp):
+    minutes = run(nlp, "2 Minute\n\nCouncillor Ray asked that the full answer be appended and this was agreed.\n\nDECISION\n\n"
+                       "AGREED that the Minute be approved.\n")
+    assert [r.text.split()[-1] for r in minutes.resolutions] == ["approved."]
