@@ -369,6 +369,7 @@ def _kind_cues(doc: Doc, state: MinutesState, block: list[Sentence]):
     Support Manager"), and a bare verb only after whoever is told to act ("the Chair write to ...")."""
     cues = []
     opener_ends = {c.token_end for c in block[0].cues_labelled("RESOLUTION") if c.rule.id == "res.resolved"}
+    preamble_end = _preamble_end(doc, state, block[0])
     for c in (c for s in block for c in s.cues_labelled("RESOLUTION_KIND", "RESOLUTION", "REQUEST_VERB") if c.rule.get("kind")):
         if c.token_end - c.token_start == 1 and _inside_a_name(doc, c.token_start):
             continue
@@ -377,11 +378,33 @@ def _kind_cues(doc: Doc, state: MinutesState, block: list[Sentence]):
         needs = c.rule.get("kind_needs_words")
         if needs and not set(needs) & {t.lower_ for s in block for t in doc[sentence_tokens(state, s)[0] : sentence_tokens(state, s)[1]]}:
             continue  # "The bank reconciliation was noted and signed by the Chair": signed, but no record of a meeting
+        if c.token_start < preamble_end and c.token_start >= sentence_tokens(state, block[0])[0]:
+            continue  # "An application was received ... and it was resolved that ...": what led up to it, not what it decides
+        if c.rule.id == "res.kind_requested" and doc[c.token_start].lower_ in {"request", "requests"} \
+                and word_before(doc, c.token_start).lower_ in _NOUN_BEFORE:
+            continue  # "considered a late request for a contribution": the request put to the meeting, not one it makes
         if c.rule.label == "RESOLUTION_KIND" and c.rule.get("kind") == "requested" and c.token_start in opener_ends \
                 and doc[c.token_start].lower_ == "to":
             continue  # "It was resolved to submit the comments": the council decides to act itself
         cues.append(c)
     return cues
+
+
+_NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "late", "further", "any", "no", "such", "previous", "earlier"}
+
+
+def _preamble_end(doc: Doc, state: MinutesState, sentence: Sentence) -> int:
+    """The token where "... and it was resolved that" ends the account of what came before a decision
+    inside its sentence ("Councillors considered the request and it was resolved that it be declined"),
+    or -1 where the decision opens its sentence."""
+    first, end = sentence_tokens(state, sentence)
+    for cue in sentence.cues_labelled("RESOLUTION"):
+        if cue.rule.id not in {"res.resolved", "res.agreed"} or cue.token_start <= first:
+            continue
+        if doc[cue.token_start].lower_ == "it" and word_before(doc, cue.token_start).lower_ == "and" \
+                and len([t for t in doc[cue.token_end : end] if t.is_alpha]) >= 3:
+            return cue.token_start
+    return -1
 
 
 def _inside_a_name(doc: Doc, i: int) -> bool:

@@ -486,3 +486,15 @@ def test_a_request_granted_in_discussion_gives_way_to_the_items_decision(nlp):
     minutes = run(nlp, "2 Minute\n\nCouncillor Ray asked that the full answer be appended and this was agreed.\n\nDECISION\n\n"
                        "AGREED that the Minute be approved.\n")
     assert [r.text.split()[-1] for r in minutes.resolutions] == ["approved."]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("A quote for the fence was received on 3 May and it was resolved that the Clerk should obtain two more.", "requested"),
+        ("Councillors considered a late request for a grant and it was resolved that the request be declined.", "other"),
+    ],
+)
+def test_what_led_up_to_a_decision_in_its_sentence_does_not_set_its_kind(nlp, text, kind):
+    minutes = run(nlp, f"6 Grounds\n\n{text}\n")
+    assert [r.kind for r in minutes.resolutions] == [kind]
