@@ -80,6 +80,15 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         return True
     if cue.rule.get("capitals") and not doc[cue.token_end - 1].is_upper:
         return False  # "RECOMMENDED that ...", not "recommended reading"
+    if position == "alone":
+        # "Noted." as a sentence of its own after a report: the decision and nothing else
+        line_start = state.text.rfind("\n", 0, sentence.start) + 1
+        line_end = state.text.find("\n", sentence.end)
+        line_end = len(state.text) if line_end < 0 else line_end
+        if state.text[line_start : sentence.start].strip() or state.text[sentence.end : line_end].strip():
+            return False  # "... Email about parking. Noted. Clerk to forward it.": a remark inside a line of business
+        words = [t for t in doc[first : sentence_tokens(state, sentence)[1]] if not t.is_space and not t.is_punct]
+        return bool(words) and cue.token_start == words[0].i and cue.token_end == words[-1].i + 1 and not doc[cue.token_start].is_lower
     if position == "that_clause":
         return _that_clause(doc, state, sentence, first, cue)
     if position == "seconded":

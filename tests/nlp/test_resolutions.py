@@ -498,3 +498,24 @@ def test_a_request_granted_in_discussion_gives_way_to_the_items_decision(nlp):
 def test_what_led_up_to_a_decision_in_its_sentence_does_not_set_its_kind(nlp, text, kind):
     minutes = run(nlp, f"6 Grounds\n\n{text}\n")
     assert [r.kind for r in minutes.resolutions] == [kind]
+
+
+@pytest.mark.parametrize("closing", ["Noted.", "Received and noted."])
+def test_a_report_closed_by_noted_alone_is_a_decision(nlp, closing):
+    minutes = run(nlp, f"6 Family Relationships\n\nThe Chief Executive reported that an appointment had been offered.\n\n{closing}\n")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [(closing, "noted")]
+
+
+def test_noted_opening_a_longer_sentence_is_not_noted_alone(nlp):
+    minutes = run(nlp, "6 Halls\n\nThe Clerk said the comments were noted by the hall committee last year, and the hall was busy.\n")
+    assert [r.rule for r in minutes.resolutions] != ["res.noted_alone"]
+
+
+def test_a_motion_referred_in_the_first_instance_to_a_committee_is_recommended(nlp):
+    minutes = run(nlp, "9 Notices of Motion\n\nThe Committee agreed that the motion be referred, in the first instance, to the Parks Committee.\n")
+    assert [r.kind for r in minutes.resolutions] == ["recommended"]
+
+
+def test_noted_inside_a_line_of_correspondence_is_no_decision(nlp):
+    minutes = run(nlp, "12 Correspondence\n\n- Email from a resident about the verge. Noted. Clerk to reply.\n")
+    assert "res.noted_alone" not in [r.rule for r in minutes.resolutions]
