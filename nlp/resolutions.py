@@ -44,7 +44,8 @@ _NOTING = _REPORTING | {"noted", "heard", "told", "aware", "reminded", "understo
 # What may follow a passive decision and still close it: "The recommendations were agreed as set out in the report."
 _DECISION_TAIL = re.compile(r"^\W*(?:unanimously|without (?:amendment|dissent)|with(?:out)? (?:a )?vote|nem\.? con\.?|"
                             r"as (?:set out|presented|circulated|amended|printed|recommended|submitted|detailed|listed)\b[^;:]*|"
-                            r"subject to\b[^;]*|by (?:a |the )?(?:majority|show of hands|general assent|consensus|all)\b[^;:]*)?"
+                            r"subject to\b[^;]*|by (?:a |the )?(?:majority|show of hands|general assent|consensus|all)\b[^;:]*|"
+                            r"with (?:\w+ )?(?:members |councillors )?(?:voting|votes|in favour)\b[^;:]*)?"
                             r"\W*(?:\([^()]*\))?\W*$", re.I)  # "... was approved (7 for, 2 against)."
 _PAST_EVENT = re.compile(r"\b(?:in|since|from|until) (?:19|20)\d\d\b|\blast (?:year|month)\b|\bpreviously\b|\bformerly\b", re.I)
 _BARE_OPENER = {"it", "was", "is", "resolved", "agreed", "unanimously", "resolution", "that", "further", "also"}
@@ -113,6 +114,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         if _PAST_EVENT.search(state.text[sentence.start : sentence.end]):
             return False  # "Councillor Hale was elected to the Council in 2015": a life, not a decision of this meeting
         return not asked and not words & (_REPORTING | _ASKING | _SUBORDINATORS)
+    if position == "end" and cue.rule.id == "res.motion_carried" and not _moved_before(state, sentence, cue.start):
+        return False  # "Following debate, the motion was CARRIED." with no proposal in its paragraph: the quoted motion was only moved
     if position == "end":
         tail = doc[cue.token_end : sentence_tokens(state, sentence)[1]]
         clause = doc[max(first, cue.token_start - 6) : cue.token_start]
@@ -475,6 +478,22 @@ def _kind_from_form(doc: Doc, state: MinutesState, sentence: Sentence) -> str:
     return ResolutionKind.OTHER.value
 
 
+def _moved_before(state: MinutesState, sentence: Sentence, end: int) -> bool:
+    """Whether a proposal ("moved", "proposed", "seconded") stands in the paragraph before ``end``."""
+    index = bisect.bisect_right(state.sentence_starts, sentence.start) - 1
+    start = sentence.start
+    while index > 0 and state.sentences[index - 1].paragraph == sentence.paragraph:
+        index -= 1
+        start = state.sentences[index].start
+    return bool(re.search(r"\b(?:proposed|moved|seconded)\b", state.text[start:end], re.I))
+
+
+def _closes_a_motion(sentence: Sentence) -> bool:
+    """"On being put to the vote the motion was carried.", "This was seconded by Cllr B and carried.": the vote
+    closes the proposal before it in its paragraph."""
+    return any(c.rule.id in {"res.motion_carried", "res.vote_outcome"} for c in sentence.cues_labelled("RESOLUTION"))
+
+
 def _signature(state: MinutesState, sentence: Sentence) -> bool:
     """"Approved and signed as a correct record ..." with only the Chair's signature
     line after it: the minutes' own sign-off, not a decision of the meeting."""
@@ -500,10 +519,10 @@ class ResolutionFinder:
         keep = []
         for index, resolution in enumerate(state.resolutions):
             later = any(formal[j] and state.resolutions[j].item == resolution.item for j in range(index + 1, len(formal)))
-            words = set(resolution.text.lower().split())
+            words = set(re.findall(r"[a-z]+", resolution.text.lower()))
             # "Councillor A asked that the answer be included and this was agreed": a request granted in the
             # discussion, before the item's formal decision
-            narrated = resolution.kind == "noted" or bool(words & {"moved", "seconded", "proposed"}) or (
+            narrated = resolution.kind == "noted" or bool(words & {"moved", "seconded", "proposed", "carried"}) or (
                 resolution.rule == "res.passive_decision" and bool(words & {"asked", "requested", "suggested"}))
             keep.append(formal[index] or not later or not narrated)
         if all(keep):
@@ -523,7 +542,7 @@ class ResolutionFinder:
         "Resolved." closes the proposal before it in its paragraph, and the decision starts there."""
         sentence = sentences[position]
         words = re.findall(r"[^\W\d_]+", state.text[sentence.start : sentence.end])
-        if len(words) > 2 or start != sentence.start:
+        if (len(words) > 2 and not _closes_a_motion(sentence)) or start != sentence.start:
             return start
         first = position
         while first > 0 and sentences[first - 1].paragraph == sentence.paragraph and not sentences[first - 1].role \

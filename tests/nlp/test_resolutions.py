@@ -519,3 +519,23 @@ def test_a_motion_referred_in_the_first_instance_to_a_committee_is_recommended(n
 def test_noted_inside_a_line_of_correspondence_is_no_decision(nlp):
     minutes = run(nlp, "12 Correspondence\n\n- Email from a resident about the verge. Noted. Clerk to reply.\n")
     assert "res.noted_alone" not in [r.rule for r in minutes.resolutions]
+
+
+def test_a_motion_put_to_the_vote_and_carried_decides_what_was_moved(nlp):
+    minutes = run(nlp, "5 Budget\n\nIt was moved by Councillor Ash and seconded by Councillor Birch that the budget be approved. "
+                       "On being put to the vote the motion was carried.\n")
+    assert [(r.rule, r.kind) for r in minutes.resolutions] == [("res.motion_carried", "approved")]
+    assert minutes.resolutions[0].text.startswith("It was moved by Councillor Ash")
+
+
+def test_a_seconded_and_carried_closes_the_proposal_before_it(nlp):
+    minutes = run(nlp, "5 Budget\n\nCouncillor Ash proposed that the budget be approved. This was seconded by Councillor Birch "
+                       "and carried unanimously.\n")
+    assert [r.kind for r in minutes.resolutions] == ["approved"]
+    assert minutes.resolutions[0].text.startswith("Councillor Ash proposed")
+
+
+def test_a_motion_declared_carried_gives_way_to_the_items_formal_decision(nlp):
+    minutes = run(nlp, "5 Motion\n\nThe motion was moved by Cllr Ash, put to the meeting and declared carried, with 9 Members voting for and "
+                       "1 against.\n\nAGREED – that the Notice of Motion be adopted.\n")
+    assert [r.text for r in minutes.resolutions] == ["AGREED – that the Notice of Motion be adopted."]
