@@ -488,6 +488,17 @@ def _moved_before(state: MinutesState, sentence: Sentence, end: int) -> bool:
     return bool(re.search(r"\b(?:proposed|moved|seconded)\b", state.text[start:end], re.I))
 
 
+def _cut_part(state: MinutesState, block: list[Sentence]) -> list[Sentence]:
+    """"a. the report be noted; and" then "b. the Charter be approved by the" where the page was cut: the
+    cut part still says what kind of decision it is, though its words are not whole."""
+    index = bisect.bisect_right(state.sentence_starts, block[-1].start)
+    following = state.sentences[index] if index < len(state.sentences) else None
+    if following is None or not state.truncated(following.start) or not _ends_part(state.text, block[-1]) \
+            or state.item_at(following.start) != state.item_at(block[-1].start):
+        return []
+    return [following]
+
+
 def _closes_a_motion(sentence: Sentence) -> bool:
     """"On being put to the vote the motion was carried.", "This was seconded by Cllr B and carried.": the vote
     closes the proposal before it in its paragraph."""
@@ -600,7 +611,7 @@ class ResolutionFinder:
                 continue
             taken = len(block)
             block = [s for s in sentences[max(0, position - 3) : position] if s.start >= start] + block  # the proposal it closes
-            cues = _kind_cues(doc, state, block)
+            cues = _kind_cues(doc, state, block + _cut_part(state, block))
             kind = classify(_without_opener(doc, block, cues))
             if _declines(doc, block[0]) and kind == classify(cues) and not _without_opener(doc, block, cues, fall_back=False):
                 kind = ResolutionKind.OTHER.value  # "Agreed – to take no further action on the application": nothing approved

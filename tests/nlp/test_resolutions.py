@@ -539,3 +539,8 @@ def test_a_motion_declared_carried_gives_way_to_the_items_formal_decision(nlp):
     minutes = run(nlp, "5 Motion\n\nThe motion was moved by Cllr Ash, put to the meeting and declared carried, with 9 Members voting for and "
                        "1 against.\n\nAGREED – that the Notice of Motion be adopted.\n")
     assert [r.text for r in minutes.resolutions] == ["AGREED – that the Notice of Motion be adopted."]
+
+
+def test_a_part_cut_off_by_the_page_still_gives_the_decision_its_kind(nlp):
+    minutes = run(nlp, "5 Audit\n\nRESOLVED - that:\na. the report be noted; and\nb. the Charter be approved by the Comm")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [("RESOLVED - that:\na. the report be noted; and", "approved")]
