@@ -44,9 +44,11 @@ _NOTING = _REPORTING | {"noted", "heard", "told", "aware", "reminded", "understo
 # What may follow a passive decision and still close it: "The recommendations were agreed as set out in the report."
 _DECISION_TAIL = re.compile(r"^\W*(?:unanimously|without (?:amendment|dissent)|with(?:out)? (?:a )?vote|nem\.? con\.?|"
                             r"as (?:set out|presented|circulated|amended|printed|recommended|submitted|detailed|listed)\b[^;:]*|"
-                            r"subject to\b[^;]*|by (?:a |the )?(?:majority|show of hands|general assent|consensus|all)\b[^;:]*)?"
+                            r"subject to\b[^;]*|by (?:a |the )?(?:majority|show of hands|general assent|consensus|all)\b[^;:]*|"
+                            r"with (?:\w+ )?(?:members |councillors )?(?:voting|votes|in favour)\b[^;:]*)?"
                             r"\W*(?:\([^()]*\))?\W*$", re.I)  # "... was approved (7 for, 2 against)."
 _PAST_EVENT = re.compile(r"\b(?:in|since|from|until) (?:19|20)\d\d\b|\blast (?:year|month)\b|\bpreviously\b|\bformerly\b", re.I)
+_BARE_OPENER = {"it", "was", "is", "resolved", "agreed", "unanimously", "resolution", "that", "further", "also"}
 _ASKING = {"asked", "enquired", "queried", "whether", "when", "why", "how", "if"}
 
 
@@ -79,6 +81,15 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         return True
     if cue.rule.get("capitals") and not doc[cue.token_end - 1].is_upper:
         return False  # "RECOMMENDED that ...", not "recommended reading"
+    if position == "alone":
+        # "Noted." as a sentence of its own after a report: the decision and nothing else
+        line_start = state.text.rfind("\n", 0, sentence.start) + 1
+        line_end = state.text.find("\n", sentence.end)
+        line_end = len(state.text) if line_end < 0 else line_end
+        if state.text[line_start : sentence.start].strip() or state.text[sentence.end : line_end].strip():
+            return False  # "... Email about parking. Noted. Clerk to forward it.": a remark inside a line of business
+        words = [t for t in doc[first : sentence_tokens(state, sentence)[1]] if not t.is_space and not t.is_punct]
+        return bool(words) and cue.token_start == words[0].i and cue.token_end == words[-1].i + 1 and not doc[cue.token_start].is_lower
     if position == "that_clause":
         return _that_clause(doc, state, sentence, first, cue)
     if position == "seconded":
@@ -103,6 +114,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         if _PAST_EVENT.search(state.text[sentence.start : sentence.end]):
             return False  # "Councillor Hale was elected to the Council in 2015": a life, not a decision of this meeting
         return not asked and not words & (_REPORTING | _ASKING | _SUBORDINATORS)
+    if position == "end" and cue.rule.id == "res.motion_carried" and not _moved_before(state, sentence, cue.start):
+        return False  # "Following debate, the motion was CARRIED." with no proposal in its paragraph: the quoted motion was only moved
     if position == "end":
         tail = doc[cue.token_end : sentence_tokens(state, sentence)[1]]
         clause = doc[max(first, cue.token_start - 6) : cue.token_start]
@@ -116,6 +129,8 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         if cue.rule.id == "res.passive_decision" and any(
                 t.lower_ == "that" and t.i > first and doc[t.i - 1].lower_ in _NOTING for t in doc[first : cue.token_start]):
             return False  # "It was noted that the bid was approved": a fact reported, not a decision taken
+        if cue.rule.id == "res.noted_passive" and cue.token_start > first and word_before(doc, cue.token_start).lower_ == "it":
+            return False  # "The scheme must show a public benefit, it was noted.": a reported fact, tagged at its end
         if cue.rule.id == "res.passive_decision" and _PAST_EVENT.search(state.text[sentence.start : sentence.end]):
             return False  # "In 2019 the application was refused.": history, not this meeting's decision
         if any(t.lower_ == "following" for t in before) and state.text[sentence.start : sentence.end].rstrip().endswith((":", ":-")):
@@ -241,6 +256,8 @@ def _is_resolution_start(doc: Doc, state: MinutesState, sentence: Sentence) -> s
     if _agenda_infinitive(doc, state, sentence) or _discussion_lead_in(state, sentence):
         return None
     for cue in sentence.cues_labelled("RESOLUTION"):
+        if cue.end > sentence.end and cue.rule.get("position") == "body":
+            continue  # "10) Village Map/Notice Board" then "Resolved – ...": a heading's last word and the next line's opener
         if _opens_sentence(doc, state, sentence, cue):
             return cue.rule.id
     return None
@@ -328,7 +345,7 @@ _NOT_A_SUBJECT_WORD = {"That", "The", "To", "A", "An", "This", "It", "RESOLVED",
 _SUBJECT_WORDS = {"officers", "officer", "clerk", "chair", "council", "committee", "panel", "board", "members", "executive"}
 
 
-def _without_opener(doc: Doc, block: list[Sentence], kind_cues):
+def _without_opener(doc: Doc, block: list[Sentence], kind_cues, fall_back: bool = True):
     """"AGREED that the report be noted", "The Committee agreed to note the report": the word that
     opens the decision says a decision was made, not what kind; what it decides does. ("The Committee
     recommends to Cabinet ..." keeps its kind: recommending is what it decides.)"""
@@ -339,7 +356,24 @@ def _without_opener(doc: Doc, block: list[Sentence], kind_cues):
         return inside and all(t.lower_ in _OPENING_VERBS for t in doc[c.token_start : c.token_end])
 
     rest = [c for c in kind_cues if not opening(c)]
-    return rest or kind_cues
+    return rest or (kind_cues if fall_back else [])
+
+
+_DECLINING = (("not",), ("to", "take", "no"), ("to", "make", "no"), ("to", "do", "nothing"), ("no", "action"), ("no", "further", "action"))
+
+
+def _declines(doc: Doc, sentence: Sentence) -> bool:
+    """"Agreed – to take no further action", "RESOLVED not to proceed": a decision that decides against
+    doing anything approves nothing (its kind is other)."""
+    for cue in sentence.cues_labelled("RESOLUTION"):
+        if cue.rule.id not in {"res.agreed", "res.resolved", "res.decision"}:
+            continue
+        following = [t.lower_ for t in doc[cue.token_end : cue.token_end + 8] if not t.is_space and not t.is_punct]
+        if following[:1] == ["unanimously"]:
+            following = following[1:]
+        if any(tuple(following[: len(words)]) == words for words in _DECLINING):
+            return True
+    return False
 
 
 def _kind_cues(doc: Doc, state: MinutesState, block: list[Sentence]):
@@ -347,6 +381,7 @@ def _kind_cues(doc: Doc, state: MinutesState, block: list[Sentence]):
     Support Manager"), and a bare verb only after whoever is told to act ("the Chair write to ...")."""
     cues = []
     opener_ends = {c.token_end for c in block[0].cues_labelled("RESOLUTION") if c.rule.id == "res.resolved"}
+    preamble_end = _preamble_end(doc, state, block[0])
     for c in (c for s in block for c in s.cues_labelled("RESOLUTION_KIND", "RESOLUTION", "REQUEST_VERB") if c.rule.get("kind")):
         if c.token_end - c.token_start == 1 and _inside_a_name(doc, c.token_start):
             continue
@@ -355,11 +390,33 @@ def _kind_cues(doc: Doc, state: MinutesState, block: list[Sentence]):
         needs = c.rule.get("kind_needs_words")
         if needs and not set(needs) & {t.lower_ for s in block for t in doc[sentence_tokens(state, s)[0] : sentence_tokens(state, s)[1]]}:
             continue  # "The bank reconciliation was noted and signed by the Chair": signed, but no record of a meeting
+        if c.token_start < preamble_end and c.token_start >= sentence_tokens(state, block[0])[0]:
+            continue  # "An application was received ... and it was resolved that ...": what led up to it, not what it decides
+        if c.rule.id == "res.kind_requested" and doc[c.token_start].lower_ in {"request", "requests"} \
+                and word_before(doc, c.token_start).lower_ in _NOUN_BEFORE:
+            continue  # "considered a late request for a contribution": the request put to the meeting, not one it makes
         if c.rule.label == "RESOLUTION_KIND" and c.rule.get("kind") == "requested" and c.token_start in opener_ends \
                 and doc[c.token_start].lower_ == "to":
             continue  # "It was resolved to submit the comments": the council decides to act itself
         cues.append(c)
     return cues
+
+
+_NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "late", "further", "any", "no", "such", "previous", "earlier"}
+
+
+def _preamble_end(doc: Doc, state: MinutesState, sentence: Sentence) -> int:
+    """The token where "... and it was resolved that" ends the account of what came before a decision
+    inside its sentence ("Councillors considered the request and it was resolved that it be declined"),
+    or -1 where the decision opens its sentence."""
+    first, end = sentence_tokens(state, sentence)
+    for cue in sentence.cues_labelled("RESOLUTION"):
+        if cue.rule.id not in {"res.resolved", "res.agreed"} or cue.token_start <= first:
+            continue
+        if doc[cue.token_start].lower_ == "it" and word_before(doc, cue.token_start).lower_ == "and" \
+                and len([t for t in doc[cue.token_end : end] if t.is_alpha]) >= 3:
+            return cue.token_start
+    return -1
 
 
 def _inside_a_name(doc: Doc, i: int) -> bool:
@@ -388,7 +445,9 @@ def _told_to_act(doc: Doc, cue) -> bool:
     if i < 0:
         return False
     word = doc[i]
-    if not (word.is_alpha and (word.lower_ in _SUBJECT_WORDS or (word.is_title and word.text not in _NOT_A_SUBJECT_WORD))):
+    # "AV to action", "That CSW should write ...": parish minutes name councillors and the clerk by their initials
+    initials = word.is_upper and 2 <= len(word) <= 4 and word.text not in _NOT_A_SUBJECT_WORD
+    if not (word.is_alpha and (word.lower_ in _SUBJECT_WORDS or initials or (word.is_title and word.text not in _NOT_A_SUBJECT_WORD))):
         return False
     if infinitive:
         # "Resolved: Clerk to obtain three quotes": the one told to act opens the part; not "allow the Council to prepare"
@@ -419,6 +478,33 @@ def _kind_from_form(doc: Doc, state: MinutesState, sentence: Sentence) -> str:
     return ResolutionKind.OTHER.value
 
 
+def _moved_before(state: MinutesState, sentence: Sentence, end: int) -> bool:
+    """Whether a proposal ("moved", "proposed", "seconded") stands in the paragraph before ``end``."""
+    index = bisect.bisect_right(state.sentence_starts, sentence.start) - 1
+    start = sentence.start
+    while index > 0 and state.sentences[index - 1].paragraph == sentence.paragraph:
+        index -= 1
+        start = state.sentences[index].start
+    return bool(re.search(r"\b(?:proposed|moved|seconded)\b", state.text[start:end], re.I))
+
+
+def _cut_part(state: MinutesState, block: list[Sentence]) -> list[Sentence]:
+    """"a. the report be noted; and" then "b. the Charter be approved by the" where the page was cut: the
+    cut part still says what kind of decision it is, though its words are not whole."""
+    index = bisect.bisect_right(state.sentence_starts, block[-1].start)
+    following = state.sentences[index] if index < len(state.sentences) else None
+    if following is None or not state.truncated(following.start) or not _ends_part(state.text, block[-1]) \
+            or state.item_at(following.start) != state.item_at(block[-1].start):
+        return []
+    return [following]
+
+
+def _closes_a_motion(sentence: Sentence) -> bool:
+    """"On being put to the vote the motion was carried.", "This was seconded by Cllr B and carried.": the vote
+    closes the proposal before it in its paragraph."""
+    return any(c.rule.id in {"res.motion_carried", "res.vote_outcome"} for c in sentence.cues_labelled("RESOLUTION"))
+
+
 def _signature(state: MinutesState, sentence: Sentence) -> bool:
     """"Approved and signed as a correct record ..." with only the Chair's signature
     line after it: the minutes' own sign-off, not a decision of the meeting."""
@@ -444,8 +530,11 @@ class ResolutionFinder:
         keep = []
         for index, resolution in enumerate(state.resolutions):
             later = any(formal[j] and state.resolutions[j].item == resolution.item for j in range(index + 1, len(formal)))
-            words = set(resolution.text.lower().split())
-            narrated = resolution.kind == "noted" or bool(words & {"moved", "seconded", "proposed"})
+            words = set(re.findall(r"[a-z]+", resolution.text.lower()))
+            # "Councillor A asked that the answer be included and this was agreed": a request granted in the
+            # discussion, before the item's formal decision
+            narrated = resolution.kind == "noted" or bool(words & {"moved", "seconded", "proposed", "carried"}) or (
+                resolution.rule == "res.passive_decision" and bool(words & {"asked", "requested", "suggested"}))
             keep.append(formal[index] or not later or not narrated)
         if all(keep):
             return
@@ -464,7 +553,7 @@ class ResolutionFinder:
         "Resolved." closes the proposal before it in its paragraph, and the decision starts there."""
         sentence = sentences[position]
         words = re.findall(r"[^\W\d_]+", state.text[sentence.start : sentence.end])
-        if len(words) > 2 or start != sentence.start:
+        if (len(words) > 2 and not _closes_a_motion(sentence)) or start != sentence.start:
             return start
         first = position
         while first > 0 and sentences[first - 1].paragraph == sentence.paragraph and not sentences[first - 1].role \
@@ -513,13 +602,19 @@ class ResolutionFinder:
             block = _block(doc, state, sentences, position)
             end = block[-1].end
             start = self._proposal_start(state, sentences, position, start)
+            if rule in {"res.resolved", "res.agreed"} and state.text[start:end].rstrip().endswith(_LEAD_IN_ENDINGS + ("–", "-")) and not [w for w in re.findall(r"[^\W\d_]{2,}", state.text[start:end].lower())
+                                                              if w not in _BARE_OPENER]:
+                position += len(block)  # "IT WAS resolved:" and the page cut off before what was resolved
+                continue
             if rule == "res.decision" and len(re.findall(r"[^\W\d_]{2,}", state.text[start:end])) < 2:
                 position += len(block)  # "Decision |" heading a table's column: a label with nothing decided
                 continue
             taken = len(block)
             block = [s for s in sentences[max(0, position - 3) : position] if s.start >= start] + block  # the proposal it closes
-            cues = _kind_cues(doc, state, block)
+            cues = _kind_cues(doc, state, block + _cut_part(state, block))
             kind = classify(_without_opener(doc, block, cues))
+            if _declines(doc, block[0]) and kind == classify(cues) and not _without_opener(doc, block, cues, fall_back=False):
+                kind = ResolutionKind.OTHER.value  # "Agreed – to take no further action on the application": nothing approved
             if kind == ResolutionKind.OTHER.value:
                 kind = _kind_from_form(doc, state, block[0])
             index = len(state.resolutions)

@@ -430,3 +430,117 @@ def test_the_following_was_noted_above_discussion_bullets_is_no_decision(nlp):
     minutes = run(nlp, "7 Winter Plan\n\nIn discussion, the following was noted:\n\n· Members asked whether the hub would open on Saturdays.\n\n"
                        "· the officer said that it would.\n")
     assert minutes.resolutions == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The minutes of the meeting held on 4 May were signed and adopted.",
+     "The notes of the last meeting were read and approved."],
+)
+def test_minutes_signed_and_adopted_in_the_passive_are_a_decision(nlp, text):
+    minutes = run(nlp, f"4 Minutes\n\n{text}\n")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [(text, "approved")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Resolved – to renew the hall booking for the winter – JD to action.",
+     "Agreed – that RB should write to the bus company about the timetable."],
+)
+def test_someone_named_by_initials_and_told_to_act_makes_a_request(nlp, sentence):
+    minutes = run(nlp, f"8 Village Matters\n\n{sentence}\n")
+    assert [r.kind for r in minutes.resolutions] == ["requested"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Agreed – to take no further action on the hedge at Mill Farm.",
+     "RESOLVED not to proceed with the new noticeboard this year."],
+)
+def test_a_decision_to_do_nothing_approves_nothing(nlp, sentence):
+    minutes = run(nlp, f"11 Planning\n\n{sentence}\n")
+    assert [r.kind for r in minutes.resolutions] == ["other"]
+
+
+def test_thanks_to_be_passed_on_are_a_request(nlp):
+    minutes = run(nlp, "1 Chair's Remarks\n\nAGREED that the Council's thanks be passed to the volunteers.\n")
+    assert [r.kind for r in minutes.resolutions] == ["requested"]
+
+
+def test_a_resolved_whose_words_the_page_cut_off_is_no_decision(nlp):
+    minutes = run(nlp, "5 Minutes\n\nIT WAS resolved:\n\nThat the minu")
+    assert minutes.resolutions == []
+
+
+def test_a_heading_ending_in_a_body_word_above_a_resolved_is_no_decision(nlp):
+    minutes = run(nlp, "9) Parish Notice Board\n Resolved – to defer the decision on the new board.\n")
+    assert [(r.text, r.rule) for r in minutes.resolutions] == [("Resolved – to defer the decision on the new board.", "res.resolved")]
+
+
+def test_a_fact_tagged_it_was_noted_at_its_end_is_no_decision(nlp):
+    minutes = run(nlp, "6 Grants\n\nThe scheme must show a public benefit to receive support it was noted.\n")
+    assert minutes.resolutions == []
+
+
+def test_a_request_granted_in_discussion_gives_way_to_the_items_decision(nlp):
+    minutes = run(nlp, "2 Minute\n\nCouncillor Ray asked that the full answer be appended and this was agreed.\n\nDECISION\n\n"
+                       "AGREED that the Minute be approved.\n")
+    assert [r.text.split()[-1] for r in minutes.resolutions] == ["approved."]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("A quote for the fence was received on 3 May and it was resolved that the Clerk should obtain two more.", "requested"),
+        ("Councillors considered a late request for a grant and it was resolved that the request be declined.", "other"),
+    ],
+)
+def test_what_led_up_to_a_decision_in_its_sentence_does_not_set_its_kind(nlp, text, kind):
+    minutes = run(nlp, f"6 Grounds\n\n{text}\n")
+    assert [r.kind for r in minutes.resolutions] == [kind]
+
+
+@pytest.mark.parametrize("closing", ["Noted.", "Received and noted."])
+def test_a_report_closed_by_noted_alone_is_a_decision(nlp, closing):
+    minutes = run(nlp, f"6 Family Relationships\n\nThe Chief Executive reported that an appointment had been offered.\n\n{closing}\n")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [(closing, "noted")]
+
+
+def test_noted_opening_a_longer_sentence_is_not_noted_alone(nlp):
+    minutes = run(nlp, "6 Halls\n\nThe Clerk said the comments were noted by the hall committee last year, and the hall was busy.\n")
+    assert [r.rule for r in minutes.resolutions] != ["res.noted_alone"]
+
+
+def test_a_motion_referred_in_the_first_instance_to_a_committee_is_recommended(nlp):
+    minutes = run(nlp, "9 Notices of Motion\n\nThe Committee agreed that the motion be referred, in the first instance, to the Parks Committee.\n")
+    assert [r.kind for r in minutes.resolutions] == ["recommended"]
+
+
+def test_noted_inside_a_line_of_correspondence_is_no_decision(nlp):
+    minutes = run(nlp, "12 Correspondence\n\n- Email from a resident about the verge. Noted. Clerk to reply.\n")
+    assert "res.noted_alone" not in [r.rule for r in minutes.resolutions]
+
+
+def test_a_motion_put_to_the_vote_and_carried_decides_what_was_moved(nlp):
+    minutes = run(nlp, "5 Budget\n\nIt was moved by Councillor Ash and seconded by Councillor Birch that the budget be approved. "
+                       "On being put to the vote the motion was carried.\n")
+    assert [(r.rule, r.kind) for r in minutes.resolutions] == [("res.motion_carried", "approved")]
+    assert minutes.resolutions[0].text.startswith("It was moved by Councillor Ash")
+
+
+def test_a_seconded_and_carried_closes_the_proposal_before_it(nlp):
+    minutes = run(nlp, "5 Budget\n\nCouncillor Ash proposed that the budget be approved. This was seconded by Councillor Birch "
+                       "and carried unanimously.\n")
+    assert [r.kind for r in minutes.resolutions] == ["approved"]
+    assert minutes.resolutions[0].text.startswith("Councillor Ash proposed")
+
+
+def test_a_motion_declared_carried_gives_way_to_the_items_formal_decision(nlp):
+    minutes = run(nlp, "5 Motion\n\nThe motion was moved by Cllr Ash, put to the meeting and declared carried, with 9 Members voting for and "
+                       "1 against.\n\nAGREED – that the Notice of Motion be adopted.\n")
+    assert [r.text for r in minutes.resolutions] == ["AGREED – that the Notice of Motion be adopted."]
+
+
+def test_a_part_cut_off_by_the_page_still_gives_the_decision_its_kind(nlp):
+    minutes = run(nlp, "5 Audit\n\nRESOLVED - that:\na. the report be noted; and\nb. the Charter be approved by the Comm")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [("RESOLVED - that:\na. the report be noted; and", "approved")]
