@@ -559,3 +559,35 @@ def test_actions_kept_informed_and_attending(text):
 ])
 def test_actions_due_words_are_not_what_led_up_to_the_task(text, due):
     assert [a.due for a in actions(text)] == [due]
+
+
+# -- round 2: shorthand minutes (parish and town councils) -----------------------------------------
+
+@pytest.mark.parametrize("text, owner", [
+    ("Clerk to speak to the police about the parking on School Lane.", "Clerk"),
+    ("The bench by the pond is broken – JB & KL to inspect.", "JB & KL"),
+    ("The Council thanked the speaker for the talk and MP to send the slides to the Clerk.", "MP"),
+    ("The bus shelter was damaged, but the Clerk to circulated the insurer's letter to all members.", "the Clerk"),
+])
+def test_actions_shorthand_who_then_to_and_any_verb(text, owner):
+    """Shorthand minutes: a person, post, body or initials opening a clause, then "to" and a verb."""
+    found = actions(text)
+    assert [a.owner for a in found] == [owner], [(a.rule, a.text, a.owner) for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Members to declare any interests in items on the agenda.",
+    "Response to consultation on the draft plan.",
+    "The Chief Executive in consultation with the Cabinet Member for Economy and Council Transformation to enter into a contract.",
+])
+def test_actions_shorthand_needs_a_person_and_a_task(text):
+    assert [a.rule for a in actions(text)].count("a.named_to") == 0
+
+
+def test_actions_shorthand_owner_trailer_and_a_second_infinitive():
+    """"Clerk to action" after a task names its owner; "... and to put it on the website" is a second task."""
+    text = ("The County Councillor had sent a report for the Clerk to read out at the meeting and to be put on the website.\n"
+            "Clerk to action.\n\nClerk to ring the contractor about the hedge and to put the report on the website.\n")
+    found = actions(text)
+    assert [a.owner for a in found] == ["Clerk", "Clerk", "Clerk"], [(a.rule, a.text, a.owner) for a in found]
+    assert found[-1].text.startswith("to put the report")
