@@ -591,3 +591,13 @@ def test_actions_shorthand_owner_trailer_and_a_second_infinitive():
     found = actions(text)
     assert [a.owner for a in found] == ["Clerk", "Clerk", "Clerk"], [(a.rule, a.text, a.owner) for a in found]
     assert found[-1].text.startswith("to put the report")
+
+
+@pytest.mark.parametrize("text, count", [
+    ("AGREED that the Committee's thanks be passed on to the volunteers who cleared the brook.", 1),
+    ("RESOLVED that the residents' concerns be conveyed to the highways authority.", 1),
+    ("The motion was passed to loud applause.", 0),
+])
+def test_actions_a_decision_that_words_be_passed_on(text, count):
+    """Decided words carried to someone outside the meeting ("thanks be passed on to ...") are a task."""
+    assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
