@@ -601,3 +601,12 @@ def test_actions_shorthand_owner_trailer_and_a_second_infinitive():
 def test_actions_a_decision_that_words_be_passed_on(text, count):
     """Decided words carried to someone outside the meeting ("thanks be passed on to ...") are a task."""
     assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Parking is a problem. Resolved – to write to the school about a joint approach – GH to action.", "GH"),
+    ("Agreed – that the Tree Warden should write to the landowner.", "Tree Warden"),
+])
+def test_actions_owner_is_never_the_decision_word(text, owner):
+    """"Resolved –" opens a decision; its owner is who the trailer or the clause names, never "Resolved"."""
+    assert [a.owner for a in actions(text)] == [owner], [(a.rule, a.text, a.owner) for a in actions(text)]
