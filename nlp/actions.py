@@ -721,8 +721,10 @@ class _Reading:
                     opening -= 1
                 if opening > first and doc[opening - 1].lower_ not in after:
                     continue  # no clause opens within a name's length before the "to"
-                if opening > first + 1 and doc[opening - 1].is_alpha and _word_before(doc, opening - 1).text[:1].isupper():
-                    continue  # "the Cabinet Member for Economy and Council Transformation to ...": one title's words
+                if opening > first + 1 and (doc[opening - 1].is_alpha or doc[opening - 1].text == ",") \
+                        and _word_before(doc, opening - 1).text[:1].isupper():
+                    continue  # "the Cabinet Member for Economy and Council Transformation to ...", "Resource, Commissioning
+                    # & Governance portfolio to ...": one title's or one list's words, no clause of its own
                 while opening < i and doc[opening].is_space:
                     opening += 1
                 words = [t.text for t in doc[opening:i] if not t.is_space]

@@ -610,3 +610,12 @@ def test_actions_a_decision_that_words_be_passed_on(text, count):
 def test_actions_owner_is_never_the_decision_word(text, owner):
     """"Resolved –" opens a decision; its owner is who the trailer or the clause names, never "Resolved"."""
     assert [a.owner for a in actions(text)] == [owner], [(a.rule, a.text, a.owner) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, owners", [
+    ("The hedge at the bus stop is blocking the path, Clerk to ring the owner.", ["Clerk"]),
+    ("The budget moved to the Finance, Property & Assets portfolio to save money.", []),
+])
+def test_actions_shorthand_after_a_comma_but_not_inside_a_list(text, owners):
+    """A comma ends the matter before a shorthand task; a comma inside a list of capitalised words opens nothing."""
+    assert [a.owner for a in actions(text) if a.rule == "a.named_to"] == owners
