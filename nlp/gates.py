@@ -314,6 +314,11 @@ def decision(at: At):
                       "being"}
 
 
+#: Verbs that, with nothing after them, say who presents an item at the meeting ("Cabinet Member to
+#: report", "Head of Finance to present"): an agenda's words, not a task.
+PRESENTING = {"report", "present", "introduce", "update", "attend", "respond", "reply", "answer"}
+
+
 def _agent(at: At, needs_info: bool):
     reading, doc, cue = at.reading, at.doc, at.cue
     if doc[cue.token_start].lower_ == "ask" and (
@@ -323,8 +328,15 @@ def _agent(at: At, needs_info: bool):
     after = [t.lower_ for t in doc[cue.token_end : cue.token_end + 3]]
     if after[:2] == ["the", "following"] and (len(after) < 3 or not after[2].isalpha() or after[2] in {"words", "wording", "text", "paragraph"}):
         return False  # "Article 7, Board Membership, add the following;": an amendment's drafting, not a task
-    if reading.named_to(cue, at.clause_first) or reading.second_infinitive(cue, at.clause_first) is not None:
-        return True  # "Clerk to write ...", "undertook to write ... and to report back": the same agent
+    if reading.named_to(cue, at.clause_first):
+        if doc[cue.token_start].text[:1].isupper():
+            return False  # "Issues to Report from Scrutiny Committees": a heading's words, not a task
+        rest = [t for t in doc[cue.token_end : at.clause_last] if not (t.is_punct or t.is_space)]
+        if not rest and doc[cue.token_start].lower_ in PRESENTING:
+            return False  # "Scrutiny Committee Chairs to report": who presents the item, the agenda's words
+        return True  # "Clerk to write ..."
+    if reading.second_infinitive(cue, at.clause_first) is not None:
+        return True  # "undertook to write ... and to report back": the same agent
     subjunctive = reading.subjunctive(cue, at.clause_first, at.sentence)
     if not (subjunctive or reading.modal_before(cue.token_start, at.clause_first, infinitive=False)):
         return False

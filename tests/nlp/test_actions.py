@@ -619,3 +619,14 @@ def test_actions_owner_is_never_the_decision_word(text, owner):
 def test_actions_shorthand_after_a_comma_but_not_inside_a_list(text, owners):
     """A comma ends the matter before a shorthand task; a comma inside a list of capitalised words opens nothing."""
     assert [a.owner for a in actions(text) if a.rule == "a.named_to"] == owners
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Reports from Working Groups\n\nWorking Group Chairs to report\n\nThe Chairs updated the Committee on their work.\n", 0),
+    ("Matters to Report from the Area Forums\n\nThe Forum chairs updated the Committee.\n", 0),
+    ("The fence by the play area is leaning. Clerk to report it to the landowner.\n", 1),
+])
+def test_actions_agenda_text_who_presents_is_no_task(text, count):
+    """An agenda's "X to report" with nothing after it names who presents the item; a heading's
+    capitalised "to Report" is a title. Neither is a task; "Clerk to report it to ..." is."""
+    assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
