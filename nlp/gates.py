@@ -310,8 +310,17 @@ def decision(at: At):
         return False
     if before == "being" and cue.token_start - 1 > first and doc[cue.token_start - 2].lower_ in {"was", "were", "is", "are"}:
         return False  # "four projects were being carried forward into next year": progress reported
-    return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are",
-                      "being"}
+    if before not in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are",
+                      "being"}:
+        return False
+    # "deferred to the January meeting", "to allow a site visit", "until the survey is back", "brought forward from
+    # the programme": deferred to something, work follows; "Resolved – to defer the decision on the map board" alone
+    # puts nothing on anyone
+    return any(t.lower_ in DEFERRED_TO for t in doc[cue.token_end : max(at.clause_last, at.last)])
+
+
+#: Words that say what a deferral waits for or goes to.
+DEFERRED_TO = {"to", "until", "till", "pending", "from", "for", "so", "awaiting", "while", "when", "after", "next"}
 
 
 #: Verbs that, with nothing after them, say who presents an item at the meeting ("Cabinet Member to

@@ -630,3 +630,14 @@ def test_actions_agenda_text_who_presents_is_no_task(text, count):
     """An agenda's "X to report" with nothing after it names who presents the item; a heading's
     capitalised "to Report" is a title. Neither is a task; "Clerk to report it to ..." is."""
     assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Resolved – to defer the decision on the new notice board.", 0),
+    ("Resolved – to defer the decision on the new notice board to the March meeting.", 1),
+    ("It was agreed to defer the item pending the tree survey.", 1),
+])
+def test_actions_a_deferral_is_a_task_when_it_goes_somewhere(text, count):
+    """A deferral to a meeting, until or pending something, or to allow a visit leaves work to do; a bare
+    "to defer the decision on X" puts nothing on anyone."""
+    assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
