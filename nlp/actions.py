@@ -515,7 +515,7 @@ class _Reading:
             return False  # "That the Treasury Management Mid-Year Review be noted": a title's noun, not a verb
         if any(t.lower_ in _DECIDED or (t.is_lower and t.lower_.endswith("ed") and len(t) > 4) for t in subject):
             return False  # "The Committee NOTED the progress report", "The Chair referred Members present ...": a verb came already
-        return 0 < len(subject) <= 10 and not any(t.lower_ in MODALS | {"was", "were", "is", "are", "had", "has"} for t in subject)
+        return 0 < len(subject) <= 14 and not any(t.lower_ in MODALS | {"was", "were", "is", "are", "had", "has"} for t in subject)
 
     def person_then_to(self, cue: Cue, last: int) -> str | None:
         """"asked the Cabinet Member to ensure": who was asked, if someone was asked to do something."""
@@ -896,7 +896,7 @@ def _person(owner: str | None) -> str | None:
         words = words[:cut]
         while words and words[-1].lower() in {"of", "and", "&", "for", "the", "–", "-"}:
             words.pop()
-        good = bool(words) and len(words) <= 9 and (words[0][:1].isupper() or words[0].lower() in _LOWER_CASE_POSTS)
+        good = bool(words) and len(words) <= 14 and (words[0][:1].isupper() or words[0].lower() in _LOWER_CASE_POSTS)
         if good:
             pieces.append(" ".join(words))
         elif pieces:

@@ -641,3 +641,16 @@ def test_actions_a_deferral_is_a_task_when_it_goes_somewhere(text, count):
     """A deferral to a meeting, until or pending something, or to allow a visit leaves work to do; a bare
     "to defer the decision on X" puts nothing on anyone."""
     assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("RESOLVED:\n\na) That the Head of Democratic Services circulates a note to all members on the new rules.\n",
+     "Head of Democratic Services"),
+    ("RESOLVED:\n\na) That the Assistant Director of Place & Environment and Head of Legal and Democratic Services write to "
+     "the operator about the hours.\n", "Assistant Director of Place & Environment and Head of Legal and Democratic Services"),
+])
+def test_actions_a_resolution_part_names_its_officer_with_a_long_title_or_a_present_tense_verb(text, owner):
+    """"That the X circulates ..." (Welsh councils' resolutions) and "That <two long posts> write to ...":
+    the part is a task and the posts are its owner."""
+    found = actions(text)
+    assert [a.owner for a in found] == [owner], [(a.rule, a.text, a.owner) for a in found]
