@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from .clauses import clause_end, clause_start, relative_task, word_after as _word_after, word_before as _word_before, is_pronoun, motion_as_moved, question_complement, sentence_tokens, subject_before
 from .dues import due_phrase, resolve_due
-from .gates import ACTION_GATES, NOT_TASKS, PRESENTING, At
+from .gates import ACTION_GATES, NOT_TASKS, PRESENTING, PRESENTS_NOW, At
 from .patterns import CueRule, PatternError, load_rules
 from .layout import write_spans
 from .names import person_or_none
@@ -737,6 +737,9 @@ class _Reading:
                 if verb.lower_ in PRESENTING and not any(
                         not (t.is_punct or t.is_space) for t in doc[verb.i + 1 : last]):
                     continue  # "Chair to report": who presents the item, not a task
+                if verb.lower_ in PRESENTS_NOW and not any(
+                        c.label == "DUE" and c.token_start > verb.i for c in sentence.cues):
+                    continue  # "Head of Finance to present the budget report": the agenda's who-presents, unless it is owed later
                 start = opening
                 if opening > first and doc[opening - 1].text in {"–", "-", "—"} and not any(
                         a for a in state.actions if sentence.start <= a.start < doc[opening].idx):

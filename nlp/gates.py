@@ -326,6 +326,9 @@ DEFERRED_TO = {"to", "until", "till", "pending", "from", "for", "so", "awaiting"
 #: Verbs that, with nothing after them, say who presents an item at the meeting ("Cabinet Member to
 #: report", "Head of Finance to present"): an agenda's words, not a task.
 PRESENTING = {"report", "present", "introduce", "update", "attend", "respond", "reply", "answer"}
+#: Verbs that, whatever follows, say who presents an item now ("Head of Finance to present the budget
+#: report"), unless a deadline or a later meeting follows ("to present the draft to the next meeting").
+PRESENTS_NOW = {"present", "introduce", "outline", "summarise", "summarize", "explain"}
 
 
 def _agent(at: At, needs_info: bool):
@@ -343,6 +346,9 @@ def _agent(at: At, needs_info: bool):
         rest = [t for t in doc[cue.token_end : at.clause_last] if not (t.is_punct or t.is_space)]
         if not rest and doc[cue.token_start].lower_ in PRESENTING:
             return False  # "Scrutiny Committee Chairs to report": who presents the item, the agenda's words
+        if doc[cue.token_start].lower_ in PRESENTS_NOW and not any(
+                c.label == "DUE" and c.token_start >= cue.token_end for c in at.sentence.cues):
+            return False  # "Head of Finance to present the budget report": who presents it at this meeting
         return True  # "Clerk to write ..."
     if reading.second_infinitive(cue, at.clause_first) is not None:
         return True  # "undertook to write ... and to report back": the same agent

@@ -654,3 +654,12 @@ def test_actions_a_resolution_part_names_its_officer_with_a_long_title_or_a_pres
     the part is a task and the posts are its owner."""
     found = actions(text)
     assert [a.owner for a in found] == [owner], [(a.rule, a.text, a.owner) for a in found]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Head of Finance to present the budget monitoring report.", 0),
+    ("Clerk to present the draft budget to the next meeting.", 1),
+])
+def test_actions_agenda_who_presents_unless_owed_later(text, count):
+    """An agenda's "X to present the report" names who presents it now; with a later meeting it is owed."""
+    assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
