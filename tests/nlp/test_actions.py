@@ -663,3 +663,12 @@ def test_actions_a_resolution_part_names_its_officer_with_a_long_title_or_a_pres
 def test_actions_agenda_who_presents_unless_owed_later(text, count):
     """An agenda's "X to present the report" names who presents it now; with a later meeting it is owed."""
     assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, due", [
+    ("No nominations had come in. Matter to be listed at next meeting.", "next meeting"),
+    ("The bench request is to be placed on the next agenda.", "the next agenda"),
+])
+def test_actions_shorthand_without_articles_and_the_next_agenda(text, due):
+    """Parish shorthand drops articles ("at next meeting"); "the next agenda" is when it is due."""
+    assert [a.due for a in actions(text)] == [due], [(a.rule, a.text, a.due) for a in actions(text)]
