@@ -706,12 +706,21 @@ class _Reading:
         after = set(rule.get("after", ()))
         not_verbs = set(rule.get("not_verbs", ()))
         owner_verbs = set(rule.get("owner_verbs", ()))
+        to_id = doc.vocab.strings["to"]
+        tos = [t.i for t in doc if t.lower == to_id]  # one pass over the document; most sentences hold no "to"
+        at = 0
         for sentence in state.sentences:
-            if state.skipped(sentence.start) or sentence.role == "heading":
+            while at < len(tos) and doc[tos[at]].idx < sentence.start:
+                at += 1
+            if at == len(tos):
+                break
+            if doc[tos[at]].idx >= sentence.end or state.skipped(sentence.start) or sentence.role == "heading":
                 continue
             first, last = sentence_tokens(state, sentence)
-            for i in range(first + 1, last - 1):
-                if doc[i].lower_ != "to":
+            for i in tos[at:]:
+                if i >= last - 1:
+                    break
+                if i < first + 1:
                     continue
                 verb = _word_after(doc, i + 1)
                 if verb.i >= last or not verb.is_alpha or not verb.text.islower() or verb.lower_ in not_verbs:
