@@ -310,8 +310,25 @@ def decision(at: At):
         return False
     if before == "being" and cue.token_start - 1 > first and doc[cue.token_start - 2].lower_ in {"was", "were", "is", "are"}:
         return False  # "four projects were being carried forward into next year": progress reported
-    return before in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are",
-                      "being"}
+    if before not in {"to", "be", "would", "will", "should", "was", "were", "been", "agreed", "resolved", "decided", "is", "are",
+                      "being"}:
+        return False
+    # "deferred to the January meeting", "to allow a site visit", "until the survey is back", "brought forward from
+    # the programme": deferred to something, work follows; "Resolved – to defer the decision on the map board" alone
+    # puts nothing on anyone
+    return any(t.lower_ in DEFERRED_TO for t in doc[cue.token_end : max(at.clause_last, at.last)])
+
+
+#: Words that say what a deferral waits for or goes to.
+DEFERRED_TO = {"to", "until", "till", "pending", "from", "for", "so", "awaiting", "while", "when", "after", "next"}
+
+
+#: Verbs that, with nothing after them, say who presents an item at the meeting ("Cabinet Member to
+#: report", "Head of Finance to present"): an agenda's words, not a task.
+PRESENTING = {"report", "present", "introduce", "update", "attend", "respond", "reply", "answer"}
+#: Verbs that, whatever follows, say who presents an item now ("Head of Finance to present the budget
+#: report"), unless a deadline or a later meeting follows ("to present the draft to the next meeting").
+PRESENTS_NOW = {"present", "introduce", "outline", "summarise", "summarize", "explain"}
 
 
 def _agent(at: At, needs_info: bool):
@@ -323,8 +340,18 @@ def _agent(at: At, needs_info: bool):
     after = [t.lower_ for t in doc[cue.token_end : cue.token_end + 3]]
     if after[:2] == ["the", "following"] and (len(after) < 3 or not after[2].isalpha() or after[2] in {"words", "wording", "text", "paragraph"}):
         return False  # "Article 7, Board Membership, add the following;": an amendment's drafting, not a task
-    if reading.named_to(cue, at.clause_first) or reading.second_infinitive(cue, at.clause_first) is not None:
-        return True  # "Clerk to write ...", "undertook to write ... and to report back": the same agent
+    if reading.named_to(cue, at.clause_first):
+        if doc[cue.token_start].text[:1].isupper():
+            return False  # "Issues to Report from Scrutiny Committees": a heading's words, not a task
+        rest = [t for t in doc[cue.token_end : at.clause_last] if not (t.is_punct or t.is_space)]
+        if not rest and doc[cue.token_start].lower_ in PRESENTING:
+            return False  # "Scrutiny Committee Chairs to report": who presents the item, the agenda's words
+        if doc[cue.token_start].lower_ in PRESENTS_NOW and not any(
+                c.label == "DUE" and c.token_start >= cue.token_end for c in at.sentence.cues):
+            return False  # "Head of Finance to present the budget report": who presents it at this meeting
+        return True  # "Clerk to write ..."
+    if reading.second_infinitive(cue, at.clause_first) is not None:
+        return True  # "undertook to write ... and to report back": the same agent
     subjunctive = reading.subjunctive(cue, at.clause_first, at.sentence)
     if not (subjunctive or reading.modal_before(cue.token_start, at.clause_first, infinitive=False)):
         return False

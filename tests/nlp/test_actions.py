@@ -559,3 +559,116 @@ def test_actions_kept_informed_and_attending(text):
 ])
 def test_actions_due_words_are_not_what_led_up_to_the_task(text, due):
     assert [a.due for a in actions(text)] == [due]
+
+
+# -- round 2: shorthand minutes (parish and town councils) -----------------------------------------
+
+@pytest.mark.parametrize("text, owner", [
+    ("Clerk to speak to the police about the parking on School Lane.", "Clerk"),
+    ("The bench by the pond is broken – JB & KL to inspect.", "JB & KL"),
+    ("The Council thanked the speaker for the talk and MP to send the slides to the Clerk.", "MP"),
+    ("The bus shelter was damaged, but the Clerk to circulated the insurer's letter to all members.", "the Clerk"),
+])
+def test_actions_shorthand_who_then_to_and_any_verb(text, owner):
+    """Shorthand minutes: a person, post, body or initials opening a clause, then "to" and a verb."""
+    found = actions(text)
+    assert [a.owner for a in found] == [owner], [(a.rule, a.text, a.owner) for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Members to declare any interests in items on the agenda.",
+    "Response to consultation on the draft plan.",
+    "The Chief Executive in consultation with the Cabinet Member for Economy and Council Transformation to enter into a contract.",
+])
+def test_actions_shorthand_needs_a_person_and_a_task(text):
+    assert [a.rule for a in actions(text)].count("a.named_to") == 0
+
+
+def test_actions_shorthand_owner_trailer_and_a_second_infinitive():
+    """"Clerk to action" after a task names its owner; "... and to put it on the website" is a second task."""
+    text = ("The County Councillor had sent a report for the Clerk to read out at the meeting and to be put on the website.\n"
+            "Clerk to action.\n\nClerk to ring the contractor about the hedge and to put the report on the website.\n")
+    found = actions(text)
+    assert [a.owner for a in found] == ["Clerk", "Clerk", "Clerk"], [(a.rule, a.text, a.owner) for a in found]
+    assert found[-1].text.startswith("to put the report")
+
+
+@pytest.mark.parametrize("text, count", [
+    ("AGREED that the Committee's thanks be passed on to the volunteers who cleared the brook.", 1),
+    ("RESOLVED that the residents' concerns be conveyed to the highways authority.", 1),
+    ("The motion was passed to loud applause.", 0),
+])
+def test_actions_a_decision_that_words_be_passed_on(text, count):
+    """Decided words carried to someone outside the meeting ("thanks be passed on to ...") are a task."""
+    assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Parking is a problem. Resolved – to write to the school about a joint approach – GH to action.", "GH"),
+    ("Agreed – that the Tree Warden should write to the landowner.", "Tree Warden"),
+])
+def test_actions_owner_is_never_the_decision_word(text, owner):
+    """"Resolved –" opens a decision; its owner is who the trailer or the clause names, never "Resolved"."""
+    assert [a.owner for a in actions(text)] == [owner], [(a.rule, a.text, a.owner) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, owners", [
+    ("The hedge at the bus stop is blocking the path, Clerk to ring the owner.", ["Clerk"]),
+    ("The budget moved to the Finance, Property & Assets portfolio to save money.", []),
+])
+def test_actions_shorthand_after_a_comma_but_not_inside_a_list(text, owners):
+    """A comma ends the matter before a shorthand task; a comma inside a list of capitalised words opens nothing."""
+    assert [a.owner for a in actions(text) if a.rule == "a.named_to"] == owners
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Reports from Working Groups\n\nWorking Group Chairs to report\n\nThe Chairs updated the Committee on their work.\n", 0),
+    ("Matters to Report from the Area Forums\n\nThe Forum chairs updated the Committee.\n", 0),
+    ("The fence by the play area is leaning. Clerk to report it to the landowner.\n", 1),
+])
+def test_actions_agenda_text_who_presents_is_no_task(text, count):
+    """An agenda's "X to report" with nothing after it names who presents the item; a heading's
+    capitalised "to Report" is a title. Neither is a task; "Clerk to report it to ..." is."""
+    assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Resolved – to defer the decision on the new notice board.", 0),
+    ("Resolved – to defer the decision on the new notice board to the March meeting.", 1),
+    ("It was agreed to defer the item pending the tree survey.", 1),
+])
+def test_actions_a_deferral_is_a_task_when_it_goes_somewhere(text, count):
+    """A deferral to a meeting, until or pending something, or to allow a visit leaves work to do; a bare
+    "to defer the decision on X" puts nothing on anyone."""
+    assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("RESOLVED:\n\na) That the Head of Democratic Services circulates a note to all members on the new rules.\n",
+     "Head of Democratic Services"),
+    ("RESOLVED:\n\na) That the Assistant Director of Place & Environment and Head of Legal and Democratic Services write to "
+     "the operator about the hours.\n", "Assistant Director of Place & Environment and Head of Legal and Democratic Services"),
+])
+def test_actions_a_resolution_part_names_its_officer_with_a_long_title_or_a_present_tense_verb(text, owner):
+    """"That the X circulates ..." (Welsh councils' resolutions) and "That <two long posts> write to ...":
+    the part is a task and the posts are its owner."""
+    found = actions(text)
+    assert [a.owner for a in found] == [owner], [(a.rule, a.text, a.owner) for a in found]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Head of Finance to present the budget monitoring report.", 0),
+    ("Clerk to present the draft budget to the next meeting.", 1),
+])
+def test_actions_agenda_who_presents_unless_owed_later(text, count):
+    """An agenda's "X to present the report" names who presents it now; with a later meeting it is owed."""
+    assert len(actions(text)) == count, [(a.rule, a.text) for a in actions(text)]
+
+
+@pytest.mark.parametrize("text, due", [
+    ("No nominations had come in. Matter to be listed at next meeting.", "next meeting"),
+    ("The bench request is to be placed on the next agenda.", "the next agenda"),
+])
+def test_actions_shorthand_without_articles_and_the_next_agenda(text, due):
+    """Parish shorthand drops articles ("at next meeting"); "the next agenda" is when it is due."""
+    assert [a.due for a in actions(text)] == [due], [(a.rule, a.text, a.due) for a in actions(text)]
