@@ -26,7 +26,7 @@ REQUEST_WORDS = {"that", "to"}
 _WINDOW = 14
 _QUESTION_LABEL = re.compile(
     r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\.?\s*\d|\s*[:.–-])\.?|supplementary(?=\s*[:–-])|(?<=supplementary )(?=[:–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b|(?-i:[A-Z])\b(?=\s*[–:.-]))?\s*(?:\([^)]*\))?\s*"
-    r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?)|(?P<titled>(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s[^:–\n-]+?)(?=\s+to\s|[ \t]*(?:\n|$)))?"
+    r"(?:[–-]\s*)?(?:to\s+[^:\n]+?\s+(?=from\s))?(?:from\s+(?P<asker>[^:–-]+?)|(?P<titled>(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s[^:–\n-]+?)(?=\s+to\s|[ \t]*(?:\n|$)))?"
     r"[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
     re.I,
 )
@@ -176,6 +176,7 @@ class QuestionFinder:
         text = state.text
         intro_asker = None
         pending_label: str | None = None
+        label_start: int | None = None
         for sentence in state.sentences:
             if sentence.role or state.skipped(sentence.start):
                 continue
@@ -184,6 +185,7 @@ class QuestionFinder:
                 continue  # a cell of a flattened table (an action log's "seeking clarity on ...")
             label = _QUESTION_LABEL.match(fragment)
             if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or _label_asker(label) and label.end() == len(fragment.rstrip())):
+                label_start = sentence.start if _label_asker(label) else None  # a heading naming the asker opens the record
                 pending_label = (_label_asker(label) or self._asker_from_heading(state, sentence)
                                  or self._supplementary_asker(state, sentence, fragment) or self._name_line(state, sentence)
                                  or self._series_asker(state, sentence) or "")
@@ -214,12 +216,15 @@ class QuestionFinder:
                 asker, pending_label = pending_label or None, None
                 sentence.role = "question"
                 end = self._paragraph_end(state, sentence)
-                state.questions.append(Question(item=state.item_at(sentence.start), text=text[sentence.start:end],
-                                                asker=asker, start=sentence.start, end=end, rule="q.label"))
                 for other in state.sentences[sentence.index + 1 :]:
                     if other.paragraph != sentence.paragraph:
                         break
                     other.role = "question"
+                end = self._asked_on(state, sentence, end)
+                # the label line and the question under it are one record ("Question to the Leader from Mr X")
+                start = label_start if label_start is not None and state.item_at(label_start) == state.item_at(sentence.start) else sentence.start
+                state.questions.append(Question(item=state.item_at(sentence.start), text=text[start:end],
+                                                asker=asker, start=start, end=end, rule="q.label"))
                 continue
             if not sentence.marker:
                 intro_asker = self._intro_asker(doc, state, sentence, fragment) or (intro_asker if sentence.first_in_paragraph is False else None)
@@ -470,6 +475,28 @@ class QuestionFinder:
         item = state.item_at(sentence.start)
         earlier = [q for q in state.questions if q.item == item and q.start < sentence.start]
         return earlier[-1].asker if earlier else None
+
+    @staticmethod
+    def _asked_on(state, sentence, end) -> int:
+        """A written question under a label may run over paragraphs: background first ("In May the
+        contractor had a data breach."), then one or more paragraphs that end in "?". The following
+        paragraphs that end in a question mark, up to the first that does not, belong to it."""
+        item = state.item_at(sentence.start)
+        paragraph = state.sentence_at(max(end - 1, sentence.start)).paragraph
+        following = [s for s in state.sentences[sentence.index + 1 :] if s.paragraph > paragraph]
+        while following:
+            block = [s for s in following if s.paragraph == following[0].paragraph]
+            if following[0].paragraph - paragraph > 1 or state.item_at(block[0].start) != item:
+                break
+            if any(s.role or s.marker or s.cues_labelled("RESPONSE", "RESOLUTION") for s in block):
+                break
+            if not state.text[block[-1].start : block[-1].end].rstrip(" ”’\"')").endswith("?"):
+                break
+            for other in block:
+                other.role = "question"
+            end, paragraph = block[-1].end, block[-1].paragraph
+            following = following[len(block) :]
+        return end
 
     @staticmethod
     def _paragraph_end(state, sentence) -> int:

@@ -92,14 +92,14 @@ def test_correspondence_and_queries_raised_elsewhere_ask_nothing_at_the_meeting(
 def test_a_supplementary_question_of_none_is_no_question(nlp):
     minutes = run(nlp, "12 Questions from Members\n\nQuestion 3 from Councillor Vale to the Leader\n\n"
                        "“Will the Leader publish the figures?”\n\nResponse:\n\nYes, in March.\n\nSupplementary question:\n\nNone.\n")
-    assert texts(minutes.questions) == ["“Will the Leader publish the figures?”"]
+    assert texts(minutes.questions) == ["Question 3 from Councillor Vale to the Leader\n\n“Will the Leader publish the figures?”"]
 
 
 @pytest.mark.parametrize(
     "text, questions",
     [
         ("A letter from Ashcombe Primary School asked whether the Council would contribute to a crossing patrol.", []),
-        ("Question 1 – Mrs Angela Dunmore\n\n“Why has the front counter at Eastgate closed?”", ["“Why has the front counter at Eastgate closed?”"]),
+        ("Question 1 – Mrs Angela Dunmore\n\n“Why has the front counter at Eastgate closed?”", ["Question 1 – Mrs Angela Dunmore\n\n“Why has the front counter at Eastgate closed?”"]),
     ],
 )
 def test_a_letter_asks_nothing_and_a_question_label_names_the_asker(nlp, text, questions):
@@ -285,3 +285,17 @@ def test_questions_an_inline_supplementary_label_is_asked_by_the_same_member():
     )
     assert [(q.asker, q.rule) for q in minutes.questions] == [("Councillor Amy Todd", "q.label")] * 2
     assert [r.answers for r in minutes.responses] == [0, 1]
+
+
+def test_questions_a_label_naming_the_addressee_first_and_a_question_over_paragraphs():
+    # family: public questions headed "Question to <post> from <name>", background first, then the asking
+    minutes = segment(
+        "7. Public Questions\n\n1. Question to the Leader from Ms Rosa Lind of Eastfield\n\n"
+        "The ferry stopped running in June.\n\nWill the Leader say when it will run again?\n\n"
+        "Is a subsidy being considered?\n\nCouncillor Bo Hale responded on behalf of the Leader as follows:\n\n"
+        "The ferry will run again in May.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Ms Rosa Lind", "q.label")]
+    question = minutes.questions[0]
+    assert question.text.startswith("Question to the Leader") and question.text.endswith("considered?")
+    assert [r.answers for r in minutes.responses] == [0]
