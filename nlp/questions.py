@@ -56,6 +56,7 @@ _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if
 _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
 
 
+_TITLED_OPENING = re.compile(r"^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?P<who>(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+(?:[A-Z][\w’'.-]*\s){1,3})(?=[a-z])")
 _TOPIC = re.compile(r"^[^.?!:\n–—]{2,90}?\s[–—-]\s+|^[^.?!:\n–—]{2,90}?:\s+")
 
 
@@ -159,7 +160,11 @@ def asker_for(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> str | N
     text = state.text[sentence.start : sentence.end]
     if cue is not None and cue.rule.id == "q.received":
         match = _ASKER_AFTER_FROM.search(text) or _ASKER_AFTER_BY.search(text)
-        return match["asker"].strip() if match else None
+        if match:
+            return match["asker"].strip()
+        # "Mr X of Y ward asked the following question of ...": the subject
+        first, _ = sentence_tokens(state, sentence)
+        return person_or_none(subject_before(doc, first, cue.token_start))
     if cue is None:
         return None
     first, _ = sentence_tokens(state, sentence)
@@ -167,7 +172,17 @@ def asker_for(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> str | N
     if asker is None and cue.rule.get("needs") == "question_word":
         # "The CE stated that it would be useful to understand what ...": who said it
         asker = person_or_none(state.text[sentence.start : cue.start])
+    asker = person_or_none(asker)
+    if asker is None:
+        # "The police had carried out speed checks and residents wondered what they found": the subject of the
+        # joined clause, a short name or body straight before the cue
+        joined = _JOINED_SUBJECT.search(state.text[sentence.start : cue.start])
+        if joined and person_or_none(joined["who"]) == joined["who"] and person_kind(joined["who"]) in {"name", "body"}:
+            asker = joined["who"]
     return asker
+
+
+_JOINED_SUBJECT = re.compile(r"(?:,\s*|\s(?:and|but|while|whilst)\s+)(?P<who>(?:[\w’'.-]+\s){0,3}[\w’'.-]+)\s*$")
 
 
 class QuestionFinder:
@@ -241,6 +256,15 @@ class QuestionFinder:
                     asker = asker_for(doc, state, sentence, cue) or self._name_line(state, sentence)
                     self._add_quoted(state, sentence, quoted, asker, cue.rule.id)
                     continue
+            put = self._put_below(state, sentence, fragment)
+            if put is not None:
+                # "Mr X of Y ward asked the following question of Councillor Z" and the question in the paragraph below
+                cue, block = put
+                asker = asker_for(doc, state, sentence, cue)
+                self._add_quoted(state, sentence, block, asker, cue.rule.id)
+                end = self._asked_on(state, block[-1], block[-1].end)
+                state.questions[-1].end, state.questions[-1].text = end, text[sentence.start : end]
+                continue
             rule, asker = self._classify(doc, state, sentence, fragment, intro_asker)
             if not rule:
                 continue
@@ -401,8 +425,23 @@ class QuestionFinder:
                         holder, this = state.sentence_at(earlier.start), state.sentence_at(question.start)
                         if holder and this and earlier.item == question.item and this.paragraph - holder.paragraph <= 1:
                             question.asker = earlier.asker
+                    if who.lower() in {"he", "she"} and not question.asker:
+                        question.asker = QuestionFinder._paragraph_speaker(state, question)
                     elif person_kind(who) == "name":
                         question.asker = person_or_none(who)
+
+    @staticmethod
+    def _paragraph_speaker(state, question) -> str | None:
+        """"(1) Mr Ashraf said the minutes were inaccurate. ... He asked how ...?": the member named at the
+        start of the paragraph, when the question is further on in it."""
+        this = state.sentence_at(question.start)
+        if this is None or this.first_in_paragraph:
+            return None
+        opener = next((s for s in reversed(state.sentences[: this.index]) if s.first_in_paragraph), None)
+        if opener is None or opener.paragraph != this.paragraph:
+            return None
+        named = _TITLED_OPENING.match(state.text[opener.start : opener.end])
+        return person_or_none(named["who"].strip()) if named else None
 
     @staticmethod
     def _add_quoted(state, sentence, quoted, asker, rule) -> None:
@@ -475,6 +514,25 @@ class QuestionFinder:
         item = state.item_at(sentence.start)
         earlier = [q for q in state.questions if q.item == item and q.start < sentence.start]
         return earlier[-1].asker if earlier else None
+
+    @staticmethod
+    def _put_below(state, sentence, fragment):
+        """A lead-in that says a question was put ("asked the following question of the Leader"), ending its
+        paragraph with no colon, and the paragraph straight below that ends in "?": (cue, its sentences)."""
+        if fragment.rstrip().endswith(("?", ":", ":-")):
+            return None
+        cue = next((c for c in sentence.cues_labelled("QUESTION") if c.rule.id == "q.received"), None)
+        if cue is None:
+            return None
+        following = [s for s in state.sentences[sentence.index + 1 :] if s.paragraph > sentence.paragraph]
+        if len(following) < len(state.sentences[sentence.index + 1 :]) or not following:
+            return None  # the lead-in is not the end of its paragraph
+        block = [s for s in following if s.paragraph == following[0].paragraph]
+        if following[0].paragraph - sentence.paragraph > 1 or state.item_at(block[0].start) != state.item_at(sentence.start):
+            return None
+        if any(s.role or s.marker for s in block) or not state.text[block[-1].start : block[-1].end].rstrip(" ”’\"')").endswith("?"):
+            return None
+        return cue, block
 
     @staticmethod
     def _asked_on(state, sentence, end) -> int:

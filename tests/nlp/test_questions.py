@@ -299,3 +299,30 @@ def test_questions_a_label_naming_the_addressee_first_and_a_question_over_paragr
     question = minutes.questions[0]
     assert question.text.startswith("Question to the Leader") and question.text.endswith("considered?")
     assert [r.answers for r in minutes.responses] == [0]
+
+
+def test_questions_the_subject_of_a_joined_clause_asks():
+    # family: a remark, then "and residents wondered what ..." in one sentence
+    minutes = segment("5. Open session\n\nSpeed checks had been carried out on the lane and residents wondered what they showed.\n")
+    assert [q.asker for q in minutes.questions] == ["residents"]
+
+
+def test_questions_a_lead_in_without_colon_and_the_question_in_the_paragraph_below():
+    # family: "X of Y ward asked the following question of Councillor Z, Cabinet Member for ..." then the question
+    minutes = segment(
+        "8. Public Questions\n\nJane Pike of Northgate ward asked the following question of Councillor Ray Webb, "
+        "Cabinet Member for Parks\n\nHow many trees were planted last year, and where?\n\n"
+        "Written response: Some 300 trees were planted across the borough.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Jane Pike of Northgate ward", "q.received")]
+    assert minutes.questions[0].text.endswith("and where?")
+    assert [r.answers for r in minutes.responses] == [0]
+
+
+def test_questions_he_asked_after_the_member_named_at_the_start_of_the_point():
+    # family: a numbered public question: "(1) Mr X said ... He asked how ...?"
+    minutes = segment(
+        "5. Public Questions\n\n(1) Mr Jon Reade said the bus station toilets had been shut since May. "
+        "He asked when they would reopen?\n"
+    )
+    assert [q.asker for q in minutes.questions] == ["Mr Jon Reade"]
