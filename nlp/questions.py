@@ -38,6 +38,7 @@ _LEAD_NAME = re.compile(r",|\s(?:asked|submitted|put|raised|to)\s", re.I)
 _NOT_NAMES = {"minutes", "apologies", "present", "agenda", "item", "decision", "resolved", "none", "nil", "questions", "question", "answer", "response", "reply"}
 # "asked X to confirm ...": verbs that want an answer there and then, not a task done later.
 _ANSWER_NOW = {"confirm", "clarify", "explain", "outline", "indicate", "comment", "say", "tell"}
+_PASSIVE = {"was", "were", "been", "being", "be", "is", "are"}
 _MAY = {"may", "might", "can", "could", "would", "will", "shall", "should", "must"}
 _FOLLOWING_PRONOUNS = {"he", "she", "they"}
 # Verbs with which a member sets out the point a following question turns on.
@@ -168,6 +169,8 @@ def asker_for(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> str | N
     if cue is None:
         return None
     first, _ = sentence_tokens(state, sentence)
+    if cue.token_start > first and doc[cue.token_start - 1].lower_ in _PASSIVE and doc[cue.token_start].lower_ in {"asked", "questioned", "queried"}:
+        return None  # "officers were asked whether ...": those asked, not who asked
     asker = subject_before(doc, first, cue.token_start)
     if asker is None and cue.rule.get("needs") == "question_word":
         # "The CE stated that it would be useful to understand what ...": who said it

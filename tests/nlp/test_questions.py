@@ -326,3 +326,9 @@ def test_questions_he_asked_after_the_member_named_at_the_start_of_the_point():
         "He asked when they would reopen?\n"
     )
     assert [q.asker for q in minutes.questions] == ["Mr Jon Reade"]
+
+
+def test_questions_those_asked_in_the_passive_are_not_the_askers():
+    # family: "officers were asked whether ..." names who was asked, not who asked
+    minutes = segment("5. Roads\n\nThe cost was high and officers were asked whether the work could be phased.\n")
+    assert [(q.asker, q.rule) for q in minutes.questions] == [(None, "q.asked")]
