@@ -278,3 +278,14 @@ def test_responses_nothing_new_to_tell_answers_the_question_before_it(answer):
     minutes = segment(f"5. Public Session\n\nResidents asked if there was any update on the bypass. {answer}\n")
     assert [(r.rule, r.answers) for r in minutes.responses] == [("r.no_news", 0)]
     assert segment(f"5. Public Session\n\n{answer}\n").responses == []
+
+
+def test_responses_a_long_titled_member_thanking_for_raising_concerns_then_answering():
+    # family: "Councillor X, <long title>, thanked Mr Y for highlighting his concerns and confirmed that ..."
+    minutes = segment(
+        "5. Public Questions\n\n(1) Mr Ivo Dale said the toilets were shut. He asked when they would reopen?\n\n"
+        "Councillor Ann Platt, Deputy Leader and Cabinet Member for Parks, Leisure and Open Spaces, thanked Mr Dale "
+        "for highlighting his concerns and confirmed that they would reopen in June.\n"
+    )
+    assert [(r.rule, r.answers) for r in minutes.responses] == [("r.thanked", 0)]
+    assert minutes.responses[0].responder.startswith("Councillor Ann Platt")
