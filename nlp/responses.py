@@ -450,7 +450,10 @@ class ResponseFinder:
         wanted = cue.rule.get("needs_before")
         if wanted:  # "Councillor Mahil thanked Mrs Fowler for the question": who thanked
             verb = next((t.i for t in doc[first : cue.token_start] if t.lower_ in wanted), None)
-            return subject_before(doc, first, verb) if verb is not None else None
+            if verb is None:
+                return None
+            # a speaker with a long title ("Councillor X, Cabinet Member for Parks, Leisure and Open Spaces, thanked")
+            return subject_before(doc, first, verb) or person_or_none(doc[first:verb].text)
         for other in sentence.cues_labelled("RESPONSE"):
             if other.rule.get("strength") == "speaker" and other.token_start > cue.token_start:
                 return subject_before(doc, cue.token_end, other.token_start)
