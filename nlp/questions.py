@@ -26,7 +26,7 @@ REQUEST_WORDS = {"that", "to"}
 _WINDOW = 14
 _QUESTION_LABEL = re.compile(
     r"^(?:(?:supplementary|public|written|oral|member|members['’]?)\s+)*(?:question\b|q(?=\.?\s*\d|\s*[:.–-])\.?|supplementary(?=\s*[:–-])|(?<=supplementary )(?=[:–-]))\s*(?:no\.?\s*)?(?:\d+[a-z]?\b|(?-i:[A-Z])\b(?=\s*[–:.-]))?\s*(?:\([^)]*\))?\s*"
-    r"(?:[–-]\s*)?(?:from\s+(?P<asker>[^:–-]+?)|(?P<titled>(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s[^:–\n-]+?)(?=\s+to\s|[ \t]*(?:\n|$)))?"
+    r"(?:[–-]\s*)?(?:to\s+[^:\n]+?\s+(?=from\s))?(?:from\s+(?P<asker>[^:–-]+?)|(?P<titled>(?:councillor|cllr|mr|mrs|ms|miss|dr)\.?\s[^:–\n-]+?)(?=\s+to\s|[ \t]*(?:\n|$)))?"
     r"[ \t]*(?:to\s+[^:\n]+?)?[ \t]*(?:[:.–-]|$)",
     re.I,
 )
@@ -38,6 +38,7 @@ _LEAD_NAME = re.compile(r",|\s(?:asked|submitted|put|raised|to)\s", re.I)
 _NOT_NAMES = {"minutes", "apologies", "present", "agenda", "item", "decision", "resolved", "none", "nil", "questions", "question", "answer", "response", "reply"}
 # "asked X to confirm ...": verbs that want an answer there and then, not a task done later.
 _ANSWER_NOW = {"confirm", "clarify", "explain", "outline", "indicate", "comment", "say", "tell"}
+_PASSIVE = {"was", "were", "been", "being", "be", "is", "are"}
 _MAY = {"may", "might", "can", "could", "would", "will", "shall", "should", "must"}
 _FOLLOWING_PRONOUNS = {"he", "she", "they"}
 # Verbs with which a member sets out the point a following question turns on.
@@ -56,6 +57,7 @@ _LISTED_QUESTION = {"whether", "what", "how", "why", "when", "who", "which", "if
 _ASKER_AFTER_FROM = re.compile(r"\bfrom\s+(?P<asker>(?:(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+)?(?:[A-Z][\w’'.-]*\s?){1,4})")
 
 
+_TITLED_OPENING = re.compile(r"^\W*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?P<who>(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s+(?:[A-Z][\w’'.-]*\s){1,3})(?=[a-z])")
 _TOPIC = re.compile(r"^[^.?!:\n–—]{2,90}?\s[–—-]\s+|^[^.?!:\n–—]{2,90}?:\s+")
 
 
@@ -159,15 +161,31 @@ def asker_for(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> str | N
     text = state.text[sentence.start : sentence.end]
     if cue is not None and cue.rule.id == "q.received":
         match = _ASKER_AFTER_FROM.search(text) or _ASKER_AFTER_BY.search(text)
-        return match["asker"].strip() if match else None
+        if match:
+            return match["asker"].strip()
+        # "Mr X of Y ward asked the following question of ...": the subject
+        first, _ = sentence_tokens(state, sentence)
+        return person_or_none(subject_before(doc, first, cue.token_start))
     if cue is None:
         return None
     first, _ = sentence_tokens(state, sentence)
+    if cue.token_start > first and doc[cue.token_start - 1].lower_ in _PASSIVE and doc[cue.token_start].lower_ in {"asked", "questioned", "queried"}:
+        return None  # "officers were asked whether ...": those asked, not who asked
     asker = subject_before(doc, first, cue.token_start)
     if asker is None and cue.rule.get("needs") == "question_word":
         # "The CE stated that it would be useful to understand what ...": who said it
         asker = person_or_none(state.text[sentence.start : cue.start])
+    asker = person_or_none(asker)
+    if asker is None:
+        # "The police had carried out speed checks and residents wondered what they found": the subject of the
+        # joined clause, a short name or body straight before the cue
+        joined = _JOINED_SUBJECT.search(state.text[sentence.start : cue.start])
+        if joined and person_or_none(joined["who"]) == joined["who"] and person_kind(joined["who"]) in {"name", "body"}:
+            asker = joined["who"]
     return asker
+
+
+_JOINED_SUBJECT = re.compile(r"(?:,\s*|\s(?:and|but|while|whilst)\s+)(?P<who>(?:[\w’'.-]+\s){0,3}[\w’'.-]+)\s*$")
 
 
 class QuestionFinder:
@@ -176,6 +194,7 @@ class QuestionFinder:
         text = state.text
         intro_asker = None
         pending_label: str | None = None
+        label_start: int | None = None
         for sentence in state.sentences:
             if sentence.role or state.skipped(sentence.start):
                 continue
@@ -184,6 +203,7 @@ class QuestionFinder:
                 continue  # a cell of a flattened table (an action log's "seeking clarity on ...")
             label = _QUESTION_LABEL.match(fragment)
             if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or _label_asker(label) and label.end() == len(fragment.rstrip())):
+                label_start = sentence.start if _label_asker(label) else None  # a heading naming the asker opens the record
                 pending_label = (_label_asker(label) or self._asker_from_heading(state, sentence)
                                  or self._supplementary_asker(state, sentence, fragment) or self._name_line(state, sentence)
                                  or self._series_asker(state, sentence) or "")
@@ -214,12 +234,15 @@ class QuestionFinder:
                 asker, pending_label = pending_label or None, None
                 sentence.role = "question"
                 end = self._paragraph_end(state, sentence)
-                state.questions.append(Question(item=state.item_at(sentence.start), text=text[sentence.start:end],
-                                                asker=asker, start=sentence.start, end=end, rule="q.label"))
                 for other in state.sentences[sentence.index + 1 :]:
                     if other.paragraph != sentence.paragraph:
                         break
                     other.role = "question"
+                end = self._asked_on(state, sentence, end)
+                # the label line and the question under it are one record ("Question to the Leader from Mr X")
+                start = label_start if label_start is not None and state.item_at(label_start) == state.item_at(sentence.start) else sentence.start
+                state.questions.append(Question(item=state.item_at(sentence.start), text=text[start:end],
+                                                asker=asker, start=start, end=end, rule="q.label"))
                 continue
             if not sentence.marker:
                 intro_asker = self._intro_asker(doc, state, sentence, fragment) or (intro_asker if sentence.first_in_paragraph is False else None)
@@ -236,6 +259,15 @@ class QuestionFinder:
                     asker = asker_for(doc, state, sentence, cue) or self._name_line(state, sentence)
                     self._add_quoted(state, sentence, quoted, asker, cue.rule.id)
                     continue
+            put = self._put_below(state, sentence, fragment)
+            if put is not None:
+                # "Mr X of Y ward asked the following question of Councillor Z" and the question in the paragraph below
+                cue, block = put
+                asker = asker_for(doc, state, sentence, cue)
+                self._add_quoted(state, sentence, block, asker, cue.rule.id)
+                end = self._asked_on(state, block[-1], block[-1].end)
+                state.questions[-1].end, state.questions[-1].text = end, text[sentence.start : end]
+                continue
             rule, asker = self._classify(doc, state, sentence, fragment, intro_asker)
             if not rule:
                 continue
@@ -396,8 +428,23 @@ class QuestionFinder:
                         holder, this = state.sentence_at(earlier.start), state.sentence_at(question.start)
                         if holder and this and earlier.item == question.item and this.paragraph - holder.paragraph <= 1:
                             question.asker = earlier.asker
+                    if who.lower() in {"he", "she"} and not question.asker:
+                        question.asker = QuestionFinder._paragraph_speaker(state, question)
                     elif person_kind(who) == "name":
                         question.asker = person_or_none(who)
+
+    @staticmethod
+    def _paragraph_speaker(state, question) -> str | None:
+        """"(1) Mr Ashraf said the minutes were inaccurate. ... He asked how ...?": the member named at the
+        start of the paragraph, when the question is further on in it."""
+        this = state.sentence_at(question.start)
+        if this is None or this.first_in_paragraph:
+            return None
+        opener = next((s for s in reversed(state.sentences[: this.index]) if s.first_in_paragraph), None)
+        if opener is None or opener.paragraph != this.paragraph:
+            return None
+        named = _TITLED_OPENING.match(state.text[opener.start : opener.end])
+        return person_or_none(named["who"].strip()) if named else None
 
     @staticmethod
     def _add_quoted(state, sentence, quoted, asker, rule) -> None:
@@ -470,6 +517,47 @@ class QuestionFinder:
         item = state.item_at(sentence.start)
         earlier = [q for q in state.questions if q.item == item and q.start < sentence.start]
         return earlier[-1].asker if earlier else None
+
+    @staticmethod
+    def _put_below(state, sentence, fragment):
+        """A lead-in that says a question was put ("asked the following question of the Leader"), ending its
+        paragraph with no colon, and the paragraph straight below that ends in "?": (cue, its sentences)."""
+        if fragment.rstrip().endswith(("?", ":", ":-")):
+            return None
+        cue = next((c for c in sentence.cues_labelled("QUESTION") if c.rule.id == "q.received"), None)
+        if cue is None:
+            return None
+        following = [s for s in state.sentences[sentence.index + 1 :] if s.paragraph > sentence.paragraph]
+        if len(following) < len(state.sentences[sentence.index + 1 :]) or not following:
+            return None  # the lead-in is not the end of its paragraph
+        block = [s for s in following if s.paragraph == following[0].paragraph]
+        if following[0].paragraph - sentence.paragraph > 1 or state.item_at(block[0].start) != state.item_at(sentence.start):
+            return None
+        if any(s.role or s.marker for s in block) or not state.text[block[-1].start : block[-1].end].rstrip(" ”’\"')").endswith("?"):
+            return None
+        return cue, block
+
+    @staticmethod
+    def _asked_on(state, sentence, end) -> int:
+        """A written question under a label may run over paragraphs: background first ("In May the
+        contractor had a data breach."), then one or more paragraphs that end in "?". The following
+        paragraphs that end in a question mark, up to the first that does not, belong to it."""
+        item = state.item_at(sentence.start)
+        paragraph = state.sentence_at(max(end - 1, sentence.start)).paragraph
+        following = [s for s in state.sentences[sentence.index + 1 :] if s.paragraph > paragraph]
+        while following:
+            block = [s for s in following if s.paragraph == following[0].paragraph]
+            if following[0].paragraph - paragraph > 1 or state.item_at(block[0].start) != item:
+                break
+            if any(s.role or s.marker or s.cues_labelled("RESPONSE", "RESOLUTION") for s in block):
+                break
+            if not state.text[block[-1].start : block[-1].end].rstrip(" ”’\"')").endswith("?"):
+                break
+            for other in block:
+                other.role = "question"
+            end, paragraph = block[-1].end, block[-1].paragraph
+            following = following[len(block) :]
+        return end
 
     @staticmethod
     def _paragraph_end(state, sentence) -> int:

@@ -45,6 +45,8 @@ _REPLY_FROM = re.compile(
 # Who asks rather than answers, when they open a sentence.
 _ASKING_BODIES = {"members", "member", "councillors", "councillor", "cllr", "a", "one", "another", "committee", "the", "it", "there", "board", "panel"}
 _RECENT_PARAGRAPHS = 2
+# "Mrs Evans: No agenda on the notice board this time.": a speaker's words set down after their name
+_SPEAKER_COLON = re.compile(r"^\s*(?P<who>[^:\n]{2,60}?)\s*:\s+\S")
 # Residents are named with a title; members as "Councillor" / "Cllr".
 _PUBLIC_TITLES = {"mr", "mrs", "ms", "miss", "dr"}
 # A councillor named with one of these in the item answers for it.
@@ -448,7 +450,10 @@ class ResponseFinder:
         wanted = cue.rule.get("needs_before")
         if wanted:  # "Councillor Mahil thanked Mrs Fowler for the question": who thanked
             verb = next((t.i for t in doc[first : cue.token_start] if t.lower_ in wanted), None)
-            return subject_before(doc, first, verb) if verb is not None else None
+            if verb is None:
+                return None
+            # a speaker with a long title ("Councillor X, Cabinet Member for Parks, Leisure and Open Spaces, thanked")
+            return subject_before(doc, first, verb) or person_or_none(doc[first:verb].text)
         for other in sentence.cues_labelled("RESPONSE"):
             if other.rule.get("strength") == "speaker" and other.token_start > cue.token_start:
                 return subject_before(doc, cue.token_end, other.token_start)
@@ -549,6 +554,8 @@ class ResponseFinder:
         fragment = state.text[previous.start : previous.end]
         if len(fragment.split()) < 4 or fragment.rstrip().endswith((":", ":-", "–", "—", " -")):
             return None  # "During the ensuing discussion –": a lead-in, not what was asked
+        if self._said_after_name(state, previous):
+            return None  # "Mrs X: <a statement>": minutes that give each speaker's words show their questions as asked
         previous.role = "question"
         asker = person_or_none(fragment)  # "The Panel requested that ...": who put what was answered, if a person
         question = Question(item=item, text=fragment, asker=asker, start=previous.start, end=previous.end, rule="q.answered")
@@ -558,6 +565,18 @@ class ResponseFinder:
             if response.answers is not None and response.answers >= position:
                 response.answers += 1
         return position
+
+    @staticmethod
+    def _said_after_name(state, sentence: Sentence) -> bool:
+        """A paragraph that sets a speaker's own words after their name and a colon ("Mrs Evans: No agenda
+        on the notice board this time."), asking nothing: what was said, not a question to answer."""
+        opener = next((s for s in state.sentences[: sentence.index + 1][::-1] if s.first_in_paragraph), None)
+        if opener is None or opener.paragraph != sentence.paragraph:
+            return False
+        match = _SPEAKER_COLON.match(state.text[opener.start : opener.end])
+        if match is None or person_or_none(match["who"]) != match["who"].strip():
+            return False
+        return person_kind(match["who"].strip()) in {"name", "post"} and "?" not in state.text[opener.start : sentence.end]
 
     @staticmethod
     def _bare_answer_word(state, sentence: Sentence, current: Response) -> bool:

@@ -92,14 +92,14 @@ def test_correspondence_and_queries_raised_elsewhere_ask_nothing_at_the_meeting(
 def test_a_supplementary_question_of_none_is_no_question(nlp):
     minutes = run(nlp, "12 Questions from Members\n\nQuestion 3 from Councillor Vale to the Leader\n\n"
                        "“Will the Leader publish the figures?”\n\nResponse:\n\nYes, in March.\n\nSupplementary question:\n\nNone.\n")
-    assert texts(minutes.questions) == ["“Will the Leader publish the figures?”"]
+    assert texts(minutes.questions) == ["Question 3 from Councillor Vale to the Leader\n\n“Will the Leader publish the figures?”"]
 
 
 @pytest.mark.parametrize(
     "text, questions",
     [
         ("A letter from Ashcombe Primary School asked whether the Council would contribute to a crossing patrol.", []),
-        ("Question 1 – Mrs Angela Dunmore\n\n“Why has the front counter at Eastgate closed?”", ["“Why has the front counter at Eastgate closed?”"]),
+        ("Question 1 – Mrs Angela Dunmore\n\n“Why has the front counter at Eastgate closed?”", ["Question 1 – Mrs Angela Dunmore\n\n“Why has the front counter at Eastgate closed?”"]),
     ],
 )
 def test_a_letter_asks_nothing_and_a_question_label_names_the_asker(nlp, text, questions):
@@ -285,3 +285,50 @@ def test_questions_an_inline_supplementary_label_is_asked_by_the_same_member():
     )
     assert [(q.asker, q.rule) for q in minutes.questions] == [("Councillor Amy Todd", "q.label")] * 2
     assert [r.answers for r in minutes.responses] == [0, 1]
+
+
+def test_questions_a_label_naming_the_addressee_first_and_a_question_over_paragraphs():
+    # family: public questions headed "Question to <post> from <name>", background first, then the asking
+    minutes = segment(
+        "7. Public Questions\n\n1. Question to the Leader from Ms Rosa Lind of Eastfield\n\n"
+        "The ferry stopped running in June.\n\nWill the Leader say when it will run again?\n\n"
+        "Is a subsidy being considered?\n\nCouncillor Bo Hale responded on behalf of the Leader as follows:\n\n"
+        "The ferry will run again in May.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Ms Rosa Lind", "q.label")]
+    question = minutes.questions[0]
+    assert question.text.startswith("Question to the Leader") and question.text.endswith("considered?")
+    assert [r.answers for r in minutes.responses] == [0]
+
+
+def test_questions_the_subject_of_a_joined_clause_asks():
+    # family: a remark, then "and residents wondered what ..." in one sentence
+    minutes = segment("5. Open session\n\nSpeed checks had been carried out on the lane and residents wondered what they showed.\n")
+    assert [q.asker for q in minutes.questions] == ["residents"]
+
+
+def test_questions_a_lead_in_without_colon_and_the_question_in_the_paragraph_below():
+    # family: "X of Y ward asked the following question of Councillor Z, Cabinet Member for ..." then the question
+    minutes = segment(
+        "8. Public Questions\n\nJane Pike of Northgate ward asked the following question of Councillor Ray Webb, "
+        "Cabinet Member for Parks\n\nHow many trees were planted last year, and where?\n\n"
+        "Written response: Some 300 trees were planted across the borough.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Jane Pike of Northgate ward", "q.received")]
+    assert minutes.questions[0].text.endswith("and where?")
+    assert [r.answers for r in minutes.responses] == [0]
+
+
+def test_questions_he_asked_after_the_member_named_at_the_start_of_the_point():
+    # family: a numbered public question: "(1) Mr X said ... He asked how ...?"
+    minutes = segment(
+        "5. Public Questions\n\n(1) Mr Jon Reade said the bus station toilets had been shut since May. "
+        "He asked when they would reopen?\n"
+    )
+    assert [q.asker for q in minutes.questions] == ["Mr Jon Reade"]
+
+
+def test_questions_those_asked_in_the_passive_are_not_the_askers():
+    # family: "officers were asked whether ..." names who was asked, not who asked
+    minutes = segment("5. Roads\n\nThe cost was high and officers were asked whether the work could be phased.\n")
+    assert [(q.asker, q.rule) for q in minutes.questions] == [(None, "q.asked")]

@@ -255,3 +255,37 @@ def test_responses_a_concern_reported_as_background_is_not_an_inferred_question(
     minutes = segment("4. Cycle lanes\n\nCouncillor Sorrel stated that residents had raised concerns about bus journey "
                       "times. The Transport Manager explained the flow of traffic at peak times.\n")
     assert minutes.questions == [] and minutes.responses == []
+
+
+def test_responses_a_speakers_statement_after_name_and_colon_is_no_question_to_answer():
+    # family: public-forum minutes giving each speaker's words as "Name: words"; a question there is asked as one
+    minutes = segment(
+        "3. Public participation\n\nMrs Lane: The verge on Mill Road has not been cut this year.\n\n"
+        "Cllr Tom Hurst responded: The contractor had been asked to cut it.\n\n"
+        "Mr Price: Asked why the bench had not been replaced.\n\nCllr Tom Hurst responded: The bench was on order.\n"
+    )
+    assert [(q.asker, q.rule) for q in minutes.questions] == [("Mr Price", "q.asked")]
+    assert [(r.responder, r.answers) for r in minutes.responses] == [("Cllr Tom Hurst", 0)]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["There is nothing to report yet.", "There had been no further news from the supplier.",
+     "No update was available."],
+)
+def test_responses_nothing_new_to_tell_answers_the_question_before_it(answer):
+    # family: parish minutes answering a request for news with "nothing to report"
+    minutes = segment(f"5. Public Session\n\nResidents asked if there was any update on the bypass. {answer}\n")
+    assert [(r.rule, r.answers) for r in minutes.responses] == [("r.no_news", 0)]
+    assert segment(f"5. Public Session\n\n{answer}\n").responses == []
+
+
+def test_responses_a_long_titled_member_thanking_for_raising_concerns_then_answering():
+    # family: "Councillor X, <long title>, thanked Mr Y for highlighting his concerns and confirmed that ..."
+    minutes = segment(
+        "5. Public Questions\n\n(1) Mr Ivo Dale said the toilets were shut. He asked when they would reopen?\n\n"
+        "Councillor Ann Platt, Deputy Leader and Cabinet Member for Parks, Leisure and Open Spaces, thanked Mr Dale "
+        "for highlighting his concerns and confirmed that they would reopen in June.\n"
+    )
+    assert [(r.rule, r.answers) for r in minutes.responses] == [("r.thanked", 0)]
+    assert minutes.responses[0].responder.startswith("Councillor Ann Platt")
