@@ -542,6 +542,8 @@ class _Reading:
         doc, state = self.doc, self.state
         char_start = doc[start].idx
         char_end = doc[end - 1].idx + len(doc[end - 1])
+        if char_end <= char_start:
+            return  # a label with no task after it ("(a) . ACTION –"): nothing to record
         if any(a.start <= char_start < a.end or char_start <= a.start < char_end for a in state.actions):
             return
         task = min([c.start for c in (cue, *others) if c.end > 0 and c.start >= char_start] or [char_start])

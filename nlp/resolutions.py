@@ -587,6 +587,8 @@ class ResolutionFinder:
             sentence = sentences[position]
             opens = not state.skipped(sentence.start) or self._decision_label(doc, state, sentence)
             opens = opens and sentence.start not in headings
+            # "Wasn't it agreed that the hedge would be cut?": a question about a decision, not one
+            opens = opens and not state.text[sentence.start : sentence.end].rstrip().endswith("?")
             found = None if sentence.role or not opens else resolution_start(doc, state, sentence)
             if not found:
                 position += 1

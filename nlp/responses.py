@@ -81,6 +81,20 @@ def _content_words(text: str) -> set[str]:
     return words
 
 
+_TAKES_UP = re.compile(r"\b(?:this|it|these|them|that|the (?:matter|point|issue|request|query|question|concern)s?)\b", re.I)
+
+
+def _shares_subject(question: str, answer: str) -> bool:
+    """Whether an answer takes up the question: it points back to it ("agreed to refer this to ...") or shares a
+    content word with it (compared by its first five letters: "repairs", "repaired")."""
+    if _TAKES_UP.search(answer):
+        return True
+    def stems(text):  # "ward-by-ward" is "ward"
+        return {part[:5] for word in _content_words(text) for part in re.split(r"[-’']", word) if len(part) >= 4}
+
+    return bool(stems(question) & stems(answer))
+
+
 class ResponseFinder:
     def __call__(self, doc: Doc) -> Doc:
         state: MinutesState = doc._.minutes
@@ -467,6 +481,10 @@ class ResponseFinder:
         listed = self._listed_open(state, sentence, item, answered)
         if strength in {"weak", "speaker", "answer_word", "commitment"}:
             pool = [i for i in open_recent if self._just_before(state, state.questions[i], sentence)]
+            if strength == "commitment":
+                # "X asked whether the gullies were cleared. The Head agreed to provide pothole figures.": a promise
+                # answers the question just before it only when it takes up what was asked
+                pool = [i for i in pool if _shares_subject(state.questions[i].text, state.text[sentence.start : sentence.end])]
             if not pool and listed:
                 return listed[0]  # the points raised in a list, answered in turn
             if strength == "speaker" and pool:

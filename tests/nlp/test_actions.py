@@ -672,3 +672,7 @@ def test_actions_agenda_who_presents_unless_owed_later(text, count):
 def test_actions_shorthand_without_articles_and_the_next_agenda(text, due):
     """Parish shorthand drops articles ("at next meeting"); "the next agenda" is when it is due."""
     assert [a.due for a in actions(text)] == [due], [(a.rule, a.text, a.due) for a in actions(text)]
+
+
+def test_an_action_label_with_no_task_after_it_records_nothing(nlp):
+    assert run(nlp, "(a) . ACTION –").actions == []

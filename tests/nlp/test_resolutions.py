@@ -544,3 +544,10 @@ def test_a_motion_declared_carried_gives_way_to_the_items_formal_decision(nlp):
 def test_a_part_cut_off_by_the_page_still_gives_the_decision_its_kind(nlp):
     minutes = run(nlp, "5 Audit\n\nRESOLVED - that:\na. the report be noted; and\nb. the Charter be approved by the Comm")
     assert [(r.text, r.kind) for r in minutes.resolutions] == [("RESOLVED - that:\na. the report be noted; and", "approved")]
+
+
+def test_a_question_about_a_decision_is_no_decision(nlp):
+    minutes = run(nlp, "5 Hedges\n\nCouncillor Ames asked: Wasn't it agreed that the hedge would be cut by May? "
+                       "The Clerk replied that the contractor had been booked.\n")
+    assert minutes.resolutions == []
+    assert [q.text for q in minutes.questions] == ["Councillor Ames asked: Wasn't it agreed that the hedge would be cut by May?"]

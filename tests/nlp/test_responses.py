@@ -289,3 +289,12 @@ def test_responses_a_long_titled_member_thanking_for_raising_concerns_then_answe
     )
     assert [(r.rule, r.answers) for r in minutes.responses] == [("r.thanked", 0)]
     assert minutes.responses[0].responder.startswith("Councillor Ann Platt")
+
+
+def test_a_promise_answers_the_question_before_it_only_when_it_takes_that_question_up(nlp):
+    minutes = run(nlp, "5 Highways\n\nCouncillor Jones asked whether the gully cleaning programme had been completed.\n\n"
+                       "The Head of Highways agreed to provide a breakdown of pothole repair times by ward.\n\n"
+                       "Councillor Ames asked whether the parking review had started. "
+                       "The Director agreed to refer this to the Cabinet Member.\n")
+    answered = {minutes.questions[r.answers].text[:29] for r in minutes.responses if r.answers is not None}
+    assert answered == {"Councillor Ames asked whether"}
