@@ -342,7 +342,8 @@ class AgendaFinder:
         for line in self.lines:
             if line.index in skip:
                 continue
-            text = line.text.strip("| ") if line.text.startswith("|") else line.text
+            # A flattened table cell: "| 8/22" or "8/22 |" (the number's cell, the title in the next)
+            text = line.text.strip("| ") if line.text.startswith("|") or line.text.endswith("|") else line.text
             following = self._next_content(line.index)
             if _PREFIX_ONLY.match(text) and following and _NUMBER_ONLY.match(following.text) and "/" in following.text:
                 number = f"{text} {following.text.rstrip('.')}"

@@ -463,3 +463,12 @@ def test_urgent_business_and_announcements_whose_headings_were_lost(nlp):
             "The Chair had no announcements.\n\n\nThere were no items of urgent business.\n\n\n"
             "Parks Strategy pdf icon PDF 120 KB\n\nThe Panel noted the strategy.\n")
     assert titles(nlp, text) == ["Minutes of the Previous Meeting", "Chair's announcements", "Urgent business", "Parks Strategy"]
+
+
+def test_an_item_number_in_its_own_table_cell_with_the_divider_after_it(nlp):
+    # A table flattened with "|": the number's cell ("8/22 |"), then the title in the next cell.
+    text = ("PRESENT: |\n|\nCouncillors\n|\nA Pike (Chair)\n|\nB Lane\n|\n"
+            "8/22 |\nApologies for Absence\n|\nNone were received.\n|\n"
+            "9/22 |\nBudget Monitoring\n|\nThe report was noted.\n|\n")
+    minutes = segment(text, nlp=nlp)
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [("8/22", "Apologies for Absence"), ("9/22", "Budget Monitoring")]
