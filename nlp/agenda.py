@@ -107,10 +107,11 @@ _NOT_HEADING_START = re.compile(
     re.I,
 )
 _PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
-# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31", "HSP/19"
-_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,6}[\s./]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31", "HSP/19", "304-1." (a minute's parts)
+_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|\d{1,4}-\d{1,3}(?=[.:)])|[A-Z]{1,6}[\s./]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
 _NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
-_NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:[.:)]|\s+[-–—])?\s+(?P<title>\S.*)$")
+# "1.APOLOGIES", "304-1.To receive ...": the number's mark may touch the title (a word processor's tab lost).
+_NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:(?:[.:)]|\s+[-–—])?\s+|(?<=\d)[.)](?=[A-Z“‘\"']))(?P<title>\S.*)$")
 _PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")
 _INLINE_MINUTES = re.compile(r"\bMinutes\s*:\s*")
 _DERIVE_FROM_DESCRIPTION = re.compile(
@@ -129,7 +130,8 @@ _TITLE_CUT = re.compile(r"\s+(?:in accordance with|which|that|copies of which|fo
 
 
 # "Minutes", "Minute 27", "Minute No. 4": a label or an item number, not the "Minute of Previous Meeting" item.
-_MINUTE_LABEL = re.compile(r"^(?:the\s+)?minutes?\b\s*(?:$|\d|no\b|number\b|:)")
+# "Draft Minutes", "Unconfirmed minutes" alone: the document's own status, not the item confirming earlier minutes.
+_MINUTE_LABEL = re.compile(r"^(?:the\s+)?(?:(?:draft|unconfirmed|approved|confirmed|signed)\s+)?minutes?\b\s*(?:$|\d|no\b|number\b|:)")
 
 def clean_title(text: str) -> str:
     """A title without page furniture ("pdf icon PDF 82 KB", "(Pages 5 - 10)") or end punctuation."""
@@ -211,7 +213,7 @@ def derived_title(text: str) -> str | None:
 def _number_scheme(number: str) -> str:
     if number[:1].isalpha():
         return "prefixed"
-    if "/" in number:
+    if "/" in number or "-" in number:
         return "slash"
     if "." in number.rstrip("."):
         return "dotted"

@@ -472,3 +472,21 @@ def test_an_item_number_in_its_own_table_cell_with_the_divider_after_it(nlp):
             "9/22 |\nBudget Monitoring\n|\nThe report was noted.\n|\n")
     minutes = segment(text, nlp=nlp)
     assert [(i.number, i.title) for i in minutes.agenda_items] == [("8/22", "Apologies for Absence"), ("9/22", "Budget Monitoring")]
+
+
+def test_an_item_number_whose_mark_touches_its_title(nlp):
+    # Parish minutes typed in a word processor lose the tab after "1.": "1.APOLOGIES", "215-2.To receive ...".
+    text = ("1.APOLOGIES FOR ABSENCE:\n\nApologies were received from Cllr Pike.\n\n"
+            "2.DECLARATIONS OF INTEREST:\n\nNone.\n")
+    assert titles(nlp, text) == ["APOLOGIES FOR ABSENCE", "DECLARATIONS OF INTEREST"]
+    text = ("215-1.To receive apologies from Members:\n\nNone were received.\n\n"
+            "215-2.Public participation time:\n\nNo members of the public spoke.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [
+        ("215-1", "To receive apologies from Members"), ("215-2", "Public participation time")]
+
+
+def test_a_documents_status_line_is_no_minutes_item(nlp):
+    text = ("Draft Minutes\n\nMinutes of the Parish Council meeting held on 3 May 2024.\n\n"
+            "1. Apologies\n\nNone.\n\n2. Planning\n\nNo objections were raised.\n")
+    assert titles(nlp, text) == ["Apologies", "Planning"]
