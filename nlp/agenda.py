@@ -187,6 +187,21 @@ def minute_reference_title(text: str) -> str | None:
     return heading_title(title, procedural=True, numbered=True)
 
 
+def lower_case_title(text: str) -> str | None:
+    """A title that lost its capitals (a page whose style sheet set them: "declarations of personal
+    interestS", "appointment of independent members of the standards committee"): short, with no
+    sentence mark and no verb reporting the meeting."""
+    title = clean_title(text)
+    words = title.split()
+    if not words or len(words) > 12 or not title[0].islower() or title.endswith((".", ";", ",", "?", "!")):
+        return None
+    if _PROSE_VERB.search(title) or _REPORTS_MEETING.search(title) or _MINUTES_VERB.search(title):
+        return None
+    if words[-1].lower() in _JOINING_END or re.match(r"(?:to|that|and|or|the)\b", title):
+        return None  # "to note the report" in a list, "that the ..." a resolution's part
+    return title
+
+
 def run_in_title(text: str) -> str | None:
     """The title of a run-in heading: "Working Practices The Panel noted ...", "Budget Monitoring –
     The Committee considered ...": a short title, then the minutes' first sentence on the same line."""
@@ -365,6 +380,8 @@ class AgendaFinder:
                     title = run_in_title(match["title"].rstrip(" |"))
                 if title is None and _number_scheme(match["num"]) in ("slash", "prefixed"):
                     title = minute_reference_title(match["title"])
+                if title is None and candidates and self._continues_run(candidates[-1][0], line):
+                    title = lower_case_title(match["title"])
                 if title and not match["title"].startswith(("pdf", "PDF")):
                     candidates.append((line, match["num"], None, "agenda.number_title", title))
         items = []
@@ -415,6 +432,13 @@ class AgendaFinder:
                 highest = value
             kept.append(item)
         return kept
+
+    def _continues_run(self, previous: Line, line: Line) -> bool:
+        """Whether a numbered line stands alone with the next number after the item above it
+        ("2. Apologies" then "3. declarations of interest"): the run numbers items, not a list."""
+        above, number = _list_number(previous.text), _list_number(line.text)
+        return (above is not None and number == above + 1 and line.blank_before > 0
+                and _list_style(previous.text) == _list_style(line.text))
 
     def procedural_before(self, first_item: Line) -> list[tuple[Line, str | None, str, str]]:
         """"Apologies", "Declarations of Interest" as unnumbered headings above item 1 (Scottish minutes)."""

@@ -490,3 +490,14 @@ def test_a_documents_status_line_is_no_minutes_item(nlp):
     text = ("Draft Minutes\n\nMinutes of the Parish Council meeting held on 3 May 2024.\n\n"
             "1. Apologies\n\nNone.\n\n2. Planning\n\nNo objections were raised.\n")
     assert titles(nlp, text) == ["Apologies", "Planning"]
+
+
+def test_numbered_titles_that_lost_their_capitals_continue_the_run(nlp):
+    # A page whose style sheet capitalised the titles: copied, they are lower case.
+    text = ("1. APOLOGIES\n\nNone.\n\n2. declarations of personal interest\n\nThere were none.\n\n"
+            "3. appointment of members of the standards committee\n\nThe Council agreed the appointments.\n")
+    assert titles(nlp, text) == ["APOLOGIES", "declarations of personal interest",
+                                 "appointment of members of the standards committee"]
+    # A list under an item is no item, lower case or not.
+    text = ("1. Budget\n\nThe Committee noted:\n\n2. the forecast was balanced\n\n3. the reserves were low\n")
+    assert titles(nlp, text) == ["Budget"]
