@@ -78,6 +78,8 @@ _METADATA_LABELS = {
 # "10 October 2018", "3 May 2024 6.30pm": a date standing alone, not item 10 "October 2018".
 _DATE_LINE = re.compile(
     r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b[\s\d.:apm,]*$", re.I)
+# "Present", "In attendance" numbered as an item of their own (parish minutes).
+_ATTENDANCE_TITLE = re.compile(r"^(?:(?:members|councillors|those)\s+)?(?:present|in\s+attendance)$", re.I)
 _JOINING_END = {"and", "or", "of", "the", "to", "by", "for", "with", "a", "an", "that", "which", "was", "were", "is", "are", "be"}
 _ATTENDANCE = re.compile(r"\b(?:present|presiding|absent|in\s+attendance|apologies\s+(?:were|was)\s+received)\b", re.I)
 _RUN_IN = re.compile(
@@ -151,7 +153,15 @@ def heading_title(text: str, *, procedural: bool = False, numbered: bool = False
     if not title or len(title) > 160 or _REPLY.match(title):
         return None
     if _NOT_HEADING_START.match(title) and not procedural and not (numbered and re.match(r"(?i)members?\b", title)):
-        return None  # "Members asked ...", but "4 Member Attendance and Apologies" is a title
+        if not (numbered and _ATTENDANCE_TITLE.match(title)):
+            return None  # "Members asked ...", but "4 Member Attendance and Apologies" and "2) Present:" are titles
+    if numbered and title.endswith(".") and not title.endswith("..") and len(title.split()) <= 6 and ":" not in title:
+        # "1. / Convener's Remarks." : a short title with a stray full stop, not a sentence
+        bare = title.rstrip(".").strip()
+        if bare and not _REPLY.match(bare) and not _PERSON_START.match(bare) and not _PROSE_VERB.search(bare) and not _REPORTS_MEETING.search(bare) and not _MINUTES_VERB.search(bare):
+            words = [w for w in bare.split() if w.lower() not in _SMALL_WORDS and any(c.isalpha() for c in w)]
+            if words and all(w[0].isupper() or not w[0].isalpha() for w in words):
+                title = bare
     if title.rsplit(None, 1)[-1].lower() in _JOINING_END and len(title.split()) > 1:
         return None  # a line broken before its sentence goes on
     words = title.split()
@@ -185,6 +195,13 @@ def minute_reference_title(text: str) -> str | None:
     if _PROSE_VERB.search(title) or _REPORTS_MEETING.search(title) or _MINUTES_VERB.search(title):
         return None
     return heading_title(title, procedural=True, numbered=True)
+
+
+_AGENDA_NUMBER = re.compile(r"^\d{1,3}[.)]?\s+(?=\S)")
+# "Title – minutes", "Title … minutes", "Title... minutes": a numbered title run in with what was done.
+_SEPARATED = re.compile(r"^(?P<title>[^–—…]{3,80}?)(?:\s+[–—-]+|\s*…|\.{3})\s+(?P<rest>\S.*)$")
+# "Apologies for absence were received from ...": a procedural item told as its one sentence.
+_SUBJECT = re.compile(r"^(?P<subject>[A-Z][^.;:]{2,80}?)\s+(?:was|were|had\s+been|have\s+been)\s+\w")
 
 
 def lower_case_title(text: str) -> str | None:
@@ -373,7 +390,13 @@ class AgendaFinder:
                 continue
             match = _NUMBER_TITLE.match(text)
             if match and not self._after_list_intro(line) and not _DATE_LINE.match(text):
-                title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
+                if _number_scheme(match["num"]) in ("slash", "prefixed") and _AGENDA_NUMBER.match(match["title"]):
+                    # "C048/23      1.     APOLOGIES": a minute reference, then the agenda's own number
+                    match = _NUMBER_TITLE.match(text[: match.start("title")] + _AGENDA_NUMBER.sub("", match["title"], count=1))
+                # "1.1 Apologies were received ...": a numbered paragraph of the minutes, not an item
+                title = self.separated_title(match["title"]) if _number_scheme(match["num"]) != "dotted" else None
+                if title is None:
+                    title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
                 if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 20:
                     title = clean_title(match["title"])  # "24/101 To receive apologies for absence"
                 if title is None:
@@ -432,6 +455,25 @@ class AgendaFinder:
                 highest = value
             kept.append(item)
         return kept
+
+    def separated_title(self, text: str) -> str | None:
+        """The title of a numbered line that goes on with its minutes (parish minutes): after a
+        separator ("Co-options – None.", "Declarations of interest … There were none.",
+        "Apologies – Cllr A Pike"), or as the subject of its one sentence ("Apologies for absence
+        were received from ...", "The minutes of the meeting held on 3 May were signed")."""
+        match = _SEPARATED.match(text)
+        if match:
+            rest = match["rest"].rstrip(". ")
+            if (_REPLY.match(rest) or _PERSON_START.match(rest) or _PROSE_VERB.search(rest) or _REPORTS_MEETING.search(rest)
+                    or _MINUTES_VERB.search(rest)):
+                head = clean_title(match["title"])
+                title = heading_title(head, procedural=self.is_procedural(head), numbered=True)
+                if title:
+                    return title
+        match = _SUBJECT.match(text)
+        if match and self.is_procedural(match["subject"]) and not _PERSON_START.match(match["subject"]):
+            return clean_title(match["subject"])
+        return None
 
     def _continues_run(self, previous: Line, line: Line) -> bool:
         """Whether a numbered line stands alone with the next number after the item above it

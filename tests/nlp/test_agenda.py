@@ -501,3 +501,35 @@ def test_numbered_titles_that_lost_their_capitals_continue_the_run(nlp):
     # A list under an item is no item, lower case or not.
     text = ("1. Budget\n\nThe Committee noted:\n\n2. the forecast was balanced\n\n3. the reserves were low\n")
     assert titles(nlp, text) == ["Budget"]
+
+
+def test_a_short_numbered_title_with_a_stray_full_stop(nlp):
+    text = "1.\n\nChair's Remarks.\n\nMinutes:\n\nThe Chair welcomed everyone.\n\n2.\n\nMinute\n\nMinutes:\n\nApproved.\n"
+    assert titles(nlp, text) == ["Chair's Remarks", "Minute"]
+    # a reply under a number is no title
+    text = "1) Budget\nThe figures were noted.\n2) Noted.\n3) Planning\nNo objections.\n"
+    assert titles(nlp, text) == ["Budget", "Planning"]
+
+
+def test_present_numbered_as_an_item_of_its_own(nlp):
+    text = "1) Chairman\nThe Chairman welcomed all.\n2) Present:\nCllrs Pike and Lane.\n3) Apologies\nNone.\n"
+    assert titles(nlp, text) == ["Chairman", "Present", "Apologies"]
+
+
+def test_a_numbered_title_run_in_with_what_was_done(nlp):
+    # Parish minutes: the title, a separator, then the minutes on the same line.
+    text = ("1. Co-options – None.\n\n2. Apologies – Cllr A Pike and Cllr B Lane\n\n"
+            "3. Declarations of interest … There were none.\n\n"
+            "4. The minutes of the meeting held on 3 May 2024 were signed and adopted.\n\n"
+            "5. Emergency Cover Review - Consultation Analysis\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Co-options", "Apologies", "Declarations of interest",
+                                 "The minutes of the meeting held on 3 May 2024", "Emergency Cover Review - Consultation Analysis"]
+    # numbered paragraphs of one item's minutes are no items
+    text = "1. Apologies\n\n1.1 Apologies for absence were received from Cllr Pike.\n\n1.2 An apology for lateness was received.\n"
+    assert titles(nlp, text) == ["Apologies"]
+
+
+def test_a_minute_reference_then_the_agendas_own_number(nlp):
+    text = "C048/23      1.         APOLOGIES FOR ABSENCE.\n\nNone.\n\nC049/23      2.         PUBLIC QUESTIONS.\n\nNone had been received.\n"
+    minutes = segment(text, nlp=nlp)
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [("C048/23", "APOLOGIES FOR ABSENCE"), ("C049/23", "PUBLIC QUESTIONS")]
