@@ -124,7 +124,9 @@ _DERIVE_FROM_DESCRIPTION = re.compile(
 _DERIVE_FROM_PRESENTED = re.compile(
     r"\b(?:presented|introduced|submitted)\s+(?:the|a|an)\s+(?P<title>[^.,;:(]+)", re.I
 )
-_DESCRIPTION_TITLE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|discuss|review|elect|appoint|resolve|adopt)\b[^.]*\.?$")
+# "To confirmthat the minutes ...": a copy that lost the space after the verb still opens a description.
+_DESCRIPTION_TITLE = re.compile(
+    r"^To\s+(?:receive|consider|approve|note|agree|confirm|discuss|review|elect|appoint|resolve|adopt)(?:\b|(?=(?:that|the)\s))[^.]*\.?$")
 # "To confirm as a correct record the minutes of ...": a whole description sentence, an item of its own.
 _DESCRIPTION_SENTENCE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|elect|appoint)\b[^.]{10,}\.?$")
 _CELL_NOTE = re.compile(r"\s*\((?:copy|copies|report|paper)[^)]*\)", re.I)
@@ -397,8 +399,8 @@ class AgendaFinder:
                 title = self.separated_title(match["title"]) if _number_scheme(match["num"]) != "dotted" else None
                 if title is None:
                     title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
-                if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 20:
-                    title = clean_title(match["title"])  # "24/101 To receive apologies for absence"
+                if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 24:
+                    title = clean_title(match["title"]).rstrip(". ")  # "24/101 To receive apologies for absence"
                 if title is None:
                     title = run_in_title(match["title"].rstrip(" |"))
                 if title is None and _number_scheme(match["num"]) in ("slash", "prefixed"):

@@ -533,3 +533,12 @@ def test_a_minute_reference_then_the_agendas_own_number(nlp):
     text = "C048/23      1.         APOLOGIES FOR ABSENCE.\n\nNone.\n\nC049/23      2.         PUBLIC QUESTIONS.\n\nNone had been received.\n"
     minutes = segment(text, nlp=nlp)
     assert [(i.number, i.title) for i in minutes.agenda_items] == [("C048/23", "APOLOGIES FOR ABSENCE"), ("C049/23", "PUBLIC QUESTIONS")]
+
+
+def test_a_numbered_description_whose_copy_lost_a_space(nlp):
+    # Text copied from a PDF loses spaces ("confirmthat"); the description is still the item's title.
+    text = ("12-3.To receive apologies from Members:\n\nNone.\n\n"
+            "12-4.To confirmthat the minutes of the meeting held on 3rd May 2024 are a true and accurate record of that meeting.\n\n"
+            "The minutes were signed.\n")
+    assert titles(nlp, text) == ["To receive apologies from Members",
+                                 "To confirmthat the minutes of the meeting held on 3rd May 2024 are a true and accurate record of that meeting"]
