@@ -545,6 +545,15 @@ class AgendaFinder:
                 if title:
                     items.append((line, None, title, "agenda.table_cell"))
                     window_start = line.index + 1
+            elif match and text[match.end():].strip() and line.index and window_start < line.index:
+                # "TITLE Description ..." / "Minutes: what was done |": the cell's "Minutes:" wrapped to a line
+                # of its own; the title opens the line above.
+                above = self.lines[line.index - 1]
+                if above.index >= window_start and not above.blank_before or above.index == window_start:
+                    title = None if self.is_furniture(above) or "|" in above.text else self._title_from_cell(above, above.text)
+                    if title:
+                        items.append((above, None, title, "agenda.table_cell"))
+                        window_start = line.index + 1
         return items
 
     def is_furniture_text(self, text: str) -> bool:
@@ -614,6 +623,9 @@ class AgendaFinder:
                 break
         while title and title.split()[-1].lower() in _SMALL_WORDS and len(title.split()) > 1:
             title = title.rsplit(None, 1)[0]
+        opening = re.search(r"\s(?:The|This|These|Members|Councillors)\s", title)
+        if opening and len(title[: opening.start()].split()) >= 2:
+            title = title[: opening.start()]  # "Minutes of adjourned meeting The draft minutes ...": the description opens
         if title and heading_title(title, procedural=True) is None:
             # "Substitutes Any member who is substituting ..." : the description starts at the
             # capitalised word before the first lower-case content word.

@@ -542,3 +542,11 @@ def test_a_numbered_description_whose_copy_lost_a_space(nlp):
             "The minutes were signed.\n")
     assert titles(nlp, text) == ["To receive apologies from Members",
                                  "To confirmthat the minutes of the meeting held on 3rd May 2024 are a true and accurate record of that meeting"]
+
+
+def test_a_table_cells_minutes_label_wrapped_to_a_line_of_its_own(nlp):
+    # A flattened table: "TITLE Description ..." then, on the next line, "Minutes: what was done |".
+    text = ("No. | Item |\n---|---|\nApologies Minutes: Apologies were received from Cllr Pike. |\n|\n"
+            "Minutes of the last meeting The draft minutes of the meeting held on 2 May are attached.\n"
+            "Minutes: The minutes were noted. |\n|\n")
+    assert titles(nlp, text) == ["Apologies", "Minutes of the last meeting"]
