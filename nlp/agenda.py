@@ -202,6 +202,7 @@ def minute_reference_title(text: str) -> str | None:
 _AGENDA_NUMBER = re.compile(r"^\d{1,3}[.)]?\s+(?=\S)")
 # "Title – minutes", "Title … minutes", "Title... minutes": a numbered title run in with what was done.
 _SEPARATED = re.compile(r"^(?P<title>[^–—…]{3,80}?)(?:\s+[–—-]+|\s*…|\.{3})\s+(?P<rest>\S.*)$")
+_COLON_RUN_IN = re.compile(r"^(?P<title>[A-Z][^:.;?!]{2,60}?)\s*:\s+(?P<rest>[A-Z].*)$")
 # "Apologies for absence were received from ...": a procedural item told as its one sentence.
 _SUBJECT = re.compile(r"^(?P<subject>[A-Z][^.;:]{2,80}?)\s+(?:was|were|had\s+been|have\s+been)\s+\w")
 
@@ -472,6 +473,19 @@ class AgendaFinder:
                 title = heading_title(head, procedural=self.is_procedural(head), numbered=True)
                 if title:
                     return title
+        match = _COLON_RUN_IN.match(text)
+        if (match and match["title"].lower().strip() not in _METADATA_LABELS and not _PERSON_START.match(match["title"])
+                and (len(match["rest"].split()) >= 4 and (match["rest"].endswith((".", "!", "?")) or _REPORTS_MEETING.search(match["rest"])
+                                                         or _MINUTES_VERB.search(match["rest"]) or re.search(r"\breceived\b", match["rest"]))
+                     or _REPLY.match(match["rest"].rstrip(". ")))):
+            # "2. Choice of Convener: The Committee chose ...", "4. Written requests: None received": a label,
+            # then the minutes; "To accept apologies: Apologies received from ...": a description as the label
+            label = match["title"].strip()
+            title = heading_title(label, procedural=self.is_procedural(label), numbered=True)
+            if title is None and re.match(r"To\s+[a-z]+\s+\w", label) and len(label.split()) <= 12:
+                title = label
+            if title:
+                return title
         match = _SUBJECT.match(text)
         if match and self.is_procedural(match["subject"]) and not _PERSON_START.match(match["subject"]):
             return clean_title(match["subject"])

@@ -550,3 +550,13 @@ def test_a_table_cells_minutes_label_wrapped_to_a_line_of_its_own(nlp):
             "Minutes of the last meeting The draft minutes of the meeting held on 2 May are attached.\n"
             "Minutes: The minutes were noted. |\n|\n")
     assert titles(nlp, text) == ["Apologies", "Minutes of the last meeting"]
+
+
+def test_a_numbered_label_then_its_minutes_after_a_colon(nlp):
+    text = ("1. Declaration of Interests: Cllr Pike declared that she is a member of the trust.\n\n"
+            "2. Choice of Convener: The Committee chose Cllr Lane as its Convener.\n\n"
+            "3. To accept apologies of absence: Apologies received from Cllr Dee\n\n"
+            "4. Written requests for dispensation: None received\n\n"
+            "5. Climate Action Plan: Annual Report\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Declaration of Interests", "Choice of Convener", "To accept apologies of absence",
+                                 "Written requests for dispensation", "Climate Action Plan: Annual Report"]
