@@ -40,6 +40,7 @@ _FURNITURE = re.compile(
       |\|(?:\s*no\.?\s*\|\s*item\s*\|?)?|\|[\s\-|:]*\|?
       |\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s*[/-]\s*\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?
       |browse\s+meetings.*|meeting\s+details|committee\s+details|agenda,?\s+decisions\s+and\s+minutes|decisions
+      |</?AI\d+>
       |skip\s+to\s+(?:main\s+)?content|you\s+are\s+here\b.*|home|print(?:\s+this\s+page)?|back\s+to\s+top
       |(?:council|committee)\s+meetings|meetings|meeting\s+information|democracy|agenda\s+and\s+decisions
       |agendas?,?\s+reports\s+and\s+minutes|calendar|menu|search|share\s+this\s+(?:item|page)|•\s*share\s+this\s+item
@@ -157,9 +158,9 @@ def heading_title(text: str, *, procedural: bool = False, numbered: bool = False
     if _NOT_HEADING_START.match(title) and not procedural and not (numbered and re.match(r"(?i)members?\b", title)):
         if not (numbered and _ATTENDANCE_TITLE.match(title)):
             return None  # "Members asked ...", but "4 Member Attendance and Apologies" and "2) Present:" are titles
-    if numbered and title.endswith(".") and not title.endswith("..") and len(title.split()) <= 6 and ":" not in title:
-        # "1. / Convener's Remarks." : a short title with a stray full stop, not a sentence
-        bare = title.rstrip(".").strip()
+    if numbered and title.endswith((".", ";")) and not title.endswith("..") and len(title.split()) <= 8 and ":" not in title:
+        # "1. / Convener's Remarks.", "1. Election of the Chairman of the Council;": a short title with a stray mark
+        bare = title.rstrip(".;").strip()
         if bare and not _REPLY.match(bare) and not _PERSON_START.match(bare) and not _PROSE_VERB.search(bare) and not _REPORTS_MEETING.search(bare) and not _MINUTES_VERB.search(bare):
             words = [w for w in bare.split() if w.lower() not in _SMALL_WORDS and any(c.isalpha() for c in w)]
             if words and all(w[0].isupper() or not w[0].isalpha() for w in words):

@@ -560,3 +560,10 @@ def test_a_numbered_label_then_its_minutes_after_a_colon(nlp):
             "5. Climate Action Plan: Annual Report\n\nThe report was noted.\n")
     assert titles(nlp, text) == ["Declaration of Interests", "Choice of Convener", "To accept apologies of absence",
                                  "Written requests for dispensation", "Climate Action Plan: Annual Report"]
+
+
+def test_a_numbered_title_with_a_stray_semicolon_and_export_markers(nlp):
+    # A committee system's export: "<AI1>" markers around each item, a title ending in ";", its minute number below.
+    text = ("<AI1>\n\n1.      Election of the Chair of the Council;\n\n01/22\n\nRESOLVED\n\nThat Cllr Pike be elected Chair.\n\n</AI1>\n\n"
+            "<AI2>\n\n2.      Apologies for Absence\n\n02/22\n\nApologies were received from Cllr Lane.\n\n</AI2>\n")
+    assert titles(nlp, text) == ["Election of the Chair of the Council", "Apologies for Absence"]
