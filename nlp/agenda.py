@@ -510,11 +510,23 @@ class AgendaFinder:
                 continue
             title = clean_title(line.text)
             lowered = title.lower()
-            if _MINUTE_LABEL.match(lowered) or not self.is_procedural(title) or len(title.split()) > 6:
+            # Straight under a "No. Item" table header, an unnumbered heading over prose is business
+            # the meeting took before item 1 ("PRESENTATIONS"), whatever it is.
+            first_in_table = self.zone_end > 0 and line.index == self._first_in_zone() and self.heading(line) is not None \
+                and following.index < first_item.index and not self.is_description(following) \
+                and (_PROSE_VERB.search(following.text) or _REPORTS_MEETING.search(following.text) or _MINUTES_VERB.search(following.text))
+            if _MINUTE_LABEL.match(lowered) or not (self.is_procedural(title) or first_in_table) or len(title.split()) > 6:
                 continue
             if heading_title(title, procedural=True) and not self.heading(following) and following.index < first_item.index:
-                items.append((line, None, title, "agenda.procedural_heading"))
+                items.append((line, None, title, "agenda.procedural_heading" if self.is_procedural(title) else "agenda.heading_before_items"))
         return items
+
+    def _first_in_zone(self) -> int | None:
+        """Index of the first line of business under a "No. Item" table header."""
+        for line in self.lines[self.zone_end :]:
+            if not self.is_furniture(line) and not _ZONE_END.match(line.text):
+                return line.index
+        return None
 
     def _after_list_intro(self, line: Line) -> bool:
         """A numbered line in a list introduced by "...:" (an index of questions, a resolution's parts)."""

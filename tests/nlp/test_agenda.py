@@ -567,3 +567,9 @@ def test_a_numbered_title_with_a_stray_semicolon_and_export_markers(nlp):
     text = ("<AI1>\n\n1.      Election of the Chair of the Council;\n\n01/22\n\nRESOLVED\n\nThat Cllr Pike be elected Chair.\n\n</AI1>\n\n"
             "<AI2>\n\n2.      Apologies for Absence\n\n02/22\n\nApologies were received from Cllr Lane.\n\n</AI2>\n")
     assert titles(nlp, text) == ["Election of the Chair of the Council", "Apologies for Absence"]
+
+
+def test_business_under_the_table_header_before_item_one(nlp):
+    text = ("Items\nNo. Item\n\nPRESENTATIONS\n\nThe Chair presented an award to the Democratic Services team.\n\n"
+            "21.\n\nDECLARATIONS OF INTEREST\n\nMinutes:\n\nThere were none.\n")
+    assert titles(nlp, text) == ["PRESENTATIONS", "DECLARATIONS OF INTEREST"]
