@@ -711,6 +711,14 @@ class AgendaFinder:
                 items.append((line, None, label, "agenda.label_heading"))
                 open_item, has_minutes = True, True
                 continue
+            if (title is None and standalone and not after_intro and _DOCUMENT_LINK.search(line.text) and (not items or has_minutes)
+                    and (linked := clean_title(line.text)) and len(linked.split()) <= 20 and linked[:1].isupper()
+                    and not _PROSE_VERB.search(linked)):
+                # "To sign the minutes of the previous meeting pdf icon PDF 136 KB": the line carrying an
+                # item's papers is its title, however it is worded
+                items.append((line, None, linked, "agenda.heading"))
+                open_item, has_minutes = True, False
+                continue
             if self.is_description(line) and not open_item:
                 title = derived_title(line.text)
                 if title:

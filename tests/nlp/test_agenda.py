@@ -573,3 +573,10 @@ def test_business_under_the_table_header_before_item_one(nlp):
     text = ("Items\nNo. Item\n\nPRESENTATIONS\n\nThe Chair presented an award to the Democratic Services team.\n\n"
             "21.\n\nDECLARATIONS OF INTEREST\n\nMinutes:\n\nThere were none.\n")
     assert titles(nlp, text) == ["PRESENTATIONS", "DECLARATIONS OF INTEREST"]
+
+
+def test_the_line_carrying_an_items_papers_is_its_title_on_a_whole_meeting_page(nlp):
+    text = ("Apologies for absence\n\n\nAn apology was received from Cllr Pike.\n\n\n"
+            "To sign the minutes of the previous meeting pdf icon PDF 136 KB\n\n\n"
+            "The minutes of the meeting held on 6 July were agreed and signed by the Chair.\n")
+    assert titles(nlp, text) == ["Apologies for absence", "To sign the minutes of the previous meeting"]
