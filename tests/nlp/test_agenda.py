@@ -580,3 +580,9 @@ def test_the_line_carrying_an_items_papers_is_its_title_on_a_whole_meeting_page(
             "To sign the minutes of the previous meeting pdf icon PDF 136 KB\n\n\n"
             "The minutes of the meeting held on 6 July were agreed and signed by the Chair.\n")
     assert titles(nlp, text) == ["Apologies for absence", "To sign the minutes of the previous meeting"]
+
+
+def test_the_admission_of_the_public_item_whose_heading_was_lost(nlp):
+    text = ("Minutes of the Last Meeting\n\nThe minutes were agreed.\n\n\nAll items were considered in public session.\n\n\n"
+            "Parks Strategy\n\nThe Panel noted the strategy.\n")
+    assert titles(nlp, text) == ["Minutes of the Last Meeting", "Admission of the public", "Parks Strategy"]
