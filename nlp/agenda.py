@@ -40,6 +40,7 @@ _FURNITURE = re.compile(
       |\|(?:\s*no\.?\s*\|\s*item\s*\|?)?|\|[\s\-|:]*\|?
       |\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s*[/-]\s*\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?
       |browse\s+meetings.*|meeting\s+details|committee\s+details|agenda,?\s+decisions\s+and\s+minutes|decisions
+      |</?AI\d+>
       |skip\s+to\s+(?:main\s+)?content|you\s+are\s+here\b.*|home|print(?:\s+this\s+page)?|back\s+to\s+top
       |(?:council|committee)\s+meetings|meetings|meeting\s+information|democracy|agenda\s+and\s+decisions
       |agendas?,?\s+reports\s+and\s+minutes|calendar|menu|search|share\s+this\s+(?:item|page)|•\s*share\s+this\s+item
@@ -78,6 +79,8 @@ _METADATA_LABELS = {
 # "10 October 2018", "3 May 2024 6.30pm": a date standing alone, not item 10 "October 2018".
 _DATE_LINE = re.compile(
     r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b[\s\d.:apm,]*$", re.I)
+# "Present", "In attendance" numbered as an item of their own (parish minutes).
+_ATTENDANCE_TITLE = re.compile(r"^(?:(?:members|councillors|those)\s+)?(?:present|in\s+attendance)$", re.I)
 _JOINING_END = {"and", "or", "of", "the", "to", "by", "for", "with", "a", "an", "that", "which", "was", "were", "is", "are", "be"}
 _ATTENDANCE = re.compile(r"\b(?:present|presiding|absent|in\s+attendance|apologies\s+(?:were|was)\s+received)\b", re.I)
 _RUN_IN = re.compile(
@@ -107,10 +110,11 @@ _NOT_HEADING_START = re.compile(
     re.I,
 )
 _PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
-# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31", "HSP/19"
-_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|[A-Z]{1,6}[\s./]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+# "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31", "HSP/19", "304-1." (a minute's parts)
+_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|\d{1,4}-\d{1,3}(?=[.:)])|[A-Z]{1,6}[\s./]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
 _NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
-_NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:[.:)]|\s+[-–—])?\s+(?P<title>\S.*)$")
+# "1.APOLOGIES", "304-1.To receive ...": the number's mark may touch the title (a word processor's tab lost).
+_NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:(?:[.:)]|\s+[-–—])?\s+|(?<=\d)[.)](?=[A-Z“‘\"']))(?P<title>\S.*)$")
 _PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")
 _INLINE_MINUTES = re.compile(r"\bMinutes\s*:\s*")
 _DERIVE_FROM_DESCRIPTION = re.compile(
@@ -121,7 +125,9 @@ _DERIVE_FROM_DESCRIPTION = re.compile(
 _DERIVE_FROM_PRESENTED = re.compile(
     r"\b(?:presented|introduced|submitted)\s+(?:the|a|an)\s+(?P<title>[^.,;:(]+)", re.I
 )
-_DESCRIPTION_TITLE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|discuss|review|elect|appoint|resolve|adopt)\b[^.]*\.?$")
+# "To confirmthat the minutes ...": a copy that lost the space after the verb still opens a description.
+_DESCRIPTION_TITLE = re.compile(
+    r"^To\s+(?:receive|consider|approve|note|agree|confirm|discuss|review|elect|appoint|resolve|adopt)(?:\b|(?=(?:that|the)\s))[^.]*\.?$")
 # "To confirm as a correct record the minutes of ...": a whole description sentence, an item of its own.
 _DESCRIPTION_SENTENCE = re.compile(r"^To\s+(?:receive|consider|approve|note|agree|confirm|elect|appoint)\b[^.]{10,}\.?$")
 _CELL_NOTE = re.compile(r"\s*\((?:copy|copies|report|paper)[^)]*\)", re.I)
@@ -129,7 +135,8 @@ _TITLE_CUT = re.compile(r"\s+(?:in accordance with|which|that|copies of which|fo
 
 
 # "Minutes", "Minute 27", "Minute No. 4": a label or an item number, not the "Minute of Previous Meeting" item.
-_MINUTE_LABEL = re.compile(r"^(?:the\s+)?minutes?\b\s*(?:$|\d|no\b|number\b|:)")
+# "Draft Minutes", "Unconfirmed minutes" alone: the document's own status, not the item confirming earlier minutes.
+_MINUTE_LABEL = re.compile(r"^(?:the\s+)?(?:(?:draft|unconfirmed|approved|confirmed|signed)\s+)?minutes?\b\s*(?:$|\d|no\b|number\b|:)")
 
 def clean_title(text: str) -> str:
     """A title without page furniture ("pdf icon PDF 82 KB", "(Pages 5 - 10)") or end punctuation."""
@@ -149,7 +156,15 @@ def heading_title(text: str, *, procedural: bool = False, numbered: bool = False
     if not title or len(title) > 160 or _REPLY.match(title):
         return None
     if _NOT_HEADING_START.match(title) and not procedural and not (numbered and re.match(r"(?i)members?\b", title)):
-        return None  # "Members asked ...", but "4 Member Attendance and Apologies" is a title
+        if not (numbered and _ATTENDANCE_TITLE.match(title)):
+            return None  # "Members asked ...", but "4 Member Attendance and Apologies" and "2) Present:" are titles
+    if numbered and title.endswith((".", ";")) and not title.endswith("..") and len(title.split()) <= 8 and ":" not in title:
+        # "1. / Convener's Remarks.", "1. Election of the Chairman of the Council;": a short title with a stray mark
+        bare = title.rstrip(".;").strip()
+        if bare and not _REPLY.match(bare) and not _PERSON_START.match(bare) and not _PROSE_VERB.search(bare) and not _REPORTS_MEETING.search(bare) and not _MINUTES_VERB.search(bare):
+            words = [w for w in bare.split() if w.lower() not in _SMALL_WORDS and any(c.isalpha() for c in w)]
+            if words and all(w[0].isupper() or not w[0].isalpha() for w in words):
+                title = bare
     if title.rsplit(None, 1)[-1].lower() in _JOINING_END and len(title.split()) > 1:
         return None  # a line broken before its sentence goes on
     words = title.split()
@@ -185,6 +200,29 @@ def minute_reference_title(text: str) -> str | None:
     return heading_title(title, procedural=True, numbered=True)
 
 
+_AGENDA_NUMBER = re.compile(r"^\d{1,3}[.)]?\s+(?=\S)")
+# "Title – minutes", "Title … minutes", "Title... minutes": a numbered title run in with what was done.
+_SEPARATED = re.compile(r"^(?P<title>[^–—…]{3,80}?)(?:\s+[–—-]+|\s*…|\.{3})\s+(?P<rest>\S.*)$")
+_COLON_RUN_IN = re.compile(r"^(?P<title>[A-Z][^:.;?!]{2,60}?)\s*:\s+(?P<rest>[A-Z].*)$")
+# "Apologies for absence were received from ...": a procedural item told as its one sentence.
+_SUBJECT = re.compile(r"^(?P<subject>[A-Z][^.;:]{2,80}?)\s+(?:was|were|had\s+been|have\s+been)\s+\w")
+
+
+def lower_case_title(text: str) -> str | None:
+    """A title that lost its capitals (a page whose style sheet set them: "declarations of personal
+    interestS", "appointment of independent members of the standards committee"): short, with no
+    sentence mark and no verb reporting the meeting."""
+    title = clean_title(text)
+    words = title.split()
+    if not words or len(words) > 12 or not title[0].islower() or title.endswith((".", ";", ",", "?", "!")):
+        return None
+    if _PROSE_VERB.search(title) or _REPORTS_MEETING.search(title) or _MINUTES_VERB.search(title):
+        return None
+    if words[-1].lower() in _JOINING_END or re.match(r"(?:to|that|and|or|the)\b", title):
+        return None  # "to note the report" in a list, "that the ..." a resolution's part
+    return title
+
+
 def run_in_title(text: str) -> str | None:
     """The title of a run-in heading: "Working Practices The Panel noted ...", "Budget Monitoring –
     The Committee considered ...": a short title, then the minutes' first sentence on the same line."""
@@ -211,7 +249,7 @@ def derived_title(text: str) -> str | None:
 def _number_scheme(number: str) -> str:
     if number[:1].isalpha():
         return "prefixed"
-    if "/" in number:
+    if "/" in number or "-" in number:
         return "slash"
     if "." in number.rstrip("."):
         return "dotted"
@@ -342,7 +380,8 @@ class AgendaFinder:
         for line in self.lines:
             if line.index in skip:
                 continue
-            text = line.text.strip("| ") if line.text.startswith("|") else line.text
+            # A flattened table cell: "| 8/22" or "8/22 |" (the number's cell, the title in the next)
+            text = line.text.strip("| ") if line.text.startswith("|") or line.text.endswith("|") else line.text
             following = self._next_content(line.index)
             if _PREFIX_ONLY.match(text) and following and _NUMBER_ONLY.match(following.text) and "/" in following.text:
                 number = f"{text} {following.text.rstrip('.')}"
@@ -355,13 +394,21 @@ class AgendaFinder:
                 continue
             match = _NUMBER_TITLE.match(text)
             if match and not self._after_list_intro(line) and not _DATE_LINE.match(text):
-                title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
-                if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 20:
-                    title = clean_title(match["title"])  # "24/101 To receive apologies for absence"
+                if _number_scheme(match["num"]) in ("slash", "prefixed") and _AGENDA_NUMBER.match(match["title"]):
+                    # "C048/23      1.     APOLOGIES": a minute reference, then the agenda's own number
+                    match = _NUMBER_TITLE.match(text[: match.start("title")] + _AGENDA_NUMBER.sub("", match["title"], count=1))
+                # "1.1 Apologies were received ...": a numbered paragraph of the minutes, not an item
+                title = self.separated_title(match["title"]) if _number_scheme(match["num"]) != "dotted" else None
+                if title is None:
+                    title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
+                if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 24:
+                    title = clean_title(match["title"]).rstrip(". ")  # "24/101 To receive apologies for absence"
                 if title is None:
                     title = run_in_title(match["title"].rstrip(" |"))
                 if title is None and _number_scheme(match["num"]) in ("slash", "prefixed"):
                     title = minute_reference_title(match["title"])
+                if title is None and candidates and self._continues_run(candidates[-1][0], line):
+                    title = lower_case_title(match["title"])
                 if title and not match["title"].startswith(("pdf", "PDF")):
                     candidates.append((line, match["num"], None, "agenda.number_title", title))
         items = []
@@ -413,6 +460,45 @@ class AgendaFinder:
             kept.append(item)
         return kept
 
+    def separated_title(self, text: str) -> str | None:
+        """The title of a numbered line that goes on with its minutes (parish minutes): after a
+        separator ("Co-options – None.", "Declarations of interest … There were none.",
+        "Apologies – Cllr A Pike"), or as the subject of its one sentence ("Apologies for absence
+        were received from ...", "The minutes of the meeting held on 3 May were signed")."""
+        match = _SEPARATED.match(text)
+        if match:
+            rest = match["rest"].rstrip(". ")
+            if (_REPLY.match(rest) or _PERSON_START.match(rest) or _PROSE_VERB.search(rest) or _REPORTS_MEETING.search(rest)
+                    or _MINUTES_VERB.search(rest)):
+                head = clean_title(match["title"])
+                title = heading_title(head, procedural=self.is_procedural(head), numbered=True)
+                if title:
+                    return title
+        match = _COLON_RUN_IN.match(text)
+        if (match and match["title"].lower().strip() not in _METADATA_LABELS and not _PERSON_START.match(match["title"])
+                and (len(match["rest"].split()) >= 4 and (match["rest"].endswith((".", "!", "?")) or _REPORTS_MEETING.search(match["rest"])
+                                                         or _MINUTES_VERB.search(match["rest"]) or re.search(r"\breceived\b", match["rest"]))
+                     or _REPLY.match(match["rest"].rstrip(". ")))):
+            # "2. Choice of Convener: The Committee chose ...", "4. Written requests: None received": a label,
+            # then the minutes; "To accept apologies: Apologies received from ...": a description as the label
+            label = match["title"].strip()
+            title = heading_title(label, procedural=self.is_procedural(label), numbered=True)
+            if title is None and re.match(r"To\s+[a-z]+\s+\w", label) and len(label.split()) <= 12:
+                title = label
+            if title:
+                return title
+        match = _SUBJECT.match(text)
+        if match and self.is_procedural(match["subject"]) and not _PERSON_START.match(match["subject"]):
+            return clean_title(match["subject"])
+        return None
+
+    def _continues_run(self, previous: Line, line: Line) -> bool:
+        """Whether a numbered line stands alone with the next number after the item above it
+        ("2. Apologies" then "3. declarations of interest"): the run numbers items, not a list."""
+        above, number = _list_number(previous.text), _list_number(line.text)
+        return (above is not None and number == above + 1 and line.blank_before > 0
+                and _list_style(previous.text) == _list_style(line.text))
+
     def procedural_before(self, first_item: Line) -> list[tuple[Line, str | None, str, str]]:
         """"Apologies", "Declarations of Interest" as unnumbered headings above item 1 (Scottish minutes)."""
         items = []
@@ -424,11 +510,23 @@ class AgendaFinder:
                 continue
             title = clean_title(line.text)
             lowered = title.lower()
-            if _MINUTE_LABEL.match(lowered) or not self.is_procedural(title) or len(title.split()) > 6:
+            # Straight under a "No. Item" table header, an unnumbered heading over prose is business
+            # the meeting took before item 1 ("PRESENTATIONS"), whatever it is.
+            first_in_table = self.zone_end > 0 and line.index == self._first_in_zone() and self.heading(line) is not None \
+                and following.index < first_item.index and not self.is_description(following) \
+                and (_PROSE_VERB.search(following.text) or _REPORTS_MEETING.search(following.text) or _MINUTES_VERB.search(following.text))
+            if _MINUTE_LABEL.match(lowered) or not (self.is_procedural(title) or first_in_table) or len(title.split()) > 6:
                 continue
             if heading_title(title, procedural=True) and not self.heading(following) and following.index < first_item.index:
-                items.append((line, None, title, "agenda.procedural_heading"))
+                items.append((line, None, title, "agenda.procedural_heading" if self.is_procedural(title) else "agenda.heading_before_items"))
         return items
+
+    def _first_in_zone(self) -> int | None:
+        """Index of the first line of business under a "No. Item" table header."""
+        for line in self.lines[self.zone_end :]:
+            if not self.is_furniture(line) and not _ZONE_END.match(line.text):
+                return line.index
+        return None
 
     def _after_list_intro(self, line: Line) -> bool:
         """A numbered line in a list introduced by "...:" (an index of questions, a resolution's parts)."""
@@ -474,6 +572,15 @@ class AgendaFinder:
                 if title:
                     items.append((line, None, title, "agenda.table_cell"))
                     window_start = line.index + 1
+            elif match and text[match.end():].strip() and line.index and window_start < line.index:
+                # "TITLE Description ..." / "Minutes: what was done |": the cell's "Minutes:" wrapped to a line
+                # of its own; the title opens the line above.
+                above = self.lines[line.index - 1]
+                if above.index >= window_start and not above.blank_before or above.index == window_start:
+                    title = None if self.is_furniture(above) or "|" in above.text else self._title_from_cell(above, above.text)
+                    if title:
+                        items.append((above, None, title, "agenda.table_cell"))
+                        window_start = line.index + 1
         return items
 
     def is_furniture_text(self, text: str) -> bool:
@@ -543,6 +650,9 @@ class AgendaFinder:
                 break
         while title and title.split()[-1].lower() in _SMALL_WORDS and len(title.split()) > 1:
             title = title.rsplit(None, 1)[0]
+        opening = re.search(r"\s(?:The|This|These|Members|Councillors)\s", title)
+        if opening and len(title[: opening.start()].split()) >= 2:
+            title = title[: opening.start()]  # "Minutes of adjourned meeting The draft minutes ...": the description opens
         if title and heading_title(title, procedural=True) is None:
             # "Substitutes Any member who is substituting ..." : the description starts at the
             # capitalised word before the first lower-case content word.
@@ -600,6 +710,14 @@ class AgendaFinder:
             if title is None and standalone and self.label_layout and (label := self.label_heading(line)):
                 items.append((line, None, label, "agenda.label_heading"))
                 open_item, has_minutes = True, True
+                continue
+            if (title is None and standalone and not after_intro and _DOCUMENT_LINK.search(line.text) and (not items or has_minutes)
+                    and (linked := clean_title(line.text)) and len(linked.split()) <= 20 and linked[:1].isupper()
+                    and not _PROSE_VERB.search(linked)):
+                # "To sign the minutes of the previous meeting pdf icon PDF 136 KB": the line carrying an
+                # item's papers is its title, however it is worded
+                items.append((line, None, linked, "agenda.heading"))
+                open_item, has_minutes = True, False
                 continue
             if self.is_description(line) and not open_item:
                 title = derived_title(line.text)

@@ -463,3 +463,126 @@ def test_urgent_business_and_announcements_whose_headings_were_lost(nlp):
             "The Chair had no announcements.\n\n\nThere were no items of urgent business.\n\n\n"
             "Parks Strategy pdf icon PDF 120 KB\n\nThe Panel noted the strategy.\n")
     assert titles(nlp, text) == ["Minutes of the Previous Meeting", "Chair's announcements", "Urgent business", "Parks Strategy"]
+
+
+def test_an_item_number_in_its_own_table_cell_with_the_divider_after_it(nlp):
+    # A table flattened with "|": the number's cell ("8/22 |"), then the title in the next cell.
+    text = ("PRESENT: |\n|\nCouncillors\n|\nA Pike (Chair)\n|\nB Lane\n|\n"
+            "8/22 |\nApologies for Absence\n|\nNone were received.\n|\n"
+            "9/22 |\nBudget Monitoring\n|\nThe report was noted.\n|\n")
+    minutes = segment(text, nlp=nlp)
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [("8/22", "Apologies for Absence"), ("9/22", "Budget Monitoring")]
+
+
+def test_an_item_number_whose_mark_touches_its_title(nlp):
+    # Parish minutes typed in a word processor lose the tab after "1.": "1.APOLOGIES", "215-2.To receive ...".
+    text = ("1.APOLOGIES FOR ABSENCE:\n\nApologies were received from Cllr Pike.\n\n"
+            "2.DECLARATIONS OF INTEREST:\n\nNone.\n")
+    assert titles(nlp, text) == ["APOLOGIES FOR ABSENCE", "DECLARATIONS OF INTEREST"]
+    text = ("215-1.To receive apologies from Members:\n\nNone were received.\n\n"
+            "215-2.Public participation time:\n\nNo members of the public spoke.\n")
+    minutes = segment(text, nlp=nlp)
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [
+        ("215-1", "To receive apologies from Members"), ("215-2", "Public participation time")]
+
+
+def test_a_documents_status_line_is_no_minutes_item(nlp):
+    text = ("Draft Minutes\n\nMinutes of the Parish Council meeting held on 3 May 2024.\n\n"
+            "1. Apologies\n\nNone.\n\n2. Planning\n\nNo objections were raised.\n")
+    assert titles(nlp, text) == ["Apologies", "Planning"]
+
+
+def test_numbered_titles_that_lost_their_capitals_continue_the_run(nlp):
+    # A page whose style sheet capitalised the titles: copied, they are lower case.
+    text = ("1. APOLOGIES\n\nNone.\n\n2. declarations of personal interest\n\nThere were none.\n\n"
+            "3. appointment of members of the standards committee\n\nThe Council agreed the appointments.\n")
+    assert titles(nlp, text) == ["APOLOGIES", "declarations of personal interest",
+                                 "appointment of members of the standards committee"]
+    # A list under an item is no item, lower case or not.
+    text = ("1. Budget\n\nThe Committee noted:\n\n2. the forecast was balanced\n\n3. the reserves were low\n")
+    assert titles(nlp, text) == ["Budget"]
+
+
+def test_a_short_numbered_title_with_a_stray_full_stop(nlp):
+    text = "1.\n\nChair's Remarks.\n\nMinutes:\n\nThe Chair welcomed everyone.\n\n2.\n\nMinute\n\nMinutes:\n\nApproved.\n"
+    assert titles(nlp, text) == ["Chair's Remarks", "Minute"]
+    # a reply under a number is no title
+    text = "1) Budget\nThe figures were noted.\n2) Noted.\n3) Planning\nNo objections.\n"
+    assert titles(nlp, text) == ["Budget", "Planning"]
+
+
+def test_present_numbered_as_an_item_of_its_own(nlp):
+    text = "1) Chairman\nThe Chairman welcomed all.\n2) Present:\nCllrs Pike and Lane.\n3) Apologies\nNone.\n"
+    assert titles(nlp, text) == ["Chairman", "Present", "Apologies"]
+
+
+def test_a_numbered_title_run_in_with_what_was_done(nlp):
+    # Parish minutes: the title, a separator, then the minutes on the same line.
+    text = ("1. Co-options – None.\n\n2. Apologies – Cllr A Pike and Cllr B Lane\n\n"
+            "3. Declarations of interest … There were none.\n\n"
+            "4. The minutes of the meeting held on 3 May 2024 were signed and adopted.\n\n"
+            "5. Emergency Cover Review - Consultation Analysis\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Co-options", "Apologies", "Declarations of interest",
+                                 "The minutes of the meeting held on 3 May 2024", "Emergency Cover Review - Consultation Analysis"]
+    # numbered paragraphs of one item's minutes are no items
+    text = "1. Apologies\n\n1.1 Apologies for absence were received from Cllr Pike.\n\n1.2 An apology for lateness was received.\n"
+    assert titles(nlp, text) == ["Apologies"]
+
+
+def test_a_minute_reference_then_the_agendas_own_number(nlp):
+    text = "C048/23      1.         APOLOGIES FOR ABSENCE.\n\nNone.\n\nC049/23      2.         PUBLIC QUESTIONS.\n\nNone had been received.\n"
+    minutes = segment(text, nlp=nlp)
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [("C048/23", "APOLOGIES FOR ABSENCE"), ("C049/23", "PUBLIC QUESTIONS")]
+
+
+def test_a_numbered_description_whose_copy_lost_a_space(nlp):
+    # Text copied from a PDF loses spaces ("confirmthat"); the description is still the item's title.
+    text = ("12-3.To receive apologies from Members:\n\nNone.\n\n"
+            "12-4.To confirmthat the minutes of the meeting held on 3rd May 2024 are a true and accurate record of that meeting.\n\n"
+            "The minutes were signed.\n")
+    assert titles(nlp, text) == ["To receive apologies from Members",
+                                 "To confirmthat the minutes of the meeting held on 3rd May 2024 are a true and accurate record of that meeting"]
+
+
+def test_a_table_cells_minutes_label_wrapped_to_a_line_of_its_own(nlp):
+    # A flattened table: "TITLE Description ..." then, on the next line, "Minutes: what was done |".
+    text = ("No. | Item |\n---|---|\nApologies Minutes: Apologies were received from Cllr Pike. |\n|\n"
+            "Minutes of the last meeting The draft minutes of the meeting held on 2 May are attached.\n"
+            "Minutes: The minutes were noted. |\n|\n")
+    assert titles(nlp, text) == ["Apologies", "Minutes of the last meeting"]
+
+
+def test_a_numbered_label_then_its_minutes_after_a_colon(nlp):
+    text = ("1. Declaration of Interests: Cllr Pike declared that she is a member of the trust.\n\n"
+            "2. Choice of Convener: The Committee chose Cllr Lane as its Convener.\n\n"
+            "3. To accept apologies of absence: Apologies received from Cllr Dee\n\n"
+            "4. Written requests for dispensation: None received\n\n"
+            "5. Climate Action Plan: Annual Report\n\nThe report was noted.\n")
+    assert titles(nlp, text) == ["Declaration of Interests", "Choice of Convener", "To accept apologies of absence",
+                                 "Written requests for dispensation", "Climate Action Plan: Annual Report"]
+
+
+def test_a_numbered_title_with_a_stray_semicolon_and_export_markers(nlp):
+    # A committee system's export: "<AI1>" markers around each item, a title ending in ";", its minute number below.
+    text = ("<AI1>\n\n1.      Election of the Chair of the Council;\n\n01/22\n\nRESOLVED\n\nThat Cllr Pike be elected Chair.\n\n</AI1>\n\n"
+            "<AI2>\n\n2.      Apologies for Absence\n\n02/22\n\nApologies were received from Cllr Lane.\n\n</AI2>\n")
+    assert titles(nlp, text) == ["Election of the Chair of the Council", "Apologies for Absence"]
+
+
+def test_business_under_the_table_header_before_item_one(nlp):
+    text = ("Items\nNo. Item\n\nPRESENTATIONS\n\nThe Chair presented an award to the Democratic Services team.\n\n"
+            "21.\n\nDECLARATIONS OF INTEREST\n\nMinutes:\n\nThere were none.\n")
+    assert titles(nlp, text) == ["PRESENTATIONS", "DECLARATIONS OF INTEREST"]
+
+
+def test_the_line_carrying_an_items_papers_is_its_title_on_a_whole_meeting_page(nlp):
+    text = ("Apologies for absence\n\n\nAn apology was received from Cllr Pike.\n\n\n"
+            "To sign the minutes of the previous meeting pdf icon PDF 136 KB\n\n\n"
+            "The minutes of the meeting held on 6 July were agreed and signed by the Chair.\n")
+    assert titles(nlp, text) == ["Apologies for absence", "To sign the minutes of the previous meeting"]
+
+
+def test_the_admission_of_the_public_item_whose_heading_was_lost(nlp):
+    text = ("Minutes of the Last Meeting\n\nThe minutes were agreed.\n\n\nAll items were considered in public session.\n\n\n"
+            "Parks Strategy\n\nThe Panel noted the strategy.\n")
+    assert titles(nlp, text) == ["Minutes of the Last Meeting", "Admission of the public", "Parks Strategy"]
