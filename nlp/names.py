@@ -68,6 +68,10 @@ def _phrase_words(phrases) -> set[str]:
     return {word for phrase in phrases for word in phrase.split()}
 
 
+_ADDRESSED_TO = re.compile(r"^(.+?)\s+to\s+(?:the\s+)?(?:Leader|Mayor|Cabinet|Portfolio|Executive|Chair|Chairman|"
+                          r"Councillor|Cllr|Lead Member|Deputy Leader)\b")
+
+
 def person_or_none(text: str | None) -> str | None:
     """The person, post or body ``text`` names, or None when it is a clause fragment.
 
@@ -94,6 +98,10 @@ def person_or_none(text: str | None) -> str | None:
     while len(trimmed) > 1 and trimmed[-1].lower() in _JOINERS | _ARTICLES | {"and", "but", "who", "which"}:
         trimmed.pop()  # "A member of the public in the" [cut off]: who it names is whole before it
     words = " ".join(trimmed)
+    # "Mr A Fairbrother to the Cabinet Member for Environment": who asks, then whom the question is put to
+    addressed = _ADDRESSED_TO.match(words)
+    if addressed and _judge(addressed.group(1)) is not None:
+        return _judge(addressed.group(1))
     whole = _judge(words)
     if whole is not None:
         return whole

@@ -82,3 +82,11 @@ def test_names_what_kind_of_someone(text, kind):
     from nlp.names import person_kind
 
     assert person_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Mr Alan Fairbrother to the Cabinet Member for Environment", "Mr Alan Fairbrother"),
+    ("Mrs Rowe to the Leader of the Council", "Mrs Rowe"),
+])
+def test_who_asks_is_named_before_whom_the_question_is_put_to(text, person):
+    assert person_or_none(text) == person
