@@ -95,6 +95,16 @@ def _shares_subject(question: str, answer: str) -> bool:
     return bool(stems(question) & stems(answer))
 
 
+def _record_inferred_question(state: MinutesState, question: Question) -> int:
+    """Put a question inferred from its answer in document order, keep the answers' links, return its index."""
+    position = sum(1 for q in state.questions if q.start < question.start)
+    state.questions.insert(position, question)
+    for response in state.responses:
+        if response.answers is not None and response.answers >= position:
+            response.answers += 1
+    return position
+
+
 class ResponseFinder:
     def __call__(self, doc: Doc) -> Doc:
         state: MinutesState = doc._.minutes
@@ -316,14 +326,8 @@ class ResponseFinder:
         if state.text[sentence.start:stop].endswith(" and"):
             stop -= 4
         sentence.role = "question"
-        question = Question(item=item, text=state.text[sentence.start:stop], asker=asker, start=sentence.start,
-                            end=stop, rule="q.answered")
-        position = sum(1 for q in state.questions if q.start < sentence.start)
-        state.questions.insert(position, question)
-        for response in state.responses:
-            if response.answers is not None and response.answers >= position:
-                response.answers += 1
-        return position
+        return _record_inferred_question(state, Question(item=item, text=state.text[sentence.start:stop], asker=asker,
+                                                         start=sentence.start, end=stop, rule="q.answered"))
 
     @staticmethod
     def _speaker_cut_off(state, sentence, cue, first) -> str | None:
@@ -576,13 +580,8 @@ class ResponseFinder:
             return None  # "Mrs X: <a statement>": minutes that give each speaker's words show their questions as asked
         previous.role = "question"
         asker = person_or_none(fragment)  # "The Panel requested that ...": who put what was answered, if a person
-        question = Question(item=item, text=fragment, asker=asker, start=previous.start, end=previous.end, rule="q.answered")
-        position = sum(1 for q in state.questions if q.start < previous.start)
-        state.questions.insert(position, question)
-        for response in state.responses:
-            if response.answers is not None and response.answers >= position:
-                response.answers += 1
-        return position
+        return _record_inferred_question(state, Question(item=item, text=fragment, asker=asker, start=previous.start,
+                                                         end=previous.end, rule="q.answered"))
 
     @staticmethod
     def _said_after_name(state, sentence: Sentence) -> bool:

@@ -1,4 +1,4 @@
-"""Small helpers the web tests share."""
+"""Small helpers the tests share."""
 
 import re
 
@@ -31,3 +31,15 @@ def row_counts(engine) -> dict[str, int]:
     with Session(engine) as session:
         return {table.name: session.exec(select(func.count()).select_from(table)).one()[0]
                 for table in SQLModel.metadata.sorted_tables if table.name != "data_generation"}
+
+
+def run(nlp, text):
+    """Segment ``text`` with the shared pipeline, as the app does."""
+    from nlp import segment
+
+    return segment(text, nlp=nlp)
+
+
+def texts(records):
+    """The words of each record, in order."""
+    return [r.text for r in records]

@@ -7,18 +7,13 @@ from importlib import resources
 
 import pytest
 
-from nlp import build_pipeline, segment
+from nlp import build_pipeline
 from nlp.pipeline import to_minutes
 from nlp.state import MinutesState
 from nlp.text import prepare
+from tests_support import run, texts
 
 
-def run(nlp, text):
-    return segment(text, nlp=nlp)
-
-
-def texts(records):
-    return [r.text for r in records]
 
 
 def test_a_commitment_inside_an_answer_is_an_action_with_its_due_date(nlp):

@@ -65,13 +65,13 @@ def test_written_set_meets_targets(nlp, subset):
 # lower one to let a change through.
 REAL_SET_FLOORS = {
     "dev": {"agenda_items": 1.0, "questions": 1.0, "responses": 1.0, "resolutions": 0.974, "actions": 0.969},
-    "real-a": {"agenda_items": 0.991, "questions": 0.98, "responses": 0.978, "resolutions": 0.976, "actions": 0.93},
-    "real-b": {"agenda_items": 0.599, "questions": 0.632, "responses": 0.714, "resolutions": 0.76, "actions": 0.653},
+    "real-a": {"agenda_items": 1.0, "questions": 0.98, "responses": 0.978, "resolutions": 0.976, "actions": 0.93},
+    "real-b": {"agenda_items": 0.841, "questions": 0.765, "responses": 0.741, "resolutions": 0.894, "actions": 0.815},
 }
 # Real sets still short of the targets, with where they stand; issue 12 stays open while any is listed.
 SHORT_OF_TARGETS = {
-    "real-b": "measured blind on 2026-12-07 at 568633d: agenda items 0.599, questions 0.632, responses 0.714, "
-              "resolutions 0.760, actions 0.653 (README, Accuracy)",
+    "real-b": "2026-12-07 at 3e62b65: agenda items 0.841, questions 0.765, responses 0.741, resolutions 0.894, "
+              "actions 0.815; its 8 pages held out blind stand at 0.596, as before round 2 (README, Accuracy)",
 }
 
 

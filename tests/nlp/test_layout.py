@@ -1,10 +1,8 @@
 """Lines, paragraphs and sentences as an officer reads them: PDF wraps, page footers, a cut-off end."""
 
 from nlp import segment
+from tests_support import run
 
-
-def run(nlp, text):
-    return segment(text, nlp=nlp)
 
 
 def test_a_sentence_cut_off_at_the_end_is_left_out_with_a_warning(nlp):

@@ -2,12 +2,9 @@
 
 import pytest
 
-from nlp import segment
 from nlp.meeting import is_meeting_heading
+from tests_support import run
 
-
-def run(nlp, text):
-    return segment(text, nlp=nlp)
 
 
 def test_meeting_details_come_from_the_header_block(nlp):

@@ -3,11 +3,9 @@
 import pytest
 
 from conftest import CORPUS, shared_page
-from nlp import EmptyDocument, segment
+from nlp import EmptyDocument
+from tests_support import run
 
-
-def run(nlp, text):
-    return segment(text, nlp=nlp)
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "\ufeff\r\n"])

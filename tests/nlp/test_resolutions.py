@@ -2,15 +2,9 @@
 
 import pytest
 
-from nlp import segment
+from tests_support import run, texts
 
 
-def run(nlp, text):
-    return segment(text, nlp=nlp)
-
-
-def texts(records):
-    return [r.text for r in records]
 
 
 @pytest.mark.parametrize(

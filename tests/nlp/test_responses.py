@@ -3,14 +3,9 @@
 import pytest
 
 from nlp import segment
+from tests_support import run, texts
 
 
-def run(nlp, text):
-    return segment(text, nlp=nlp)
-
-
-def texts(records):
-    return [r.text for r in records]
 
 
 def test_each_answer_is_threaded_under_the_question_it_follows(nlp):
