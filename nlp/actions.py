@@ -709,7 +709,8 @@ class _Reading:
         not_verbs = set(rule.get("not_verbs", ()))
         owner_verbs = set(rule.get("owner_verbs", ()))
         to_id = doc.vocab.strings["to"]
-        tos = [t.i for t in doc if t.lower == to_id]  # one pass over the document; most sentences hold no "to"
+        # one pass over the document, in spaCy's arrays rather than Token objects; most sentences hold no "to"
+        tos = [int(i) for i in (doc.to_array("LOWER") == to_id).nonzero()[0]] if len(doc) else []
         at = 0
         for sentence in state.sentences:
             while at < len(tos) and doc[tos[at]].idx < sentence.start:

@@ -10,9 +10,9 @@ spans it writes are aligned to tokens for spaCy's sake.
 
 from __future__ import annotations
 
+import bisect
 import re
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -239,10 +239,11 @@ class TokenIndex:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = doc.to_array("IDX") if len(doc) else numpy.zeros(0, dtype="uint64")
+        # a plain list: bisect on it is several times faster than numpy's searchsorted for one offset at a time
+        self.starts = doc.to_array("IDX").tolist() if len(doc) else []
 
     def token_at_or_after(self, offset: int) -> int:
-        return int(numpy.searchsorted(self.starts, offset, side="left"))
+        return bisect.bisect_left(self.starts, offset)
 
     def token_before(self, offset: int) -> int:
         """Index one past the last token that starts before ``offset`` (the same search, read as an end)."""
@@ -274,12 +275,13 @@ def make_layout(nlp: Language, name: str):
 
 def layout_component(doc: Doc) -> Doc:
     state: MinutesState = doc._.minutes
+    text = doc.text  # spaCy joins every token to make it: once, not per use
     if state is None:
-        state = doc._.minutes = MinutesState(text=doc.text)
-    state.lines = split_lines(doc.text)
-    state.sentences = split_sentences(doc.text, state.lines)
+        state = doc._.minutes = MinutesState(text=text)
+    state.lines = split_lines(text)
+    state.sentences = split_sentences(text, state.lines)
     state.sentence_starts = [s.start for s in state.sentences]
-    state.truncated_from = truncated_tail(doc.text, state.sentences)
+    state.truncated_from = truncated_tail(text, state.sentences)
     if state.truncated_from is not None:
         state.warnings.append("the text ends mid-sentence (cut off?): its last sentence was left out")
     index = state.tokens = TokenIndex(doc)
