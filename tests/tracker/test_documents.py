@@ -2,6 +2,7 @@
 the tracker either gets plain text out of it or says, in one line, what is wrong and what to do."""
 
 import hashlib
+import importlib.util
 import io
 import os
 import random
@@ -273,6 +274,21 @@ def test_documents_pdf_slightly_damaged_is_read_with_warnings():
     document = read_document(build_pdf([PDF_TEXT_PAGE], xref_shift=7))
     assert "RESOLVED that the report be noted." in document.text
     assert document.warnings and all("damaged" in warning for warning in document.warnings)
+
+
+def test_documents_pdf_missing_font_library_is_named_not_called_damage():
+    # pypdf's own wording when fontTools is absent (pypdf/_cmap.py); the file is fine, the installation is not
+    message = ("fontTools is required to fully parse the encoding of a CFF Type1 font in font dictionary /F1, "
+               "but is not installed. Consider installing fontTools if you encounter encoding problems.")
+    note = documents.pdf_note(message)
+    assert "damaged" not in note
+    assert "lacks fontTools" in note and "the file itself is fine" in note
+    assert documents.pdf_note("incorrect startxref pointer(1)") == "the PDF is slightly damaged: incorrect startxref pointer(1)"
+
+
+def test_documents_pdf_reader_has_its_font_library():
+    # installed with the app (pypdf[fonts]), so a valid PDF with CFF fonts reads without any note
+    assert importlib.util.find_spec("fontTools") is not None
 
 
 def test_documents_pdf_encrypted_with_empty_password_is_opened():

@@ -346,8 +346,23 @@ def _pdf_document(data: bytes) -> tuple[str, list[str]]:
         raise InvalidDocument("the PDF has no text layer (it is scanned images); run it through OCR first")
     text, notes = _storable_text("\n".join(pages))
     oddities = list(dict.fromkeys(logged + [str(warning.message) for warning in caught]))
-    notes += [f"the PDF is slightly damaged: {oddity[:160]}" for oddity in oddities[:5]]
+    notes += [pdf_note(oddity) for oddity in oddities[:5]]
     return text, notes
+
+
+# pypdf says "X is required ... but is not installed" when an optional library it reads with is missing: that is
+# this installation's gap, not a fault in the file, and the note must say so.
+_MISSING_LIBRARY = re.compile(r"\b(?P<library>[A-Za-z][\w.]*) is required\b.*\bnot installed\b", re.DOTALL)
+
+
+def pdf_note(message: str) -> str:
+    """The editor's note for one thing pypdf reported while reading: a missing library, or a repaired file."""
+    missing = _MISSING_LIBRARY.search(message)
+    if missing:
+        return (f"this installation lacks {missing['library']}, which the PDF reader uses for some fonts, so some "
+                "characters may be read wrongly; the file itself is fine (ask the administrator to install the "
+                "app's dependencies again)")
+    return f"the PDF is slightly damaged: {message[:160]}"
 
 
 def _pdf_page_texts(data: bytes) -> list[str]:
