@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 from tests_support import csrf_token
 from tracker.minutes.readers import read_document
 from tracker.minutes.ingest import ingest_document
-from tracker.models import Action, ActionEvent, AgendaItem, Person, Question, Response
+from tracker.models import Action, ActionEvent, AgendaItem, Meeting, Person, Question, Response
 
 EASTMARSH = "unseen/eastmarsh-2023-adults-health-scrutiny.txt"
 COMMITTEE_SLUG = "adults-and-health-scrutiny-committee"
@@ -104,9 +104,10 @@ def test_pages_a_meeting_shows_its_items_in_order_with_answers_beneath_questions
     assert [s.css_first("h2").text(strip=True) for s in sections] == [
         f"{item.number}{item.title}" for item in items]
     thread = page.css_first(f"#q-{question.id}")
-    assert thread.css_first(".badge").text() == "Question"
+    number = thread.css_first(".badge").text().removeprefix("Question ")
+    assert number.isdecimal()
     reply = thread.css_first(f"#r-{answered.id}")  # threaded inside the question it answers
-    assert reply is not None and reply.css_first(".badge").text() == "Response"
+    assert reply is not None and reply.css_first(".badge").text() == f"Answer to question {number}"
     if question.asker_id:
         assert thread.css_first(f'a[href="/people/{question.asker_id}"]').text() == question.asker
 
@@ -230,3 +231,54 @@ def test_pages_unknown_ids_and_bad_page_numbers_are_not_found(client, ingest_cor
                 "/people?page=9", f"/committees/{COMMITTEE_SLUG}?page=2"):
         assert status_of(client, url) == 404, url
     assert client.get(f"/meetings/{outcome.meeting_id}?page=abc").status_code == 200  # pages only where lists are
+
+
+# Minutes where an item yields no record but says something a reader needs (a declared interest).
+DECLARED = """committee: Housing Scrutiny Panel
+date: 2024-05-14
+---
+Present: Councillors Amberley (Chair), Birch and Cole.
+
+1. Declarations of Interest
+
+Councillor Birch declared a pecuniary interest in item 2 as a landlord in the borough and left the room.
+
+2. Private Rented Sector Licensing
+
+The Panel received a report on the licensing scheme.
+
+Councillor Cole asked how many licences had been refused. The Head of Housing responded that twelve had been refused this year.
+
+RESOLVED: That the report be noted.
+"""
+
+
+def _minutes_text(section):
+    """What a reader of the page sees as the minutes in `section`, without the record labels set into it."""
+    for node in section.css(".mark-label, .mark-end"):
+        node.decompose()
+    return " ".join(section.text().split())
+
+
+def test_pages_a_meeting_shows_the_whole_minutes_with_each_record_marked_where_it_stands(client, engine, ingest_text):
+    outcome = ingest_text(DECLARED, publish=True)
+    with Session(engine) as session:
+        meeting_text = session.get(Meeting, outcome.meeting_id).text
+        question = session.exec(select(Question).where(Question.meeting_id == outcome.meeting_id)).one()
+        answer = session.exec(select(Response).where(Response.question_id == question.id)).one()
+    page = html(client.get(f"/meetings/{outcome.meeting_id}"))
+
+    shown = " ".join(_minutes_text(section) for section in page.css("main .minute-text"))
+    assert shown == " ".join(meeting_text.split())  # nothing in the minutes is left out
+    declarations = page.css_first("#item-1")
+    assert "declared a pecuniary interest in item 2" in _minutes_text(declarations.css_first(".minute-text"))
+    assert "No questions, answers, comments, resolutions or actions were found" in declarations.text()
+
+    page = html(client.get(f"/meetings/{outcome.meeting_id}"))  # again: reading the text above took the labels out
+    asked = page.css_first(f'.minute-text a.mark-label[href="#q-{question.id}"]')
+    assert asked.text() == "Question 1" and asked.attributes["id"] == f"m-q-{question.id}"
+    answered = page.css_first(f'.minute-text a.mark-label[href="#r-{answer.id}"]')
+    assert answered.text() == "Answer to question 1"
+    marked = " ".join(m.text() for m in page.css(f'mark[data-records~="question-{question.id}"]'))
+    assert " ".join(marked.split()) == " ".join(question.text.split())
+    assert page.css_first(f'#q-{question.id} a.in-minutes').attributes["href"] == f"#m-q-{question.id}"

@@ -11,7 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sqlmodel import select
 from wtforms import SelectChoice
 
@@ -23,6 +23,7 @@ from ..models import RECORD_MODELS, AgendaItem, Committee, Meeting, MeetingStatu
 from ..web import db, engine, get_or_404, load_user, role_required, segmenter, wants_json
 from ..web.forms import ConfirmForm
 from . import corrections
+from .annotate import Mark, marked_text
 from .corrections import CorrectionError, NotFound, record_kind
 from .forms import (
     AddRecordForm,
@@ -136,35 +137,9 @@ def drafts():
 # --- the review page ---------------------------------------------------------------------
 
 def highlight_source(text: str, records: list[tuple[str, object]]) -> Markup:
-    """The source text with each record's passage in <mark>, labelled with its kind and rule.
-
-    Records may overlap or nest, so the text is cut at every record boundary; each piece is marked as the
-    innermost record covering it, and every record's label stands where it starts. Every piece of text is
-    escaped here; only the tags are ours.
-    """
-    spans = sorted(((r.start, r.end, kind, r.rule, r.id) for kind, r in records if 0 <= r.start < r.end <= len(text)),
-                   key=lambda s: (s[0], -s[1]))
-    starting = defaultdict(list)
-    for span in spans:
-        starting[span[0]].append(span)
-    bounds = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans)})
-    active: list[tuple] = []
-    out: list[Markup] = []
-    for a, b in zip(bounds, bounds[1:]):
-        active = [s for s in active if s[1] > a]
-        for start, end, kind, rule, ident in starting.get(a, ()):
-            active.append((start, end, kind, rule, ident))
-            out.append(Markup('<span class="mark-label kind-{0}" id="src-{0}-{1}">{0}{2}</span>').format(
-                kind, ident, f" · {rule}" if rule else ""))
-        piece = escape(text[a:b])
-        if not active:
-            out.append(piece)
-            continue
-        inner = min(active, key=lambda s: (s[1] - s[0], -s[0]))
-        classes = f"hl hl-{inner[2]}" + (" hl-overlap" if len(active) > 1 else "")
-        out.append(Markup('<mark class="{}" data-records="{}">{}</mark>').format(
-            classes, " ".join(f"{s[2]}-{s[4]}" for s in active), piece))
-    return Markup("").join(out)
+    """The source text with each record's passage in <mark>, labelled with its kind and the rule that found it."""
+    return marked_text(text, [Mark(r.start, r.end, kind, f"{kind} · {r.rule}" if r.rule else kind, f"{kind}-{r.id}",
+                                   label_id=f"src-{kind}-{r.id}") for kind, r in records])
 
 
 def _preview(text: str, size: int = 60) -> str:

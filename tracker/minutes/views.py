@@ -14,6 +14,7 @@ from ..actions.forms import ActionStatusForm
 from ..models import ActionStatus, Role
 from ..web import db, has_role, include_drafts, today
 from . import queries
+from .annotate import annotate_meeting
 
 bp = Blueprint("pages", __name__)
 
@@ -81,7 +82,7 @@ def render_meeting(meeting_id: int, failed: tuple[int, ActionStatusForm] | None 
                                                               data={"status": status, "seen": status})
     if failed is not None:
         forms[failed[0]] = failed[1]
-    return render_template("pages/meeting.html", record=record, status_forms=forms,
+    return render_template("pages/meeting.html", record=record, minutes=annotate_meeting(record), status_forms=forms,
                            failed_form=failed[1] if failed else None)
 
 
