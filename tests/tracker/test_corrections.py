@@ -180,3 +180,59 @@ def test_corrections_only_a_draft_meeting_can_be_deleted(engine, meeting_id, edi
     with Session(engine) as session:
         assert session.get(Meeting, meeting_id) is None
         assert not session.exec(select(ActionEvent)).all() and not session.exec(select(Response)).all()
+
+
+def test_corrections_an_agenda_item_added_from_its_heading_takes_the_records_beneath_it(engine, nlp, editor):
+    text = MINUTES.replace("RESOLVED – That the report be noted.", "Staffing\n\nRESOLVED – That the report be noted.")
+    meeting = ingest_document(engine=engine, document=read_document(text.encode()), nlp=nlp).meeting_id
+    source = meeting_text(engine, meeting)
+    items_before = all_of(engine, AgendaItem, meeting)
+    assert [item.title for item in items_before] == ["Internal Audit Report", "Risk Register"]  # the segmenter missed it
+
+    heading = source.index("Staffing\n")
+    item = fix(engine, corrections.add_agenda_item, user=editor, meeting_id=meeting, start=heading,
+               end=heading + len("Staffing"))
+    items = sorted(all_of(engine, AgendaItem, meeting), key=lambda i: i.position)
+    assert [(i.number, i.title) for i in items] == [("1", "Internal Audit Report"), (None, "Staffing"),
+                                                    ("2", "Risk Register")]
+    assert items[0].end == item.start == heading and item.end == items[2].start
+    with Session(engine) as session:
+        resolution = session.exec(select(corrections.Resolution).where(
+            corrections.Resolution.meeting_id == meeting)).one()
+        assert resolution.item_id == item.id  # found after the new heading, so now under it
+        asked = session.exec(select(Question).where(Question.meeting_id == meeting)).all()
+        assert {q.item_id for q in asked} == {items[0].id}  # found before it, so left where they were
+        assert session.exec(select(AuditEntry).where(AuditEntry.event == "item.add")).one().entity_id == item.id
+    with pytest.raises(CorrectionError, match="already starts there"):
+        fix(engine, corrections.add_agenda_item, user=editor, meeting_id=meeting, start=heading, end=heading + 8)
+
+
+def test_corrections_an_action_changes_kind_in_place_and_its_history_says_so(engine, meeting_id, editor):
+    action = all_of(engine, Action, meeting_id)[0]
+    changes = fix(engine, corrections.edit_record, user=editor, meeting_id=meeting_id, kind="action",
+                  record_id=action.id, action_kind="provide_information", owner="Head of Internal Audit")
+    assert changes["kind"] == (action.kind, "provide_information")
+    with Session(engine) as session:
+        again = session.get(Action, action.id)
+        assert (again.kind, again.owner) == ("provide_information", "Head of Internal Audit")
+        events = session.exec(select(ActionEvent).where(ActionEvent.action_id == action.id)).all()
+        assert {event.field for event in events} >= {"kind", "owner"}
+    with pytest.raises(CorrectionError, match="listed kinds of action"):
+        fix(engine, corrections.edit_record, user=editor, meeting_id=meeting_id, kind="action", record_id=action.id,
+            action_kind="panic")
+    comment = all_of(engine, Comment, meeting_id)[0]
+    with pytest.raises(CorrectionError, match="^A comment has no owner"):
+        fix(engine, corrections.edit_record, user=editor, meeting_id=meeting_id, kind="comment",
+            record_id=comment.id, action_kind="share")
+
+
+def test_corrections_a_response_added_names_its_responder(engine, meeting_id, editor):
+    response = fix(engine, corrections.add_record, user=editor, meeting_id=meeting_id, kind="response",
+                   item_id=None, quote="one post was vacant", who="  Head of Audit ")
+    assert (response.responder, response.responder_id is not None) == ("Head of Audit", True)
+
+
+@pytest.mark.parametrize("noun, expected", [("action", "an action"), ("item", "an item"), ("question", "a question"),
+                                            ("response", "a response")])
+def test_corrections_messages_give_a_noun_its_article(noun, expected):
+    assert corrections.with_article(noun) == expected

@@ -11,7 +11,7 @@ from sqlmodel import Session, func, select
 from factories import PDF_TEXT_PAGE, build_docx, build_pdf
 from tests_support import csrf_token
 from tracker.minutes.review import highlight_source
-from tracker.models import (Action, ActionEvent, AuditEntry, Comment, Meeting, MeetingStatus, Person, Question,
+from tracker.models import (Action, ActionEvent, AgendaItem, AuditEntry, Comment, Meeting, MeetingStatus, Person, Question,
                             Response)
 
 MINUTES = """Adults and Health Scrutiny Committee - Tuesday, 14th November, 2023 10.00 am
@@ -428,3 +428,19 @@ def test_editing_highlight_cuts_overlapping_records_at_every_boundary():
                       '<span class="mark-label kind-action" id="src-action-2">action · a&amp;b</span>'
                       '<mark class="hl hl-action hl-overlap" data-records="response-1 action-2">&amp; C said.</mark>'
                       '<mark class="hl hl-response" data-records="response-1"> Then D.</mark>')
+
+
+def test_editing_messages_are_good_english_and_an_agenda_item_is_added_from_the_add_form(meeting, client, engine):
+    question = rows(engine, Question)[0]
+    changed = correct(client, meeting, "question", question.id, "kind", kind="action")
+    assert changed.status_code == 302
+    assert "The question is now an action." in client.get(changed.headers["Location"]).get_data(as_text=True)
+
+    added = client.post(f"/meetings/{meeting.id}/records/add", data={
+        "csrf_token": token(client), "kind": "item", "item": "", "quote": "RESOLVED – That the report be noted."})
+    assert added.status_code == 302, added.get_data(as_text=True)
+    assert added.headers["Location"].endswith("#item-3")
+    page = client.get(added.headers["Location"]).get_data(as_text=True)
+    assert "The agenda item “RESOLVED – That the report be noted.” was added, with the records found under it." in page
+    items = rows(engine, AgendaItem, meeting_id=meeting.id)
+    assert sorted(item.position for item in items) == [0, 1, 2]

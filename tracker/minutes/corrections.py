@@ -40,7 +40,7 @@ from .ingest import committee_named
 from .people import clean_name, person_for
 
 __all__ = [
-    "CorrectionError", "NotFound", "KEEP", "PERSON_FIELDS", "record_kind", "load_record", "split_points",
+    "CorrectionError", "NotFound", "KEEP", "PERSON_FIELDS", "record_kind", "with_article", "add_agenda_item", "load_record", "split_points",
     "change_kind", "edit_record", "link_response", "split_record", "merge_with_next", "next_sibling",
     "delete_record", "add_record", "update_meeting", "publish_meeting", "unpublish_meeting", "delete_meeting",
 ]
@@ -66,6 +66,12 @@ _SHARED = ("meeting_id", "item_id", "text", "start", "end", "rule")
 
 def record_kind(record: MinuteRecord) -> RecordKind:
     return _KIND_OF[type(record)]
+
+
+def with_article(noun: str, *, capital: bool = False) -> str:
+    """'an action', 'a question': the noun with the article English gives it."""
+    article = "an" if noun[:1].lower() in "aeiou" else "a"
+    return f"{article.capitalize() if capital else article} {noun}"
 
 
 def _kind(value: str, field: str = "kind") -> RecordKind:
@@ -170,7 +176,7 @@ def change_kind(*, session: Session, user: User | None, meeting_id: int, kind: s
     record = load_record(session=session, meeting_id=meeting_id, kind=kind, record_id=record_id)
     old_kind, target = record_kind(record), _kind(new_kind)
     if target == old_kind:
-        raise CorrectionError(f"It is already a {target.value}; choose another kind", "kind")
+        raise CorrectionError(f"It is already {with_article(target.value)}; choose another kind", "kind")
     meeting = _meeting(session, meeting_id)
     values = {name: getattr(record, name) for name in _SHARED}
     new = RECORD_MODELS[target](**values, edited_by_id=_user_id(user))
@@ -218,7 +224,7 @@ def _place(source: str, text: str, start: int, end: int) -> tuple[int, int]:
 def edit_record(*, session: Session, user: User | None, meeting_id: int, kind: str, record_id: int,
                 text: str | None = KEEP, who: str | None = KEEP, resolution_kind: str = KEEP,
                 owner: str | None = KEEP, due: str | None = KEEP, due_date: dt.date | None = KEEP,
-                reason: str | None = None) -> dict[str, tuple]:
+                action_kind: str = KEEP, reason: str | None = None) -> dict[str, tuple]:
     """Change what a record says or names; returns {field: (old, new)} for what changed (empty when nothing did).
 
     Values left as KEEP are not touched. Edited text keeps its offsets when it still stands there in the
@@ -245,7 +251,7 @@ def edit_record(*, session: Session, user: User | None, meeting_id: int, kind: s
 
     if who is not KEEP:
         if kind not in (RecordKind.QUESTION, RecordKind.RESPONSE, RecordKind.COMMENT):
-            raise CorrectionError(f"A {kind.value} does not name a speaker", "who")
+            raise CorrectionError(f"{with_article(kind.value, capital=True)} does not name a speaker", "who")
         column = PERSON_FIELDS[kind]
         if clean_name(who) != getattr(record, column):
             old = getattr(record, column)
@@ -254,18 +260,20 @@ def edit_record(*, session: Session, user: User | None, meeting_id: int, kind: s
 
     if resolution_kind is not KEEP:
         if kind != RecordKind.RESOLUTION:
-            raise CorrectionError(f"A {kind.value} has no resolution kind", "resolution_kind")
+            raise CorrectionError(f"{with_article(kind.value, capital=True)} has no resolution kind", "resolution_kind")
         if resolution_kind not in {k.value for k in ResolutionKind}:
             raise CorrectionError("Choose one of the listed kinds of resolution", "resolution_kind")
         if resolution_kind != record.kind:
             changes["kind"] = (record.kind, resolution_kind)
             record.kind = resolution_kind
 
-    action_fields = {"owner": owner, "due": due, "due_date": due_date}
+    action_fields = {"owner": owner, "due": due, "due_date": due_date, "action_kind": action_kind}
     if any(value is not KEEP for value in action_fields.values()):
         if kind != RecordKind.ACTION:
-            raise CorrectionError(f"A {kind.value} has no owner or due date", "owner")
-        changes.update(_edit_action(session, record, user, owner=owner, due=due, due_date=due_date, reason=reason))
+            raise CorrectionError(f"{with_article(kind.value, capital=True)} has no owner, due date or kind of action",
+                                  "owner")
+        changes.update(_edit_action(session, record, user, owner=owner, due=due, due_date=due_date,
+                                    action_kind=action_kind, reason=reason))
 
     if not changes:
         return changes
@@ -278,9 +286,13 @@ def edit_record(*, session: Session, user: User | None, meeting_id: int, kind: s
     return changes
 
 
-def _edit_action(session: Session, action: Action, user: User | None, *, owner, due, due_date,
+def _edit_action(session: Session, action: Action, user: User | None, *, owner, due, due_date, action_kind,
                  reason: str | None) -> dict[str, tuple]:
     changes: dict[str, tuple] = {}
+    if action_kind is not KEEP and action_kind != action.kind:
+        if action_kind not in {k.value for k in ActionKind}:
+            raise CorrectionError("Choose one of the listed kinds of action", "action_kind")
+        changes["kind"] = (action.kind, action_kind)
     if due_date is not KEEP and due_date != action.due_date:
         if not reason:
             raise CorrectionError("Say why the due date is changing", "reason")
@@ -301,6 +313,8 @@ def _edit_action(session: Session, action: Action, user: User | None, *, owner, 
         action.due = changes["due"][1]
     if "due_date" in changes:
         action.due_date = due_date
+    if "kind" in changes:
+        action.kind = action_kind
     if changes:
         action.updated_at = utcnow()
     return changes
@@ -451,18 +465,9 @@ def _find_quote(source: str, quote: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(source)]
 
 
-def add_record(*, session: Session, user: User | None, meeting_id: int, kind: str, item_id: int | None,
-               quote: str | None = None, occurrence: int | None = None, start: int | None = None,
-               end: int | None = None) -> MinuteRecord:
-    """Add a record for a passage of the source, given as quoted text or as start and end offsets.
-
-    A quote found more than once needs `occurrence` (1 for the first) or `start`; given both a quote and
-    offsets, the offsets say which occurrence. Offsets alone take that slice of the source.
-    """
-    meeting = _meeting(session, meeting_id)
-    target = _kind(kind)
-    item_id = _check_item(session, meeting_id, item_id)
-    source = meeting.text
+def _passage(source: str, *, quote: str | None, occurrence: int | None, start: int | None,
+             end: int | None) -> tuple[int, int]:
+    """Where a passage stands in the source: quoted (which occurrence, or the one nearest `start`) or by offsets."""
     quote = (quote or "").strip()
     if quote:
         found = _find_quote(source, quote)
@@ -470,39 +475,107 @@ def add_record(*, session: Session, user: User | None, meeting_id: int, kind: st
             raise CorrectionError("That text is not in the minutes; copy it exactly from the source text", "quote")
         if start is not None:
             chosen = [span for span in found if span[0] == start] or [min(found, key=lambda s: abs(s[0] - start))]
-            span = chosen[0]
-        elif occurrence is not None:
+            return chosen[0]
+        if occurrence is not None:
             if not 1 <= occurrence <= len(found):
                 raise CorrectionError(f"The text occurs {len(found)} time{'s' * (len(found) != 1)}; give a number "
                                       f"from 1 to {len(found)}", "occurrence")
-            span = found[occurrence - 1]
-        elif len(found) > 1:
+            return found[occurrence - 1]
+        if len(found) > 1:
             raise CorrectionError(f"The text occurs {len(found)} times in the minutes; say which occurrence "
                                   f"(1 to {len(found)}) or quote more of it", "occurrence")
-        else:
-            span = found[0]
-    elif start is not None and end is not None:
+        return found[0]
+    if start is not None and end is not None:
         if not 0 <= start < end <= len(source) or not source[start:end].strip():
             raise CorrectionError(f"Give a start and end between 0 and {len(source)} that cover some text", "start")
         piece = source[start:end]
-        span = (start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip()))
-    else:
-        raise CorrectionError("Quote the text of the record, or select it in the source text", "quote")
+        return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
+    raise CorrectionError("Quote the text of the record, or select it in the source text", "quote")
 
-    start, end = span
+
+def add_record(*, session: Session, user: User | None, meeting_id: int, kind: str, item_id: int | None,
+               quote: str | None = None, occurrence: int | None = None, start: int | None = None,
+               end: int | None = None, who: str | None = None) -> MinuteRecord:
+    """Add a record for a passage of the source, given as quoted text or as start and end offsets.
+
+    A quote found more than once needs `occurrence` (1 for the first) or `start`; given both a quote and
+    offsets, the offsets say which occurrence. Offsets alone take that slice of the source. `who` names the
+    asker, responder, speaker or (for an action) owner.
+    """
+    meeting = _meeting(session, meeting_id)
+    target = _kind(kind)
+    item_id = _check_item(session, meeting_id, item_id)
+    source = meeting.text
+    start, end = _passage(source, quote=quote, occurrence=occurrence, start=start, end=end)
     record = RECORD_MODELS[target](meeting_id=meeting_id, item_id=item_id, text=source[start:end], start=start,
                                    end=end, rule="manual", edited_by_id=_user_id(user))
     if target == RecordKind.RESPONSE:
         record.question_id = _preceding_question(session, meeting_id, item_id, start)
     if target == RecordKind.ACTION:
         record.created_by_id = _user_id(user)
+    if target in PERSON_FIELDS and clean_name(who):
+        _set_person(session, record, target, who)
     session.add(record)
     session.flush()
     _renumber(session, type(record), meeting_id)
     _touch(session, meeting)
     _audit(session, user, "record.add", record, {"meeting": meeting_id, "new": record.text,
-                                                 "offsets": f"{start}-{end}", "item": item_id})
+                                                 "offsets": f"{start}-{end}", "item": item_id,
+                                                 "who": getattr(record, PERSON_FIELDS.get(target, ""), None)})
     return record
+
+
+# "4. Housing Strategy", "12 Housing Strategy", "PLA 32/16 Housing Strategy": the number as printed, then the title
+_ITEM_HEADING = re.compile(r"(?P<number>(?:[A-Z]{2,4} )?\d+[A-Za-z]?(?:/\d+)?)[.):]?\s+(?P<title>\S.*)", re.DOTALL)
+
+
+def add_agenda_item(*, session: Session, user: User | None, meeting_id: int, quote: str | None = None,
+                    occurrence: int | None = None, start: int | None = None, end: int | None = None) -> AgendaItem:
+    """Add an agenda item the segmenter missed, headed by a passage of the source (its number and title).
+
+    The item starts where the passage does and runs to the next item; the records found in that stretch move
+    under it from the item they were filed under.
+    """
+    meeting = _meeting(session, meeting_id)
+    start, end = _passage(meeting.text, quote=quote, occurrence=occurrence, start=start, end=end)
+    heading = " ".join(meeting.text[start:end].split())
+    items = list(session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+                              .order_by(AgendaItem.start, AgendaItem.id)).all())
+    if any(item.start == start for item in items):
+        raise CorrectionError("An agenda item already starts there; select the heading of the item that is missing",
+                              "quote")
+    before = [item for item in items if item.start < start]
+    after = [item for item in items if item.start > start]
+    stop = after[0].start if after else len(meeting.text)
+    parsed = _ITEM_HEADING.fullmatch(heading)
+    item = AgendaItem(meeting_id=meeting_id, position=0, number=parsed["number"] if parsed else None,
+                      title=(parsed["title"] if parsed else heading)[:2000], start=start, end=stop, rule="manual")
+    session.add(item)
+    session.flush()
+    enclosing = before[-1] if before else None
+    if enclosing is not None and enclosing.end > start:
+        enclosing.end = start
+        session.add(enclosing)
+    moved = 0
+    old_item = enclosing.id if enclosing is not None else None
+    for model in RECORD_MODELS.values():
+        rows = session.exec(select(model).where(model.meeting_id == meeting_id, model.start >= start,
+                                                model.start < stop)).all()
+        for row in rows:
+            if row.item_id == old_item or row.item_id is None:
+                row.item_id = item.id
+                session.add(row)
+                moved += 1
+    for position, row in enumerate(sorted([*items, item], key=lambda i: (i.start, i.id))):
+        if row.position != position:
+            row.position = position
+            session.add(row)
+    session.flush()
+    _touch(session, meeting)
+    record_audit(session=session, user=user, event="item.add", entity="agenda_item", entity_id=item.id,
+                 detail={"meeting": meeting_id, "number": item.number, "title": item.title,
+                         "offsets": f"{start}-{stop}", "records_moved": moved})
+    return item
 
 
 # --- the meeting as a whole ---------------------------------------------------------------

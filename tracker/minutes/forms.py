@@ -7,13 +7,15 @@ from flask_wtf.file import FileAllowed, FileField
 from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from nlp.records import ResolutionKind
+from nlp.records import ActionKind, ResolutionKind
 
 from ..web.forms import PerRecordForm, WrittenDateField
 
 UPLOAD_EXTENSIONS = ["txt", "html", "htm", "pdf", "docx"]
 RECORD_KIND_CHOICES = [SelectChoice(kind, kind.capitalize())
                        for kind in ("question", "response", "comment", "resolution", "action")]
+ITEM_KIND = "item"  # on the add form: the selection is the heading of an agenda item the segmenter missed
+ACTION_KIND_CHOICES = [SelectChoice(k.value, k.value.replace("_", " ").capitalize()) for k in ActionKind]
 MAX_RECORD_TEXT = 20_000
 
 
@@ -67,6 +69,7 @@ class RecordEditForm(PerRecordForm):
     resolution_kind = SelectField("Kind of resolution", choices=[SelectChoice(k.value, k.value.capitalize())
                                                                  for k in ResolutionKind])
     owner = StringField("Owner", validators=[Optional(), Length(max=200, message="Keep the name under 200 characters")])
+    action_kind = SelectField("Kind of action", choices=ACTION_KIND_CHOICES, validate_choice=False)  # checked by the service
     due = StringField("Due, as minuted", validators=[Optional(), Length(max=200, message=(
         "Keep it under 200 characters"))])
     due_date = WrittenDateField("Due date", validators=[Optional()])
@@ -74,13 +77,13 @@ class RecordEditForm(PerRecordForm):
         "Keep the reason under 2,000 characters"))])
 
     _FIELDS = {"question": ("text", "who"), "response": ("text", "who"), "comment": ("text", "who"),
-               "resolution": ("text", "resolution_kind"), "action": ("text", "owner", "due", "due_date", "reason")}
+               "resolution": ("text", "resolution_kind"), "action": ("text", "owner", "action_kind", "due", "due_date", "reason")}
     _WHO = {"question": "Asked by", "response": "Answered by", "comment": "Speaker"}
 
     @classmethod
     def for_kind(cls, kind: str, **kwargs) -> "RecordEditForm":
         form = cls(**kwargs)
-        for name in ("who", "resolution_kind", "owner", "due", "due_date", "reason"):
+        for name in ("who", "resolution_kind", "owner", "action_kind", "due", "due_date", "reason"):
             if name not in cls._FIELDS[kind]:
                 delattr(form, name)
         if kind in cls._WHO:
@@ -97,16 +100,20 @@ class LinkResponseForm(PerRecordForm):
 
 
 class SplitForm(PerRecordForm):
+    """Where to split: a sentence boundary chosen from a list, or (with JavaScript) the place selected in the text."""
+
     boundary = SelectField("Split between sentences", choices=[], validate_choice=False)  # checked by the service
-    at = IntegerField("Or split after this many characters", validators=[Optional(), NumberRange(
-        min=1, message="Give a number of 1 or more")])
+    at = IntegerField("Or split where the selection starts", validators=[Optional(), NumberRange(
+        min=1, message="Select a place inside the text to split at")])
 
 
 class AddRecordForm(FlaskForm):
     """A record for a passage of the source, quoted (or selected, with JavaScript)."""
 
-    kind = SelectField("Kind", choices=RECORD_KIND_CHOICES)
+    kind = SelectField("Kind", choices=[*RECORD_KIND_CHOICES, SelectChoice(ITEM_KIND, "Agenda item (the selection is its heading)")])
     item = SelectField("Agenda item", choices=[])
+    who = StringField("Person: who asked, answered or spoke, or who owns the action", validators=[
+        Optional(), Length(max=200, message="Keep the name under 200 characters")])
     quote = TextAreaField("Text, quoted exactly from the minutes", validators=[Optional(), Length(
         max=MAX_RECORD_TEXT, message=f"Keep the text under {MAX_RECORD_TEXT:,} characters")])
     occurrence = IntegerField("Which occurrence, if the text appears more than once", validators=[Optional(),

@@ -24,8 +24,9 @@ from ..web import db, engine, get_or_404, load_user, role_required, segmenter, w
 from ..web.forms import ConfirmForm
 from . import corrections
 from .annotate import Mark, marked_text
-from .corrections import CorrectionError, NotFound, record_kind
+from .corrections import CorrectionError, NotFound, record_kind, with_article
 from .forms import (
+    ITEM_KIND,
     AddRecordForm,
     LinkResponseForm,
     MeetingDetailsForm,
@@ -157,7 +158,7 @@ def _record_forms(kind: str, record, questions: list, failed: dict) -> dict:
     elif kind == "resolution":
         data["resolution_kind"] = record.kind
     elif kind == "action":
-        data.update(owner=record.owner, due=record.due, due_date=record.due_date)
+        data.update(owner=record.owner, due=record.due, due_date=record.due_date, action_kind=record.kind)
     forms["edit"] = RecordEditForm.for_kind(kind, formdata=None, data=data, ident=f"{ident}-edit")
     forms["kind"] = RecordKindForm(formdata=None, data={"kind": kind}, ident=f"{ident}-kind")
     forms["kind"].kind.choices = [c for c in forms["kind"].kind.choices if c.value != kind]
@@ -361,7 +362,7 @@ def edit_record(meeting_id, kind, record_id):
     record = _record_or_404(meeting, kind, record_id)
     form = RecordEditForm.for_kind(kind, ident=f"{kind}-{record.id}-edit")
     if form.validate_on_submit():
-        values = _given(form, ("text", "who", "resolution_kind", "owner", "due", "due_date"))
+        values = _given(form, ("text", "who", "resolution_kind", "owner", "action_kind", "due", "due_date"))
         done, changes = _apply(form, corrections.edit_record, meeting_id=meeting.id, kind=kind, record_id=record.id,
                                reason=form.reason.data if "reason" in form else None, **values)
         if done:
@@ -381,7 +382,7 @@ def change_kind(meeting_id, kind, record_id):
         done, new = _apply(form, corrections.change_kind, meeting_id=meeting.id, kind=kind, record_id=record.id,
                            new_kind=form.kind.data)
         if done:
-            flash(f"The {kind} is now a {form.kind.data}.")
+            flash(f"The {kind} is now {with_article(form.kind.data)}.")
             return _back(meeting.id, form.kind.data, new.id)
     return _failed(meeting, ("kind", kind, record.id), form)
 
@@ -483,12 +484,20 @@ def add_record(meeting_id):
     items = db().exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)).all()
     form.item.choices = _item_choices(items)
     if form.validate_on_submit():
-        done, record = _apply(form, corrections.add_record, meeting_id=meeting.id, kind=form.kind.data,
-                              item_id=int(form.item.data) if form.item.data else None, quote=form.quote.data,
-                              occurrence=form.occurrence.data, start=form.start.data, end=form.end.data)
-        if done:
-            flash(f"A {form.kind.data} was added.")
-            return _back(meeting.id, form.kind.data, record.id)
+        passage = dict(quote=form.quote.data, occurrence=form.occurrence.data, start=form.start.data,
+                       end=form.end.data)
+        if form.kind.data == ITEM_KIND:
+            done, item = _apply(form, corrections.add_agenda_item, meeting_id=meeting.id, **passage)
+            if done:
+                flash(f"The agenda item “{item.title}” was added, with the records found under it.")
+                return _back(meeting.id, anchor=f"item-{item.position + 1}")
+        else:
+            done, record = _apply(form, corrections.add_record, meeting_id=meeting.id, kind=form.kind.data,
+                                  item_id=int(form.item.data) if form.item.data else None, who=form.who.data,
+                                  **passage)
+            if done:
+                flash(f"{with_article(form.kind.data, capital=True)} was added.")
+                return _back(meeting.id, form.kind.data, record.id)
     return _failed(meeting, "add", form)
 
 
