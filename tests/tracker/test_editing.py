@@ -229,7 +229,8 @@ def test_editing_a_question_becomes_a_comment_keeping_its_text_offsets_and_speak
     response = correct(client, meeting, "question", question.id, "kind", kind="comment")
     comment = next(c for c in rows(engine, Comment) if c.start == question.start)
     assert response.status_code == 302
-    assert response.headers["Location"] == f"/meetings/{meeting.id}/review#rec-comment-{comment.id}"
+    assert response.headers["Location"] == (f"/meetings/{meeting.id}/review?changed=rec-comment-{comment.id}"
+                                            f"#rec-comment-{comment.id}")
     assert (comment.text, comment.end, comment.rule, comment.speaker) == (question.text, question.end, question.rule,
                                                                            "Councillor Foster")
     assert comment.edited_by_id is not None and one(engine, Question, question.id) is None

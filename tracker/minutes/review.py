@@ -306,7 +306,8 @@ def _record_or_404(meeting: Meeting, kind: str, record_id):
 def _back(meeting_id: int, kind: str | None = None, record_id: int | None = None, anchor: str | None = None):
     if kind is not None:
         anchor = f"rec-{kind}-{record_id}"
-    return redirect(url_for("editing.review", meeting_id=meeting_id, _anchor=anchor))
+    # `changed` tells review.js, which sees the page's address but not its fragment, where to put the focus
+    return redirect(url_for("editing.review", meeting_id=meeting_id, changed=anchor, _anchor=anchor))
 
 
 def _apply(form, service, **kwargs):
