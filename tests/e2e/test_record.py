@@ -194,6 +194,8 @@ def test_an_editor_fixes_seven_errors_on_one_page_within_three_page_loads(draft,
     expect(record_with(page, "response", "consulted in 2023").locator(".who")).to_have_text(
         "Head of Housing and Regeneration")
     snap("06-seven-fixed", on=page)
+    page.locator("#add-heading").scroll_into_view_if_needed()
+    snap("07-source-pane-and-add-form", on=page, full_page=False)
 
     assert len(loads) <= PAGE_LOAD_BUDGET, loads
     print(f"\nseven corrections took {len(loads)} page load(s): {loads}")

@@ -434,7 +434,7 @@ def split_record(meeting_id, kind, record_id):
         if at is None and (form.boundary.data or "").isdecimal():
             at = int(form.boundary.data)
         if at is None:
-            form.boundary.errors.append("Choose where to split it, or give a character number")
+            form.boundary.errors.append("Choose where to split it: a sentence boundary, or a place selected in its text")
         else:
             done, parts = _apply(form, corrections.split_record, meeting_id=meeting.id, kind=kind,
                                  record_id=record.id, at=at)
