@@ -10,8 +10,10 @@ import sys
 
 import pytest
 from playwright.sync_api import expect
+from sqlalchemy import text
 
 from e2e.conftest import EDITOR_PASSWORD, ROOT
+from tracker.db import make_engine
 
 # Written for this test in the style of a ModernGov minutes page. What the segmenter makes of it, and the seven
 # corrections a reviewer would make: a heading with no number missed as an agenda item ("Homelessness
@@ -209,10 +211,6 @@ def test_an_editor_fixes_seven_errors_on_one_page_within_three_page_loads(draft,
 def test_a_reader_sees_the_whole_minutes_with_records_marked_on_desktop_phone_and_in_print(draft, browser, snap):
     url = draft["url"]
     if draft.get("published") is None:  # also when run alone: publish the draft from the command line's database
-        from sqlalchemy import text
-
-        from tracker.db import make_engine
-
         engine = make_engine(f"sqlite:///{draft['instance'] / 'tracker.sqlite3'}")
         with engine.begin() as connection:
             connection.execute(text("update meeting set status = 'published', published_at = current_timestamp"))
