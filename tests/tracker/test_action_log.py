@@ -14,12 +14,12 @@ from tracker.actions.log import (
     Chart,
     LogFilters,
     action_log,
-    agenda_pack,
     monthly_chart,
     my_actions,
     parse_filters,
     unanswered_questions,
 )
+from tracker.actions.pack import agenda_pack, set_tracker_columns, tracker_columns
 from tracker.actions.service import update_action
 from tracker.db import write_session
 from tracker.models import Committee
@@ -114,28 +114,71 @@ def test_action_log_unanswered_questions_per_meeting_and_committee(engine, two_m
         assert unanswered_questions(session=session, include_drafts=False, meeting_id=march.meeting_id) == []
 
 
-def test_action_log_agenda_pack_lists_open_then_recently_closed_with_first_raised(engine, two_meetings, make_user):
+def test_action_log_agenda_pack_sorts_new_outstanding_and_completed_since_the_last_meeting(engine, two_meetings,
+                                                                                          make_user):
+    officer = user_named(engine, make_user("officer"))
+    numbers = action_like(engine, "actual numbers of repairs", two_meetings[0].meeting_id)
+    breakdown = action_like(engine, "breakdown of pothole")
+    with write_session(engine) as session:
+        update_action(session=session, action_id=numbers.id, user=officer, status="done")
+        update_action(session=session, action_id=breakdown.id, user=officer, status="in_progress",
+                      note="Ward figures drafted, awaiting the contractor's data.",
+                      evidence_link="https://example.org/ward-figures")
+    with Session(engine) as session:
+        pack = agenda_pack(session=session, committee=session.get(Committee, 1), include_drafts=False,
+                           today=dt.date.today(), for_meeting=dt.date(2030, 1, 15))
+    assert pack.last_meeting.date == dt.date(2024, 3, 13)
+    assert [line.entry.meeting.date for line in pack.new] == [dt.date(2024, 3, 13)]  # raised at the last meeting
+    repeat = pack.new[0]
+    assert repeat.times_asked == 2 and repeat.first_raised == dt.date(2024, 1, 10)
+    [outstanding] = pack.outstanding
+    assert outstanding.entry.action.id == breakdown.id and outstanding.rag == "red"
+    assert outstanding.overdue == "Overdue since March 2024"
+    assert outstanding.progress.note == "Ward figures drafted, awaiting the contractor's data."
+    assert outstanding.progress.link == "https://example.org/ward-figures"
+    [completed] = pack.completed
+    assert completed.entry.action.id == numbers.id and completed.rag == "complete"
+    assert completed.progress.closed_on == dt.date.today() and pack.dropped == []
+
+
+def test_action_log_agenda_pack_drops_what_closed_before_the_last_meeting(engine, two_meetings, make_user):
+    """An action dropped before the last meeting was reported there: it leaves the tracker."""
+    from sqlmodel import select
+
+    from tracker.models import ActionEvent
+
     officer = user_named(engine, make_user("officer"))
     numbers = action_like(engine, "actual numbers of repairs", two_meetings[0].meeting_id)
     with write_session(engine) as session:
-        update_action(session=session, action_id=numbers.id, user=officer, status="done")
+        update_action(session=session, action_id=numbers.id, user=officer, status="dropped",
+                      note="Superseded by the new performance framework.")
+
+    def dropped():
+        with Session(engine) as session:
+            pack = agenda_pack(session=session, committee=session.get(Committee, 1), include_drafts=False,
+                               today=dt.date.today())
+            return [(line.entry.action.id, line.progress.note) for line in pack.dropped]
+
+    assert dropped() == [(numbers.id, "Superseded by the new performance framework.")]
+    with write_session(engine) as session:  # as if dropped in February, before the March meeting
+        event = session.exec(select(ActionEvent).where(ActionEvent.action_id == numbers.id)).one()
+        event.at = dt.datetime(2024, 2, 1, 9, 0, tzinfo=dt.UTC)
+        session.add(event)
+    assert dropped() == []
+
+
+def test_action_log_tracker_columns_are_chosen_by_an_editor_and_keep_the_action(engine, two_meetings, make_user):
+    editor, officer = user_named(engine, make_user("editor")), user_named(engine, make_user("officer"))
+    with write_session(engine) as session:
+        assert tracker_columns(session=session, committee_id=1) == ["ref", "meeting", "action", "owner", "due",
+                                                                     "progress", "status"]
+        assert set_tracker_columns(session=session, committee_id=1, columns=["status", "owner"], user=editor) == [
+            "action", "owner", "status"]
     with Session(engine) as session:
-        committee = session.get(Committee, 1)
-        pack = agenda_pack(session=session, committee=committee, include_drafts=False, today=dt.date.today())
-    assert [line.entry.action.id for line in pack.closed] == [numbers.id]
-    assert len(pack.open) == 2
-    repeat = next(line for line in pack.open if line.entry.meeting.date == dt.date(2024, 3, 13))
-    assert repeat.times_asked == 2 and repeat.first_raised == dt.date(2024, 1, 10)
+        assert tracker_columns(session=session, committee_id=1) == ["action", "owner", "status"]
+    from tracker.errors import Invalid, NotAllowed
 
-
-def test_action_log_api_actions_take_the_logs_filters(client, two_meetings):
-    def ids(query):
-        response = client.get(f"/api/actions?{query}")
-        assert response.status_code == 200, response.get_json()
-        return [item["id"] for item in response.get_json()["items"]]
-
-    assert len(ids("")) == 3 and len(ids("kind=include_data")) == 2
-    assert len(ids("due_from=2024-03-01&due_to=2024-03-31")) == 1 and ids("due_to=2024-01-01") == []
-    assert len(ids("stale=1")) == 2  # today the January and March requests are both old
-    for bad in ("kind=x", "due_from=2024-99-01", "stale=2", "due_from=2024-05-01&due_to=2024-01-01"):
-        assert client.get(f"/api/actions?{bad}").status_code == 400, bad
+    with write_session(engine) as session, pytest.raises(Invalid):
+        set_tracker_columns(session=session, committee_id=1, columns=["cost"], user=editor)
+    with write_session(engine) as session, pytest.raises(NotAllowed):
+        set_tracker_columns(session=session, committee_id=1, columns=["owner"], user=officer)

@@ -94,27 +94,51 @@ def test_exports_the_atom_feed_of_new_actions_parses_with_feedparser(client, eng
     assert client.get("/committees/no-such-committee/actions.atom").status_code == 404
 
 
-def test_exports_the_agenda_pack_docx_opens_in_python_docx_with_both_tables(client, engine, two_meetings,
-                                                                             make_user):
-    officer = user_named(engine, make_user("officer"))
+def test_exports_the_agenda_pack_docx_is_a4_landscape_with_the_chosen_columns_and_the_latest_note(
+        client, engine, two_meetings, make_user):
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    from tracker.actions.pack import set_tracker_columns
     from tracker.actions.service import update_action
 
+    officer, editor = user_named(engine, make_user("officer")), user_named(engine, make_user("editor"))
     numbers = action_like(engine, "actual numbers of repairs", two_meetings[0].meeting_id)
+    breakdown = action_like(engine, "breakdown of pothole repair times")
     with write_session(engine) as session:
         update_action(session=session, action_id=numbers.id, user=officer, status="done")
-    response = client.get("/committees/place-scrutiny-committee/tracker?format=docx")
+        update_action(session=session, action_id=breakdown.id, user=officer, status="in_progress",
+                      note="Business case circulated to members\non 3 May.",
+                      evidence_link="https://example.org/business-case")
+    response = client.get("/committees/place-scrutiny-committee/tracker?format=docx&meeting=2030-01-15")
     assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
     document = Document(io.BytesIO(response.get_data()))
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert (round(section.page_width / Mm(1)), round(section.page_height / Mm(1))) == (297, 210)  # A4
     assert document.paragraphs[0].text == "Place Scrutiny Committee: action tracker"
-    still, closed = document.tables
-    assert [cell.text for cell in still.rows[0].cells] == ["Action", "Owner", "Due", "Status", "Days overdue",
-                                                          "First raised"]
-    assert len(still.rows) == 3 and len(closed.rows) == 2
-    breakdown_row = next(row for row in still.rows if row.cells[0].text.startswith("The Head of Highways"))
-    cells = [cell.text for cell in breakdown_row.cells]
-    assert cells[1:3] == ["Head of Highways", "13/03/2024"] and int(cells[4]) > 100 and cells[5] == "10/01/2024"
-    assert closed.rows[1].cells[3].text.startswith("Done")
+    assert document.paragraphs[1].text.startswith("For the meeting of 15 January 2030. Generated ")
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["New actions raised at the last meeting (13 March 2024) (1)",
+                        "Outstanding actions from earlier meetings (1)",
+                        "Completed since the last meeting (13 March 2024) (1)",
+                        "Dropped since the last meeting (13 March 2024) (0)"]
+    new, outstanding, completed = document.tables
+    assert [cell.text for cell in outstanding.rows[0].cells] == [
+        "Ref", "Meeting", "Action", "Owner", "Due", "Progress / update", "Status (RAG)"]
+    cells = [cell.text for cell in outstanding.rows[1].cells]
+    assert cells[:2] == [f"A{breakdown.id}", "10 Jan 2024, item 5"]
+    assert cells[3:5] == ["Head of Highways", "13 Mar 2024\nOverdue since March 2024"]
+    assert "Business case circulated to members\non 3 May." in cells[5]
+    assert cells[5].endswith("Evidence: https://example.org/business-case")
+    assert cells[6] == "Red: In progress"
+    assert completed.rows[1].cells[6].text.startswith("Complete: Done ")
+    with write_session(engine) as session:  # an editor prints fewer columns
+        set_tracker_columns(session=session, committee_id=1, columns=["owner", "progress"], user=editor)
+    narrow = Document(io.BytesIO(client.get("/committees/place-scrutiny-committee/tracker?format=docx").get_data()))
+    assert [cell.text for cell in narrow.tables[1].rows[0].cells] == ["Action", "Owner", "Progress / update"]
     assert client.get("/committees/place-scrutiny-committee/tracker?format=pdf").status_code == 400
+    assert client.get("/committees/place-scrutiny-committee/tracker?meeting=15/01/2030").status_code == 400
 
 
 @pytest.fixture

@@ -29,8 +29,6 @@ from ..models import (
     User,
     meeting_visible,
 )
-from .discharge import discharged_at
-from .repeats import repeat_chain
 from .service import CLOSED, KIND_WORDS, STILL_OPEN, is_stale
 
 STATUS_FILTERS = {"": "Any status", "open": "Still to do (open or in progress)", "in_progress": "In progress",
@@ -124,6 +122,16 @@ def parse_filters(args: Mapping[str, str], *, committee: str | None = None) -> L
                       due_to=due_to, overdue=overdue, stale=stale, sort=sort)
 
 
+def overdue_words(due_date: dt.date | None, today: dt.date) -> str | None:
+    """How late an action is, in words a reader takes in at once: days for a month, then the month it fell due."""
+    if due_date is None or due_date >= today:
+        return None
+    days = (today - due_date).days
+    if days <= 31:
+        return f"Overdue {days} {'day' if days == 1 else 'days'}"
+    return f"Overdue since {due_date:%B %Y}"
+
+
 # --- entries -------------------------------------------------------------------------
 
 @dataclass
@@ -138,6 +146,13 @@ class LogEntry:
     stale: bool
     days_overdue: int
     age_days: int | None  # days since the meeting that raised it
+
+    @property
+    def overdue_words(self) -> str | None:
+        """"Overdue since March 2023" (or "Overdue 3 days"), or None when not overdue."""
+        if not self.overdue or self.action.due_date is None:
+            return None
+        return overdue_words(self.action.due_date, self.action.due_date + dt.timedelta(days=self.days_overdue))
 
     @property
     def kind_words(self) -> str:
@@ -396,7 +411,7 @@ class Chart:
         return sorted({0, self.scale_max // 2, self.scale_max})
 
 
-# --- people, questions, agenda pack ---------------------------------------------------------
+# --- people and questions ---------------------------------------------------------
 
 def my_filters_owner(*, session: Session, user: User) -> tuple[int | None, str | None]:
     """Whose actions are "mine": the Person linked to the user, else the user name as an owner name."""
@@ -442,49 +457,7 @@ def unanswered_questions(*, session: Session, include_drafts: bool, committee_id
     return [UnansweredQuestion(*row) for row in rows]
 
 
-@dataclass
-class PackEntry:
-    """A line of the agenda-pack tracker."""
-
-    entry: LogEntry
-    first_raised: dt.date | None
-    times_asked: int
-    discharged_at: str | None
-
-
-@dataclass
-class AgendaPack:
-    """The action tracker for a committee's next agenda pack: open actions, then those closed recently."""
-
-    committee: Committee
-    today: dt.date
-    recent_days: int
-    open: list[PackEntry]
-    closed: list[PackEntry]
-
-
-def agenda_pack(*, session: Session, committee: Committee, include_drafts: bool, today: dt.date,
-                recent_days: int = 90, stale_days: int = DEFAULT_STALE_DAYS) -> AgendaPack:
-    """Every open action of the committee (oldest due first) and those closed in the last `recent_days`."""
-    log = action_log(session=session, filters=LogFilters(committee=committee.slug), include_drafts=include_drafts,
-                     today=today, stale_days=stale_days)
-    since = dt.datetime.combine(today - dt.timedelta(days=recent_days), dt.time(), tzinfo=dt.UTC)
-    open_, closed = [], []
-    for item in log.entries:
-        still = str(item.action.status) in STILL_OPEN
-        if not still:
-            updated = item.action.updated_at
-            if updated is not None and updated.tzinfo is None:
-                updated = updated.replace(tzinfo=dt.UTC)
-            if updated is None or updated < since:
-                continue
-        chain = repeat_chain(session=session, action_id=item.action.id, include_drafts=include_drafts)
-        where = discharged_at(session=session, action_id=item.action.id, include_drafts=include_drafts)
-        line = PackEntry(item, chain.first or item.meeting.date, max(1, chain.times), where.where if where else None)
-        (open_ if still else closed).append(line)
-    return AgendaPack(committee, today, recent_days, open_, closed)
-
-
-__all__ = ["STATUS_FILTERS", "SORTS", "BadFilter", "LogFilters", "parse_filters", "LogEntry", "LogPage", "entry",
-           "action_log", "log_counts", "api_actions", "MonthBar", "monthly_chart", "Chart", "my_actions", "UnansweredQuestion",
-           "unanswered_questions", "PackEntry", "AgendaPack", "agenda_pack"]
+__all__ = ["STATUS_FILTERS", "SORTS", "BadFilter", "LogFilters", "parse_filters", "overdue_words", "LogEntry", "LogPage",
+           "entry",
+           "action_log", "log_counts", "api_actions", "MonthBar", "monthly_chart", "Chart", "my_actions",
+           "UnansweredQuestion", "unanswered_questions"]
