@@ -77,7 +77,40 @@ def test_exports_icalendar_escapes_and_folds_awkward_text(engine, two_meetings):
     entries[0].action.text = "Report; costs, by ward\nand £ figures — " + "é" * 80
     text = due_calendar(entries, base_url="https://tracker.example", name="Due; dates", host="tracker.example")
     event = next(iter(icalendar.Calendar.from_ical(text).walk("VEVENT")))
-    assert str(event["SUMMARY"]) == "Action due: Report; costs, by ward\nand £ figures — " + "é" * 80
+    assert str(event["SUMMARY"]) == "Action due: Report; costs, by ward and £ figures — " + "é" * 80
+
+
+def test_exports_fold_line_breaks_name_the_calendar_and_mark_closed_actions(client, engine, two_meetings, make_user):
+    """Minutes wrapped mid-sentence must not break a spreadsheet row or a calendar title; a done action's event
+    is cancelled, not left looking due."""
+    from tracker.actions.service import update_action
+
+    officer = user_named(engine, make_user("officer"))
+    breakdown = action_like(engine, "breakdown of pothole repair times")
+    with write_session(engine) as session:
+        action = session.get(type(breakdown), breakdown.id)
+        action.text = "The Head of Highways agreed to provide a breakdown\r\nof pothole repair times\nby ward."
+        session.add(action)
+    rows = list(csv.reader(io.StringIO(client.get("/actions/export.csv").get_data().decode("utf-8-sig"))))
+    assert all("\n" not in cell and "\r" not in cell for row in rows for cell in row)
+    assert "The Head of Highways agreed to provide a breakdown of pothole repair times by ward." in [
+        row[1] for row in rows]
+    calendar = icalendar.Calendar.from_ical(
+        client.get("/actions/calendar.ics?committee=place-scrutiny-committee").get_data())
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == "Place Scrutiny Committee: action due dates"
+    event = next(iter(calendar.walk("VEVENT")))
+    assert str(event["SUMMARY"]) == ("Action due: The Head of Highways agreed to provide a breakdown of pothole "
+                                     "repair times by ward.")
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(icalendar.Calendar.from_ical(client.get("/actions/calendar.ics").get_data())["X-WR-CALNAME"]) == (
+        "Action due dates: every committee")
+    with write_session(engine) as session:
+        update_action(session=session, action_id=breakdown.id, user=officer, status="done")
+    event = next(iter(icalendar.Calendar.from_ical(client.get("/actions/calendar.ics").get_data()).walk("VEVENT")))
+    assert str(event["STATUS"]) == "CANCELLED" and str(event["SUMMARY"]).startswith("Done: Action due: ")
+    feed = feedparser.parse(client.get("/committees/place-scrutiny-committee/actions.atom").get_data())
+    assert "The Head of Highways agreed to provide a breakdown of pothole repair times by ward." in [
+        entry.title for entry in feed.entries]
 
 
 def test_exports_the_atom_feed_of_new_actions_parses_with_feedparser(client, engine, two_meetings):

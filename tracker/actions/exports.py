@@ -21,6 +21,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 STATUS_WORDS = {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
 
 
+def one_line(text: str | None) -> str:
+    """Hard line breaks from the source folded into single spaces: one cell or title, one line."""
+    return " ".join((text or "").split())
+
+
 def safe_cell(value) -> str:
     """A spreadsheet cell that cannot run as a formula: text starting = + - @ (or a tab) gets a leading quote."""
     text = "" if value is None else str(value)
@@ -28,13 +33,14 @@ def safe_cell(value) -> str:
 
 
 def log_csv(entries: list[LogEntry], *, base_url: str) -> str:
-    """The entries as CSV (UTF-8 text with a header row), every cell neutralised against formula injection."""
+    """The entries as CSV (UTF-8 text with a header row): every cell on one line (the minutes' hard line breaks
+    folded into spaces) and neutralised against formula injection."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for entry in entries:
         row = entry.to_dict()
-        writer.writerow([safe_cell(value) for value in (
+        writer.writerow([safe_cell(one_line(str(value)) if isinstance(value, str) else value) for value in (
             row["id"], row["text"], row["kind"], row["owner"], row["due"], row["due_date"], row["status"],
             "yes" if row["overdue"] else "no", row["days_overdue"], "yes" if row["stale"] else "no",
             row["meeting"]["committee"], row["meeting"]["date"], row["item"]["number"], row["item"]["title"],
@@ -63,20 +69,30 @@ def _fold(line: str) -> list[str]:
     return [parts[0], *(" " + part for part in parts[1:])]
 
 
+CLOSED_PREFIX = {"done": "Done: ", "dropped": "Dropped: "}
+
+
 def due_calendar(entries: list[LogEntry], *, base_url: str, name: str, host: str, now: dt.datetime | None = None) -> str:
-    """An iCalendar feed with an all-day event on each dated action's due date."""
+    """An iCalendar feed with an all-day event on each dated action's due date, named `name`.
+
+    Text from the minutes is folded onto one line in titles. Done and dropped actions stay in the feed as
+    STATUS:CANCELLED events titled "Done: ..." or "Dropped: ...": a calendar that imported the file (rather
+    than subscribing) then learns the event is off when the file is imported again, which it would not if
+    the event were simply left out.
+    """
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Scrutiny Tracker//Action due dates//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_ical_text(name)}"]
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME:{_ical_text(name)}", f"X-WR-CALNAME:{_ical_text(name)}"]
     for entry in entries:
         action = entry.action
         if action.due_date is None:
             continue
         url = f"{base_url.rstrip('/')}/actions/{action.id}"
-        summary = f"Action due: {action.text}"
+        status = str(action.status)
+        summary = f"{CLOSED_PREFIX.get(status, '')}Action due: {one_line(action.text)}"
         if len(summary) > 200:
             summary = summary[:199] + "…"
-        owner = f"Owner: {action.owner}\n" if action.owner else ""
+        owner = f"Owner: {one_line(action.owner)}\n" if action.owner else ""
         description = (f"{owner}Status: {STATUS_WORDS.get(str(action.status), action.status)}\n"
                        f"From: {entry.committee.name}, {entry.meeting.date.isoformat() if entry.meeting.date else 'undated'}"
                        f"\n{url}")
@@ -85,7 +101,7 @@ def due_calendar(entries: list[LogEntry], *, base_url: str, name: str, host: str
                   f"DTEND;VALUE=DATE:{action.due_date + dt.timedelta(days=1):%Y%m%d}",
                   f"SUMMARY:{_ical_text(summary)}", f"DESCRIPTION:{_ical_text(description)}", f"URL:{url}",
                   "TRANSP:TRANSPARENT",
-                  f"STATUS:{'CANCELLED' if str(action.status) == 'dropped' else 'CONFIRMED'}", "END:VEVENT"]
+                  f"STATUS:{'CANCELLED' if status in CLOSED_PREFIX else 'CONFIRMED'}", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
 
@@ -122,7 +138,8 @@ def actions_feed(entries: list[LogEntry], *, base_url: str, title: str, feed_pat
         action = entry.action
         url = f"{base}/actions/{action.id}"
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        heading = action.text if len(action.text) <= 150 else action.text[:149] + "…"
+        heading = one_line(action.text)
+        heading = heading if len(heading) <= 150 else heading[:149] + "…"
         ET.SubElement(item, f"{{{ATOM}}}title").text = heading
         ET.SubElement(item, f"{{{ATOM}}}id").text = url
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", href=url, type="text/html")
@@ -239,4 +256,4 @@ def agenda_pack_docx(pack: AgendaPack) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["CSV_COLUMNS", "safe_cell", "log_csv", "due_calendar", "actions_feed", "agenda_pack_docx"]
+__all__ = ["CSV_COLUMNS", "one_line", "safe_cell", "log_csv", "due_calendar", "actions_feed", "agenda_pack_docx"]

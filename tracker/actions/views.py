@@ -120,7 +120,9 @@ def export_csv():
 def calendar():
     """An iCalendar feed of the filtered actions' due dates, to subscribe to in a calendar program."""
     filters, entries = _export_entries()
-    name = "Action due dates" + (f": {filters.committee}" if filters.committee else "")
+    committee = (queries.committee_by_slug(session=db(), slug=filters.committee, include_drafts=include_drafts())
+                 if filters.committee else None)
+    name = f"{body_name(committee)}: action due dates" if committee else "Action due dates: every committee"
     body = due_calendar(entries, base_url=_base_url(), name=name, host=request.host.split(":")[0] or "tracker")
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = 'inline; filename="actions.ics"'
