@@ -47,7 +47,9 @@ def test_demo_seed_gives_a_repeatable_mix_with_dated_history_and_leaves_the_minu
               for status in ("open", "in_progress", "done", "dropped")}
     assert all(counts[status] >= 3 for status in counts), counts  # every status is represented
     assert counts["done"] == outcome.done_on_time + outcome.done_late and outcome.done_late >= 1
-    assert {k: (t, d) for k, (_s, t, d) in after.items()} == {k: (t, d) for k, (_s, t, d) in before.items()}
+    assert {k: t for k, (_s, t, _d) in after.items()} == {k: t for k, (_s, t, _d) in before.items()}
+    dated = {k for k in after if after[k][2] != before[k][2]}
+    assert dated and all(before[k][2] is None for k in dated)  # a date is only agreed where the minutes gave none
     with Session(engine) as session:
         assert [m.text for m in session.exec(select(Meeting).order_by(Meeting.id)).all()] == minutes_before
         demo = session.exec(select(User).where(User.username == DEMO_USER)).one()
@@ -57,6 +59,8 @@ def test_demo_seed_gives_a_repeatable_mix_with_dated_history_and_leaves_the_minu
         assert len({event.at.date() for event in events}) > 20  # spread over the year, not all today
         dropped = session.exec(select(Action).where(Action.status == "dropped")).all()
         assert all(action.status_note for action in dropped)  # a reason for each
+        agreed = [e for e in events if e.field == "due_date"]
+        assert len(agreed) == len(dated) and all(e.note for e in agreed)  # each new date with its reason
     # the same seed on the same data gives the same history; a second run changes nothing
     with write_session(engine) as session:
         assert seed_demo_history(session=session, today=TODAY, seed=17).skipped

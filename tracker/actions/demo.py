@@ -3,12 +3,13 @@
 Minutes only say what was promised; a fresh demo therefore has every action open and no history, and the
 tracker, the chart and the agenda pack show nothing worth seeing. ``seed_demo_history`` walks the published
 actions in id order with a seeded random generator and, through the same ``update_action`` officers use,
-marks some done (on time or late), drops a few with a reason, puts some in progress with a progress note and
+marks some done (on time or late; where the minutes gave no date, the clerk first records one agreed, through
+the editors' ``change_owner_or_due``, with a reason), drops a few with a reason, puts some in progress with a progress note and
 an evidence link, and leaves the rest open (many of them overdue). Each update is then dated back to a day
 between the meeting and today, so history, "completed since the last meeting" and "done on time or late"
 read as they would in a council that has used the tracker for a while. The minutes are never touched.
 
-The updates are made by a disabled user, ``demo.officer``, who cannot sign in; running the seed again
+The updates are made by a disabled user, ``demo.clerk`` (an editor: democratic services), who cannot sign in; running the seed again
 changes nothing once that user has any history.
 """
 
@@ -23,9 +24,9 @@ from sqlmodel import Session, select
 from werkzeug.security import generate_password_hash
 
 from ..models import Action, ActionEvent, Meeting, MeetingStatus, Role, User
-from .service import update_action
+from .service import change_owner_or_due, update_action
 
-DEMO_USER = "demo.officer"
+DEMO_USER = "demo.clerk"
 # Our own example sentences, in the register of officers' tracker updates.
 PROGRESS_NOTES = [
     "Figures requested from the service; a first draft is with the chair for comment.",
@@ -46,6 +47,10 @@ DROP_REASONS = [
     "Superseded by the council-wide review of the service agreed by Cabinet.",
     "The committee agreed no further action was needed after the verbal update.",
     "Duplicate of an earlier action covering the same request.",
+]
+DATE_REASONS = [
+    "Date agreed with the lead officer at the chair's briefing.",
+    "The minutes gave no date; the service proposed this one and the chair agreed.",
 ]
 EVIDENCE = "https://democracy.example.gov.uk/documents/s{number}/briefing-note.pdf"
 
@@ -72,7 +77,7 @@ def _demo_user(session: Session) -> User:
     user = session.exec(select(User).where(User.username == DEMO_USER)).first()
     if user is None:
         user = User(username=DEMO_USER, password_hash=generate_password_hash(secrets.token_urlsafe(32)),
-                    role=Role.OFFICER, active=False)
+                    role=Role.EDITOR, active=False)
         session.add(user)
         session.flush()
     return user
@@ -94,6 +99,15 @@ def _date_back(session: Session, action: Action, before: set[int], day: dt.date,
     session.add(action)
 
 
+def _agree_due_date(session: Session, action: Action, user: User, due: dt.date, agreed: dt.date,
+                    rng: random.Random) -> None:
+    """The clerk records, on `agreed`, a due date for an action the minutes left undated."""
+    before = set(session.exec(select(ActionEvent.id).where(ActionEvent.action_id == action.id)).all())
+    change_owner_or_due(session=session, action_id=action.id, user=user, owner=action.owner, due=action.due,
+                        due_date=due, reason=rng.choice(DATE_REASONS))
+    _date_back(session, action, before, agreed, rng)
+
+
 def seed_demo_history(*, session: Session, today: dt.date, seed: int = 17) -> DemoOutcome:
     """Give the published actions a realistic, repeatable mix of done, dropped, in-progress and open."""
     user = _demo_user(session)
@@ -109,31 +123,33 @@ def seed_demo_history(*, session: Session, today: dt.date, seed: int = 17) -> De
             outcome.left_open += 1
             continue
         roll = rng.random()
-        before = set(session.exec(select(ActionEvent.id).where(ActionEvent.action_id == action.id)).all())
-        due = action.due_date or held + dt.timedelta(days=91)
-        if roll < 0.40:
-            # closed over the last year mostly, some long ago; on time when closed by the due date
-            late = rng.random() < 0.45 and due + dt.timedelta(days=7) < today
-            if late:
-                day = _between(rng, max(due + dt.timedelta(days=7), year_ago), today - dt.timedelta(days=1))
-            else:
-                start = max(held + dt.timedelta(days=7), year_ago if due >= year_ago else held)
-                day = _between(rng, start, min(due, today))
+        if roll < 0.40:  # done, mostly over the last year as the backlog is worked through
+            day = _between(rng, max(held + dt.timedelta(days=14), year_ago), today - dt.timedelta(days=1))
+            if action.due_date is None and rng.random() < 0.7:  # a date was agreed; kept to, or missed
+                kept = rng.random() < 0.55
+                due = day + dt.timedelta(days=rng.randint(0, 28)) if kept else day - dt.timedelta(
+                    days=rng.randint(7, 60))
+                due = max(due, held + dt.timedelta(days=7))
+                agreed = max(held + dt.timedelta(days=1), min(day, due) - dt.timedelta(days=rng.randint(20, 45)))
+                _agree_due_date(session, action, user, due, agreed, rng)
+            before = set(session.exec(select(ActionEvent.id).where(ActionEvent.action_id == action.id)).all())
             link = EVIDENCE.format(number=40000 + action.id) if rng.random() < 0.5 else None
             update_action(session=session, action_id=action.id, user=user, status="done",
                           note=rng.choice(DONE_NOTES), evidence_link=link)
             _date_back(session, action, before, day, rng)
-            if day > due:
+            if action.due_date is not None and day > action.due_date:
                 outcome.done_late += 1
             else:
                 outcome.done_on_time += 1
         elif roll < 0.50:
+            before = set(session.exec(select(ActionEvent.id).where(ActionEvent.action_id == action.id)).all())
             update_action(session=session, action_id=action.id, user=user, status="dropped",
                           note=rng.choice(DROP_REASONS))
             _date_back(session, action, before, _between(rng, max(held + dt.timedelta(days=14), year_ago), today),
                        rng)
             outcome.dropped += 1
         elif roll < 0.75:
+            before = set(session.exec(select(ActionEvent.id).where(ActionEvent.action_id == action.id)).all())
             link = EVIDENCE.format(number=40000 + action.id) if rng.random() < 0.4 else None
             update_action(session=session, action_id=action.id, user=user, status="in_progress",
                           note=rng.choice(PROGRESS_NOTES), evidence_link=link)

@@ -20,6 +20,7 @@ from ..minutes.views import render_meeting
 from ..models import Action, ActionEvent, ActionLink, AgendaItem, LinkKind, LinkState, Person, Role, User
 from ..web import db, engine, get_or_404, has_role, include_drafts, role_required, stale_days, today
 from . import log
+from .charts import CommitteeChart, MonthChart, done_by_month, open_by_committee
 from .discharge import decide_link, discharged_at, links_for
 from .exports import actions_feed, agenda_pack_docx, due_calendar, log_csv
 from .forms import ActionOwnerDueForm, ActionStatusForm, ActionUpdateForm, LinkDecisionForm, TrackerColumnsForm
@@ -71,14 +72,16 @@ def _render_log(committee=None):
                                 stale_days=stale_days(), page=_page_number(), per_page=PER_PAGE)
     except log.BadFilter as error:
         abort(404, description=f"{error}.")
-    chart = log.Chart(log.monthly_chart(session=db(), filters=filters, include_drafts=include_drafts(), today=today(),
-                                        stale_days=stale_days()))
+    chart_args = {"session": db(), "filters": filters, "include_drafts": include_drafts(), "today": today(),
+                  "stale_days": stale_days()}
+    charts = {"committees": CommitteeChart(open_by_committee(**chart_args)),
+              "months": MonthChart(done_by_month(**chart_args))}
     here = request.full_path.rstrip("?")
     forms = ({e.action.id: _update_form(e.action, here) for e in result.entries if str(e.action.status) in
               ("open", "in_progress")} if has_role(Role.OFFICER) else {})
     query = filters.query()
     query.pop("committee", None) if committee else None
-    return render_template("actions/log.html", result=result, filters=filters, committee=committee, chart=chart,
+    return render_template("actions/log.html", result=result, filters=filters, committee=committee, charts=charts,
                            forms=forms, query=query, status_filters=log.STATUS_FILTERS, sorts=log.SORTS,
                            kinds=KIND_WORDS, committees=queries.committees(session=db(), include_drafts=include_drafts()),
                            stale_days=stale_days())
@@ -86,7 +89,8 @@ def _render_log(committee=None):
 
 @bp.route("/actions")
 def action_log():
-    """Every action across committees: filters, counts, a chart by month and the table."""
+    """Every action across committees: filters, counts, charts (by committee and status; done on time or late
+    by month) and the table."""
     return _render_log()
 
 
