@@ -166,6 +166,12 @@ def test_exports_the_agenda_pack_docx_is_a4_landscape_with_the_chosen_columns_an
     assert cells[5].endswith("Evidence: https://example.org/business-case")
     assert cells[6] == "Red: In progress"
     assert completed.rows[1].cells[6].text.startswith("Complete: Done ")
+    assert not completed.rows[1].cells[6].text.endswith(("late", "on time"))  # undated: neither
+    with write_session(engine) as session:
+        update_action(session=session, action_id=breakdown.id, user=officer, status="done")
+    today = dt.date.today()
+    late = Document(io.BytesIO(client.get("/committees/place-scrutiny-committee/tracker?format=docx").get_data()))
+    assert f"Complete: Done {today.day} {today:%b %Y}, late" in [row.cells[6].text for row in late.tables[1].rows]
     with write_session(engine) as session:  # an editor prints fewer columns
         set_tracker_columns(session=session, committee_id=1, columns=["owner", "progress"], user=editor)
     narrow = Document(io.BytesIO(client.get("/committees/place-scrutiny-committee/tracker?format=docx").get_data()))

@@ -152,8 +152,11 @@ def cell_text(line: PackLine, key: str) -> str:
 def status_words(line: PackLine) -> str:
     """The status as the tracker states it: "In progress; asked 2 times", "Done 3 Apr 2025"."""
     words = STATUS_WORDS.get(str(line.entry.action.status), str(line.entry.action.status))
-    if line.progress.closed_on and str(line.entry.action.status) in CLOSED:
-        words += f" {_day(line.progress.closed_on)}"
+    closed_on, due = line.progress.closed_on, line.entry.action.due_date
+    if closed_on and str(line.entry.action.status) in CLOSED:
+        words += f" {_day(closed_on)}"
+        if str(line.entry.action.status) == "done" and due is not None:
+            words += ", late" if closed_on > due else ", on time"
     if line.discharged_at:
         words += f" (discharged at {line.discharged_at})"
     if line.times_asked > 1:
