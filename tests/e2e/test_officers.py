@@ -12,8 +12,6 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 from docx import Document
@@ -21,7 +19,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 from playwright.sync_api import expect
 
-from e2e.conftest import ROOT, _free_port
+from e2e.conftest import ROOT, _free_port, wait_until_serving
 
 # Four meetings of one education committee (so there are new, outstanding and closed actions), and the meeting
 # the sample performance report went to.
@@ -128,16 +126,7 @@ def test_a_fresh_serve_sh_lists_the_sample_report_and_a_demo_with_history(browse
                               stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 600
-        while True:
-            try:
-                urllib.request.urlopen(url + "/", timeout=2).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    server.kill()
-                    pytest.fail("serve.sh did not start the app: " + server.stdout.read()[-2000:])
-                time.sleep(1)
+        wait_until_serving(url, server, server.stdout, seconds=600)  # it loads the whole corpus first
         context = browser.new_context(viewport={"width": 1200, "height": 900})
         page = context.new_page()
         page.goto(url + "/reports")

@@ -12,6 +12,12 @@ import datetime as dt
 import io
 from xml.etree import ElementTree as ET
 
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
 from .log import LogEntry
 from .pack import RAG_KEY, AgendaPack, body_name, cell_text
 
@@ -163,24 +169,16 @@ COLUMN_WEIGHTS = {"ref": 5, "meeting": 10, "action": 30, "owner": 11, "due": 10,
 
 
 def _repeat_header(row) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(repeat)
 
 
 def _keep_row_together(row) -> None:
-    from docx.oxml import OxmlElement
-
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _shade(cell, fill: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
@@ -207,10 +205,6 @@ def agenda_pack_docx(pack: AgendaPack) -> bytes:
     Tables repeat their header row on every page and rows do not split across pages, so a printed page and a
     screen reader both keep the column names; the RAG rating is a word, and shading only repeats it.
     """
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Mm, Pt
-
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
