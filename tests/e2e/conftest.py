@@ -29,6 +29,22 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def wait_until_serving(url: str, process: subprocess.Popen, output, *, seconds: float) -> None:
+    """Wait for `process` to answer at `url`; fail with the end of its `output` if it stops or takes too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url + "/", timeout=2).close()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                said = output.read()
+                said = said.decode(errors="replace") if isinstance(said, bytes) else said
+                pytest.fail("the app did not start: " + said[-2000:])
+            time.sleep(0.2)
+
+
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory):
     """`tracker serve` on a fresh instance with two users, as the README's run command sets it up."""
@@ -44,16 +60,7 @@ def live_server(tmp_path_factory):
     server = subprocess.Popen([*tracker, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            urllib.request.urlopen(url + "/", timeout=2).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail("the app did not start: " + server.stderr.read().decode(errors="replace")[-2000:])
-            time.sleep(0.2)
+    wait_until_serving(url, server, server.stderr, seconds=30)
     yield {"url": url, "env": env, "instance": instance}
     server.terminate()
     server.wait(10)

@@ -34,8 +34,9 @@ def counts(html):
 def test_action_views_the_log_shows_counts_a_chart_with_its_table_and_every_action(client, two_meetings):
     html = page(client, "/actions")
     assert counts(html)["actions"] == 3 and counts(html)["still to do"] == 3
-    assert '<svg viewBox="0 0 640 220" role="img"' in html and "<desc id=\"chart-desc\">Bar chart." in html
-    assert "The chart&#39;s numbers as a table" in html or "The chart's numbers as a table" in html
+    assert '<desc id="chart-committees-desc">Stacked bars. Place Scrutiny Committee: 1 overdue, 0 in progress, 2 open.' in html
+    assert "<caption>Still to do, by committee</caption>" in html and "<caption>Done each month</caption>" in html
+    assert '<svg viewBox="0 0 640 220" role="img" aria-labelledby="chart-months-title chart-months-desc"' in html
     assert html.count('<tr id="log-a-') == 3
     assert "breakdown of pothole repair times" in html and "Place Scrutiny Committee" in html
     assert "Update<span" not in html  # no status forms for the public
@@ -222,11 +223,36 @@ def test_action_views_my_actions_needs_signing_in(client):
     assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
-def test_action_views_agenda_pack_tracker_lists_open_and_recently_closed_actions(client, engine, two_meetings):
+def test_action_views_agenda_pack_tracker_shows_sections_rag_and_the_meeting_it_goes_to(client, two_meetings):
+    html = page(client, "/committees/place-scrutiny-committee/tracker?meeting=2030-01-15")
+    assert "<dt>For</dt><dd>the meeting of 15 January 2030</dd>" in html and "<dt>Generated</dt>" in html
+    assert "New actions raised at the last meeting (13 March 2024) (1)" in html
+    assert "Outstanding actions from earlier meetings (2)" in html and "Completed since" in html
+    assert 'data-label="Progress / update"' in html and "No update recorded" in html
+    assert '<span class="rag rag-red">Red</span>' in html and "Overdue since March 2024" in html
+    assert "asked 2 times" in html
+    assert 'href="/committees/place-scrutiny-committee/tracker?format=docx&amp;meeting=2030-01-15"' in html
+    assert "Choose the columns" not in html  # editors only
+
+
+def test_action_views_an_editor_chooses_the_tracker_columns(client, two_meetings, login):
+    url = "/committees/place-scrutiny-committee/tracker/columns"
+    assert client.get(url).status_code == 302  # signed out: to the sign-in page
+    login("officer")
+    assert client.get(url).status_code == 403
+    login("editor")
+    form = client.get(url)
+    assert form.status_code == 200 and 'value="progress" checked' in form.get_data(as_text=True)
+    token = csrf_token(form)
+    bad = client.post(url, data={"csrf_token": token, "columns": ["owner", "cost"]})
+    assert bad.status_code == 400 and "is not a valid choice for this field" in bad.get_data(as_text=True)
+    saved = client.post(url, data={"csrf_token": token, "columns": ["owner", "progress"]})
+    assert saved.status_code == 302
     html = page(client, "/committees/place-scrutiny-committee/tracker")
-    assert "<caption>Actions still to do</caption>" in html
-    assert "Days overdue" in html and "First raised" in html and "asked 2 times" in html
-    assert "href=\"/committees/place-scrutiny-committee/tracker?format=docx\"" in html
+    assert "Choose the columns" in html
+    headings = re.findall(r'<th scope="col" class="col-(\w+)">', html)
+    assert headings[:3] == ["action", "owner", "progress"]
+    assert client.post(url, data={"columns": ["owner"]}).status_code == 400  # no CSRF token
 
 
 def test_action_views_unanswered_questions_per_meeting_and_per_committee(client, two_meetings):

@@ -77,7 +77,40 @@ def test_exports_icalendar_escapes_and_folds_awkward_text(engine, two_meetings):
     entries[0].action.text = "Report; costs, by ward\nand £ figures — " + "é" * 80
     text = due_calendar(entries, base_url="https://tracker.example", name="Due; dates", host="tracker.example")
     event = next(iter(icalendar.Calendar.from_ical(text).walk("VEVENT")))
-    assert str(event["SUMMARY"]) == "Action due: Report; costs, by ward\nand £ figures — " + "é" * 80
+    assert str(event["SUMMARY"]) == "Action due: Report; costs, by ward and £ figures — " + "é" * 80
+
+
+def test_exports_fold_line_breaks_name_the_calendar_and_mark_closed_actions(client, engine, two_meetings, make_user):
+    """Minutes wrapped mid-sentence must not break a spreadsheet row or a calendar title; a done action's event
+    is cancelled, not left looking due."""
+    from tracker.actions.service import update_action
+
+    officer = user_named(engine, make_user("officer"))
+    breakdown = action_like(engine, "breakdown of pothole repair times")
+    with write_session(engine) as session:
+        action = session.get(type(breakdown), breakdown.id)
+        action.text = "The Head of Highways agreed to provide a breakdown\r\nof pothole repair times\nby ward."
+        session.add(action)
+    rows = list(csv.reader(io.StringIO(client.get("/actions/export.csv").get_data().decode("utf-8-sig"))))
+    assert all("\n" not in cell and "\r" not in cell for row in rows for cell in row)
+    assert "The Head of Highways agreed to provide a breakdown of pothole repair times by ward." in [
+        row[1] for row in rows]
+    calendar = icalendar.Calendar.from_ical(
+        client.get("/actions/calendar.ics?committee=place-scrutiny-committee").get_data())
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == "Place Scrutiny Committee: action due dates"
+    event = next(iter(calendar.walk("VEVENT")))
+    assert str(event["SUMMARY"]) == ("Action due: The Head of Highways agreed to provide a breakdown of pothole "
+                                     "repair times by ward.")
+    assert str(event["STATUS"]) == "CONFIRMED"
+    assert str(icalendar.Calendar.from_ical(client.get("/actions/calendar.ics").get_data())["X-WR-CALNAME"]) == (
+        "Action due dates: every committee")
+    with write_session(engine) as session:
+        update_action(session=session, action_id=breakdown.id, user=officer, status="done")
+    event = next(iter(icalendar.Calendar.from_ical(client.get("/actions/calendar.ics").get_data()).walk("VEVENT")))
+    assert str(event["STATUS"]) == "CANCELLED" and str(event["SUMMARY"]).startswith("Done: Action due: ")
+    feed = feedparser.parse(client.get("/committees/place-scrutiny-committee/actions.atom").get_data())
+    assert "The Head of Highways agreed to provide a breakdown of pothole repair times by ward." in [
+        entry.title for entry in feed.entries]
 
 
 def test_exports_the_atom_feed_of_new_actions_parses_with_feedparser(client, engine, two_meetings):
@@ -94,27 +127,57 @@ def test_exports_the_atom_feed_of_new_actions_parses_with_feedparser(client, eng
     assert client.get("/committees/no-such-committee/actions.atom").status_code == 404
 
 
-def test_exports_the_agenda_pack_docx_opens_in_python_docx_with_both_tables(client, engine, two_meetings,
-                                                                             make_user):
-    officer = user_named(engine, make_user("officer"))
+def test_exports_the_agenda_pack_docx_is_a4_landscape_with_the_chosen_columns_and_the_latest_note(
+        client, engine, two_meetings, make_user):
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    from tracker.actions.pack import set_tracker_columns
     from tracker.actions.service import update_action
 
+    officer, editor = user_named(engine, make_user("officer")), user_named(engine, make_user("editor"))
     numbers = action_like(engine, "actual numbers of repairs", two_meetings[0].meeting_id)
+    breakdown = action_like(engine, "breakdown of pothole repair times")
     with write_session(engine) as session:
         update_action(session=session, action_id=numbers.id, user=officer, status="done")
-    response = client.get("/committees/place-scrutiny-committee/tracker?format=docx")
+        update_action(session=session, action_id=breakdown.id, user=officer, status="in_progress",
+                      note="Business case circulated to members\non 3 May.",
+                      evidence_link="https://example.org/business-case")
+    response = client.get("/committees/place-scrutiny-committee/tracker?format=docx&meeting=2030-01-15")
     assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
     document = Document(io.BytesIO(response.get_data()))
+    section = document.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert (round(section.page_width / Mm(1)), round(section.page_height / Mm(1))) == (297, 210)  # A4
     assert document.paragraphs[0].text == "Place Scrutiny Committee: action tracker"
-    still, closed = document.tables
-    assert [cell.text for cell in still.rows[0].cells] == ["Action", "Owner", "Due", "Status", "Days overdue",
-                                                          "First raised"]
-    assert len(still.rows) == 3 and len(closed.rows) == 2
-    breakdown_row = next(row for row in still.rows if row.cells[0].text.startswith("The Head of Highways"))
-    cells = [cell.text for cell in breakdown_row.cells]
-    assert cells[1:3] == ["Head of Highways", "13/03/2024"] and int(cells[4]) > 100 and cells[5] == "10/01/2024"
-    assert closed.rows[1].cells[3].text.startswith("Done")
+    assert document.paragraphs[1].text.startswith("For the meeting of 15 January 2030. Generated ")
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["New actions raised at the last meeting (13 March 2024) (1)",
+                        "Outstanding actions from earlier meetings (1)",
+                        "Completed since the last meeting (13 March 2024) (1)",
+                        "Dropped since the last meeting (13 March 2024) (0)"]
+    new, outstanding, completed = document.tables
+    assert [cell.text for cell in outstanding.rows[0].cells] == [
+        "Ref", "Meeting", "Action", "Owner", "Due", "Progress / update", "Status (RAG)"]
+    cells = [cell.text for cell in outstanding.rows[1].cells]
+    assert cells[:2] == [f"A{breakdown.id}", "10 Jan 2024, item 5"]
+    assert cells[3:5] == ["Head of Highways", "13 Mar 2024\nOverdue since March 2024"]
+    assert "Business case circulated to members\non 3 May." in cells[5]
+    assert cells[5].endswith("Evidence: https://example.org/business-case")
+    assert cells[6] == "Red: In progress"
+    assert completed.rows[1].cells[6].text.startswith("Complete: Done ")
+    assert not completed.rows[1].cells[6].text.endswith(("late", "on time"))  # undated: neither
+    with write_session(engine) as session:
+        update_action(session=session, action_id=breakdown.id, user=officer, status="done")
+    today = dt.date.today()
+    late = Document(io.BytesIO(client.get("/committees/place-scrutiny-committee/tracker?format=docx").get_data()))
+    assert f"Complete: Done {today.day} {today:%b %Y}, late" in [row.cells[6].text for row in late.tables[1].rows]
+    with write_session(engine) as session:  # an editor prints fewer columns
+        set_tracker_columns(session=session, committee_id=1, columns=["owner", "progress"], user=editor)
+    narrow = Document(io.BytesIO(client.get("/committees/place-scrutiny-committee/tracker?format=docx").get_data()))
+    assert [cell.text for cell in narrow.tables[1].rows[0].cells] == ["Action", "Owner", "Progress / update"]
     assert client.get("/committees/place-scrutiny-committee/tracker?format=pdf").status_code == 400
+    assert client.get("/committees/place-scrutiny-committee/tracker?meeting=15/01/2030").status_code == 400
 
 
 @pytest.fixture

@@ -12,12 +12,24 @@ import datetime as dt
 import io
 from xml.etree import ElementTree as ET
 
-from .log import AgendaPack, LogEntry
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from .log import LogEntry
+from .pack import RAG_KEY, AgendaPack, body_name, cell_text
 
 CSV_COLUMNS = ["id", "text", "kind", "owner", "due", "due_date", "status", "overdue", "days_overdue", "stale",
                "committee", "meeting_date", "item_number", "item_title", "url"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 STATUS_WORDS = {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
+
+
+def one_line(text: str | None) -> str:
+    """Hard line breaks from the source folded into single spaces: one cell or title, one line."""
+    return " ".join((text or "").split())
 
 
 def safe_cell(value) -> str:
@@ -27,13 +39,14 @@ def safe_cell(value) -> str:
 
 
 def log_csv(entries: list[LogEntry], *, base_url: str) -> str:
-    """The entries as CSV (UTF-8 text with a header row), every cell neutralised against formula injection."""
+    """The entries as CSV (UTF-8 text with a header row): every cell on one line (the minutes' hard line breaks
+    folded into spaces) and neutralised against formula injection."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for entry in entries:
         row = entry.to_dict()
-        writer.writerow([safe_cell(value) for value in (
+        writer.writerow([safe_cell(one_line(str(value)) if isinstance(value, str) else value) for value in (
             row["id"], row["text"], row["kind"], row["owner"], row["due"], row["due_date"], row["status"],
             "yes" if row["overdue"] else "no", row["days_overdue"], "yes" if row["stale"] else "no",
             row["meeting"]["committee"], row["meeting"]["date"], row["item"]["number"], row["item"]["title"],
@@ -62,20 +75,30 @@ def _fold(line: str) -> list[str]:
     return [parts[0], *(" " + part for part in parts[1:])]
 
 
+CLOSED_PREFIX = {"done": "Done: ", "dropped": "Dropped: "}
+
+
 def due_calendar(entries: list[LogEntry], *, base_url: str, name: str, host: str, now: dt.datetime | None = None) -> str:
-    """An iCalendar feed with an all-day event on each dated action's due date."""
+    """An iCalendar feed with an all-day event on each dated action's due date, named `name`.
+
+    Text from the minutes is folded onto one line in titles. Done and dropped actions stay in the feed as
+    STATUS:CANCELLED events titled "Done: ..." or "Dropped: ...": a calendar that imported the file (rather
+    than subscribing) then learns the event is off when the file is imported again, which it would not if
+    the event were simply left out.
+    """
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Scrutiny Tracker//Action due dates//EN",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_ical_text(name)}"]
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"NAME:{_ical_text(name)}", f"X-WR-CALNAME:{_ical_text(name)}"]
     for entry in entries:
         action = entry.action
         if action.due_date is None:
             continue
         url = f"{base_url.rstrip('/')}/actions/{action.id}"
-        summary = f"Action due: {action.text}"
+        status = str(action.status)
+        summary = f"{CLOSED_PREFIX.get(status, '')}Action due: {one_line(action.text)}"
         if len(summary) > 200:
             summary = summary[:199] + "…"
-        owner = f"Owner: {action.owner}\n" if action.owner else ""
+        owner = f"Owner: {one_line(action.owner)}\n" if action.owner else ""
         description = (f"{owner}Status: {STATUS_WORDS.get(str(action.status), action.status)}\n"
                        f"From: {entry.committee.name}, {entry.meeting.date.isoformat() if entry.meeting.date else 'undated'}"
                        f"\n{url}")
@@ -84,7 +107,7 @@ def due_calendar(entries: list[LogEntry], *, base_url: str, name: str, host: str
                   f"DTEND;VALUE=DATE:{action.due_date + dt.timedelta(days=1):%Y%m%d}",
                   f"SUMMARY:{_ical_text(summary)}", f"DESCRIPTION:{_ical_text(description)}", f"URL:{url}",
                   "TRANSP:TRANSPARENT",
-                  f"STATUS:{'CANCELLED' if str(action.status) == 'dropped' else 'CONFIRMED'}", "END:VEVENT"]
+                  f"STATUS:{'CANCELLED' if status in CLOSED_PREFIX else 'CONFIRMED'}", "END:VEVENT"]
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
 
@@ -121,7 +144,8 @@ def actions_feed(entries: list[LogEntry], *, base_url: str, title: str, feed_pat
         action = entry.action
         url = f"{base}/actions/{action.id}"
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        heading = action.text if len(action.text) <= 150 else action.text[:149] + "…"
+        heading = one_line(action.text)
+        heading = heading if len(heading) <= 150 else heading[:149] + "…"
         ET.SubElement(item, f"{{{ATOM}}}title").text = heading
         ET.SubElement(item, f"{{{ATOM}}}id").text = url
         ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", href=url, type="text/html")
@@ -139,67 +163,91 @@ def actions_feed(entries: list[LogEntry], *, base_url: str, title: str, feed_pat
 
 # --- the agenda-pack tracker as Word --------------------------------------------------------------
 
-PACK_COLUMNS = ["Action", "Owner", "Due", "Status", "Days overdue", "First raised"]
+RAG_FILL = {"red": "F6D7D9", "amber": "FCE8C8", "green": "D8EFDF", "complete": "DCE6F2", "dropped": "EEEEEE"}
+# Relative widths of the columns on an A4 landscape page: the action and its progress get the room.
+COLUMN_WEIGHTS = {"ref": 5, "meeting": 10, "action": 30, "owner": 11, "due": 10, "progress": 24, "status": 12}
 
 
-def _pack_row(line) -> list[str]:
-    entry = line.entry
-    action = entry.action
-    due = action.due_date.strftime("%d/%m/%Y") if action.due_date else (action.due or "No date")
-    status = STATUS_WORDS.get(str(action.status), str(action.status))
-    if line.discharged_at:
-        status += f" (discharged at {line.discharged_at})"
-    if line.times_asked > 1:
-        status += f"; asked {line.times_asked} times"
-    raised = line.first_raised.strftime("%d/%m/%Y") if line.first_raised else "Undated"
-    where = f" (item {entry.item.number or entry.item.position + 1})" if entry.item else ""
-    return [f"{action.text}{where}", action.owner or "Not named", due, status,
-            str(entry.days_overdue) if entry.overdue else "", raised]
+def _repeat_header(row) -> None:
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(repeat)
+
+
+def _keep_row_together(row) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _shade(cell, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _write(cell, text: str, *, bold_first: bool = False) -> None:
+    """A cell's text with its line breaks kept as breaks (python-docx would keep them as one run's newlines)."""
+    cell.text = ""
+    lines = text.split("\n")
+    paragraph = cell.paragraphs[0]
+    for number, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        run.bold = bold_first and number == 0
+        if number < len(lines) - 1:
+            run.add_break()
 
 
 def agenda_pack_docx(pack: AgendaPack) -> bytes:
-    """The agenda-pack tracker as a .docx: a heading, then a table of open and one of recently closed actions.
+    """The tracker as a Word document on A4 landscape: the committee, the meeting it goes to and the date it
+    was made, then a table per section (new, outstanding, completed, dropped) with the committee's columns.
 
-    Tables have a repeating header row, so a screen reader and a printed page both keep the column names.
+    Tables repeat their header row on every page and rows do not split across pages, so a printed page and a
+    screen reader both keep the column names; the RAG rating is a word, and shading only repeats it.
     """
-    from docx import Document
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
     document = Document()
-    document.core_properties.title = f"Action tracker: {pack.committee.name}"
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
+    title = body_name(pack.committee)
+    document.core_properties.title = f"Action tracker: {title}"
     document.core_properties.author = "Scrutiny Tracker"
-    document.styles["Normal"].font.size = Pt(10)
-    document.add_heading(f"{pack.committee.name}: action tracker", level=1)
-    document.add_paragraph(f"Prepared {pack.today.day} {pack.today:%B %Y}. Every action still to do, and those "
-                           f"closed in the last {pack.recent_days} days.")
+    document.styles["Normal"].font.size = Pt(9.5)
+    document.add_heading(f"{title}: action tracker", level=1)
+    goes_to = (f"For the meeting of {pack.for_meeting.day} {pack.for_meeting:%B %Y}" if pack.for_meeting
+               else "For the committee's next meeting")
+    document.add_paragraph(f"{goes_to}. Generated {pack.today.day} {pack.today:%B %Y} by Scrutiny Tracker.")
+    document.add_paragraph(RAG_KEY)
+    usable = section.page_width - section.left_margin - section.right_margin
+    total = sum(COLUMN_WEIGHTS[key] for key in pack.columns)
+    widths = [int(usable * COLUMN_WEIGHTS[key] / total) for key in pack.columns]
 
-    def table(lines, heading: str) -> None:
-        document.add_heading(heading, level=2)
+    for _key, heading, lines in pack.sections:
+        document.add_heading(f"{heading} ({len(lines)})", level=2)
         if not lines:
             document.add_paragraph("None.")
-            return
-        grid = document.add_table(rows=1, cols=len(PACK_COLUMNS))
+            continue
+        grid = document.add_table(rows=1, cols=len(pack.columns))
         grid.style = "Table Grid"
-        header = grid.rows[0]
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        header._tr.get_or_add_trPr().append(repeat)
-        for cell, name in zip(header.cells, PACK_COLUMNS, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(name).bold = True
+        grid.autofit = False
+        _repeat_header(grid.rows[0])
+        for cell, name in zip(grid.rows[0].cells, pack.headings, strict=True):
+            _write(cell, name, bold_first=True)
         for line in lines:
-            cells = grid.add_row().cells
-            for cell, value in zip(cells, _pack_row(line), strict=True):
-                cell.text = value
-
-    table(pack.open, f"Still to do ({len(pack.open)})")
-    table(pack.closed, f"Closed in the last {pack.recent_days} days ({len(pack.closed)})")
+            row = grid.add_row()
+            _keep_row_together(row)
+            for cell, key in zip(row.cells, pack.columns, strict=True):
+                _write(cell, cell_text(line, key), bold_first=key == "status")
+                if key == "status":
+                    _shade(cell, RAG_FILL[line.rag])
+        for row in grid.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-__all__ = ["CSV_COLUMNS", "safe_cell", "log_csv", "due_calendar", "actions_feed", "agenda_pack_docx",
-           "PACK_COLUMNS"]
+__all__ = ["CSV_COLUMNS", "one_line", "safe_cell", "log_csv", "due_calendar", "actions_feed", "agenda_pack_docx"]

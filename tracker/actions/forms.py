@@ -1,10 +1,12 @@
 """Forms for actions: the status change on a meeting page, an officer's update on the action page (status,
-evidence), an editor's owner and due date, and the decision on a proposed discharge or repeat."""
+evidence), an editor's owner and due date, the decision on a proposed discharge or repeat, and the columns of a
+committee's agenda-pack tracker."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectChoice, SelectField, StringField, TextAreaField, URLField
+from wtforms import HiddenField, SelectChoice, SelectField, SelectMultipleField, StringField, TextAreaField, URLField
+from wtforms import widgets
 from wtforms.validators import AnyOf, DataRequired, Length, Optional
 
 from ..web.forms import PerRecordForm, WrittenDateField
@@ -55,3 +57,10 @@ class LinkDecisionForm(PerRecordForm):
 
     decision = HiddenField(validators=[AnyOf(["confirm", "reject"], message="Choose confirm or reject")])
     seen = HiddenField()
+
+
+class TrackerColumnsForm(FlaskForm):
+    """Which columns a committee's action tracker prints (the action itself always shows)."""
+
+    columns = SelectMultipleField("Columns to show", choices=[], widget=widgets.ListWidget(prefix_label=False),
+                                  option_widget=widgets.CheckboxInput())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import and_, case, false, func, or_
 from sqlalchemy.orm import defer
@@ -19,7 +19,6 @@ from sqlmodel import Session, select
 from ..config import DEFAULT_STALE_DAYS
 from ..models import (
     Action,
-    ActionEvent,
     AgendaItem,
     Committee,
     Meeting,
@@ -29,8 +28,6 @@ from ..models import (
     User,
     meeting_visible,
 )
-from .discharge import discharged_at
-from .repeats import repeat_chain
 from .service import CLOSED, KIND_WORDS, STILL_OPEN, is_stale
 
 STATUS_FILTERS = {"": "Any status", "open": "Still to do (open or in progress)", "in_progress": "In progress",
@@ -124,6 +121,16 @@ def parse_filters(args: Mapping[str, str], *, committee: str | None = None) -> L
                       due_to=due_to, overdue=overdue, stale=stale, sort=sort)
 
 
+def overdue_words(due_date: dt.date | None, today: dt.date) -> str | None:
+    """How late an action is, in words a reader takes in at once: days for a month, then the month it fell due."""
+    if due_date is None or due_date >= today:
+        return None
+    days = (today - due_date).days
+    if days <= 31:
+        return f"Overdue {days} {'day' if days == 1 else 'days'}"
+    return f"Overdue since {due_date:%B %Y}"
+
+
 # --- entries -------------------------------------------------------------------------
 
 @dataclass
@@ -138,6 +145,13 @@ class LogEntry:
     stale: bool
     days_overdue: int
     age_days: int | None  # days since the meeting that raised it
+
+    @property
+    def overdue_words(self) -> str | None:
+        """"Overdue since March 2023" (or "Overdue 3 days"), or None when not overdue."""
+        if not self.overdue or self.action.due_date is None:
+            return None
+        return overdue_words(self.action.due_date, self.action.due_date + dt.timedelta(days=self.days_overdue))
 
     @property
     def kind_words(self) -> str:
@@ -161,7 +175,7 @@ def stale_cutoff(today: dt.date, stale_days: int) -> dt.date:
     return today - dt.timedelta(days=stale_days)
 
 
-def _overdue_clause(today: dt.date):
+def overdue_clause(today: dt.date):
     return and_(Action.due_date.is_not(None), Action.due_date < today, Action.status.in_(STILL_OPEN))
 
 
@@ -172,7 +186,9 @@ def _stale_clause(today: dt.date, stale_days: int):
                 or_(Meeting.date < cutoff, and_(Meeting.date.is_(None), Action.created_at < start)))
 
 
-def _statement(filters: LogFilters, *, include_drafts: bool, today: dt.date, stale_days: int, columns=None):
+def filtered_statement(filters: LogFilters, *, include_drafts: bool, today: dt.date, stale_days: int,
+                       columns=None):
+    """The log's SELECT for `filters` (its rows, or `columns`), visible meetings only, unordered."""
     statement = (select(*(columns or (Action, Meeting, Committee, AgendaItem)))
                  .join(Meeting, Meeting.id == Action.meeting_id)
                  .join(Committee, Committee.id == Meeting.committee_id))
@@ -201,7 +217,7 @@ def _statement(filters: LogFilters, *, include_drafts: bool, today: dt.date, sta
     if filters.due_to:
         statement = statement.where(Action.due_date <= filters.due_to)
     if filters.overdue:
-        statement = statement.where(_overdue_clause(today))
+        statement = statement.where(overdue_clause(today))
     if filters.stale:
         statement = statement.where(_stale_clause(today, stale_days))
     return statement
@@ -238,7 +254,7 @@ class LogPage:
 def action_log(*, session: Session, filters: LogFilters, include_drafts: bool, today: dt.date,
                stale_days: int = DEFAULT_STALE_DAYS, page: int | None = None, per_page: int = 50) -> LogPage:
     """The actions the filters match, sorted; a page of them when `page` is given, else all."""
-    statement = _statement(filters, include_drafts=include_drafts, today=today, stale_days=stale_days)
+    statement = filtered_statement(filters, include_drafts=include_drafts, today=today, stale_days=stale_days)
     counts = log_counts(session=session, filters=filters, include_drafts=include_drafts, today=today,
                         stale_days=stale_days)
     total = counts["total"]
@@ -259,8 +275,8 @@ def log_counts(*, session: Session, filters: LogFilters, include_drafts: bool, t
     def count(condition):
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-    statement = _statement(filters, include_drafts=include_drafts, today=today, stale_days=stale_days, columns=(
-        func.count(Action.id), count(Action.status.in_(STILL_OPEN)), count(_overdue_clause(today)),
+    statement = filtered_statement(filters, include_drafts=include_drafts, today=today, stale_days=stale_days, columns=(
+        func.count(Action.id), count(Action.status.in_(STILL_OPEN)), count(overdue_clause(today)),
         count(_stale_clause(today, stale_days)), count(Action.status == "done"),
         count(Action.status == "dropped")))
     total, still_open, overdue, stale, done, dropped = session.exec(statement).one()
@@ -279,9 +295,10 @@ def api_actions(*, session: Session, include_drafts: bool, offset: int, limit: i
     case. `kind`, the due window and `stale` narrow it as the action log does.
     """
     today = today or dt.date.today()
-    statement = _statement(LogFilters(kind=kind or "", committee=committee or "", due_from=due_from, due_to=due_to,
-                                      overdue=overdue, stale=stale), include_drafts=include_drafts, today=today,
-                           stale_days=stale_days, columns=(Action, Meeting, Committee))
+    statement = filtered_statement(LogFilters(kind=kind or "", committee=committee or "", due_from=due_from,
+                                              due_to=due_to, overdue=overdue, stale=stale),
+                                   include_drafts=include_drafts, today=today, stale_days=stale_days,
+                                   columns=(Action, Meeting, Committee))
     if status is not None:
         statement = statement.where(Action.status == status)
     if isinstance(owner, int):
@@ -293,110 +310,7 @@ def api_actions(*, session: Session, include_drafts: bool, offset: int, limit: i
     return list(session.exec(statement.offset(offset).limit(limit)).all()), total
 
 
-# --- chart -----------------------------------------------------------------------------
-
-@dataclass
-class MonthBar:
-    """At the end of a month: how many actions were still to do, and how many of those were overdue."""
-
-    month: dt.date  # the first of the month
-    open: int
-    overdue: int
-
-    @property
-    def label(self) -> str:
-        return f"{self.month:%b %Y}"
-
-
-def _month_end(month: dt.date) -> dt.date:
-    following = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return following - dt.timedelta(days=1)
-
-
-def monthly_chart(*, session: Session, filters: LogFilters, include_drafts: bool, today: dt.date, months: int = 12,
-                  stale_days: int = DEFAULT_STALE_DAYS) -> list[MonthBar]:
-    """Open and overdue actions at the end of each of the last `months` months (this month: today).
-
-    An action counts as open from its meeting's date until it was closed (the time of its last change to
-    done or dropped); overdue from its due date until then.
-    """
-    plain = replace(filters, status="", overdue=False, stale=False)
-    closed_at = (select(ActionEvent.action_id, func.max(ActionEvent.at).label("at"))
-                 .where(ActionEvent.field == "status", ActionEvent.new.in_(CLOSED))
-                 .group_by(ActionEvent.action_id).subquery())
-    statement = _statement(plain, include_drafts=include_drafts, today=today, stale_days=stale_days,
-                           columns=(Action.status, Action.due_date, Meeting.date, Action.updated_at, closed_at.c.at))
-    statement = statement.outerjoin(closed_at, closed_at.c.action_id == Action.id).where(Meeting.date.is_not(None))
-    rows = session.exec(statement).all()
-    first = today.replace(day=1)
-    starts = []
-    for _ in range(months):
-        starts.append(first)
-        first = (first - dt.timedelta(days=1)).replace(day=1)
-    bars = []
-    for month in reversed(starts):
-        end = min(_month_end(month), today)
-        still, late = 0, 0
-        for status, due_date, raised, updated, closed in rows:
-            if raised > end:
-                continue
-            when_closed = None
-            if str(status) in CLOSED:
-                stamp = closed or updated
-                when_closed = stamp.date() if stamp else raised
-            if when_closed is not None and when_closed <= end:
-                continue
-            still += 1
-            if due_date is not None and due_date < end:
-                late += 1
-        bars.append(MonthBar(month, still, late))
-    return bars
-
-
-@dataclass
-class Chart:
-    """An SVG bar chart's geometry, worked out here so the template only places shapes."""
-
-    bars: list[MonthBar]
-    width: int = 640
-    height: int = 220
-    top: int = 20
-    left: int = 36
-    bottom: int = 40
-    scale_max: int = field(init=False)
-
-    def __post_init__(self):
-        peak = max([bar.open for bar in self.bars] + [1])
-        step = 1 if peak <= 5 else 5 if peak <= 25 else 10 if peak <= 50 else 10 ** (len(str(peak)) - 1)
-        self.scale_max = -(-peak // step) * step
-
-    @property
-    def plot_height(self) -> int:
-        return self.height - self.top - self.bottom
-
-    @property
-    def slot(self) -> float:
-        return (self.width - self.left) / max(1, len(self.bars))
-
-    def y(self, value: int) -> float:
-        return round(self.top + self.plot_height * (1 - value / self.scale_max), 1)
-
-    def bar_height(self, value: int) -> float:
-        return round(self.plot_height * value / self.scale_max, 1)
-
-    def x(self, index: int) -> float:
-        return round(self.left + index * self.slot + self.slot * 0.15, 1)
-
-    @property
-    def bar_width(self) -> float:
-        return round(self.slot * 0.7, 1)
-
-    @property
-    def ticks(self) -> list[int]:
-        return sorted({0, self.scale_max // 2, self.scale_max})
-
-
-# --- people, questions, agenda pack ---------------------------------------------------------
+# --- people and questions ---------------------------------------------------------
 
 def my_filters_owner(*, session: Session, user: User) -> tuple[int | None, str | None]:
     """Whose actions are "mine": the Person linked to the user, else the user name as an owner name."""
@@ -408,7 +322,7 @@ def my_actions(*, session: Session, user: User, include_drafts: bool, today: dt.
                stale_days: int = DEFAULT_STALE_DAYS, show_closed: bool = False) -> list[LogEntry]:
     """Actions owned by the Person linked to the user (or named as the user's name is), soonest due first."""
     person_id, name = my_filters_owner(session=session, user=user)
-    statement = _statement(LogFilters(status="" if show_closed else "open"), include_drafts=include_drafts,
+    statement = filtered_statement(LogFilters(status="" if show_closed else "open"), include_drafts=include_drafts,
                            today=today, stale_days=stale_days)
     conditions = [func.lower(Action.owner) == name.lower()] if name else []
     if person_id is not None:
@@ -442,49 +356,6 @@ def unanswered_questions(*, session: Session, include_drafts: bool, committee_id
     return [UnansweredQuestion(*row) for row in rows]
 
 
-@dataclass
-class PackEntry:
-    """A line of the agenda-pack tracker."""
-
-    entry: LogEntry
-    first_raised: dt.date | None
-    times_asked: int
-    discharged_at: str | None
-
-
-@dataclass
-class AgendaPack:
-    """The action tracker for a committee's next agenda pack: open actions, then those closed recently."""
-
-    committee: Committee
-    today: dt.date
-    recent_days: int
-    open: list[PackEntry]
-    closed: list[PackEntry]
-
-
-def agenda_pack(*, session: Session, committee: Committee, include_drafts: bool, today: dt.date,
-                recent_days: int = 90, stale_days: int = DEFAULT_STALE_DAYS) -> AgendaPack:
-    """Every open action of the committee (oldest due first) and those closed in the last `recent_days`."""
-    log = action_log(session=session, filters=LogFilters(committee=committee.slug), include_drafts=include_drafts,
-                     today=today, stale_days=stale_days)
-    since = dt.datetime.combine(today - dt.timedelta(days=recent_days), dt.time(), tzinfo=dt.UTC)
-    open_, closed = [], []
-    for item in log.entries:
-        still = str(item.action.status) in STILL_OPEN
-        if not still:
-            updated = item.action.updated_at
-            if updated is not None and updated.tzinfo is None:
-                updated = updated.replace(tzinfo=dt.UTC)
-            if updated is None or updated < since:
-                continue
-        chain = repeat_chain(session=session, action_id=item.action.id, include_drafts=include_drafts)
-        where = discharged_at(session=session, action_id=item.action.id, include_drafts=include_drafts)
-        line = PackEntry(item, chain.first or item.meeting.date, max(1, chain.times), where.where if where else None)
-        (open_ if still else closed).append(line)
-    return AgendaPack(committee, today, recent_days, open_, closed)
-
-
-__all__ = ["STATUS_FILTERS", "SORTS", "BadFilter", "LogFilters", "parse_filters", "LogEntry", "LogPage", "entry",
-           "action_log", "log_counts", "api_actions", "MonthBar", "monthly_chart", "Chart", "my_actions", "UnansweredQuestion",
-           "unanswered_questions", "PackEntry", "AgendaPack", "agenda_pack"]
+__all__ = ["STATUS_FILTERS", "SORTS", "BadFilter", "LogFilters", "parse_filters", "overdue_words", "LogEntry",
+           "LogPage", "entry", "action_log", "log_counts", "api_actions", "filtered_statement", "overdue_clause", "my_actions",
+           "UnansweredQuestion", "unanswered_questions"]

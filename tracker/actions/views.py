@@ -6,6 +6,7 @@ meeting page, the agenda-pack tracker and unanswered questions. Every status cha
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from urllib.parse import urlencode, urlsplit
 
@@ -19,9 +20,12 @@ from ..minutes.views import render_meeting
 from ..models import Action, ActionEvent, ActionLink, AgendaItem, LinkKind, LinkState, Person, Role, User
 from ..web import db, engine, get_or_404, has_role, include_drafts, role_required, stale_days, today
 from . import log
+from .charts import CommitteeChart, MonthChart, done_by_month, open_by_committee
 from .discharge import decide_link, discharged_at, links_for
 from .exports import actions_feed, agenda_pack_docx, due_calendar, log_csv
-from .forms import ActionOwnerDueForm, ActionStatusForm, ActionUpdateForm, LinkDecisionForm
+from .forms import ActionOwnerDueForm, ActionStatusForm, ActionUpdateForm, LinkDecisionForm, TrackerColumnsForm
+from .pack import (PACK_COLUMNS, RAG_KEY, RAG_WORDS, REQUIRED_COLUMNS, agenda_pack, body_name, set_tracker_columns,
+                   status_words, tracker_columns)
 from .repeats import repeat_chain
 from .service import KIND_WORDS, STATUS_WORDS, change_owner_or_due, provenance, update_action
 
@@ -68,14 +72,16 @@ def _render_log(committee=None):
                                 stale_days=stale_days(), page=_page_number(), per_page=PER_PAGE)
     except log.BadFilter as error:
         abort(404, description=f"{error}.")
-    chart = log.Chart(log.monthly_chart(session=db(), filters=filters, include_drafts=include_drafts(), today=today(),
-                                        stale_days=stale_days()))
+    chart_args = {"session": db(), "filters": filters, "include_drafts": include_drafts(), "today": today(),
+                  "stale_days": stale_days()}
+    charts = {"committees": CommitteeChart(open_by_committee(**chart_args)),
+              "months": MonthChart(done_by_month(**chart_args))}
     here = request.full_path.rstrip("?")
     forms = ({e.action.id: _update_form(e.action, here) for e in result.entries if str(e.action.status) in
               ("open", "in_progress")} if has_role(Role.OFFICER) else {})
     query = filters.query()
     query.pop("committee", None) if committee else None
-    return render_template("actions/log.html", result=result, filters=filters, committee=committee, chart=chart,
+    return render_template("actions/log.html", result=result, filters=filters, committee=committee, charts=charts,
                            forms=forms, query=query, status_filters=log.STATUS_FILTERS, sorts=log.SORTS,
                            kinds=KIND_WORDS, committees=queries.committees(session=db(), include_drafts=include_drafts()),
                            stale_days=stale_days())
@@ -83,7 +89,8 @@ def _render_log(committee=None):
 
 @bp.route("/actions")
 def action_log():
-    """Every action across committees: filters, counts, a chart by month and the table."""
+    """Every action across committees: filters, counts, charts (by committee and status; done on time or late
+    by month) and the table."""
     return _render_log()
 
 
@@ -117,7 +124,9 @@ def export_csv():
 def calendar():
     """An iCalendar feed of the filtered actions' due dates, to subscribe to in a calendar program."""
     filters, entries = _export_entries()
-    name = "Action due dates" + (f": {filters.committee}" if filters.committee else "")
+    committee = (queries.committee_by_slug(session=db(), slug=filters.committee, include_drafts=include_drafts())
+                 if filters.committee else None)
+    name = f"{body_name(committee)}: action due dates" if committee else "Action due dates: every committee"
     body = due_calendar(entries, base_url=_base_url(), name=name, host=request.host.split(":")[0] or "tracker")
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = 'inline; filename="actions.ics"'
@@ -327,26 +336,61 @@ def decide(action_id: int, link_id: int):
 
 # --- committee documents --------------------------------------------------------------------
 
-def _pack(committee):
-    return log.agenda_pack(session=db(), committee=committee, include_drafts=include_drafts(), today=today(),
-                           stale_days=stale_days())
+def _for_meeting():
+    """The date of the meeting the tracker goes to (?meeting=YYYY-MM-DD), if the officer gave one."""
+    raw = request.args.get("meeting", "")
+    if not raw:
+        return None
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
+            return dt.date.fromisoformat(raw)
+    except ValueError:
+        pass
+    abort(400, description="meeting must be the date of the meeting the tracker goes to, written YYYY-MM-DD.")
 
 
 @bp.route("/committees/<slug>/tracker")
 def tracker(slug: str):
-    """The action tracker for the committee's next agenda pack: an accessible page, or (?format=docx) Word."""
+    """The action tracker for the committee's next agenda pack: a page that prints, or (?format=docx) Word."""
     committee = _committee(slug)
     output = request.args.get("format", "html")
     if output not in ("html", "docx"):
         abort(400, description="format must be html or docx.")
-    pack = _pack(committee)
+    pack = agenda_pack(session=db(), committee=committee, include_drafts=include_drafts(), today=today(),
+                       for_meeting=_for_meeting(), stale_days=stale_days())
     if output == "html":
-        return render_template("actions/tracker.html", pack=pack, committee=committee)
+        return render_template("actions/tracker.html", pack=pack, committee=committee, title=body_name(committee),
+                               PACK_COLUMNS=PACK_COLUMNS, RAG_WORDS=RAG_WORDS, RAG_KEY=RAG_KEY,
+                               status_words=status_words)
     response = Response(agenda_pack_docx(pack), mimetype=(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
     response.headers["Content-Disposition"] = (
         f'attachment; filename="{committee.slug[:100]}-action-tracker-{pack.today.isoformat()}.docx"')
     return response
+
+
+@bp.route("/committees/<slug>/tracker/columns", methods=["GET", "POST"])
+@role_required(Role.EDITOR)
+def tracker_columns_form(slug: str):
+    """An editor chooses which columns the committee's tracker prints, page and Word alike."""
+    committee = _committee(slug)
+    form = TrackerColumnsForm()
+    form.columns.choices = [(key, name) for key, name in PACK_COLUMNS.items()]
+    if request.method == "GET":
+        form.columns.data = tracker_columns(session=db(), committee_id=committee.id)
+    elif form.validate_on_submit():
+        try:
+            with write_session(engine()) as session:
+                set_tracker_columns(session=session, committee_id=committee.id, columns=form.columns.data or [],
+                                    user=session.get(User, g.user.id))
+        except Invalid as error:
+            form.columns.errors.append(error.sentence())
+        else:
+            flash("Tracker columns saved.")
+            return redirect(url_for("actions.tracker", slug=committee.slug))
+    status = 400 if form.errors else 200
+    return render_template("actions/tracker_columns.html", form=form, committee=committee,
+                           required=REQUIRED_COLUMNS), status
 
 
 @bp.route("/committees/<slug>/unanswered")

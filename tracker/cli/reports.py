@@ -70,20 +70,26 @@ def _agenda_item_id(session, meeting_id: int, item: str | None) -> int | None:
 
 @cli.command("ingest-report")
 @click.argument("path", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--meeting", "meeting_id", type=click.IntRange(1, 2**31 - 1), required=True,
+@click.option("--meeting", "meeting_id", type=click.IntRange(1, 2**31 - 1),
               help="The id of the stored meeting that considered the report (as in /meetings/<id>).")
+@click.option("--committee", help="Or: the committee's name (or slug) that considered it, with --date.")
+@click.option("--date", "held", type=click.DateTime(["%Y-%m-%d"]), help="With --committee: the meeting's date.")
 @click.option("--item", help="The agenda item that considered it: its number as printed, or its position from 1.")
-def ingest_report(path: str, meeting_id: int, item: str | None) -> None:
+def ingest_report(path: str, meeting_id: int | None, committee: str | None, held, item: str | None) -> None:
     """Attach the performance report at PATH to a stored meeting and link the meeting's records to it."""
     # imported when the command runs, so that `tracker --help` stays quick
     from ..db import write_session
     from ..errors import TrackerError
     from ..reports.service import attach_report
 
+    if (meeting_id is None) == (committee is None or held is None):
+        raise click.UsageError("give the meeting as --meeting ID, or as --committee NAME with --date YYYY-MM-DD")
     document = _read_report(path)
     engine = checked_engine()
     try:
         with write_session(engine) as session:
+            if meeting_id is None:
+                meeting_id = _meeting_held(session, committee, held.date())
             outcome = attach_report(session=session, meeting_id=meeting_id, document=document,
                                     item_id=_agenda_item_id(session, meeting_id, item))
     except TrackerError as error:  # no such meeting, or a report that cannot be stored as asked
@@ -91,6 +97,23 @@ def ingest_report(path: str, meeting_id: int, item: str | None) -> None:
     for warning in outcome.warnings:
         click.echo(f"warning: {path}: {warning}", err=True)
     click.echo(f"{path}: {outcome.summary()}")
+
+
+def _meeting_held(session, committee: str, held) -> int:
+    """The id of the committee's meeting on `held` (the committee named as stored, or by its slug)."""
+    # imported when the command runs, so that `tracker --help` stays quick
+    from sqlalchemy import func, or_
+    from sqlmodel import select
+
+    from ..errors import NotFound
+    from ..models import Committee, Meeting
+
+    found = session.exec(select(Meeting.id).join(Committee, Committee.id == Meeting.committee_id).where(
+        or_(func.lower(Committee.name) == committee.strip().lower(), Committee.slug == committee.strip()),
+        Meeting.date == held).order_by(Meeting.id)).first()
+    if found is None:
+        raise NotFound(f"there is no meeting of {committee!r} on {held.isoformat()}")
+    return found
 
 
 @cli.command("relink-reports")

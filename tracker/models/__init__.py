@@ -12,7 +12,7 @@ new value needs no database enum change.
 from __future__ import annotations
 
 from .accounts import AuditEntry, LoginAttempt, Role, User
-from .actions import Action, ActionEvent, ActionLink, ActionStatus, LinkKind, LinkState
+from .actions import Action, ActionEvent, ActionLink, ActionStatus, LinkKind, LinkState, TrackerLayout
 from .minutes import (
     MAX_ID,
     AgendaItem,
@@ -43,6 +43,7 @@ RECORD_MODELS: dict[RecordKind, type[MinuteRecord]] = {
 __all__ = [
     "Role", "MeetingStatus", "ActionStatus", "PersonRole", "RecordKind", "Committee", "Meeting", "AgendaItem",
     "Person", "MinuteRecord", "Question", "Response", "Comment", "Resolution", "Action", "ActionEvent", "User",
-    "LoginAttempt", "AuditEntry", "DataGeneration", "LinkKind", "LinkState", "ActionLink", "RECORD_MODELS",
+    "LoginAttempt", "AuditEntry", "DataGeneration", "LinkKind", "LinkState", "ActionLink", "TrackerLayout",
+    "RECORD_MODELS",
     "meeting_visible", "utcnow", "MAX_ID",
 ]

@@ -99,3 +99,19 @@ class ActionLink(SQLModel, table=True):
     decided_at: datetime | None = None
     decided_by_id: int | None = Field(default=None, foreign_key="user_account.id", ondelete="SET NULL")
 
+
+
+class TrackerLayout(SQLModel, table=True):
+    """Which columns a committee's action tracker (the agenda-pack document) shows, as an editor chose them.
+
+    ``columns`` is the chosen column keys in order, comma-separated (see ``actions.pack.PACK_COLUMNS``);
+    a committee with no row shows every column.
+    """
+
+    __tablename__ = "tracker_layout"
+
+    id: int | None = Field(default=None, primary_key=True)
+    committee_id: int = Field(foreign_key="committee.id", unique=True, ondelete="CASCADE")
+    columns: str = Field(max_length=200)
+    updated_by_id: int | None = Field(default=None, foreign_key="user_account.id", ondelete="SET NULL")
+    updated_at: datetime = Field(default_factory=utcnow)
