@@ -231,6 +231,7 @@ def test_action_views_agenda_pack_tracker_shows_sections_rag_and_the_meeting_it_
     assert 'data-label="Progress / update"' in html and "No update recorded" in html
     assert '<span class="rag rag-red">Red</span>' in html and "Overdue since March 2024" in html
     assert "asked 2 times" in html
+    assert "Amber, due within 28 days or with no due date over 183 days after its meeting" in html
     assert 'href="/committees/place-scrutiny-committee/tracker?format=docx&amp;meeting=2030-01-15"' in html
     assert "Choose the columns" not in html  # editors only
 

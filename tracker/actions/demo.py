@@ -2,15 +2,16 @@
 
 Minutes only say what was promised; a fresh demo therefore has every action open and no history, and the
 tracker, the chart and the agenda pack show nothing worth seeing. ``seed_demo_history`` walks the published
-actions in id order with a seeded random generator and, through the same ``update_action`` officers use,
-marks some done (on time or late; where the minutes gave no date, the clerk first records one agreed, through
-the editors' ``change_owner_or_due``, with a reason), drops a few with a reason, puts some in progress with a progress note and
-an evidence link, and leaves the rest open (many of them overdue). Each update is then dated back to a day
-between the meeting and today, so history, "completed since the last meeting" and "done on time or late"
-read as they would in a council that has used the tracker for a while. The minutes are never touched.
+actions in id order with a seeded random generator and, through the same services officers and editors use,
+marks some done (on time or late; where the minutes gave no date, the clerk first records an agreed one with
+``change_owner_or_due``, giving a reason), drops a few with a reason, puts some in progress with a progress
+note and an evidence link, and leaves the rest open (many of them overdue). Each update is then dated back to
+a day between the meeting and today, so history, "completed since the last meeting" and "done on time or
+late" read as they would in a council that has used the tracker for a while. The minutes' text is never
+touched.
 
-The updates are made by a disabled user, ``demo.clerk`` (an editor: democratic services), who cannot sign in; running the seed again
-changes nothing once that user has any history.
+The updates are made by a disabled user, ``demo.clerk`` (an editor: democratic services), who cannot sign in;
+running the seed again changes nothing once that user has any history.
 """
 
 from __future__ import annotations

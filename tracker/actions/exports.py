@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from .log import LogEntry
-from .pack import RAG_KEY, AgendaPack, body_name, cell_text
+from .pack import AgendaPack, body_name, cell_text
 
 CSV_COLUMNS = ["id", "text", "kind", "owner", "due", "due_date", "status", "overdue", "days_overdue", "stale",
                "committee", "meeting_date", "item_number", "item_title", "url"]
@@ -219,7 +219,7 @@ def agenda_pack_docx(pack: AgendaPack) -> bytes:
     goes_to = (f"For the meeting of {pack.for_meeting.day} {pack.for_meeting:%B %Y}" if pack.for_meeting
                else "For the committee's next meeting")
     document.add_paragraph(f"{goes_to}. Generated {pack.today.day} {pack.today:%B %Y} by Scrutiny Tracker.")
-    document.add_paragraph(RAG_KEY)
+    document.add_paragraph(pack.rag_key)
     usable = section.page_width - section.left_margin - section.right_margin
     total = sum(COLUMN_WEIGHTS[key] for key in pack.columns)
     widths = [int(usable * COLUMN_WEIGHTS[key] / total) for key in pack.columns]

@@ -357,5 +357,6 @@ def unanswered_questions(*, session: Session, include_drafts: bool, committee_id
 
 
 __all__ = ["STATUS_FILTERS", "SORTS", "BadFilter", "LogFilters", "parse_filters", "overdue_words", "LogEntry",
-           "LogPage", "entry", "action_log", "log_counts", "api_actions", "filtered_statement", "overdue_clause", "my_actions",
+           "LogPage", "entry", "action_log", "log_counts", "api_actions", "filtered_statement", "overdue_clause",
+           "my_actions",
            "UnansweredQuestion", "unanswered_questions"]

@@ -32,9 +32,9 @@ PACK_COLUMNS = {"ref": "Ref", "meeting": "Meeting", "action": "Action", "owner":
 REQUIRED_COLUMNS = ("action",)
 AMBER_DAYS = 28  # due within four weeks of today: at risk if nothing has moved
 RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", "complete": "Complete", "dropped": "Dropped"}
-RAG_KEY = (f"Status key: Red, past its due date; Amber, due within {AMBER_DAYS} days or with no due date for "
-           "over six months; Green, on track; Complete, done since the last meeting; Dropped, no longer pursued "
-           "(the reason is the update).")
+RAG_KEY = ("Status key: Red, past its due date; Amber, due within {amber} days or with no due date over {stale} "
+           "days after its meeting; Green, on track; Complete, done since the last meeting; Dropped, no longer "
+           "pursued (the reason is the update).")
 STATUS_WORDS = {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
 
 
@@ -95,6 +95,12 @@ class AgendaPack:
     completed: list[PackLine] = field(default_factory=list)
     dropped: list[PackLine] = field(default_factory=list)
     recent_days: int = 90  # with no meeting held yet: how far back "completed" looks
+    stale_days: int = DEFAULT_STALE_DAYS
+
+    @property
+    def rag_key(self) -> str:
+        """What each RAG rating means, with this tracker's thresholds."""
+        return RAG_KEY.format(amber=AMBER_DAYS, stale=self.stale_days)
 
     @property
     def sections(self) -> list[tuple[str, str, list[PackLine]]]:
@@ -231,8 +237,9 @@ def agenda_pack(*, session: Session, committee: Committee, include_drafts: bool,
     """The tracker for the committee's next meeting (on `for_meeting`, if given), as of `today`."""
     latest = last_meeting(session=session, committee=committee, include_drafts=include_drafts,
                           before=min(today, for_meeting) if for_meeting else today)
-    pack = AgendaPack(committee, today, for_meeting, latest, tracker_columns(session=session, committee_id=committee.id),
-                      recent_days=recent_days)
+    columns = tracker_columns(session=session, committee_id=committee.id)
+    pack = AgendaPack(committee, today, for_meeting, latest, columns,
+                      recent_days=recent_days, stale_days=stale_days)
     since = latest.date if latest and latest.date else today - dt.timedelta(days=recent_days)
     entries = action_log(session=session, filters=LogFilters(committee=committee.slug), include_drafts=include_drafts,
                          today=today, stale_days=stale_days).entries

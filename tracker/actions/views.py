@@ -24,7 +24,7 @@ from .charts import CommitteeChart, MonthChart, done_by_month, open_by_committee
 from .discharge import decide_link, discharged_at, links_for
 from .exports import actions_feed, agenda_pack_docx, due_calendar, log_csv
 from .forms import ActionOwnerDueForm, ActionStatusForm, ActionUpdateForm, LinkDecisionForm, TrackerColumnsForm
-from .pack import (PACK_COLUMNS, RAG_KEY, RAG_WORDS, REQUIRED_COLUMNS, agenda_pack, body_name, set_tracker_columns,
+from .pack import (PACK_COLUMNS, RAG_WORDS, REQUIRED_COLUMNS, agenda_pack, body_name, set_tracker_columns,
                    status_words, tracker_columns)
 from .repeats import repeat_chain
 from .service import KIND_WORDS, STATUS_WORDS, change_owner_or_due, provenance, update_action
@@ -360,7 +360,7 @@ def tracker(slug: str):
                        for_meeting=_for_meeting(), stale_days=stale_days())
     if output == "html":
         return render_template("actions/tracker.html", pack=pack, committee=committee, title=body_name(committee),
-                               PACK_COLUMNS=PACK_COLUMNS, RAG_WORDS=RAG_WORDS, RAG_KEY=RAG_KEY,
+                               PACK_COLUMNS=PACK_COLUMNS, RAG_WORDS=RAG_WORDS,
                                status_words=status_words)
     response = Response(agenda_pack_docx(pack), mimetype=(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
