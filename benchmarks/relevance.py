@@ -59,26 +59,20 @@ def _norm(text: str) -> str:
 def corpus_records(session: Session) -> list[dict]:
     """Every item and record in the database with what selectors match on."""
     from tracker.models import RECORD_MODELS, AgendaItem, Committee, Meeting
+    from tracker.search.documents import repeats_heading
 
     meetings = {m.id: f"{c.name}|{m.date.isoformat() if m.date else ''}" for m, c in session.exec(
         select(Meeting, Committee).join(Committee, Committee.id == Meeting.committee_id)).all()}
     items = {i.id: i for i in session.exec(select(AgendaItem)).all()}
     rows = [{"key": ("item", i.id), "meeting": meetings[i.meeting_id], "item": _norm(i.title), "text": _norm(i.title),
-             "kind": "item"} for i in items.values()]
+             "kind": "item", "echo": False} for i in items.values()]
     for kind, model in RECORD_MODELS.items():
         for record in session.exec(select(model)).all():
             item = items.get(record.item_id)
             rows.append({"key": (str(kind), record.id), "meeting": meetings[record.meeting_id],
-                         "item": _norm(item.title) if item else "", "text": _norm(record.text), "kind": str(kind)})
+                         "item": _norm(item.title) if item else "", "text": _norm(record.text), "kind": str(kind),
+                         "echo": kind == "comment" and item is not None and repeats_heading(record.text, item.title)})
     return rows
-
-
-def _heading_echo(row: dict) -> bool:
-    """A comment that only repeats its item's title (as "(Item 6)" may follow it)."""
-    if row["kind"] != "comment" or not row["item"]:
-        return False
-    text = row["text"]
-    return text == row["item"] or (text.startswith(row["item"]) and len(text) - len(row["item"]) <= 12)
 
 
 def resolve(judged: list[Judged], rows: list[dict]) -> list[str]:
@@ -94,7 +88,7 @@ def resolve(judged: list[Judged], rows: list[dict]) -> list[str]:
             if not matched:
                 problems.append(f"{query.query!r}: nothing matches {selector}")
             for row in matched:
-                if _heading_echo(row):
+                if row["echo"]:
                     continue
                 grade = selector.get("grade", 1 if "item" in selector else 2)
                 query.grades[row["key"]] = max(grade, query.grades.get(row["key"], 0))
