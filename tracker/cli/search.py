@@ -65,6 +65,8 @@ def search_command(query, kind, committee, date_from, date_to, sort, exact, draf
     if output_format == "json":
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=1))
         return
+    for notice in results.notices:
+        click.echo(notice)
     if not results.hits:
         click.echo("no results" + (f"; did you mean: {results.suggestion}" if results.suggestion else ""))
         return
