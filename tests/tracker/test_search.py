@@ -536,3 +536,12 @@ def test_search_heading_repeated_as_a_comment_is_not_indexed(client, engine, ing
         session.add(Comment(meeting_id=outcome.meeting_id, item_id=item_id, text="Highway Defects", start=0, end=15))
     found = api(client, q="defects")
     assert [hit["kind"] for hit in found["hits"]] == ["item"]
+
+
+def test_search_that_finds_nothing_offers_the_committee_named(client, ingest_text):
+    ingest_text(STREETS)
+    found = api(client, q="place xylophones")  # a committee's name, never said in its minutes
+    assert found["total"] == 0
+    assert {"name": "Place Scrutiny Panel", "url": "/committees/place-scrutiny-panel"} in found["nearest"]
+    page = client.get("/search", query_string={"q": "place xylophones"}).get_data(as_text=True)
+    assert "Perhaps you were looking for" in page and 'href="/committees/place-scrutiny-panel"' in page

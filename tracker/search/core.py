@@ -31,6 +31,7 @@ from ..models import (
     Committee,
     Meeting,
     MinuteRecord,
+    Person,
     Question,
     RECORD_MODELS,
     RecordKind,
@@ -183,6 +184,7 @@ class SearchResults:
     notices: list[str] = field(default_factory=list)  # plain words on what was searched for instead
     widened: bool = False  # records with some of the words, as no (or few) records have them all
     respelled: str | None = None  # the spelling searched for instead of a word the index has never seen
+    nearest: list[tuple[str, str]] = field(default_factory=list)  # (name, url) of committees and people named
 
     @property
     def pages(self) -> int:
@@ -192,7 +194,8 @@ class SearchResults:
         return {"total": self.total, "page": self.request.page, "pages": self.pages,
                 "hits": [hit.to_dict() for hit in self.hits], "facets": self.facets,
                 "suggestion": self.suggestion, "notices": self.notices, "widened": self.widened,
-                "respelled": self.respelled}
+                "respelled": self.respelled,
+                "nearest": [{"name": name, "url": url} for name, url in self.nearest]}
 
 
 # --- building a request from what was typed ---------------------------------------------
@@ -313,7 +316,23 @@ def run_search(*, session: Session, backend: SearchBackend, request: SearchReque
     results.request = request
     results.notices = notices
     results.respelled = typed.text if typed is not request else None
+    if results.total == 0:
+        results.nearest = _nearest(session, forgiving.meaningful_terms(request.tree) or [])
     return results
+
+
+def _nearest(session: Session, terms: list[forgiving.Term], limit: int = 5) -> list[tuple[str, str]]:
+    """Committees and people whose names hold a word of the search, for a search that found nothing."""
+    if not terms:
+        return []
+    found = []
+    for committee in session.exec(select(Committee).order_by(Committee.name)).all():
+        if any(forgiving.terms_held(committee.name, terms)):
+            found.append((committee.name, f"/committees/{committee.slug}"))
+    for person in session.exec(select(Person).order_by(Person.name)).all():
+        if any(forgiving.terms_held(person.name, terms)):
+            found.append((person.name, f"/people/{person.id}"))
+    return found[:limit]
 
 
 def _respelled(session: Session, request: SearchRequest, suggestion: str) -> SearchRequest | None:
