@@ -9,7 +9,6 @@ needs to know any of it.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -227,17 +226,15 @@ def terms_held(text: str, terms: list[Term]) -> list[bool]:
 
 
 def ranked(hits: list, terms: list[Term]) -> list:
-    """Hits of a widened search that hold any of the terms: most terms first, then rarer terms (fewer of these
-    hits hold them), then more of the terms in the hit's agenda item title, then the engine's order."""
-    held = [terms_held(hit.text, terms) for hit in hits]
-    holders = [sum(row[i] for row in held) for i in range(len(terms))]
-    weight = [math.log(1 + len(hits) / n) if n else 0.0 for n in holders]
+    """Hits of a widened search that hold any of the terms: most terms first, then those under an agenda item
+    whose title holds more of them (the item is about what was asked), then the engine's order."""
     keyed = []
-    for order, (hit, row) in enumerate(zip(hits, held)):
-        if not any(row):
+    for order, hit in enumerate(hits):
+        held = sum(terms_held(hit.text, terms))
+        if not held:
             continue
         in_title = sum(terms_held(hit.item_title, terms)) if hit.item_title and hit.kind != "item" else 0
-        keyed.append(((-sum(row), -round(sum(w for w, h in zip(weight, row) if h), 6), -in_title, order), hit))
+        keyed.append(((-held, -in_title, order), hit))
     keyed.sort(key=lambda pair: pair[0])
     return [hit for _key, hit in keyed]
 
