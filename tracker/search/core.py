@@ -46,7 +46,7 @@ log = logging.getLogger("tracker.search")
 PER_PAGE = 10
 MAX_PAGE = 1000
 FEW = 5  # fewer records than this with every word, and the search is widened to records with some of them
-WINDOW = 100  # the top hits read back and judged in order when a search is widened or has an acronym
+WINDOW = 50  # the top hits read back and judged in order when a search is widened or has an acronym
 
 
 class SearchUnavailable(Exception):
