@@ -1,7 +1,7 @@
 """Scrutiny Tracker: the web app, storage and command line around the minutes segmenter.
 
 `create_app` is the list of what the app is made of: its settings, each integration's ``init_app``, and the
-blueprints (one per package: minutes, actions, search, reports, accounts, api).
+blueprints (one per package: minutes, actions, search, alerts, reports, accounts, api).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ BLUEPRINTS = (
     "minutes.review",  # editors: upload, review, correct, publish and delete minutes
     "actions.views",  # the action log, an action's page, exports, the agenda-pack tracker
     "search.views",  # /search, its feed, saved searches, /api/search
+    "alerts.views",  # email alerts: subscribe, confirm, unsubscribe
     "reports.views",  # scrutinised performance reports and their indicators
     "accounts.auth",  # sign in and out
     "accounts.admin",  # user management

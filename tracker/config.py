@@ -29,6 +29,15 @@ SETTINGS = [
                                                     "signed in (until the next write); 0 turns it off"),
     ("SEARCH", "TRACKER_SEARCH", "tantivy", "search engine: tantivy (an index in the instance folder), whoosh, or "
                                            "postgres (full-text search in a PostgreSQL tracker database)"),
+    ("SMTP_HOST", "TRACKER_SMTP_HOST", None, "mail server for email alerts; unset: no alert is sent"),
+    ("SMTP_PORT", "TRACKER_SMTP_PORT", "25", "its port (587 with STARTTLS as usual)"),
+    ("SMTP_STARTTLS", "TRACKER_SMTP_STARTTLS", "0", "1: upgrade the connection with STARTTLS before sending"),
+    ("SMTP_USER", "TRACKER_SMTP_USER", None, "user name to sign in to the mail server, if it needs one"),
+    ("SMTP_PASSWORD", "TRACKER_SMTP_PASSWORD", None, "its password"),
+    ("MAIL_FROM", "TRACKER_MAIL_FROM", "alerts@localhost", "the From address of alert emails"),
+    ("BASE_URL", "TRACKER_BASE_URL", None, "the site's public address for links in emails (https://minutes.example."
+                                           "gov.uk); unset: the address a page was asked at, or 127.0.0.1 from the "
+                                           "command line"),
     ("ACTION_STALE_DAYS", "TRACKER_ACTION_STALE_DAYS", str(DEFAULT_STALE_DAYS), "an undated action still to do is stale this many "
                                                             "days after the meeting that raised it"),
 ]

@@ -134,7 +134,9 @@ def _page_urls(site) -> list[tuple[str, str]]:
     urls += [("editor", f"/meetings/{ids['draft_id']}/review"), ("admin", f"/meetings/{ids['draft_id']}"),
              ("admin", "/search?q=care+home"), ("admin", "/search?q=%22unbalanced"),
              (None, "/search?q=care&kind=action"), (None, "/search?q=zzzzqqq"),
-             (None, "/no/such/page"), ("officer", "/drafts"), (None, "/people?page=999")]
+             (None, "/no/such/page"), ("officer", "/drafts"), (None, "/people?page=999"),
+             (None, "/search?q=what+is+the+council+doing+about+care"), (None, "/search?q=care+%22home"),
+             (None, f"/alerts/new?kind=committee&target={ids['slug']}")]
     return urls
 
 

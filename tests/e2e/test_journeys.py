@@ -221,3 +221,46 @@ def test_an_officer_marks_an_overdue_action_done_with_a_note_and_it_leaves_the_o
     history = page.locator("#history + .table-wrap table")
     expect(history.locator("tr", has_text=note)).to_contain_text("done")
     snap("04-action-history")
+
+
+# minutes where the searches of issue 16 have answers: potholes, damp and mould, fly-tipping, waiting lists
+FORGIVING = ("corpus/fresh/norbridge-2024-housing-scrutiny-panel.txt",
+             "corpus/heldout/carnmore-lisvale-2023-environment-operations-committee.txt",
+             "corpus/ledger/westmarsh-2023-adult-social-care-scrutiny.txt")
+
+
+def test_a_councillor_types_loosely_gets_sensible_results_and_an_officer_subscribes_to_a_search(
+        published_minutes, visitor, page, snap):
+    url = published_minutes["url"]
+    for args in (("ingest", *FORGIVING, "--publish"), ("reindex",)):
+        subprocess.run([sys.executable, "-m", "tracker.cli", *args], cwd=ROOT, env=published_minutes["env"],
+                       check=True, capture_output=True)
+    searches = [
+        ("what is the council doing about potholes", "No record has all of your words", "pothole"),
+        ("pot holes", None, "pothole"),
+        ("potholes on rural roads", "No record has all of your words", "pothole"),
+        ("adult social care waiting list", "all of your words", "waiting"),
+        ('damp "mould', "quotation mark without a partner", "mould"),
+        ("flytipping", None, "fly-tipping"),
+    ]
+    for number, (typed, notice, found) in enumerate(searches, 1):
+        visitor.goto(url + "/")
+        visitor.get_by_role("searchbox", name="Search the minutes").fill(typed)
+        visitor.get_by_role("searchbox", name="Search the minutes").press("Enter")
+        hits = visitor.locator("li.hit")
+        expect(hits.first).to_be_visible()
+        if notice:
+            expect(visitor.locator(".search-notices")).to_contain_text(notice)
+        expect(hits.first).to_contain_text(re.compile(found, re.I))
+        snap(f"{number:02d}-{re.sub(r'[^a-z]+', '-', typed.lower()).strip('-')}", on=visitor)
+
+    sign_in(page, url, "otto", OFFICER_PASSWORD)
+    page.goto(url + "/search?q=damp+and+mould")
+    page.get_by_role("link", name="Email me new results").click()
+    page.get_by_label("Your email address").fill("otto@council.example")
+    page.get_by_label("How often").select_option("daily")
+    snap("07-subscribe-to-a-search", on=page)
+    page.get_by_role("button", name="Send me alerts").click()
+    expect(page.locator("main")).to_contain_text("Search: damp and mould")
+    expect(page.locator("main")).to_contain_text("daily")
+    snap("08-alerts-listed", on=page)

@@ -56,6 +56,13 @@ def test_search_cli_prints_hits_as_text_and_json(cli_env, runner, engine, nlp):
     assert found["total"] >= 1 and len(found["hits"]) <= 2
 
 
+def test_search_cli_unmatched_quote_is_left_out_with_a_note(cli_env, runner, engine, nlp):
+    _ingest(engine, nlp)
+    result = runner.invoke(cli, ["search", '"inspection'])
+    assert result.exit_code == 0, result.output
+    assert "quotation mark without a partner" in result.output and "*inspections*" in result.output
+
+
 @pytest.mark.parametrize("arguments, message", [
     (["search", "*o*"], "wildcards"),
     (["search", "mould", "--from", "yesterday"], "YYYY-MM-DD"),

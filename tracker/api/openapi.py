@@ -108,6 +108,12 @@ SCHEMAS: dict[str, Any] = {
                                optional=("note", "seen")), "additionalProperties": False},
     "SearchResults": _object({
         "total": _INT, "page": _INT, "pages": _INT, "suggestion": _nullable("string", description="a spelling to try"),
+        "notices": {"type": "array", "items": _STR,
+                    "description": "plain words on what was searched instead of the words as typed"},
+        "widened": {"type": "boolean", "description": "records with some of the words, as few or none had all"},
+        "respelled": _nullable("string", description="the spelling searched for instead of an unknown word"),
+        "nearest": {"type": "array", "description": "when nothing was found: committees and people named",
+                    "items": _object({"name": _STR, "url": _STR})},
         "hits": {"type": "array", "items": _object({
             "kind": {"enum": ["item", *_values(RecordKind)]}, "text": _STR,
             "snippet": {"type": "string", "description": "HTML: the text escaped, matching words in <mark>"},

@@ -77,3 +77,23 @@ def bench_load(users: int, duration: float, think: float, check: bool) -> None:
         raise click.ClickException("benchmarks/load.py comes with a clone of the source, not the installed package")
     command = [sys.executable, str(script), "--users", str(users), "--duration", str(duration), "--think", str(think)]
     raise SystemExit(subprocess.call(command + (["--check"] if check else [])))
+
+
+@bench.command("relevance")
+@click.option("--engines", default="tantivy,whoosh,postgres", show_default=True,
+              help="Comma-separated engines to measure.")
+@click.option("--postgres", default=None, help="PostgreSQL server URL (a scratch database is made and dropped); "
+              "default TRACKER_TEST_POSTGRES or postgresql+psycopg://postgres@127.0.0.1:5432.")
+@click.option("--details", is_flag=True, help="Print each query's figures and the grades of its top ten.")
+def bench_relevance(engines: str, postgres: str | None, details: bool) -> None:
+    """Precision at 5 and nDCG at 10 of each engine on the judged queries over the demo corpus."""
+    # imported when the command runs, so that `tracker --help` stays quick
+    import os
+
+    relevance = _benchmark("relevance")
+    chosen = tuple(dict.fromkeys(e.strip().lower() for e in engines.split(",") if e.strip()))
+    unknown = [e for e in chosen if e not in relevance.ENGINES]
+    if unknown or not chosen:
+        raise click.BadParameter(f"use some of {', '.join(relevance.ENGINES)}", param_hint="--engines")
+    server = postgres or os.environ.get("TRACKER_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432")
+    relevance.run_benchmark(engines=chosen, postgres=server, say=click.echo, details=details)

@@ -65,8 +65,12 @@ def search_command(query, kind, committee, date_from, date_to, sort, exact, draf
     if output_format == "json":
         click.echo(json.dumps(results.to_dict(), ensure_ascii=False, indent=1))
         return
+    for notice in results.notices:
+        click.echo(notice)
     if not results.hits:
         click.echo("no results" + (f"; did you mean: {results.suggestion}" if results.suggestion else ""))
+        for name, url in results.nearest:
+            click.echo(f"perhaps: {name} {url}")
         return
     click.echo(f"{results.total} result(s); showing {len(results.hits)}")
     for number, hit in enumerate(results.hits, 1):

@@ -16,7 +16,7 @@ import gc
 import logging
 import warnings
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from markupsafe import Markup, escape
@@ -31,11 +31,13 @@ from ..models import (
     Committee,
     Meeting,
     MinuteRecord,
+    Person,
     Question,
     RECORD_MODELS,
     RecordKind,
     Response,
 )
+from . import forgiving
 from . import query as q
 from .documents import record_url
 
@@ -43,6 +45,8 @@ log = logging.getLogger("tracker.search")
 
 PER_PAGE = 10
 MAX_PAGE = 1000
+FEW = 5  # fewer records than this with every word, and the search is widened to records with some of them
+WINDOW = 50  # the top hits read back and judged in order when a search is widened or has an acronym
 
 
 class SearchUnavailable(Exception):
@@ -73,6 +77,7 @@ class SearchRequest:
     include_drafts: bool = False
     page: int = 1
     per_page: int = PER_PAGE
+    notes: tuple[str, ...] = ()  # what was forgiven in the typed query, to say so
 
     @property
     def offset(self) -> int:
@@ -176,6 +181,10 @@ class SearchResults:
     total: int
     facets: dict[str, dict[str, int]]
     suggestion: str | None = None
+    notices: list[str] = field(default_factory=list)  # plain words on what was searched for instead
+    widened: bool = False  # records with some of the words, as no (or few) records have them all
+    respelled: str | None = None  # the spelling searched for instead of a word the index has never seen
+    nearest: list[tuple[str, str]] = field(default_factory=list)  # (name, url) of committees and people named
 
     @property
     def pages(self) -> int:
@@ -184,7 +193,9 @@ class SearchResults:
     def to_dict(self) -> dict:
         return {"total": self.total, "page": self.request.page, "pages": self.pages,
                 "hits": [hit.to_dict() for hit in self.hits], "facets": self.facets,
-                "suggestion": self.suggestion}
+                "suggestion": self.suggestion, "notices": self.notices, "widened": self.widened,
+                "respelled": self.respelled,
+                "nearest": [{"name": name, "url": url} for name, url in self.nearest]}
 
 
 # --- building a request from what was typed ---------------------------------------------
@@ -194,7 +205,8 @@ def build_request(*, session: Session, text: str | None, kinds=(), committees=()
                   sort: str = "relevance", exact: bool = False, include_drafts: bool = False, page=1,
                   per_page: int = PER_PAGE) -> SearchRequest:
     """Check and parse everything a search form, URL or command line gave; QueryError says what to fix."""
-    tree = q.parse(text or "")
+    notes: list[str] = []
+    tree = q.parse(text or "", notes)
     kinds = tuple(dict.fromkeys(_kind(k) for k in kinds if k))
     committee_slugs = tuple(dict.fromkeys(s for c in committees if c for s in _committee_slugs(session, c)))
     if year is not None and year != "" and not (year.isdigit() and len(year) == 4 or year == "undated"):
@@ -212,7 +224,7 @@ def build_request(*, session: Session, text: str | None, kinds=(), committees=()
                                "as in transport NOT rail.")
     return SearchRequest(text=(text or "").strip(), tree=tree, kinds=kinds, committees=committee_slugs,
                          year=year or None, date_from=start, date_to=end, sort=sort, exact=bool(exact),
-                         include_drafts=include_drafts, page=page, per_page=per_page)
+                         include_drafts=include_drafts, page=page, per_page=per_page, notes=tuple(notes))
 
 
 def _kind(value: str) -> str:
@@ -265,11 +277,95 @@ def _resolve_field(session: Session, node: q.Field) -> q.Field:
 # --- running a search ----------------------------------------------------------------
 
 def run_search(*, session: Session, backend: SearchBackend, request: SearchRequest) -> SearchResults:
-    """Ask the index, then re-read the hits from the database in ranked order (drafts checked again)."""
-    page = backend.query_index(request)
+    """Ask the index, then re-read the hits from the database in ranked order (drafts checked again).
+
+    Unless exact words were asked for, the search forgives: other spellings of a word count as it (compounds,
+    splits, common misspellings, an acronym written out); a word the index has never seen is replaced by its
+    nearest spelling when that finds something; and when no record (or very few) has every word, records
+    with some of the meaningful words are shown, those with the most first. Each of these is said in
+    ``notices``.
+    """
+    notices = list(request.notes)
+    if request.tree is None or request.exact:
+        results = _ranked(session, backend, request)
+        results.notices = notices
+        return results
+    typed = request
+    results = _ranked(session, backend, replace(request, tree=forgiving.expand(request.tree)))
+    if results.total == 0 and results.suggestion:
+        respelled = _respelled(session, request, results.suggestion)
+        if respelled is not None:
+            found = _ranked(session, backend, replace(respelled, tree=forgiving.expand(respelled.tree)))
+            if found.total:
+                notices.append(f"No record has the words as you typed them; showing results for "
+                               f"\u201c{results.suggestion}\u201d.")
+                typed, results = respelled, found
+    if results.total < FEW:
+        terms = forgiving.meaningful_terms(typed.tree)
+        if terms:
+            wide = replace(typed, tree=forgiving.widened(typed.tree, terms))
+            found = _ranked(session, backend, wide, terms=terms)
+            if found.total > results.total:
+                notices.append("No record has all of your words; showing records with some of them, those with "
+                               "the most first." if results.total == 0 else
+                               f"Only {results.total} record{'s' if results.total != 1 else ''} "
+                               f"{'have' if results.total != 1 else 'has'} all of your words; showing records "
+                               "with some of them too, those with the most first.")
+                found.widened = True
+                results = found
+    results.request = request
+    results.notices = notices
+    results.respelled = typed.text if typed is not request else None
+    if results.total == 0:
+        results.nearest = _nearest(session, forgiving.meaningful_terms(request.tree) or [])
+    return results
+
+
+def _nearest(session: Session, terms: list[forgiving.Term], limit: int = 5) -> list[tuple[str, str]]:
+    """Committees and people whose names hold a word of the search, for a search that found nothing."""
+    if not terms:
+        return []
+    found = []
+    for committee in session.exec(select(Committee).order_by(Committee.name)).all():
+        if any(forgiving.terms_held(committee.name, terms)):
+            found.append((committee.name, f"/committees/{committee.slug}"))
+    for person in session.exec(select(Person).order_by(Person.name)).all():
+        if any(forgiving.terms_held(person.name, terms)):
+            found.append((person.name, f"/people/{person.id}"))
+    return found[:limit]
+
+
+def _respelled(session: Session, request: SearchRequest, suggestion: str) -> SearchRequest | None:
+    """The request with the index's suggested spelling instead of what was typed."""
+    try:
+        tree = q.parse(suggestion)
+    except q.QueryError:
+        return None
+    if tree is None:
+        return None
+    return replace(request, text=suggestion, tree=q.map_fields(tree, lambda f: _resolve_field(session, f)))
+
+
+def _ranked(session: Session, backend: SearchBackend, request: SearchRequest,
+            terms: list[forgiving.Term] | None = None) -> SearchResults:
+    """One page of hits. A widened search (`terms`) or one with a council acronym is judged here over the top
+    `WINDOW` hits: a hit that holds none of the terms, or an acronym only as an ordinary word, is dropped, and
+    hits holding more terms go first."""
+    acronyms = forgiving.acronyms_in(request.tree)
+    if not (terms or acronyms) or request.sort == "date" or request.offset + request.per_page > WINDOW:
+        page = backend.query_index(request)
+        hits = _load_hits(session, page.hits, include_drafts=request.include_drafts)
+        if acronyms:
+            hits = [hit for hit in hits if all(forgiving.holds_acronym(hit.text, a, e) for a, e in acronyms)]
+        return SearchResults(request=request, hits=hits, total=page.total, facets=page.facets,
+                             suggestion=page.suggestion)
+    page = backend.query_index(replace(request, page=1, per_page=WINDOW))
     hits = _load_hits(session, page.hits, include_drafts=request.include_drafts)
-    return SearchResults(request=request, hits=hits, total=page.total, facets=page.facets,
-                         suggestion=page.suggestion)
+    kept = [hit for hit in hits if all(forgiving.holds_acronym(hit.text, a, e) for a, e in acronyms)] \
+        if terms is None else forgiving.ranked(hits, terms)
+    dropped = len(page.hits) - len(kept)
+    return SearchResults(request=request, hits=kept[request.offset:request.offset + request.per_page],
+                         total=max(len(kept), page.total - dropped), facets=page.facets, suggestion=page.suggestion)
 
 
 def _load_hits(session: Session, found: list[IndexHit], *, include_drafts: bool) -> list[Hit]:

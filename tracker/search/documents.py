@@ -6,6 +6,7 @@ Both backends index exactly these documents, so they find the same things.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -46,6 +47,23 @@ class SearchDocument:
     @property
     def year(self) -> str:
         return str(self.meeting_date.year) if self.meeting_date else "undated"
+
+
+_LOOSE = re.compile(r"[\W_]+")
+_ITEM_REFERENCE = re.compile(r"^\(?\s*(item|minute|agenda item)?\s*[\w./-]{0,8}\s*\)?$", re.I)
+
+
+def repeats_heading(text: str, title: str | None) -> bool:
+    """Whether a record's text is only its agenda item's heading again ("DAMP AND MOULD", or with "(Item 6)"
+    after it): the heading is already indexed as the item, and a second copy says nothing new."""
+    if not title:
+        return False
+    words, heading = _LOOSE.sub(" ", text).strip().lower(), _LOOSE.sub(" ", title).strip().lower()
+    if not heading or not words.startswith(heading):
+        return False
+    rest = text.strip()[len(title.strip()):].strip() if text.strip().lower().startswith(title.strip().lower()) \
+        else words[len(heading):].strip()
+    return not rest or bool(_ITEM_REFERENCE.match(rest))
 
 
 def record_url(kind: str, record_id: int, meeting_id: int, item_position: int | None = None) -> str:
@@ -97,6 +115,9 @@ def _documents(session: Session, which) -> Iterator[SearchDocument]:
         yield base("item", item.id, item.meeting_id, item.id, item.title)
     for kind, model in _MODELS.items():
         for record in session.exec(select(model).where(model.meeting_id.in_(list(meetings)))).all():
+            item = items.get(record.item_id)
+            if kind == "comment" and item is not None and repeats_heading(record.text, item.title):
+                continue
             document = base(kind, record.id, record.meeting_id, record.item_id, record.text)
             if kind in _SPEAKER:
                 document.speaker = getattr(record, _SPEAKER[kind])

@@ -30,6 +30,10 @@ PERSON_FIELDS = {"asker": "question", "responder": "response", "speaker": None, 
 FIELDS = ("kind", "committee", "status", "year", *PERSON_FIELDS)
 
 
+UNMATCHED_QUOTE = ("Your search had a quotation mark without a partner, so it was left out. To search for "
+                   'words side by side, put quotes around both ends, like "home to school transport".')
+
+
 class QueryError(ValueError):
     """A query the search cannot run as typed; the message says how to fix it."""
 
@@ -144,8 +148,11 @@ def clean(raw: str) -> str:
     return " ".join("".join(out).split())
 
 
-def parse(raw: str | None) -> Node | None:
-    """The tree for a typed query, or None for an empty one; raises QueryError with a fix for bad input."""
+def parse(raw: str | None, notes: list[str] | None = None) -> Node | None:
+    """The tree for a typed query, or None for an empty one; raises QueryError with a fix for bad input.
+
+    What was forgiven rather than refused (a quotation mark without its partner) is added to `notes`.
+    """
     if raw is None:
         return None
     if len(raw) > MAX_QUERY_CHARS:
@@ -155,8 +162,11 @@ def parse(raw: str | None) -> Node | None:
     if not text:
         return None
     if text.count('"') % 2:
-        raise QueryError('Your search has an opening quotation mark without a closing one. Put quotes around '
-                         'both ends of a phrase, like "home to school transport", or remove the stray mark.')
+        # a stray quote is a slip, not a mistake to refuse: search the words as typed and say so
+        cut = text.rindex('"')
+        text = " ".join((text[:cut] + " " + text[cut + 1:]).split())
+        if notes is not None:
+            notes.append(UNMATCHED_QUOTE)
     depth = 0
     for char in text:
         depth += {"(": 1, ")": -1}.get(char, 0)
