@@ -28,9 +28,15 @@ def _benchmark(name: str):
 @bench.command("segment")
 @click.option("--repeat", default=5, show_default=True, help="Timed runs of each side; the best is kept.")
 @click.option("--copies", default=20, show_default=True, help="How many times the corpus text is repeated per run.")
-def bench_segment(repeat: int, copies: int) -> None:
-    """Words per second of the whole segmenter against spaCy's bare tokenizer."""
-    for line in _benchmark("segment").segment_benchmark(repeat=repeat, copies=copies):
+@click.option("--pathological", is_flag=True,
+              help="Instead: CPU seconds per 10k, 20k, 40k and 80k characters of each input shape that once made the "
+                   "segmenter quadratic, and of real minutes, with the growth per doubling.")
+def bench_segment(repeat: int, copies: int, pathological: bool) -> None:
+    """Words per second of the whole segmenter against spaCy's bare tokenizer (or its growth on hostile shapes)."""
+    module = _benchmark("segment")
+    lines = (module.pathological_benchmark(repeat=max(1, min(repeat, 3))) if pathological
+             else module.segment_benchmark(repeat=repeat, copies=copies))
+    for line in lines:
         click.echo(line)
 
 
