@@ -1,6 +1,7 @@
 """A clerk or officer hands the tracker minutes as text, a saved web page, a PDF or a Word file;
 the tracker either gets plain text out of it or says, in one line, what is wrong and what to do."""
 
+import codecs
 import hashlib
 import io
 import os
@@ -362,6 +363,21 @@ def test_documents_docx_with_doctype_or_entities_is_refused_before_parsing(pytho
     declaration_end = original.index(b"?>") + 2
     tampered = original[:declaration_end] + declaration + original[declaration_end:]
     error = refusal(rebuild_zip(MINUTES_DOCX, replace={"word/document.xml": tampered}))
+    assert "DOCTYPE" in error.message and "word/document.xml" in error.message
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-16-le", b""), ("utf-16-be", b""), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-32-le", b""), ("utf-8", codecs.BOM_UTF8),
+])
+def test_documents_docx_doctype_is_found_whatever_the_xml_encoding(python_docx_must_not_run, encoding, bom):
+    """An XML parser reads UTF-16 with or without a byte-order mark; read as UTF-8 its DOCTYPE is hidden by NULs."""
+    original = zipfile.ZipFile(io.BytesIO(MINUTES_DOCX)).read("word/document.xml").decode("utf-8")
+    declaration_end = original.index("?>") + 2
+    name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+    tampered = (f'<?xml version="1.0" encoding="{name}"?><!DOCTYPE w:document [<!ENTITY lol "lol">]>'
+                + original[declaration_end:])
+    error = refusal(rebuild_zip(MINUTES_DOCX, replace={"word/document.xml": bom + tampered.encode(encoding)}))
     assert "DOCTYPE" in error.message and "word/document.xml" in error.message
 
 

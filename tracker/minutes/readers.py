@@ -374,6 +374,22 @@ _XML_DECLARATIONS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _XML_ROOT_START = re.compile(r"<[A-Za-z_]")
 
 
+# An XML parser takes UTF-16 or UTF-32 from a byte-order mark or from the bytes of "<?" alone (XML 1.0,
+# appendix F), so the start of a part is read in each of them: read only as UTF-8, a UTF-16 DOCTYPE hides
+# behind NULs.
+_XML_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+
+def _xml_readings(head: bytes) -> list[str]:
+    """The start of an XML part decoded in every encoding a parser could take it to be, byte-order marks dropped."""
+    readings = []
+    for encoding in _XML_ENCODINGS:
+        width = 4 if "32" in encoding else 2 if "16" in encoding else 1
+        usable = head[: len(head) - len(head) % width]
+        readings.append(usable.decode(encoding, errors="replace").lstrip("\ufeff"))
+    return readings
+
+
 def _check_docx_package(data: bytes) -> None:
     """Refuse zip bombs and XML entity tricks by reading only the zip directory and the start of each XML part."""
     try:
@@ -397,10 +413,10 @@ def _check_docx_package(data: bytes) -> None:
                 if member.filename.endswith((".xml", ".rels")):
                     with archive.open(member) as part:
                         head = part.read(8192)
-                    head_text = _decode(head, partial=True)
+                    readings = _xml_readings(head)
                     # a DOCTYPE can only come before the root element; padding can't push it out of sight
-                    prolog_too_long = len(head) == 8192 and not _XML_ROOT_START.search(head_text)
-                    if prolog_too_long or _XML_DECLARATIONS.search(head_text):
+                    prolog_too_long = len(head) == 8192 and not any(_XML_ROOT_START.search(t) for t in readings)
+                    if prolog_too_long or any(_XML_DECLARATIONS.search(t) for t in readings):
                         raise InvalidDocument(f"the Word document's {member.filename} declares a DOCTYPE or entities, "
                                               "which Word never writes; save it again from Word and retry")
     except InvalidDocument:
