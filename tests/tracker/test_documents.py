@@ -17,7 +17,7 @@ from hypothesis import given, settings, strategies as st
 
 from tracker.minutes import readers as documents
 from tracker.minutes.readers import (
-    InvalidDocument, SourceDocument, read_document, read_document_isolated, read_path, sniff_format,
+    InvalidDocument, ReaderProcess, SourceDocument, read_document, read_document_isolated, read_path, sniff_format,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -470,6 +470,19 @@ def test_documents_isolated_read_turns_runaway_parses_into_invalid_document(host
 def test_documents_isolated_read_times_out_even_the_real_reader():
     with pytest.raises(InvalidDocument, match="stopped after 0.01 seconds"):
         read_document_isolated(moderngov_page(), timeout=0.01)
+
+
+@pytest.mark.slow
+def test_documents_reader_process_reads_on_after_a_file_that_ran_over(hostile_readers):
+    """One child reads file after file; the one that runs over its time is stopped and the next still read."""
+    with ReaderProcess(timeout=2, reader=hostile_readers.stall_on_request) as process:
+        assert process.read(b"Minutes one", filename="a.txt").text == "Minutes one"
+        first_child = process._child.pid
+        assert process.read(b"Minutes two", filename="b.txt").text == "Minutes two"
+        assert process._child.pid == first_child
+        with pytest.raises(InvalidDocument, match="stopped after 2 seconds"):
+            process.read(b"STALL", filename="c.txt")
+        assert process.read(b"Minutes three", filename="d.txt").text == "Minutes three"
 
 
 @pytest.mark.slow

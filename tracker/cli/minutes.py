@@ -9,7 +9,10 @@ from pathlib import Path
 
 import click
 
-from ..minutes.readers import InvalidDocument, read_path
+from ..minutes.readers import (
+    InvalidDocument, ReaderProcess, read_document, read_document_isolated, read_path_bytes, sniff_format,
+)
+from ..config import reading_limits
 from .base import checked_engine, cli, settings
 from .reports import extract_report
 
@@ -29,8 +32,16 @@ def extract(path: str, output_format: str, as_report: bool) -> None:
 
     from .render import minutes_as_text
 
+    limits = reading_limits()
+    largest = limits["MAX_UPLOAD_MB"] * 1024 * 1024
     try:
-        document = read_path(path)
+        data = read_path_bytes(path, max_bytes=largest)
+        name = os.path.basename(path)
+        if sniff_format(data) == "text":  # decoding text needs no guard, and spares the child's start-up
+            document = read_document(data, filename=name, max_bytes=largest)
+        else:
+            document = read_document_isolated(data, filename=name, max_bytes=largest,
+                                              timeout=limits["PARSE_SECONDS"], memory_mb=limits["PARSE_MEMORY_MB"])
         minutes = segment(document.text)
     except (InvalidDocument, SegmenterError) as error:
         message = getattr(error, "message", None) or str(error)
@@ -104,14 +115,18 @@ def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | No
     nlp = build_pipeline()
     tally = {"created": 0, "replaced": 0, "unchanged": 0, "failed": 0}
     lines = []
-    with click.progressbar(files, label="ingesting", file=sys.stderr,
-                           item_show_func=lambda p: p.name if p else "") as bar:
+    # every file is parsed in one child process under the web path's time and memory limits; a file over them
+    # is reported and skipped, and the rest of the folder goes on with a fresh child
+    reader = ReaderProcess(timeout=config["PARSE_SECONDS"], memory_mb=config["PARSE_MEMORY_MB"])
+    with reader, click.progressbar(files, label="ingesting", file=sys.stderr,
+                                   item_show_func=lambda p: p.name if p else "") as bar:
         for path in bar:
             try:
-                document = read_path(path)
+                original = read_path_bytes(path, max_bytes=config["MAX_UPLOAD_BYTES"])
+                document = reader.read(original, filename=path.name, max_bytes=config["MAX_UPLOAD_BYTES"])
                 outcome = ingest_document(engine=engine, document=document, nlp=nlp, committee=committee,
                                           meeting_date=meeting_date, publish=publish,
-                                          original=path.read_bytes(), uploads=uploads)
+                                          original=original, uploads=uploads)
             except (InvalidDocument, SegmenterError, IngestError) as error:
                 tally["failed"] += 1
                 lines.append(f"{path}: error: {getattr(error, 'message', None) or error}")
