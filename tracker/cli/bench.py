@@ -40,6 +40,17 @@ def bench_segment(repeat: int, copies: int, pathological: bool) -> None:
         click.echo(line)
 
 
+@bench.command("ingest")
+@click.option("--documents", default=300, show_default=True, type=click.IntRange(10, 100_000),
+              help="How many distinct corpus documents to store.")
+@click.option("--database-url", default=None,
+              help="Store into this (empty) database instead of a fresh SQLite one in a scratch instance.")
+def bench_ingest(documents: int, database_url: str | None) -> None:
+    """Meetings per second of `tracker ingest` into a fresh instance against segmenting the same documents alone."""
+    for line in _benchmark("ingest").ingest_benchmark(documents=documents, database_url=database_url):
+        click.echo(line)
+
+
 @bench.command("search")
 @click.option("--records", default=20000, show_default=True, type=click.IntRange(10, 5_000_000),
               help="How many records to generate from the corpus sentences.")
