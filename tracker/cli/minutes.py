@@ -10,11 +10,19 @@ from pathlib import Path
 import click
 
 from ..minutes.readers import (
-    InvalidDocument, ReaderProcess, read_document, read_document_isolated, read_path_bytes, sniff_format,
+    InvalidDocument, ReaderProcess, read_document, read_path_bytes, sniff_format,
 )
 from ..config import reading_limits
 from .base import checked_engine, cli, settings
 from .reports import extract_report
+
+
+def _read(reader: ReaderProcess, data: bytes, name: str, largest: int):
+    """Plain text is decoded here (linear, no parser to guard, as a paste is on the web); any other format is
+    parsed in the reader's child under the time and memory limits."""
+    if sniff_format(data) == "text":
+        return read_document(data, filename=name, max_bytes=largest)
+    return reader.read(data, filename=name, max_bytes=largest)
 
 
 @cli.command()
@@ -35,13 +43,8 @@ def extract(path: str, output_format: str, as_report: bool) -> None:
     limits = reading_limits()
     largest = limits["MAX_UPLOAD_MB"] * 1024 * 1024
     try:
-        data = read_path_bytes(path, max_bytes=largest)
-        name = os.path.basename(path)
-        if sniff_format(data) == "text":  # decoding text needs no guard, and spares the child's start-up
-            document = read_document(data, filename=name, max_bytes=largest)
-        else:
-            document = read_document_isolated(data, filename=name, max_bytes=largest,
-                                              timeout=limits["PARSE_SECONDS"], memory_mb=limits["PARSE_MEMORY_MB"])
+        with ReaderProcess(timeout=limits["PARSE_SECONDS"], memory_mb=limits["PARSE_MEMORY_MB"]) as reader:
+            document = _read(reader, read_path_bytes(path, max_bytes=largest), os.path.basename(path), largest)
         minutes = segment(document.text)
     except (InvalidDocument, SegmenterError) as error:
         message = getattr(error, "message", None) or str(error)
@@ -123,7 +126,7 @@ def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | No
         for path in bar:
             try:
                 original = read_path_bytes(path, max_bytes=config["MAX_UPLOAD_BYTES"])
-                document = reader.read(original, filename=path.name, max_bytes=config["MAX_UPLOAD_BYTES"])
+                document = _read(reader, original, path.name, config["MAX_UPLOAD_BYTES"])
                 outcome = ingest_document(engine=engine, document=document, nlp=nlp, committee=committee,
                                           meeting_date=meeting_date, publish=publish,
                                           original=original, uploads=uploads)
