@@ -133,6 +133,7 @@ class _Reading:
         self.listed_cue = Cue(rule=rules["a.listed"], start=0, end=0, token_start=0, token_end=0)
         self.named_cue = Cue(rule=rules["a.named_to"], start=0, end=0, token_start=0, token_end=0)
         self.meeting_date = date.fromisoformat(state.meeting.date) if state.meeting.date else None
+        self.completed_lines: dict[int, bool] = {}  # line index -> a table row marked complete (once per line)
 
     def run(self) -> Doc:
         doc, state = self.doc, self.state
@@ -256,12 +257,16 @@ class _Reading:
 
     def _completed_row(self, sentence: Sentence) -> bool:
         """Whether the sentence is a cell of a table row marked complete."""
-        line = self.state.lines[sentence.line]
-        for other in self.state.lines[sentence.line :]:
+        lines = self.state.lines
+        line = lines[sentence.line]
+        for position in range(sentence.line, len(lines)):  # not a slice: a copy per sentence is quadratic
+            other = lines[position]
             if other.start <= sentence.start < other.end + 1:
                 line = other
                 break
-        return any(cell.lower().startswith(_DONE) for cell in _cells(line.text))
+        if line.index not in self.completed_lines:  # a long line holds many sentences: read its cells once
+            self.completed_lines[line.index] = any(cell.lower().startswith(_DONE) for cell in _cells(line.text))
+        return self.completed_lines[line.index]
 
     def _marker_for_previous(self, sentence: Sentence, cue: Cue, first: int, last: int) -> bool:
         """"ACTION: Head of Service" on its own after a sentence: that sentence is the action."""

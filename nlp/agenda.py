@@ -367,7 +367,8 @@ class AgendaFinder:
         return 0
 
     def _next_content(self, index: int) -> Line | None:
-        for line in self.lines[index + 1 :]:
+        for position in range(index + 1, len(self.lines)):  # not a slice: a copy per line is quadratic
+            line = self.lines[position]
             if not self.is_furniture(line) or line.text.lower().startswith("minutes"):
                 return line
         return None
@@ -819,7 +820,8 @@ def find_items(state: MinutesState, procedural_phrases: tuple[str, ...]) -> None
     by_number: dict[str, int] = {}
     for line, number, title, rule in found:
         if title is None:
-            regions.append((line.start, by_number[number]))
+            if number in by_number:  # a repeat of an item the layout checks dropped is no region of its own
+                regions.append((line.start, by_number[number]))
             continue
         if number:
             by_number[number] = len(items)

@@ -7,6 +7,8 @@ fired.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from .names import person_or_none
@@ -30,13 +32,11 @@ MAX_SUBJECT_TOKENS = 14
 def motion_as_moved(state: MinutesState, sentence: Sentence) -> bool:
     """Whether the sentence is in the paragraph under "... moved (and seconded) the following motion:":
     the words proposed, not yet decided."""
-    sentences = state.sentences
-    position = sentence.index
-    while position > 0 and sentences[position - 1].paragraph == sentence.paragraph:
-        position -= 1
+    # the paragraph's first sentence by bisection: walking back from each sentence is quadratic in a long paragraph
+    position = bisect.bisect_left(state.sentence_paragraphs, sentence.paragraph, 0, sentence.index)
     if position == 0:
         return False
-    intro = sentences[position - 1]
+    intro = state.sentences[position - 1]
     words = state.text[intro.start : intro.end].lower()
     return words.rstrip().endswith((":", ":-")) and any(w in words for w in ("moved", "motion", "amendment"))
 

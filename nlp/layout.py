@@ -170,13 +170,26 @@ def _without_gap(line: Line) -> Line:
 
 def _is_boundary(text: str, match: re.Match) -> bool:
     """Reject sentence ends after abbreviations and initials ("Mr. R. Lord")."""
-    head = text[: match.start()]
-    word = head.rsplit(None, 1)[-1] if head.strip() else ""
-    word = word.lstrip("(“‘\"'").lower()
+    word = _word_ending_at(text, match.start()).lstrip("(“‘\"'").lower()
     if len(word) == 1 and word.isalpha():
-        following = text[match.end() :].split(None, 1)
-        return bool(following) and following[0].lower().strip(",") in _SENTENCE_OPENERS
+        following = _WORD.match(text, match.end())
+        return following is not None and following.group().lower().strip(",") in _SENTENCE_OPENERS
     return word.rstrip(".") not in _ABBREVIATIONS
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _word_ending_at(text: str, position: int) -> str:
+    """The last word before ``position``, read backwards: slicing off the text before it at every full stop is
+    quadratic in a long paragraph."""
+    end = position
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def split_sentences(text: str, lines: list[Line]) -> list[Sentence]:
@@ -281,13 +294,17 @@ def layout_component(doc: Doc) -> Doc:
     state.lines = split_lines(text)
     state.sentences = split_sentences(text, state.lines)
     state.sentence_starts = [s.start for s in state.sentences]
+    state.sentence_paragraphs = [s.paragraph for s in state.sentences]
     state.truncated_from = truncated_tail(text, state.sentences)
     if state.truncated_from is not None:
         state.warnings.append("the text ends mid-sentence (cut off?): its last sentence was left out")
     index = state.tokens = TokenIndex(doc)
+    # One array write: setting Token.is_sent_start checks Doc.has_annotation (a pass over the doc) each time.
+    starts = doc.to_array("SENT_START")
     for sentence in state.sentences:
         first = index.token_at_or_after(sentence.start)
         if first < len(doc):
-            doc[first].is_sent_start = True
+            starts[first] = 1
+    doc.from_array(["SENT_START"], starts)
     write_spans(doc, "sentences", state.sentences, lambda s: "SENTENCE", lambda s: "")
     return doc

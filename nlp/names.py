@@ -72,6 +72,33 @@ _ADDRESSED_TO = re.compile(r"^(.+?)\s+to\s+(?:the\s+)?(?:Leader|Mayor|Cabinet|Po
                           r"Councillor|Cllr|Lead Member|Deputy Leader)\b")
 
 
+def _unbalanced_brackets_trimmed(words: str) -> str:
+    """``words`` without stray brackets at either end ("Mr A Smith (Chair))" -> "Mr A Smith (Chair)").
+
+    Counted once and trimmed by index: recounting and re-slicing per bracket is quadratic in a long run of them.
+    """
+    start, end = 0, len(words)
+    opens, closes = words.count("("), words.count(")")
+    while start < end and (words[end - 1] == ")" and opens < closes or words[end - 1] == "(" or words[start] == ")"):
+        if words[start] != ")":
+            opens -= words[end - 1] == "("
+            closes -= words[end - 1] == ")"
+            end -= 1
+            while end > start and words[end - 1] in " ,.;:":
+                end -= 1
+        else:
+            closes -= 1
+            start += 1
+            while start < end and words[start].isspace():
+                start += 1
+    while start < end and words[start] == "(" and opens > closes:
+        opens -= 1
+        start += 1
+        while start < end and words[start].isspace():
+            start += 1
+    return words[start:end]
+
+
 def person_or_none(text: str | None) -> str | None:
     """The person, post or body ``text`` names, or None when it is a clause fragment.
 
@@ -87,10 +114,7 @@ def person_or_none(text: str | None) -> str | None:
     if not text:
         return None
     words = " ".join(str(text).split()).strip(" ,.;:[]\"“”‘’'-–")
-    while words.endswith(")") and words.count("(") < words.count(")") or words.endswith("(") or words.startswith(")"):
-        words = words[:-1].rstrip(" ,.;:") if not words.startswith(")") else words[1:].lstrip()
-    while words.startswith("(") and words.count("(") > words.count(")"):
-        words = words[1:].lstrip()
+    words = _unbalanced_brackets_trimmed(words)
     if not words:
         return None
     words = _POSSESSIVE.sub("", words) if words.endswith(("’s", "'s")) else words

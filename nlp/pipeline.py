@@ -13,6 +13,7 @@ from .errors import DocumentTooLong, EmptyDocument
 from .records import Minutes
 from .state import MinutesState
 from .text import prepare
+from .tokenizer import BoundedTokenizer
 
 #: The components, in the order each one's ``requires`` needs.
 STAGES = (
@@ -40,6 +41,7 @@ def build_pipeline(base: str | Language = "en") -> Language:
     # "RESOLVED:-" and "agreed:-" are written as one word; split the ":-".
     suffixes = [r":[-–—]", *nlp.Defaults.suffixes]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     for stage in STAGES:
         nlp.add_pipe(stage)
     nlp.max_length = MAX_CHARACTERS

@@ -195,11 +195,12 @@ class QuestionFinder:
         intro_asker = None
         pending_label: str | None = None
         label_start: int | None = None
+        table_rows = {line.index for line in state.lines if line.text.count("|") >= 2}  # once, not per sentence
         for sentence in state.sentences:
             if sentence.role or state.skipped(sentence.start):
                 continue
             fragment = text[sentence.start : sentence.end]
-            if state.lines[sentence.line].text.count("|") >= 2:
+            if sentence.line in table_rows:
                 continue  # a cell of a flattened table (an action log's "seeking clarity on ...")
             label = _QUESTION_LABEL.match(fragment)
             if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or _label_asker(label) and label.end() == len(fragment.rstrip())):

@@ -80,9 +80,11 @@ class MinutesState:
     warnings: list[str] = field(default_factory=list)
     truncated_from: int | None = None  # offset of a final sentence cut off mid-way
     sentence_starts: list[int] = field(default_factory=list)
+    sentence_paragraphs: list[int] = field(default_factory=list)  # each sentence's paragraph number, ascending
     tokens: object = None  # layout.TokenIndex: character offsets to token positions
     skip_ranges: list[tuple[int, int]] = field(default_factory=list)  # agenda descriptions, not minutes
     resolution_parts: list = field(default_factory=list)  # resolutions.Part, for the actions stage
+    _skip_index: tuple = field(default=(None, 0, [], []), repr=False, compare=False)  # skip_ranges merged, for skipped()
 
     def item_at(self, offset: int) -> int | None:
         """The agenda item whose region holds ``offset``."""
@@ -99,7 +101,13 @@ class MinutesState:
         agenda description (before its "Minutes:") or a sentence cut off mid-way."""
         if self.truncated_from is not None and offset >= self.truncated_from:
             return True
-        return any(start <= offset < end for start, end in self.skip_ranges)
+        ranges = self.skip_ranges
+        if self._skip_index[0] is not ranges or self._skip_index[1] != len(ranges):
+            self._skip_index = (ranges, len(ranges), *_merged(ranges))
+        _, _, starts, ends = self._skip_index
+        # bisection on the merged ranges: a scan of every range per sentence is quadratic in a long document
+        position = bisect.bisect_right(starts, offset) - 1
+        return position >= 0 and offset < ends[position]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence that holds ``offset``."""
@@ -111,3 +119,16 @@ class MinutesState:
 
     def snippet(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+
+def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and ends of the union of half-open ranges, in order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(r for r in ranges if r[1] > r[0]):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends

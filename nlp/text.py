@@ -15,7 +15,6 @@ _MAX_HEADER_LINES = 40
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000"), " ")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z_ -]{0,30}):\s*(.*)$")
 
 
@@ -24,7 +23,8 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = text.translate(_SPACES).translate(_INVISIBLE)
     text = _CONTROL.sub("", text)
-    return _TRAILING_SPACE.sub("", text)
+    # Line by line, not a multi-line regex: "[ \t]+$" retries every space of a long run (quadratic).
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:

@@ -19,6 +19,7 @@ INTEGRATIONS = (
     "web.page_cache",  # after web: it needs to know who is signed in
     "search",  # the configured engine, its index reconciled, its commit listeners
     "actions.listeners",  # "next meeting" dates, discharges and repeats proposed when a meeting is stored
+    "minutes.originals",  # originals a killed ingest left behind, removed at start-up
 )
 # Each blueprint's module (it holds `bp`).
 BLUEPRINTS = (

@@ -23,6 +23,10 @@ SETTINGS = [
     ("SECURE_COOKIES", "TRACKER_SECURE_COOKIES", "1", "1: cookies over HTTPS only (browsers treat http://127.0.0.1 "
                                                       "and localhost as secure too); 0 to turn off"),
     ("MAX_UPLOAD_MB", "TRACKER_MAX_UPLOAD_MB", "20", "largest minutes file accepted, in MB"),
+    ("PARSE_SECONDS", "TRACKER_PARSE_SECONDS", "30", "time allowed to read one uploaded or bulk-loaded file (PDF, "
+                                                    "Word, HTML) in its child process; a file over it is refused"),
+    ("PARSE_MEMORY_MB", "TRACKER_PARSE_MEMORY_MB", "1024", "memory allowed to the child process that reads files, "
+                                                          "in MB; a file that needs more is refused"),
     ("INGEST_NICE", "TRACKER_INGEST_NICE", "10", "how far `tracker ingest` lowers its own CPU priority (0-19), so "
                                                  "readers of the web app on the same machine come first; 0 keeps it"),
     ("PAGE_CACHE_MB", "TRACKER_PAGE_CACHE_MB", "64", "memory per worker for pages kept for readers who are not "
@@ -54,6 +58,26 @@ def _instance_secret(instance: Path) -> str:
     return path.read_text().strip()
 
 
+_LIMIT_FLOORS = {"PARSE_SECONDS": 1, "PARSE_MEMORY_MB": 256, "MAX_UPLOAD_MB": 1}
+
+
+def reading_limits(values: dict | None = None) -> dict[str, int]:
+    """PARSE_SECONDS, PARSE_MEMORY_MB and MAX_UPLOAD_MB as whole numbers, from `values` or else the environment
+    (commands that only read a file need no instance folder or secret key for them)."""
+    limits = {}
+    for name, variable, default, _help in SETTINGS:
+        if name not in _LIMIT_FLOORS:
+            continue
+        raw = (values or {}).get(name) or os.environ.get(variable) or default
+        try:
+            limits[name] = int(raw)
+        except (TypeError, ValueError):
+            raise ValueError(f"{variable} must be a whole number, not {raw!r}") from None
+        if limits[name] < _LIMIT_FLOORS[name]:
+            raise ValueError(f"{variable} must be at least {_LIMIT_FLOORS[name]}, not {limits[name]}")
+    return limits
+
+
 def load_settings(overrides: dict | None = None) -> dict:
     """Defaults, then the environment, then `overrides` (tests pass theirs here)."""
     overrides = dict(overrides or {})
@@ -70,6 +94,7 @@ def load_settings(overrides: dict | None = None) -> dict:
     except (TypeError, ValueError):
         raise ValueError(f"TRACKER_ACTION_STALE_DAYS must be a whole number of days, not "
                          f"{values['ACTION_STALE_DAYS']!r}") from None
+    values.update(reading_limits(values))
     max_mb = int(values.pop("MAX_UPLOAD_MB"))
     values["MAX_UPLOAD_BYTES"] = max_mb * 1024 * 1024
     values.update(

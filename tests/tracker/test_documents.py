@@ -1,6 +1,7 @@
 """A clerk or officer hands the tracker minutes as text, a saved web page, a PDF or a Word file;
 the tracker either gets plain text out of it or says, in one line, what is wrong and what to do."""
 
+import codecs
 import hashlib
 import importlib.util
 import io
@@ -17,7 +18,7 @@ from hypothesis import given, settings, strategies as st
 
 from tracker.minutes import readers as documents
 from tracker.minutes.readers import (
-    InvalidDocument, SourceDocument, read_document, read_document_isolated, read_path, sniff_format,
+    InvalidDocument, ReaderProcess, SourceDocument, read_document, read_document_isolated, read_path, sniff_format,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -381,6 +382,21 @@ def test_documents_docx_with_doctype_or_entities_is_refused_before_parsing(pytho
     assert "DOCTYPE" in error.message and "word/document.xml" in error.message
 
 
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-16-le", b""), ("utf-16-be", b""), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-32-le", b""), ("utf-8", codecs.BOM_UTF8),
+])
+def test_documents_docx_doctype_is_found_whatever_the_xml_encoding(python_docx_must_not_run, encoding, bom):
+    """An XML parser reads UTF-16 with or without a byte-order mark; read as UTF-8 its DOCTYPE is hidden by NULs."""
+    original = zipfile.ZipFile(io.BytesIO(MINUTES_DOCX)).read("word/document.xml").decode("utf-8")
+    declaration_end = original.index("?>") + 2
+    name = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+    tampered = (f'<?xml version="1.0" encoding="{name}"?><!DOCTYPE w:document [<!ENTITY lol "lol">]>'
+                + original[declaration_end:])
+    error = refusal(rebuild_zip(MINUTES_DOCX, replace={"word/document.xml": bom + tampered.encode(encoding)}))
+    assert "DOCTYPE" in error.message and "word/document.xml" in error.message
+
+
 @pytest.mark.parametrize("raw, message", [
     (zip_of({"notes.txt": b"hello"}), "the file is a ZIP archive, not a Word .docx document"),
     (zip_of({"word/document.xml": b"<not-word/>"}), "the Word document could not be read: "),
@@ -470,6 +486,19 @@ def test_documents_isolated_read_turns_runaway_parses_into_invalid_document(host
 def test_documents_isolated_read_times_out_even_the_real_reader():
     with pytest.raises(InvalidDocument, match="stopped after 0.01 seconds"):
         read_document_isolated(moderngov_page(), timeout=0.01)
+
+
+@pytest.mark.slow
+def test_documents_reader_process_reads_on_after_a_file_that_ran_over(hostile_readers):
+    """One child reads file after file; the one that runs over its time is stopped and the next still read."""
+    with ReaderProcess(timeout=2, reader=hostile_readers.stall_on_request) as process:
+        assert process.read(b"Minutes one", filename="a.txt").text == "Minutes one"
+        first_child = process._child.pid
+        assert process.read(b"Minutes two", filename="b.txt").text == "Minutes two"
+        assert process._child.pid == first_child
+        with pytest.raises(InvalidDocument, match="stopped after 2 seconds"):
+            process.read(b"STALL", filename="c.txt")
+        assert process.read(b"Minutes three", filename="d.txt").text == "Minutes three"
 
 
 @pytest.mark.slow

@@ -176,6 +176,15 @@ def test_search_never_shows_drafts_below_editor(client, ingest_text, login):
     assert "Draft" in client.get("/search?q=inspections").get_data(as_text=True)
 
 
+def test_search_committee_choices_leave_out_committees_with_only_drafts(client, ingest_text, login):
+    ingest_text(MINUTES.replace("Children & Families Scrutiny Committee", "Secret Working Party"), publish=False)
+    option = '<option value="secret-working-party"'
+    assert option not in client.get("/search").get_data(as_text=True)
+    assert option not in client.get("/search?q=inspections").get_data(as_text=True)
+    login("editor", "ed")
+    assert option in client.get("/search").get_data(as_text=True)
+
+
 def test_search_index_follows_publish_unpublish_delete_and_action_changes(app, client, engine, ingest_text):
     from tracker.actions.service import set_action_status
     from tracker.minutes.corrections import delete_meeting, publish_meeting, unpublish_meeting

@@ -28,9 +28,26 @@ def _benchmark(name: str):
 @bench.command("segment")
 @click.option("--repeat", default=5, show_default=True, help="Timed runs of each side; the best is kept.")
 @click.option("--copies", default=20, show_default=True, help="How many times the corpus text is repeated per run.")
-def bench_segment(repeat: int, copies: int) -> None:
-    """Words per second of the whole segmenter against spaCy's bare tokenizer."""
-    for line in _benchmark("segment").segment_benchmark(repeat=repeat, copies=copies):
+@click.option("--pathological", is_flag=True,
+              help="Instead: CPU seconds per 10k, 20k, 40k and 80k characters of each input shape that once made the "
+                   "segmenter quadratic, and of real minutes, with the growth per doubling.")
+def bench_segment(repeat: int, copies: int, pathological: bool) -> None:
+    """Words per second of the whole segmenter against spaCy's bare tokenizer (or its growth on hostile shapes)."""
+    module = _benchmark("segment")
+    lines = (module.pathological_benchmark(repeat=max(1, min(repeat, 3))) if pathological
+             else module.segment_benchmark(repeat=repeat, copies=copies))
+    for line in lines:
+        click.echo(line)
+
+
+@bench.command("ingest")
+@click.option("--documents", default=300, show_default=True, type=click.IntRange(10, 100_000),
+              help="How many distinct corpus documents to store.")
+@click.option("--database-url", default=None,
+              help="Store into this (empty) database instead of a fresh SQLite one in a scratch instance.")
+def bench_ingest(documents: int, database_url: str | None) -> None:
+    """Meetings per second of `tracker ingest` into a fresh instance against segmenting the same documents alone."""
+    for line in _benchmark("ingest").ingest_benchmark(documents=documents, database_url=database_url):
         click.echo(line)
 
 

@@ -1,10 +1,13 @@
-"""`tracker db`: migrate the schema up or down and say which revision the database is at."""
+"""`tracker db`: migrate the schema up or down and say which revision the database is at; `tracker check`:
+reconcile the uploads folder with the database."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from .base import cli, open_engine
+from .base import checked_engine, cli, open_engine, settings
 
 
 @cli.group()
@@ -51,3 +54,16 @@ def db_current() -> None:
         click.echo(f"database: {current_revision(engine) or 'none'}; code needs: {head_revision(engine)}")
     except DatabaseError as error:
         raise click.ClickException(str(error)) from None
+
+
+@cli.command("check")
+def check() -> None:
+    """Reconcile storage with the database: remove kept originals that no meeting names (left by a killed
+    ingest, once they are an hour old), and say what was done."""
+    # imported when the command runs, so that `tracker --help` stays quick
+    from ..minutes.originals import reconcile
+
+    removed = reconcile(checked_engine(), Path(settings()["UPLOADS_PATH"]))
+    for name in removed:
+        click.echo(f"removed {name}: an original no meeting names")
+    click.echo(f"originals: {len(removed)} orphaned file(s) removed")

@@ -9,9 +9,20 @@ from pathlib import Path
 
 import click
 
-from ..minutes.readers import InvalidDocument, read_path
+from ..minutes.readers import (
+    InvalidDocument, ReaderProcess, read_document, read_path_bytes, sniff_format,
+)
+from ..config import reading_limits
 from .base import checked_engine, cli, settings
 from .reports import extract_report
+
+
+def _read(reader: ReaderProcess, data: bytes, name: str, largest: int):
+    """Plain text is decoded here (linear, no parser to guard, as a paste is on the web); any other format is
+    parsed in the reader's child under the time and memory limits."""
+    if sniff_format(data) == "text":
+        return read_document(data, filename=name, max_bytes=largest)
+    return reader.read(data, filename=name, max_bytes=largest)
 
 
 @cli.command()
@@ -29,8 +40,11 @@ def extract(path: str, output_format: str, as_report: bool) -> None:
 
     from .render import minutes_as_text
 
+    limits = reading_limits()
+    largest = limits["MAX_UPLOAD_MB"] * 1024 * 1024
     try:
-        document = read_path(path)
+        with ReaderProcess(timeout=limits["PARSE_SECONDS"], memory_mb=limits["PARSE_MEMORY_MB"]) as reader:
+            document = _read(reader, read_path_bytes(path, max_bytes=largest), os.path.basename(path), largest)
         minutes = segment(document.text)
     except (InvalidDocument, SegmenterError) as error:
         message = getattr(error, "message", None) or str(error)
@@ -104,14 +118,18 @@ def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | No
     nlp = build_pipeline()
     tally = {"created": 0, "replaced": 0, "unchanged": 0, "failed": 0}
     lines = []
-    with click.progressbar(files, label="ingesting", file=sys.stderr,
-                           item_show_func=lambda p: p.name if p else "") as bar:
+    # every file is parsed in one child process under the web path's time and memory limits; a file over them
+    # is reported and skipped, and the rest of the folder goes on with a fresh child
+    reader = ReaderProcess(timeout=config["PARSE_SECONDS"], memory_mb=config["PARSE_MEMORY_MB"])
+    with reader, click.progressbar(files, label="ingesting", file=sys.stderr,
+                                   item_show_func=lambda p: p.name if p else "") as bar:
         for path in bar:
             try:
-                document = read_path(path)
+                original = read_path_bytes(path, max_bytes=config["MAX_UPLOAD_BYTES"])
+                document = _read(reader, original, path.name, config["MAX_UPLOAD_BYTES"])
                 outcome = ingest_document(engine=engine, document=document, nlp=nlp, committee=committee,
                                           meeting_date=meeting_date, publish=publish,
-                                          original=path.read_bytes(), uploads=uploads)
+                                          original=original, uploads=uploads)
             except (InvalidDocument, SegmenterError, IngestError) as error:
                 tally["failed"] += 1
                 lines.append(f"{path}: error: {getattr(error, 'message', None) or error}")

@@ -28,4 +28,15 @@ def person_for(*, session: Session, name: str | None) -> Person | None:
     name = clean_name(name)
     if name is None:
         return None
-    return get_or_add(session, Person, {"name": name}, role=role_for(name))
+    # One look-up per name per transaction: a set of minutes names the same few people many times, and each
+    # query first flushes every record added since the last.
+    transaction = session.get_transaction()
+    known = session.info.setdefault(_PEOPLE_SEEN, {})
+    if name in known and known[name][0] is transaction:
+        return known[name][1]
+    person = get_or_add(session, Person, {"name": name}, role=role_for(name))
+    known[name] = (transaction, person)
+    return person
+
+
+_PEOPLE_SEEN = "tracker.people_seen"  # session.info key: name -> (the transaction it was read in, the Person)

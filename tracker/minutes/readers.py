@@ -36,8 +36,8 @@ except ImportError:  # not on Windows; the child then runs with only the time li
     resource = None
 
 __all__ = [
-    "MAX_DOCUMENT_BYTES", "InvalidDocument", "SourceDocument",
-    "read_document", "read_document_isolated", "read_path", "sniff_format",
+    "MAX_DOCUMENT_BYTES", "InvalidDocument", "ReaderProcess", "SourceDocument",
+    "read_document", "read_document_isolated", "read_path", "read_path_bytes", "sniff_format",
 ]
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -389,6 +389,22 @@ _XML_DECLARATIONS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _XML_ROOT_START = re.compile(r"<[A-Za-z_]")
 
 
+# An XML parser takes UTF-16 or UTF-32 from a byte-order mark or from the bytes of "<?" alone (XML 1.0,
+# appendix F), so the start of a part is read in each of them: read only as UTF-8, a UTF-16 DOCTYPE hides
+# behind NULs.
+_XML_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+
+
+def _xml_readings(head: bytes) -> list[str]:
+    """The start of an XML part decoded in every encoding a parser could take it to be, byte-order marks dropped."""
+    readings = []
+    for encoding in _XML_ENCODINGS:
+        width = 4 if "32" in encoding else 2 if "16" in encoding else 1
+        usable = head[: len(head) - len(head) % width]
+        readings.append(usable.decode(encoding, errors="replace").lstrip("\ufeff"))
+    return readings
+
+
 def _check_docx_package(data: bytes) -> None:
     """Refuse zip bombs and XML entity tricks by reading only the zip directory and the start of each XML part."""
     try:
@@ -412,10 +428,10 @@ def _check_docx_package(data: bytes) -> None:
                 if member.filename.endswith((".xml", ".rels")):
                     with archive.open(member) as part:
                         head = part.read(8192)
-                    head_text = _decode(head, partial=True)
+                    readings = _xml_readings(head)
                     # a DOCTYPE can only come before the root element; padding can't push it out of sight
-                    prolog_too_long = len(head) == 8192 and not _XML_ROOT_START.search(head_text)
-                    if prolog_too_long or _XML_DECLARATIONS.search(head_text):
+                    prolog_too_long = len(head) == 8192 and not any(_XML_ROOT_START.search(t) for t in readings)
+                    if prolog_too_long or any(_XML_DECLARATIONS.search(t) for t in readings):
                         raise InvalidDocument(f"the Word document's {member.filename} declares a DOCTYPE or entities, "
                                               "which Word never writes; save it again from Word and retry")
     except InvalidDocument:
@@ -489,6 +505,12 @@ def read_document(data: bytes, *, filename: str | None = None, max_bytes: int = 
 
 def read_path(path: str | os.PathLike, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> SourceDocument:
     """Read minutes from a file on disk, checking that it is a regular file of allowed size before opening it."""
+    return read_document(read_path_bytes(path, max_bytes=max_bytes), filename=os.path.basename(os.fspath(path)),
+                         max_bytes=max_bytes)
+
+
+def read_path_bytes(path: str | os.PathLike, *, max_bytes: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """The bytes of a file on disk, checking that it is a regular file of allowed size before opening it."""
     shown = _printable(os.fspath(path))[:300] or "the path"
     try:
         details = os.stat(path)
@@ -506,62 +528,113 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = MAX_DOCUMENT_BYTES) -
             data = file.read(max_bytes + 1)  # the file may have grown since stat
     except OSError as error:
         raise InvalidDocument(f"{shown} cannot be read ({error.strerror}); check its permissions", 400) from None
-    return read_document(data, filename=os.path.basename(os.fspath(path)), max_bytes=max_bytes)
+    _check_size(len(data), max_bytes)
+    return data
 
 
-def _read_in_child(connection, data, filename, max_bytes, memory_mb, reader) -> None:
-    """Child-process body: cap the address space, read, and send back ("ok", doc) or ("invalid", message, status)."""
+def _outcome(reader, data, filename, max_bytes, memory_mb) -> tuple:
+    """("ok", document), ("invalid", message, status) or ("crash", traceback) for one read in the child."""
     try:
-        if resource is not None:
-            limit = memory_mb * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        outcome = ("ok", reader(data, filename=filename, max_bytes=max_bytes))
+        return ("ok", reader(data, filename=filename, max_bytes=max_bytes))
     except InvalidDocument as error:
-        outcome = ("invalid", error.message, error.status)
+        return ("invalid", error.message, error.status)
     except MemoryError:
-        outcome = ("invalid", f"the document needs more than {memory_mb} MB of memory to read; "
-                              "split it or save it as plain text", 422)
+        return ("invalid", f"the document needs more than {memory_mb} MB of memory to read; "
+                           "split it or save it as plain text", 422)
     except BaseException:
-        outcome = ("crash", traceback.format_exc())
-    connection.send(outcome)
+        return ("crash", traceback.format_exc())
+
+
+def _serve_reads(connection, memory_mb, reader) -> None:
+    """Child-process body: cap the address space, then read each (data, filename, max_bytes) sent until None."""
+    if resource is not None:
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    while (request := connection.recv()) is not None:
+        connection.send(_outcome(reader, *request, memory_mb))
     connection.close()
+
+
+class ReaderProcess:
+    """A child process that reads documents one after another, each under a time limit, in an address space
+    capped at `memory_mb` MB: the web path and `tracker ingest` read untrusted files through it.
+
+    A child that runs over the time or dies is killed and the next document gets a fresh one, so one bad file
+    costs only itself. `reader` is the function the child runs (read_document unless a test or caller needs
+    another); it must be importable by name.
+    """
+
+    def __init__(self, *, timeout: float = 30, memory_mb: int = 1024,
+                 reader: Callable[..., SourceDocument] = read_document):
+        self.timeout, self.memory_mb, self.reader = timeout, memory_mb, reader
+        self._child = self._connection = None
+
+    def __enter__(self) -> "ReaderProcess":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited threads or locks
+        self._connection, child_end = context.Pipe()
+        self._child = context.Process(target=_serve_reads, args=(child_end, self.memory_mb, self.reader),
+                                      daemon=True)
+        self._child.start()
+        child_end.close()
+
+    def close(self) -> None:
+        """Stop the child (politely if it is idle, by force if not)."""
+        child, connection, self._child, self._connection = self._child, self._connection, None, None
+        if child is None:
+            return
+        try:
+            connection.send(None)
+        except OSError:
+            pass
+        connection.close()
+        child.join(2)
+        if child.is_alive():
+            child.kill()
+            child.join(5)
+        if child.exitcode is not None:
+            child.close()
+
+    def read(self, data: bytes, *, filename: str | None = None,
+             max_bytes: int = MAX_DOCUMENT_BYTES) -> SourceDocument:
+        """Like read_document, in the child. A timeout, a killed child or MemoryError become InvalidDocument;
+        a reader's bug is a RuntimeError."""
+        _check_size(len(data), max_bytes)  # no point shipping an oversized file to a child
+        if self._child is None:
+            self._start()
+        try:
+            self._connection.send((bytes(data), filename, max_bytes))
+            if not self._connection.poll(self.timeout):
+                self._child.kill()
+                raise InvalidDocument(f"reading the document was stopped after {self.timeout:g} "
+                                      f"second{'s' * (self.timeout != 1)}; it may be damaged or too complex: "
+                                      "try saving it as PDF or plain text")
+            outcome = self._connection.recv()
+        except (EOFError, OSError):
+            exit_code = self._child.exitcode
+            self.close()
+            raise InvalidDocument(f"the document reader stopped unexpectedly (exit code {exit_code}), probably "
+                                  f"because the document needs more than {self.memory_mb} MB of memory; split it "
+                                  "or save it as plain text") from None
+        except InvalidDocument:
+            self.close()
+            raise
+        if outcome[0] == "ok":
+            return outcome[1]
+        if outcome[0] == "invalid":
+            raise InvalidDocument(outcome[1], outcome[2])
+        raise RuntimeError(f"the document reader failed:\n{outcome[1]}")
 
 
 def read_document_isolated(data: bytes, *, filename: str | None = None, max_bytes: int = MAX_DOCUMENT_BYTES,
                            timeout: float = 30, memory_mb: int = 1024,
                            reader: Callable[..., SourceDocument] = read_document) -> SourceDocument:
-    """Like read_document, but parsed in a spawned child process limited to `timeout` seconds and `memory_mb` MB.
-
-    `reader` is the function the child runs (read_document unless a test or caller needs another); it must be
-    importable by name. A timeout, a killed child or MemoryError become InvalidDocument; a reader's bug is a
-    RuntimeError.
-    """
-    _check_size(len(data), max_bytes)  # no point shipping an oversized file to a child
-    context = multiprocessing.get_context("spawn")  # a fresh interpreter: no inherited threads or locks
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_read_in_child,
-                            args=(sender, bytes(data), filename, max_bytes, memory_mb, reader))
-    child.start()
-    sender.close()
-    try:
-        if not receiver.poll(timeout):
-            raise InvalidDocument(f"reading the document was stopped after {timeout:g} second{'s' * (timeout != 1)}; "
-                                  "it may be damaged or too complex: try saving it as PDF or plain text")
-        outcome = receiver.recv()
-    except (EOFError, OSError):
-        child.join(5)
-        raise InvalidDocument(f"the document reader stopped unexpectedly (exit code {child.exitcode}), probably "
-                              f"because the document needs more than {memory_mb} MB of memory; split it or save "
-                              "it as plain text") from None
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join(5)
-        if child.exitcode is not None:
-            child.close()
-    if outcome[0] == "ok":
-        return outcome[1]
-    if outcome[0] == "invalid":
-        raise InvalidDocument(outcome[1], outcome[2])
-    raise RuntimeError(f"the document reader failed:\n{outcome[1]}")
+    """Like read_document, but parsed in a spawned child process limited to `timeout` seconds and `memory_mb` MB
+    (see ReaderProcess, which reads many documents with one child)."""
+    with ReaderProcess(timeout=timeout, memory_mb=memory_mb, reader=reader) as process:
+        return process.read(data, filename=filename, max_bytes=max_bytes)

@@ -79,7 +79,9 @@ def new_minutes():
             if len(data) > limit:
                 raise InvalidDocument(f"the file is over {_human_size(limit)}, the largest accepted; split it "
                                       "or save it as plain text", 413)
-            document = read_document_isolated(data, filename=upload.filename, max_bytes=limit)
+            document = read_document_isolated(data, filename=upload.filename, max_bytes=limit,
+                                              timeout=current_app.config["PARSE_SECONDS"],
+                                              memory_mb=current_app.config["PARSE_MEMORY_MB"])
         else:
             data = form.text.data.encode("utf-8")
             document = read_document(data, filename=None, max_bytes=limit)

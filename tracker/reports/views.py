@@ -110,7 +110,8 @@ def new(meeting_id: int):
         if len(data) > limit:
             raise InvalidDocument("the file is too large; split it or save it as plain text", 413)
         document = read_document_isolated(data, filename=form.file.data.filename, max_bytes=limit,
-                                          reader=read_report_document)
+                                          timeout=current_app.config["PARSE_SECONDS"],
+                                          memory_mb=current_app.config["PARSE_MEMORY_MB"], reader=read_report_document)
     except InvalidDocument as error:
         form.file.errors.append(error.message[:1].upper() + error.message[1:])
         return page(error.status)

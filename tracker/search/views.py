@@ -14,6 +14,7 @@ from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length
 
 from ..db import write_session
+from ..minutes.queries import committees
 from ..models import Committee, Role
 from ..web import db, engine, include_drafts, log, role_required
 from . import QueryError, SearchUnavailable, build_request, run_search
@@ -100,6 +101,11 @@ def _committee_names(slugs) -> dict[str, str]:
     return dict(db().exec(select(Committee.slug, Committee.name).where(Committee.slug.in_(list(slugs)))).all())
 
 
+def _committee_choices() -> list[Committee]:
+    """The committees a reader may filter by: for the public, only those with a published meeting."""
+    return [row.committee for row in committees(session=db(), include_drafts=include_drafts())]
+
+
 @bp.route("/search")
 def search():
     """The search page: the form, and when something was asked, a page of hits with facets."""
@@ -119,7 +125,7 @@ def search():
     return render_template("search/search.html", args=args, results=results, problem=problem and problem[0],
                            names=names, kind_labels=KIND_LABELS, query_string=lambda **c: _query_string(args, **c),
                            save_form=SaveSearchForm(formdata=None, data={"query": _query_string(args, page=1)}),
-                           committees=db().exec(select(Committee).order_by(Committee.name)).all()), status
+                           committees=_committee_choices()), status
 
 
 @bp.route("/search/feed")
