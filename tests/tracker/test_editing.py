@@ -152,16 +152,18 @@ def test_editing_bad_files_get_a_clear_message_and_nothing_is_stored(client, log
     assert not list(Path(app.config["UPLOADS_PATH"]).glob("*")) if Path(app.config["UPLOADS_PATH"]).exists() else True
 
 
-def test_editing_minutes_that_name_no_committee_ask_for_one(client, login, engine):
+def test_editing_minutes_that_name_no_committee_are_kept_as_a_draft_that_asks_for_it(client, login, engine):
     login("editor")
     text = "1. Budget\n\nCouncillor Ash asked whether the budget was balanced. RESOLVED – That the report be noted.\n"
     missing = paste(client, text)
-    assert missing.status_code == 422
-    assert re.search(r'id="committee-error">.*which committee met', missing.get_data(as_text=True))
-    assert count(engine, Meeting) == 0
-    named = paste(client, text, new_committee="Budget Panel", meeting_date="2024-02-01")
+    assert missing.status_code == 302
+    review = client.get(missing.headers["Location"]).get_data(as_text=True)
+    assert "do not name the committee" in review and "do not give the meeting date" in review
+    [meeting] = rows(engine, Meeting)
+    assert meeting.status == "draft" and meeting.date is None
+    named = paste(client, text + "\nAll agreed.\n", new_committee="Budget Panel", meeting_date="2024-02-01")
     assert named.status_code == 302
-    assert rows(engine, Meeting)[0].date.isoformat() == "2024-02-01"
+    assert sorted(str(m.date) for m in rows(engine, Meeting)) == ["2024-02-01", "None"]
 
 
 def test_editing_the_add_form_explains_what_is_missing_or_wrong(client, login, engine):

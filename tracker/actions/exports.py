@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 from .log import AgendaPack, LogEntry
 
 CSV_COLUMNS = ["id", "text", "kind", "owner", "due", "due_date", "status", "overdue", "days_overdue", "stale",
-               "committee", "meeting_date", "item_number", "item_title", "url"]
+               "council", "committee", "meeting_date", "item_number", "item_title", "url"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 STATUS_WORDS = {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
 
@@ -36,7 +36,7 @@ def log_csv(entries: list[LogEntry], *, base_url: str) -> str:
         writer.writerow([safe_cell(value) for value in (
             row["id"], row["text"], row["kind"], row["owner"], row["due"], row["due_date"], row["status"],
             "yes" if row["overdue"] else "no", row["days_overdue"], "yes" if row["stale"] else "no",
-            row["meeting"]["committee"], row["meeting"]["date"], row["item"]["number"], row["item"]["title"],
+            row["meeting"]["council"], row["meeting"]["committee"], row["meeting"]["date"], row["item"]["number"], row["item"]["title"],
             base_url.rstrip("/") + row["url"])])
     return out.getvalue()
 

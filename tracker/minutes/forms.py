@@ -23,6 +23,8 @@ class NewMinutesForm(FlaskForm):
     text = TextAreaField("Paste the minutes", validators=[Optional()])
     file = FileField("Or upload a file", validators=[FileAllowed(UPLOAD_EXTENSIONS, message=(
         "Upload a .txt, .html, .pdf or .docx file"))])
+    council = StringField("Council or other body", validators=[Optional(), Length(max=200, message=(
+        "Keep the council's name under 200 characters"))])
     committee = SelectField("Committee", choices=[])
     new_committee = StringField("Or a new committee's name", validators=[Optional(), Length(max=200, message=(
         "Keep the committee's name under 200 characters"))])
@@ -45,8 +47,10 @@ class NewMinutesForm(FlaskForm):
 
 
 class MeetingDetailsForm(FlaskForm):
-    """Which committee met, when, and the meeting's title."""
+    """Which council's committee met, when, and the meeting's title."""
 
+    council = StringField("Council or other body", validators=[Optional(), Length(max=200, message=(
+        "Keep the council's name under 200 characters"))])
     committee = StringField("Committee", validators=[DataRequired(message="Enter the committee's name"), Length(
         max=200, message="Keep the committee's name under 200 characters")])
     date = WrittenDateField("Meeting date", validators=[Optional()])

@@ -1,10 +1,18 @@
-"""People as the minutes name them: one row per name, with the role the name implies."""
+"""People as the minutes name them: one row per person within a council, with the role the name implies.
+
+Only a name, a post or a body becomes a person (``nlp.names.person_or_none`` judges; a clause fragment such as
+"A breakdown by ward" is refused). Case and title variants of one name are one person ("officers" and
+"Officers", "Cllr Yates" and "Councillor Yates"), but never across councils: each council has its own
+"Leader" and its own "Chair".
+"""
 
 from __future__ import annotations
 
 from sqlmodel import Session
 
 from nlp import roles as nlp_roles
+from nlp.name_keys import name_key
+from nlp.names import person_or_none
 
 from ..db import get_or_add
 from ..models import Person, PersonRole
@@ -18,14 +26,21 @@ def clean_name(name: str | None) -> str | None:
     return cleaned[:200] or None
 
 
+def person_name(name: str | None) -> str | None:
+    """The person, post or body `name` names, cleaned; None for a clause fragment or nothing."""
+    return clean_name(person_or_none(clean_name(name)))
+
+
 def role_for(name: str) -> PersonRole:
     """The role a name implies ("Councillor Foster" a councillor, "the Director of Children's Services" an officer)."""
     return PersonRole(nlp_roles.role_for(name))
 
 
-def person_for(*, session: Session, name: str | None) -> Person | None:
-    """The person with this name, added if the tracker has not met them before."""
-    name = clean_name(name)
+def person_for(*, session: Session, name: str | None, council_id: int) -> Person | None:
+    """The council's person with this name (or a case or title variant of it), added if new; None when the
+    words name nobody."""
+    name = person_name(name)
     if name is None:
         return None
-    return get_or_add(session, Person, {"name": name}, role=role_for(name))
+    return get_or_add(session, Person, {"council_id": council_id, "key": name_key(name)}, name=name,
+                      role=role_for(name))

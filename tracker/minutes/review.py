@@ -11,6 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
+from flask import session as browser_session
 from markupsafe import Markup, escape
 from sqlmodel import select
 from wtforms import SelectChoice
@@ -51,7 +52,7 @@ def _human_size(size: int) -> str:
 # --- adding minutes ---------------------------------------------------------------------
 
 def _committee_choices(form: NewMinutesForm) -> None:
-    names = db().exec(select(Committee.name).order_by(Committee.name)).all()
+    names = db().exec(select(Committee.name).distinct().order_by(Committee.name)).all()
     form.committee.choices = [SelectChoice("", "The one the minutes name")] + [SelectChoice(name) for name in names]
 
 
@@ -66,6 +67,8 @@ def new_minutes():
     """Paste or upload minutes; they are segmented, stored as a draft and shown for review."""
     form = NewMinutesForm()
     _committee_choices(form)
+    if request.method == "GET":
+        form.council.data = browser_session.get("council", "")  # the council this editor chose last time
     if not form.validate_on_submit():
         return _new_page(form, 422 if request.method == "POST" else 200)
     limit = current_app.config["MAX_UPLOAD_BYTES"]
@@ -85,8 +88,10 @@ def new_minutes():
         field.errors.append(sentence(error.message))
         return _new_page(form, error.status)
     committee = " ".join((form.new_committee.data or "").split()) or form.committee.data or None
+    council = " ".join((form.council.data or "").split()) or None
     try:
         outcome = ingest_document(engine=engine(), document=document, nlp=segmenter(), committee=committee,
+                                  council=council,
                                   meeting_date=form.meeting_date.data, publish=False, user=g.user, original=data,
                                   uploads=Path(current_app.config["UPLOADS_PATH"]))
     except IngestError as error:
@@ -95,6 +100,7 @@ def new_minutes():
     except SegmenterError as error:
         field.errors.append(sentence(str(error)))
         return _new_page(form, 422)
+    browser_session["council"] = council or ""
     if outcome.outcome == "unchanged":
         flash("These minutes are already stored; nothing changed.")
     else:
@@ -269,7 +275,8 @@ def _review_page(meeting: Meeting, *, failed: dict | None = None, problem: str |
                  with_forms=inline, failed=failed)
             for record in records]
     details = failed.get("details") or MeetingDetailsForm(formdata=None, data={
-        "committee": committee.name if committee else "", "date": meeting.date, "title": meeting.title})
+        "council": committee.council.name if committee else "", "committee": committee.name if committee else "",
+        "date": meeting.date, "title": meeting.title})
     add = failed.get("add") or AddRecordForm(formdata=None)
     add.item.choices = _item_choices(items)
     all_records = [(kind, r) for kind, rows in by_kind.items() for r in rows]
@@ -366,12 +373,13 @@ def _given(form, names) -> dict:
 @bp.post("/meetings/<id:meeting_id>/details")
 @role_required(Role.EDITOR)
 def meeting_details(meeting_id):
-    """Change the committee, date and title."""
+    """Change the council, committee, date and title."""
     meeting = get_or_404(Meeting, meeting_id)
     form = MeetingDetailsForm()
     if form.validate_on_submit():
         done, changes = _apply(form, corrections.update_meeting, meeting_id=meeting.id,
-                               committee=form.committee.data, date=form.date.data, title=form.title.data)
+                               committee=form.committee.data, date=form.date.data, title=form.title.data,
+                               council=form.council.data)
         if done:
             flash("Meeting details saved." if changes else "The meeting details were already so; nothing changed.")
             return _back(meeting.id, anchor="details")

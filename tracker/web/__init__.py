@@ -13,13 +13,13 @@ from flask import Flask, abort, current_app, g, redirect, render_template, reque
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
+from sqlmodel import Session, select
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BaseConverter, ValidationError
 
 from .. import errors
 from ..db import StorageUnavailable, check_schema, make_engine, storage_problem
-from ..models import MAX_ID, Role, User
+from ..models import MAX_ID, Council, Role, User
 
 log = logging.getLogger("tracker")
 csrf = CSRFProtect()
@@ -65,7 +65,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(OSError, _storage_error)
     app.register_error_handler(StorageUnavailable, _storage_error)
     app.register_error_handler(Exception, _unexpected_error)
-    app.jinja_env.globals.update(has_role=has_role, Role=Role)
+    app.jinja_env.globals.update(has_role=has_role, Role=Role, council_name=council_name, councils_shown=councils_shown)
 
 
 def engine() -> Engine:
@@ -145,6 +145,24 @@ def get_or_404(model, ident: int):
     if row is None:
         abort(404)
     return row
+
+
+def _council_names() -> dict[int, str]:
+    """Council names by id when the tracker holds two or more councils; none for one (no council chrome)."""
+    if "council_names" not in g:
+        rows = db().exec(select(Council.id, Council.name)).all()
+        g.council_names = dict(rows) if len(rows) > 1 else {}
+    return g.council_names
+
+
+def councils_shown() -> bool:
+    """Whether pages name councils: only when there are two or more."""
+    return bool(_council_names())
+
+
+def council_name(council_id: int | None) -> str:
+    """The council's name for a page, or "" in a single-council deployment."""
+    return _council_names().get(council_id, "")
 
 
 def include_drafts() -> bool:
