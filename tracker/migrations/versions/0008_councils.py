@@ -7,8 +7,9 @@ Create Date: 2026-12-08 01:50:00
 Existing meetings get their council from the ``council:`` line of their kept original's header block where
 there is one, else the default council. A committee or person whose meetings span councils is split, one row
 per council (the council with most meetings keeps the row and its slug). People whose names differ only by case
-or title ("Cllr Yates", "Councillor Yates") are merged within a council. Downgrade merges same-named committees
-and people back together.
+or title ("Cllr Yates", "Councillor Yates") are merged within a council, and undecided discharge or repeat
+proposals linking two councils' meetings are dropped. Downgrade merges same-named committees and people back
+together. On SQLite the tables are copied with foreign keys off (env.py), and checked before the commit.
 """
 
 import os
@@ -61,6 +62,14 @@ def _unique_name(bind, table: str) -> str | None:
     return None
 
 
+def _check_foreign_keys(bind) -> None:
+    """SQLite runs migrations with foreign keys off (see env.py): check every reference still holds."""
+    if bind.dialect.name == "sqlite":
+        broken = bind.execute(sa.text("PRAGMA foreign_key_check")).all()
+        if broken:
+            raise RuntimeError(f"migration 0008 would leave {len(broken)} broken reference(s), e.g. {broken[0]}")
+
+
 def upgrade() -> None:
     bind = op.get_bind()
     op.create_table('council',
@@ -72,22 +81,29 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('council', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_council_slug'), ['slug'], unique=True)
-    with op.batch_alter_table('committee', schema=None) as batch_op:
+    naming = {"uq": "uq_%(table_name)s_%(column_0_name)s"}
+    old_unique = {table: _unique_name(bind, table) or f"uq_{table}_name" for table in ("committee", "person")}
+    with op.batch_alter_table('committee', schema=None, naming_convention=naming) as batch_op:
+        batch_op.drop_constraint(old_unique['committee'], type_='unique')  # names are unique per council now
         batch_op.add_column(sa.Column('council_id', sa.Integer(), nullable=True))
-    with op.batch_alter_table('person', schema=None) as batch_op:
+    with op.batch_alter_table('person', schema=None, naming_convention=naming) as batch_op:
+        batch_op.drop_constraint(old_unique['person'], type_='unique')
         batch_op.add_column(sa.Column('council_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('key', sa.String(length=200), nullable=True))
     with op.batch_alter_table('action_link', schema=None) as batch_op:
         batch_op.add_column(sa.Column('sentence', sa.Text(), nullable=False, server_default=''))
 
-    _assign_councils(bind)
+    meeting_council = _assign_councils(bind)
+    # an undecided proposal linking two councils' meetings was never right: drop it (decided ones stay)
+    for link_id, earlier, later in bind.execute(sa.text(
+            "SELECT l.id, a.meeting_id, l.meeting_id FROM action_link l JOIN action a ON a.id = l.action_id "
+            "WHERE l.state = 'proposed'")).all():
+        if meeting_council[earlier] != meeting_council[later]:
+            bind.execute(sa.text("DELETE FROM action_link WHERE id = :i"), {"i": link_id})
 
-    naming = {"uq": "uq_%(table_name)s_%(column_0_name)s"}
     for table, new_unique in (("committee", ("uq_committee_council_name", ["council_id", "name"])),
                               ("person", ("uq_person_council_key", ["council_id", "key"]))):
-        old = _unique_name(bind, table) or f"uq_{table}_name"
-        with op.batch_alter_table(table, schema=None, naming_convention=naming) as batch_op:
-            batch_op.drop_constraint(old, type_='unique')
+        with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.alter_column('council_id', existing_type=sa.Integer(), nullable=False)
             if table == "person":
                 batch_op.alter_column('key', existing_type=sa.String(length=200), nullable=False)
@@ -97,9 +113,12 @@ def upgrade() -> None:
                                         ['id'], ondelete='RESTRICT')
     with op.batch_alter_table('action_link', schema=None) as batch_op:
         batch_op.alter_column('sentence', existing_type=sa.Text(), server_default=None)
+    _check_foreign_keys(bind)
 
 
-def _assign_councils(bind) -> None:
+def _assign_councils(bind) -> dict[int, int]:
+    """Give every committee and person a council, splitting those two councils share; the council of each
+    meeting, by id."""
     councils: dict[str, int] = {}
 
     def council_id(name: str | None) -> int:
@@ -162,6 +181,7 @@ def _assign_councils(bind) -> None:
                                      {"new": target, "old": row.id})
         if row.id not in keep.values():
             bind.execute(sa.text("DELETE FROM person WHERE id = :i"), {"i": row.id})
+    return meeting_council
 
 
 def downgrade() -> None:
@@ -192,3 +212,4 @@ def downgrade() -> None:
     with op.batch_alter_table('council', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_council_slug'))
     op.drop_table('council')
+    _check_foreign_keys(bind)
