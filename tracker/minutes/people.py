@@ -42,5 +42,9 @@ def person_for(*, session: Session, name: str | None, council_id: int) -> Person
     name = person_name(name)
     if name is None:
         return None
-    return get_or_add(session, Person, {"council_id": council_id, "key": name_key(name)}, name=name,
-                      role=role_for(name))
+    person = get_or_add(session, Person, {"council_id": council_id, "key": name_key(name)}, name=name,
+                        role=role_for(name))
+    if len(name) > len(person.name):
+        person.name = name  # the fuller spelling names them on the page: "Councillor Yates", not "Cllr Yates"
+        session.add(person)
+    return person
