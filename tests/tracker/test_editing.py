@@ -430,3 +430,24 @@ def test_editing_highlight_cuts_overlapping_records_at_every_boundary():
                       '<span class="mark-label kind-action" id="src-action-2">action · a&amp;b</span>'
                       '<mark class="hl hl-action hl-overlap" data-records="response-1 action-2">&amp; C said.</mark>'
                       '<mark class="hl hl-response" data-records="response-1"> Then D.</mark>')
+
+
+def test_editing_a_chosen_file_survives_a_failed_submit_and_is_used_on_the_next(client, login, engine):
+    login("editor")
+    data = MINUTES.encode("utf-8")
+    failed = client.post("/minutes/new", data={"csrf_token": token(client), "file": (io.BytesIO(data), "march.txt"),
+                                               "committee": "", "meeting_date": "14/14/2024"},
+                         content_type="multipart/form-data")
+    page = failed.get_data(as_text=True)
+    assert failed.status_code == 422 and "Kept from your last try: <strong>march.txt</strong>" in page
+    kept = re.search(r'name="kept" type="hidden" value="([0-9a-f]{32})"', page)[1]
+    assert count(engine, Meeting) == 0
+    again = client.post("/minutes/new", data={"csrf_token": token(client), "kept": kept, "committee": ""},
+                        content_type="multipart/form-data")
+    assert again.status_code == 302
+    [meeting] = rows(engine, Meeting)
+    assert meeting.source_name == "march.txt"
+    # used once: the same token again finds nothing, and says so
+    gone = client.post("/minutes/new", data={"csrf_token": token(client), "kept": kept, "committee": ""},
+                       content_type="multipart/form-data")
+    assert gone.status_code == 422 and "choose it again" in gone.get_data(as_text=True)

@@ -186,6 +186,40 @@ def save_original(data: bytes, document_format: str, uploads: Path) -> str:
     return name
 
 
+_TOKEN = re.compile(r"[0-9a-f]{32}")
+
+
+def keep_pending(data: bytes, filename: str | None, uploads: Path) -> str:
+    """Keep a chosen file across a failed submit (a browser cannot refill a file box); returns its token."""
+    token = uuid.uuid4().hex
+    folder = uploads / "pending"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{token}.name").write_text(filename or "", encoding="utf-8")
+        (folder / f"{token}.bin").write_bytes(data)
+    except OSError as error:
+        raise StorageUnavailable(f"the chosen file could not be kept ({error.strerror or error}); choose it "
+                                 "again") from None
+    return token
+
+
+def pending_file(token: str | None, uploads: Path) -> tuple[bytes, str | None] | None:
+    """The bytes and name of a kept file, or None when the token names none."""
+    if not token or not _TOKEN.fullmatch(token):
+        return None
+    folder = uploads / "pending"
+    try:
+        return (folder / f"{token}.bin").read_bytes(), (folder / f"{token}.name").read_text(encoding="utf-8") or None
+    except OSError:
+        return None
+
+
+def drop_pending(token: str | None, uploads: Path) -> None:
+    if token and _TOKEN.fullmatch(token):
+        for suffix in (".bin", ".name"):
+            (uploads / "pending" / f"{token}{suffix}").unlink(missing_ok=True)
+
+
 _RECORD_COLUMNS = {Question: "questions", Response: "responses", Comment: "comments", Resolution: "resolutions",
                    Action: "actions"}
 
@@ -330,4 +364,4 @@ def meeting_warnings(meeting: Meeting) -> list[str]:
 
 
 __all__ = ["IngestError", "IngestOutcome", "ingest_minutes", "ingest_document", "committee_named", "save_original", "slugify",
-           "parse_date", "meeting_warnings"]
+           "parse_date", "meeting_warnings", "keep_pending", "pending_file", "drop_pending"]

@@ -34,7 +34,7 @@ from .forms import (
     RecordKindForm,
     SplitForm,
 )
-from .ingest import IngestError, ingest_document, meeting_warnings
+from .ingest import IngestError, drop_pending, ingest_document, keep_pending, meeting_warnings, pending_file
 from .readers import InvalidDocument, read_document, read_document_isolated
 
 bp = Blueprint("editing", __name__)
@@ -56,9 +56,20 @@ def _committee_choices(form: NewMinutesForm) -> None:
     form.committee.choices = [SelectChoice("", "The one the minutes name")] + [SelectChoice(name) for name in names]
 
 
-def _new_page(form: NewMinutesForm, status: int = 200):
+def _new_page(form: NewMinutesForm, status: int = 200, kept: tuple[bytes, str | None] | None = None):
     limit = _human_size(current_app.config["MAX_UPLOAD_BYTES"])
-    return render_template("editing/new.html", form=form, limit=limit), status
+    if status != 200 and kept is None and form.file.data and not form.file.errors:
+        # the file was fine but something else was not: keep it, as the browser will empty its file box
+        data = form.file.data.stream.read(current_app.config["MAX_UPLOAD_BYTES"] + 1)
+        if len(data) <= current_app.config["MAX_UPLOAD_BYTES"]:
+            kept = data, form.file.data.filename
+    kept_name = None
+    if kept is not None:
+        uploads = Path(current_app.config["UPLOADS_PATH"])
+        drop_pending(browser_session.pop("kept_upload", None), uploads)
+        form.kept.data = browser_session["kept_upload"] = keep_pending(kept[0], kept[1], uploads)
+        kept_name = kept[1] or "the file you chose"
+    return render_template("editing/new.html", form=form, limit=limit, kept_name=kept_name), status
 
 
 @bp.route("/minutes/new", methods=["GET", "POST"])
@@ -69,22 +80,33 @@ def new_minutes():
     _committee_choices(form)
     if request.method == "GET":
         form.council.data = browser_session.get("council", "")  # the council this editor chose last time
+    uploads = Path(current_app.config["UPLOADS_PATH"])
+    # a file kept from this editor's last failed try, when no other file is chosen
+    kept_token = form.kept.data if form.kept.data and form.kept.data == browser_session.get("kept_upload") else None
+    kept = None if form.file.data else pending_file(kept_token, uploads)
+    if form.kept.data and not form.file.data and kept is None and request.method == "POST":
+        form.kept.data = ""
+        form.file.errors = ["The file chosen before has gone; choose it again"]
+        return _new_page(form, 422)
     if not form.validate_on_submit():
-        return _new_page(form, 422 if request.method == "POST" else 200)
+        return _new_page(form, 422 if request.method == "POST" else 200, kept=kept)
     limit = current_app.config["MAX_UPLOAD_BYTES"]
     upload = form.file.data
-    field = form.file if upload else form.text
+    field = form.file if upload or kept else form.text
     try:
-        if upload:
-            data = upload.stream.read(limit + 1)
+        if upload or kept:
+            data, filename = (upload.stream.read(limit + 1), upload.filename) if upload else kept
             if len(data) > limit:
                 raise InvalidDocument(f"the file is over {_human_size(limit)}, the largest accepted; split it "
                                       "or save it as plain text", 413)
-            document = read_document_isolated(data, filename=upload.filename, max_bytes=limit)
+            document = read_document_isolated(data, filename=filename, max_bytes=limit)
         else:
             data = form.text.data.encode("utf-8")
             document = read_document(data, filename=None, max_bytes=limit)
     except InvalidDocument as error:
+        if kept is not None:  # a kept file that cannot be read is no use on the next try either
+            drop_pending(browser_session.pop("kept_upload", None), uploads)
+            form.kept.data = ""
         field.errors.append(sentence(error.message))
         return _new_page(form, error.status)
     committee = " ".join((form.new_committee.data or "").split()) or form.committee.data or None
@@ -93,14 +115,15 @@ def new_minutes():
         outcome = ingest_document(engine=engine(), document=document, nlp=segmenter(), committee=committee,
                                   council=council,
                                   meeting_date=form.meeting_date.data, publish=False, user=g.user, original=data,
-                                  uploads=Path(current_app.config["UPLOADS_PATH"]))
+                                  uploads=uploads)
     except IngestError as error:
         form.committee.errors.append(sentence(str(error)))
-        return _new_page(form, 422)
+        return _new_page(form, 422, kept=(data, document.filename) if upload or kept else None)
     except SegmenterError as error:
         field.errors.append(sentence(str(error)))
         return _new_page(form, 422)
     browser_session["council"] = council or ""
+    drop_pending(browser_session.pop("kept_upload", None), uploads)
     if outcome.outcome == "unchanged":
         flash("These minutes are already stored; nothing changed.")
     else:
