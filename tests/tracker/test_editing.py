@@ -451,3 +451,17 @@ def test_editing_a_chosen_file_survives_a_failed_submit_and_is_used_on_the_next(
     gone = client.post("/minutes/new", data={"csrf_token": token(client), "kept": kept, "committee": ""},
                        content_type="multipart/form-data")
     assert gone.status_code == 422 and "choose it again" in gone.get_data(as_text=True)
+
+
+def test_editing_publishing_undated_minutes_asks_for_the_date_first(client, login, engine):
+    login("editor")
+    text = "1. Budget\n\nCouncillor Ash asked whether the budget was balanced. RESOLVED – That the report be noted.\n"
+    paste(client, text, new_committee="Budget Panel")
+    [meeting] = rows(engine, Meeting)
+    refused = client.post(f"/meetings/{meeting.id}/publish", data={"csrf_token": token(client)})
+    assert refused.status_code == 422 and "do not give the meeting" in refused.get_data(as_text=True)
+    assert one(engine, Meeting, meeting.id).status == MeetingStatus.DRAFT
+    client.post(f"/meetings/{meeting.id}/details", data={"csrf_token": token(client), "committee": "Budget Panel",
+                                                         "date": "2024-02-01", "title": ""})
+    assert client.post(f"/meetings/{meeting.id}/publish", data={"csrf_token": token(client)}).status_code == 302
+    assert one(engine, Meeting, meeting.id).status == MeetingStatus.PUBLISHED
