@@ -84,7 +84,12 @@ def test_two_councils_same_named_committees_stay_apart_and_people_are_found_by_s
     expect(page.locator(".council-name")).to_have_text("Westvale Borough Council")
     expect(page.locator(".meeting-list li")).to_have_count(1)
     expect(page.locator(".meeting-list")).to_contain_text("7 February 2024")
+    assert page.url.endswith("/councils/westvale-borough-council/committees/"
+                              "westvale-borough-council-overview-and-scrutiny-committee")
     snap("02-westvale-committee-has-only-its-own-meeting")
+    page.goto(url + "/committees/overview-and-scrutiny-committee")  # today's address still leads there
+    assert page.url.endswith("/councils/eastmoor-district-council/committees/overview-and-scrutiny-committee")
+    expect(page.locator(".council-name")).to_have_text("Eastmoor District Council")
 
     page.goto(url + "/people")
     page.get_by_label("Name or post").fill("yates")

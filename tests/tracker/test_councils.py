@@ -91,7 +91,11 @@ def test_councils_pages_name_councils_only_when_there_are_two(client, engine, nl
     ingest_text(engine, nlp, OTHER_JANUARY)
     page = client.get("/committees").get_data(as_text=True)
     assert "Testborough" in page and "Northshire Police and Crime Panel" in page
-    assert client.get("/committees/northshire-police-and-crime-panel-place-scrutiny-committee").status_code == 200
+    old = client.get("/committees/northshire-police-and-crime-panel-place-scrutiny-committee?page=1")
+    new = "/councils/northshire-police-and-crime-panel/committees/northshire-police-and-crime-panel-place-scrutiny-committee"
+    assert old.status_code == 308 and old.headers["Location"] == new + "?page=1"  # today's addresses keep working
+    assert client.get(new).status_code == 200 and f'href="{new}"' in page
+    assert client.get("/councils/testborough/committees/" + new.rsplit("/", 1)[1]).headers["Location"] == new
     api = client.get("/api/committees").get_json()
     assert {row["council"]["name"] for row in api["items"]} == {"Testborough", "Northshire Police and Crime Panel"}
 

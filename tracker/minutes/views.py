@@ -12,7 +12,7 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 
 from ..actions.forms import ActionStatusForm
 from ..models import ActionStatus, Role
-from ..web import db, has_role, include_drafts, today
+from ..web import committee_route, db, has_role, include_drafts, today
 from . import queries
 from .councils import council_by_slug, councils
 
@@ -53,11 +53,9 @@ def committees():
                            committees=queries.committees(session=db(), include_drafts=include_drafts()))
 
 
-@bp.route("/committees/<slug>")
+@committee_route(bp, "/committees/<slug>")
 def committee(slug: str):
     """A committee's meetings, newest first, and its action log."""
-    if not re.fullmatch(r"[a-z0-9-]{1,200}", slug):  # what ingest.slugify makes; anything else cannot match
-        abort(404)
     body = queries.committee_by_slug(session=db(), slug=slug, include_drafts=include_drafts())
     if body is None:
         abort(404)
