@@ -23,6 +23,14 @@ _MEETING_LINE = re.compile(r"^Meeting:\s*(?P<date>[^-–]+?)\s*[-–]\s*(?P<comm
 _MINUTES_OF = re.compile(rf"^Minutes of (?:the |a )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?\b{_BODY})\b(?P<rest>.*)$", re.I)
 _X_MINUTES = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s+Minutes$")
 _MINUTES_OF_BODY = re.compile(rf"^Minutes\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:meeting\s+of\s+(?:the\s+)?)?[A-Z][^\n]{{0,100}}?\b{_BODY}$", re.I)
+_COMMITTEE_ALONE = re.compile(rf"^(?P<committee>(?=[A-Z])[^\n:]{{0,120}}?\b{_BODY})$")
+# "Agenda for Scrutiny Committee on Tuesday, 12th March, 2024, 7.30 pm": a page title naming the meeting
+_TITLE_ON = re.compile(rf"^(?:(?:Agenda|Minutes|Decisions)(?:\s+and\s+(?:minutes|decisions))?\s+(?:for|of)\s+)?(?:the\s+)?"
+                       rf"(?P<committee>(?=[A-Z])[^\n]{{0,120}}?\b{_BODY})\s*(?:,|on|-|–)?\s+(?P<rest>.+)$", re.I)
+# A public body that is not called a council: "Northshire Police and Crime Panel", "Westvale Fire Authority"
+_BODY_NAME = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}(?:(?:and\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3})?"
+    r"(?:police\s+and\s+crime\s+panel|(?:fire\s+and\s+rescue|fire|combined|national\s+park|waste)\s+authority)$", re.I)
 _DATE_LABEL = re.compile(r"^(?:Date(?: of meeting)?|Meeting date)\s*:\s*(?P<rest>.*)$", re.I)
 _SCAN_LINES = 60
 _DIGIT = re.compile(r"\d")
@@ -60,6 +68,8 @@ def find_meeting(header: dict[str, str], lines: list[Line]) -> MeetingInfo:
         info.date = _iso(parse_date(header["date"]))
         if info.date:
             info.found["date"] = "header"
+    if not info.date and header.get("title") and (found := find_date(header["title"])):
+        info.date, info.found["date"] = _iso(found[0]), "title"  # "Agenda for ... on Tuesday, 12th March, 2024"
 
     def offer(field: str, value, where: str = "text") -> None:
         if value and not getattr(info, field):
@@ -89,10 +99,35 @@ def find_meeting(header: dict[str, str], lines: list[Line]) -> MeetingInfo:
             offer("committee", match["committee"].strip())
             offer("title", text)
             continue
+        if _COUNCIL_NAME.match(text) or _BODY_NAME.match(text):
+            # the body's own heading; a panel or authority may also be the body that met, so read on
+            offer("council", " ".join(text.split()).title() if text.isupper() else " ".join(text.split()))
+        if (match := _COMMITTEE_ALONE.match(text)) and not _COUNCIL_NAME.match(text) and position + 1 < len(head) \
+                and (dated := _date_line(head[position + 1].text)):
+            # ModernGov's two-line header: "Scrutiny Committee", then "Tuesday, 12th March, 2024 7.30 pm"
+            offer("committee", match["committee"].strip())
+            offer("date", _iso(dated))
+            offer("title", text)
+            continue
+        if (match := _TITLE_ON.match(text)) and text.split()[0].lower() in {"agenda", "minutes", "decisions"} \
+                and (dated := _date_line(match["rest"])):
+            offer("committee", match["committee"].strip())
+            offer("date", _iso(dated))
+            continue
         if match := _DATE_LABEL.match(text):
             rest = match["rest"] or (head[position + 1].text if position + 1 < len(head) else "")
             offer("date", _iso(parse_date(rest)))
     return info
+
+
+def _date_line(text: str):
+    """The date of a line that is only a meeting's date and time ("Tuesday, 12th March, 2024 7.30 pm"), else None."""
+    found = find_date(text) if _DIGIT.search(text) else None
+    if not found:
+        return None
+    rest = (text[: found[1].start()] + " " + text[found[1].end():]).strip(" ,.-–")
+    rest = _TIME.sub("", _WEEKDAY.sub("", rest)).strip(" ,.-–")
+    return found[0] if len(rest.split()) <= 2 else None
 
 
 @lru_cache(maxsize=4096)

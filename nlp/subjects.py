@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["STOPWORDS", "KIND_SIGNS", "stem", "subject_terms", "shows_kind", "asks_again", "without_asking_again"]
+__all__ = ["STOPWORDS", "KIND_SIGNS", "stem", "subject_terms", "shows_kind", "asks_again", "without_asking_again",
+           "words_for", "sentence_with"]
 
 # Words that say nothing about what an action is about.
 STOPWORDS = frozenset("""
@@ -100,3 +101,33 @@ def asks_again(text: str) -> bool:
 def without_asking_again(text: str) -> str:
     """`text` without the sentences that ask again: those repeat an action rather than discharge it."""
     return " ".join(sentence for sentence in _SENTENCE_END.split(text or "") if not asks_again(sentence))
+
+
+def words_for(terms: set[str], text: str | None) -> list[str]:
+    """The words of `text` behind subject `terms`, as written (the first spelling of each, in text order):
+    what a person reads to judge a match, where the stems ("hous", "servic") say little."""
+    seen, words = set(), []
+    for match in _WORD.finditer(text or ""):
+        word = match.group()
+        lowered = word.lower()
+        if lowered in STOPWORDS or len(lowered) < 3:
+            continue
+        term = stem(lowered)
+        if term in terms and term not in seen:
+            seen.add(term)
+            words.append(word)
+    return words
+
+
+def sentence_with(terms: set[str], text: str | None, most: int = 400, prefer: set[str] = frozenset()) -> str:
+    """The sentence of `text` holding the most of `prefer`, then most of `terms` (a term found in fewer of the
+    sentences counting for more: "SEND" says more than a "priority" every sentence mentions), cut to `most`
+    characters; the first of equals."""
+    sentences = [(sentence, subject_terms(sentence) & terms) for sentence in _SENTENCE_END.split(text or "")]
+    spread = {term: sum(term in found for _s, found in sentences) for term in terms}
+    best, best_count = "", (0, 0.0)
+    for sentence, found in sentences:
+        count = (len(found & prefer), sum(1 / spread[term] for term in found))
+        if count > best_count:
+            best, best_count = sentence.strip(), count
+    return best if len(best) <= most else best[: most - 1].rsplit(" ", 1)[0] + "…"

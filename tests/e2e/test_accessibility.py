@@ -52,6 +52,7 @@ def site(live_server):
         ids = {
             "meeting_id": 1, "draft_id": first("select id from meeting where status = 'draft'"),
             "slug": first("select slug from committee order by id"),
+            "council": first("select k.slug from council k join committee c on c.council_id = k.id order by c.id"),
             "kind": "action", "record_id": first("select id from action where meeting_id = 1 order by id"),
             "person_id": first("select id from person order by id"),
             "report_id": first("select id from report order by id"),

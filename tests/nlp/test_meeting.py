@@ -22,6 +22,10 @@ def test_meeting_details_come_from_the_header_block(nlp):
         ("Minutes of the meeting of the Planning Committee held on Tuesday 4 March 2025", "Planning Committee", "2025-03-04"),
         ("MINUTES of a meeting of the OVERVIEW AND SCRUTINY COMMITTEE held in the\nCouncil Chamber, Riverside House on "
          "Wednesday, 11\nOctober 2023 at 6.30 pm", "OVERVIEW AND SCRUTINY COMMITTEE", "2023-10-11"),
+        # ModernGov's two-line header: the committee, then the date and time on a line of their own
+        ("Scrutiny Committee\nTuesday, 12th March, 2024 7.30 pm", "Scrutiny Committee", "2024-03-12"),
+        ("Audit and Governance Committee\nMonday 3 June 2024", "Audit and Governance Committee", "2024-06-03"),
+        ("Agenda for Cabinet on Wednesday, 6th March, 2024, 10.00 am", "Cabinet", "2024-03-06"),
     ],
 )
 def test_meeting_committee_and_date_come_from_the_heading_text(nlp, line, committee, date):
@@ -56,3 +60,26 @@ def test_a_line_naming_the_meeting_is_a_meeting_heading(line):
 ])
 def test_an_items_title_with_a_date_or_a_body_is_no_meeting_heading(line):
     assert not is_meeting_heading(line)
+
+
+@pytest.mark.parametrize("opening, council", [
+    ("EASTMOOR DISTRICT COUNCIL\nScrutiny Committee\nTuesday, 12th March, 2024 7.30 pm", "Eastmoor District Council"),
+    ("Northshire Police and Crime Panel\nPanel Meeting - Friday 7 June 2024", "Northshire Police and Crime Panel"),
+    ("Westvale Fire and Rescue Authority\nAudit Committee\n15 May 2024", "Westvale Fire and Rescue Authority"),
+])
+def test_meeting_the_council_or_other_body_comes_from_its_own_heading_line(nlp, opening, council):
+    assert run(nlp, f"{opening}\n\n1. Apologies\n\nNone.\n").meeting.council == council
+
+
+@pytest.mark.parametrize("opening", [
+    "Planning Committee\n\n1. Apologies",  # a committee with no date under it
+    "Declarations of Interest\nMonday 4 March 2024",  # an item's heading is no committee
+])
+def test_meeting_a_line_is_no_two_line_header_without_a_committee_and_a_date_line(nlp, opening):
+    minutes = run(nlp, f"{opening}\n\nNone.\n")
+    assert minutes.meeting.date is None
+
+
+def test_meeting_the_date_in_the_page_title_is_read(nlp):
+    minutes = run(nlp, "title: Agenda for Cabinet on Wednesday, 6th March, 2024, 10.00 am\n---\n1. Apologies\n\nNone.\n")
+    assert (minutes.meeting.date, minutes.meeting.found["date"]) == ("2024-03-06", "title")

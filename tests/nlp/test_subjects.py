@@ -2,7 +2,8 @@
 
 import pytest
 
-from nlp.subjects import KIND_SIGNS, STOPWORDS, asks_again, shows_kind, stem, subject_terms, without_asking_again
+from nlp.subjects import (KIND_SIGNS, STOPWORDS, asks_again, sentence_with, shows_kind, stem, subject_terms,
+                          without_asking_again, words_for)
 
 
 @pytest.mark.parametrize("words, stemmed", [
@@ -66,3 +67,14 @@ def test_subjects_every_kind_sign_is_an_action_kind():
     from nlp.records import ActionKind
 
     assert set(KIND_SIGNS) <= {kind.value for kind in ActionKind}
+
+
+def test_subjects_words_for_quote_the_words_as_written_not_their_stems():
+    text = "The Head of Housing presented the Business Case for the homelessness service."
+    assert words_for({"business", "case", "servic", "hous"}, text) == ["Housing", "Business", "Case", "service"]
+
+
+def test_subjects_sentence_with_picks_the_sentence_holding_the_rarer_shared_words():
+    text = ("The priority report was presented.\nA priority for SEND pupils was noted.\n"
+            "Priorities were discussed at length.")
+    assert sentence_with({"priority", "send", "pupil"}, text) == "A priority for SEND pupils was noted."

@@ -7,6 +7,7 @@ import pytest
 from sqlmodel import Session
 
 from tracker.minutes import queries
+from tracker.minutes.councils import council_named
 from tracker.db import write_session
 from tracker.models import Action, Committee, Meeting, Person, Question
 
@@ -26,15 +27,17 @@ def add_meeting(session, committee, date, published=True):
 def record(engine):
     """Two committees: one with four published meetings (one undated) and a draft; one with only a draft."""
     with write_session(engine) as session:
-        open_body = Committee(name="Open Scrutiny Committee", slug="open-scrutiny-committee")
-        hidden_body = Committee(name="Hidden Panel", slug="hidden-panel")
+        council = council_named(session=session, name="Eastmoor District Council")
+        open_body = Committee(name="Open Scrutiny Committee", slug="open-scrutiny-committee", council_id=council.id)
+        hidden_body = Committee(name="Hidden Panel", slug="hidden-panel", council_id=council.id)
         session.add_all([open_body, hidden_body])
         session.flush()
         published = [add_meeting(session, open_body, dt.date(2024, month, 1)) for month in (1, 3, 2)]
         undated = add_meeting(session, open_body, None)
         draft = add_meeting(session, open_body, dt.date(2024, 5, 1), published=False)
         hidden = add_meeting(session, hidden_body, dt.date(2024, 4, 1), published=False)
-        seen, unseen = Person(name="Councillor Seen"), Person(name="Councillor Unseen")
+        seen = Person(name="Councillor Seen", key="councillor seen", council_id=council.id)
+        unseen = Person(name="Councillor Unseen", key="councillor unseen", council_id=council.id)
         session.add_all([seen, unseen])
         session.flush()
         for meeting, who in ((published[0], seen), (draft, seen), (hidden, unseen)):

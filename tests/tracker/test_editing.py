@@ -152,16 +152,18 @@ def test_editing_bad_files_get_a_clear_message_and_nothing_is_stored(client, log
     assert not list(Path(app.config["UPLOADS_PATH"]).glob("*")) if Path(app.config["UPLOADS_PATH"]).exists() else True
 
 
-def test_editing_minutes_that_name_no_committee_ask_for_one(client, login, engine):
+def test_editing_minutes_that_name_no_committee_are_kept_as_a_draft_that_asks_for_it(client, login, engine):
     login("editor")
     text = "1. Budget\n\nCouncillor Ash asked whether the budget was balanced. RESOLVED – That the report be noted.\n"
     missing = paste(client, text)
-    assert missing.status_code == 422
-    assert re.search(r'id="committee-error">.*which committee met', missing.get_data(as_text=True))
-    assert count(engine, Meeting) == 0
-    named = paste(client, text, new_committee="Budget Panel", meeting_date="2024-02-01")
+    assert missing.status_code == 302
+    review = client.get(missing.headers["Location"]).get_data(as_text=True)
+    assert "do not name the committee" in review and "do not give the meeting date" in review
+    [meeting] = rows(engine, Meeting)
+    assert meeting.status == "draft" and meeting.date is None
+    named = paste(client, text + "\nAll agreed.\n", new_committee="Budget Panel", meeting_date="2024-02-01")
     assert named.status_code == 302
-    assert rows(engine, Meeting)[0].date.isoformat() == "2024-02-01"
+    assert sorted(str(m.date) for m in rows(engine, Meeting)) == ["2024-02-01", "None"]
 
 
 def test_editing_the_add_form_explains_what_is_missing_or_wrong(client, login, engine):
@@ -445,3 +447,38 @@ def test_editing_messages_are_good_english_and_an_agenda_item_is_added_from_the_
     assert "The agenda item “RESOLVED – That the report be noted.” was added, with the records found under it." in page
     items = rows(engine, AgendaItem, meeting_id=meeting.id)
     assert sorted(item.position for item in items) == [0, 1, 2]
+
+
+def test_editing_a_chosen_file_survives_a_failed_submit_and_is_used_on_the_next(client, login, engine):
+    login("editor")
+    data = MINUTES.encode("utf-8")
+    failed = client.post("/minutes/new", data={"csrf_token": token(client), "file": (io.BytesIO(data), "march.txt"),
+                                               "committee": "", "meeting_date": "14/14/2024"},
+                         content_type="multipart/form-data")
+    page = failed.get_data(as_text=True)
+    assert failed.status_code == 422 and "Kept from your last try: <strong>march.txt</strong>" in page
+    kept = re.search(r'name="kept" type="hidden" value="([0-9a-f]{32})"', page)[1]
+    assert count(engine, Meeting) == 0
+    again = client.post("/minutes/new", data={"csrf_token": token(client), "kept": kept, "committee": ""},
+                        content_type="multipart/form-data")
+    assert again.status_code == 302
+    [meeting] = rows(engine, Meeting)
+    assert meeting.source_name == "march.txt"
+    # used once: the same token again finds nothing, and says so
+    gone = client.post("/minutes/new", data={"csrf_token": token(client), "kept": kept, "committee": ""},
+                       content_type="multipart/form-data")
+    assert gone.status_code == 422 and "choose it again" in gone.get_data(as_text=True)
+
+
+def test_editing_publishing_undated_minutes_asks_for_the_date_first(client, login, engine):
+    login("editor")
+    text = "1. Budget\n\nCouncillor Ash asked whether the budget was balanced. RESOLVED – That the report be noted.\n"
+    paste(client, text, new_committee="Budget Panel")
+    [meeting] = rows(engine, Meeting)
+    refused = client.post(f"/meetings/{meeting.id}/publish", data={"csrf_token": token(client)})
+    assert refused.status_code == 422 and "do not give the meeting" in refused.get_data(as_text=True)
+    assert one(engine, Meeting, meeting.id).status == MeetingStatus.DRAFT
+    client.post(f"/meetings/{meeting.id}/details", data={"csrf_token": token(client), "committee": "Budget Panel",
+                                                         "date": "2024-02-01", "title": ""})
+    assert client.post(f"/meetings/{meeting.id}/publish", data={"csrf_token": token(client)}).status_code == 302
+    assert one(engine, Meeting, meeting.id).status == MeetingStatus.PUBLISHED

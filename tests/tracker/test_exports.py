@@ -37,16 +37,16 @@ def test_exports_csv_cells_that_a_spreadsheet_would_run_are_neutralised(value, c
 def test_exports_csv_of_the_filtered_log_reads_back_with_the_csv_module(client, engine, two_meetings, make_user):
     editor = user_named(engine, make_user("editor"))
     breakdown = action_like(engine, "breakdown of pothole repair times")
-    with write_session(engine) as session:  # an owner typed as a formula
-        change_owner_or_due(session=session, action_id=breakdown.id, user=editor, owner="=cmd|'/c calc'!A1",
-                            due=breakdown.due, due_date=breakdown.due_date, reason=None)
+    with write_session(engine) as session:  # a due date typed as a formula (an owner must name someone)
+        change_owner_or_due(session=session, action_id=breakdown.id, user=editor, owner=breakdown.owner,
+                            due="=cmd|'/c calc'!A1", due_date=breakdown.due_date, reason=None)
     response = client.get("/actions/export.csv?kind=report_back")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.get_data().decode("utf-8-sig"))))
     assert list(rows[0]) == CSV_COLUMNS and len(rows) == 1
     row = rows[0]
-    assert row["owner"] == "'=cmd|'/c calc'!A1"
+    assert row["due"] == "'=cmd|'/c calc'!A1"
     assert row["text"].startswith("The Head of Highways agreed to provide a breakdown")
     assert (row["due_date"], row["overdue"], row["committee"], row["item_number"]) == (
         "2024-03-13", "yes", "Place Scrutiny Committee", "5")

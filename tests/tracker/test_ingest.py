@@ -98,8 +98,12 @@ def test_a_failure_half_way_leaves_nothing_behind(engine, nlp, tmp_path, monkeyp
     assert list(uploads.iterdir()) == []  # the kept original went with the transaction
 
 
-def test_minutes_that_name_no_committee_need_one(engine, nlp):
+def test_minutes_that_name_no_committee_or_date_are_kept_with_warnings_for_the_editor(engine, nlp):
     document = read_document(b"1. Apologies\n\nThere were none.\n", filename="m.txt")
-    with pytest.raises(IngestError, match="which committee"):
-        ingest_document(engine=engine, document=document, nlp=nlp)
-    assert count(engine, Meeting) == 0
+    outcome = ingest_document(engine=engine, document=document, nlp=nlp)
+    assert outcome.committee == "Committee not named" and outcome.date is None
+    assert any("do not name the committee" in w for w in outcome.warnings)
+    assert any("do not give the meeting date" in w for w in outcome.warnings)
+    with Session(engine) as session:
+        meeting = session.get(Meeting, outcome.meeting_id)
+        assert meeting.status == MeetingStatus.DRAFT and "give its name" in meeting.warnings

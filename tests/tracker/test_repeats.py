@@ -39,7 +39,8 @@ def test_repeats_the_real_reiterated_request_links_to_the_earlier_request(engine
     [link] = repeats(engine, earlier.id)
     assert link.meeting_id == later.meeting_id and link.state == "proposed"
     assert "reiterated previous requests for the performance data" in link.text
-    assert {"actual", "number", "percentag"} <= set(link.terms.split())
+    assert {"actual", "numbers", "percentages"} <= set(link.terms.split(", "))  # the words as minuted, not stems
+    assert "reiterated previous requests" in link.sentence
     with Session(engine) as session:
         chain = repeat_chain(session=session, action_id=earlier.id, include_drafts=False)
     assert chain.times == 2 and chain.first == dt.date(2018, 11, 14) and chain.last == dt.date(2019, 3, 13)

@@ -423,14 +423,16 @@ def test_search_sees_a_write_that_ends_with_a_savepoint(client, engine, ingest_t
     from sqlmodel import select
 
     from tracker.db import get_or_add, write_session
-    from tracker.models import Person, Question
+    from tracker.models import Committee, Meeting, Person, Question
 
     meeting = ingest_text(MINUTES).meeting_id
     with write_session(engine) as session:
         question = session.exec(select(Question).where(Question.meeting_id == meeting)).first()
         question.text = "Councillor Foster asked about zeppelin landing fees."
         session.flush()
-        get_or_add(session, Person, {"name": "Councillor Zeppelin Foster"})
+        council_id = session.get(Committee, session.get(Meeting, meeting).committee_id).council_id
+        get_or_add(session, Person, {"council_id": council_id, "key": "councillor zeppelin foster"},
+                   name="Councillor Zeppelin Foster")
     assert texts(api(client, q="zeppelin")) == ["Councillor Foster asked about zeppelin landing fees."]
 
 

@@ -60,7 +60,7 @@ def _row_ids(session, meeting: Meeting) -> dict:
     """Values for URL arguments by name, all pointing at rows of this meeting."""
     committee = session.get(Committee, meeting.committee_id)
     values = {"meeting_id": meeting.id, "meeting": meeting.id, "committee_id": committee.id, "slug": committee.slug,
-              "committee": committee.slug, "kind": "action"}
+              "committee": committee.slug, "council": committee.council.slug, "kind": "action"}
     for kind, model in RECORD_MODELS.items():
         row = session.exec(select(model).where(model.meeting_id == meeting.id).order_by(model.id)).scalars().first()
         if row is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from nlp.subjects import shows_kind, subject_terms, without_asking_again
+from nlp.subjects import sentence_with, shows_kind, subject_terms, without_asking_again, words_for
 
 from ..audit import record_audit
 from ..errors import Conflict, NotAllowed, NotFound
@@ -77,6 +77,7 @@ class LaterItem:
     item: AgendaItem
     text: str
     terms: set[str]
+    lines: str = ""  # the same with its line breaks, so a bullet without a full stop is a sentence of its own
 
 
 def later_items(*, session: Session, meeting_id: int) -> list[LaterItem]:
@@ -94,7 +95,7 @@ def later_items(*, session: Session, meeting_id: int) -> list[LaterItem]:
     out = []
     for item in items:
         joined = without_asking_again(" ".join(texts[item.id]))
-        out.append(LaterItem(item, joined, subject_terms(joined)))
+        out.append(LaterItem(item, joined, subject_terms(joined), "\n".join(texts[item.id])))
     return out
 
 
@@ -134,18 +135,25 @@ def _existing(session: Session, action_id: int, kind: LinkKind, meeting_id: int)
                                                  ActionLink.meeting_id == meeting_id)).first()
 
 
+def reason(shared: set[str], text: str, own: set[str] = frozenset()) -> tuple[str, str]:
+    """Why a link was proposed, for a person to judge: the shared words as the later record writes them, and
+    the later record's sentence holding most of them (most of the action's `own` words first)."""
+    return ", ".join(words_for(shared, text))[:500], sentence_with(shared, text, prefer=own)
+
+
 def _propose(session: Session, action: Action, meeting: Meeting, found) -> ActionLink | None:
     score, later, shared = found
+    words, sentence = reason(shared, later.lines or later.text, subject_terms(action.text))
     link = _existing(session, action.id, LinkKind.DISCHARGE, meeting.id)
     if link is not None:
         if link.state == LinkState.PROPOSED:  # refresh it from the minutes as they now stand
             link.item_id, link.item_number, link.score = later.item.id, _number(later.item), round(score, 3)
-            link.text, link.terms = later.item.title[:2000], " ".join(sorted(shared))[:500]
+            link.text, link.terms, link.sentence = later.item.title[:2000], words, sentence
             session.add(link)
         return None
     link = ActionLink(action_id=action.id, kind=LinkKind.DISCHARGE, meeting_id=meeting.id, item_id=later.item.id,
                       item_number=_number(later.item), record_kind="item", record_id=later.item.id,
-                      text=later.item.title[:2000], score=round(score, 3), terms=" ".join(sorted(shared))[:500])
+                      text=later.item.title[:2000], score=round(score, 3), terms=words, sentence=sentence)
     session.add(link)
     return link
 

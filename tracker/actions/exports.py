@@ -22,7 +22,7 @@ from .log import LogEntry
 from .pack import AgendaPack, body_name, cell_text
 
 CSV_COLUMNS = ["id", "text", "kind", "owner", "due", "due_date", "status", "overdue", "days_overdue", "stale",
-               "committee", "meeting_date", "item_number", "item_title", "url"]
+               "council", "committee", "meeting_date", "item_number", "item_title", "url"]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 STATUS_WORDS = {"open": "Open", "in_progress": "In progress", "done": "Done", "dropped": "Dropped"}
 
@@ -49,7 +49,7 @@ def log_csv(entries: list[LogEntry], *, base_url: str) -> str:
         writer.writerow([safe_cell(one_line(str(value)) if isinstance(value, str) else value) for value in (
             row["id"], row["text"], row["kind"], row["owner"], row["due"], row["due_date"], row["status"],
             "yes" if row["overdue"] else "no", row["days_overdue"], "yes" if row["stale"] else "no",
-            row["meeting"]["committee"], row["meeting"]["date"], row["item"]["number"], row["item"]["title"],
+            row["meeting"]["council"], row["meeting"]["committee"], row["meeting"]["date"], row["item"]["number"], row["item"]["title"],
             base_url.rstrip("/") + row["url"])])
     return out.getvalue()
 

@@ -28,6 +28,7 @@ from ..models import (
     User,
     meeting_visible,
 )
+from ..minutes.councils import council_of
 from .service import CLOSED, KIND_WORDS, STILL_OPEN, is_stale
 
 STATUS_FILTERS = {"": "Any status", "open": "Still to do (open or in progress)", "in_progress": "In progress",
@@ -165,7 +166,8 @@ class LogEntry:
                 "due_date": a.due_date.isoformat() if a.due_date else None, "status": str(a.status),
                 "overdue": self.overdue, "days_overdue": self.days_overdue, "stale": self.stale,
                 "meeting": {"id": self.meeting.id, "date": self.meeting.date.isoformat() if self.meeting.date else None,
-                            "committee": self.committee.name, "committee_slug": self.committee.slug},
+                            "committee": self.committee.name, "committee_slug": self.committee.slug,
+                            "council": council_of(self.committee).name},
                 "item": {"number": (self.item.number or str(self.item.position + 1)) if self.item else None,
                          "title": self.item.title if self.item else None},
                 "url": f"/actions/{a.id}"}

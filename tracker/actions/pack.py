@@ -21,6 +21,7 @@ from ..audit import record_audit
 from ..config import DEFAULT_STALE_DAYS
 from ..errors import Invalid, NotAllowed
 from ..models import ActionEvent, Committee, Meeting, Role, TrackerLayout, User, meeting_visible, utcnow
+from ..minutes.councils import DEFAULT_COUNCIL, council_of
 from .discharge import discharged_at
 from .log import LogEntry, LogFilters, action_log
 from .repeats import repeat_chain
@@ -124,10 +125,11 @@ def _day(value: dt.date) -> str:
 
 
 def body_name(committee: Committee) -> str:
-    """The committee's name for documents and calendars, led by its council's once committees have one."""
-    council = getattr(committee, "council", None)
-    council_name = getattr(council, "name", council) if council else None
-    return f"{council_name}: {committee.name}" if council_name else committee.name
+    """The committee's name for documents and calendars, led by its council's ("Eastmoor District Council:
+    Scrutiny Committee"); the default council, which minutes naming none go to, is not named."""
+    council = council_of(committee)
+    named = council is not None and council.name != DEFAULT_COUNCIL
+    return f"{council.name}: {committee.name}" if named else committee.name
 
 
 def cell_text(line: PackLine, key: str) -> str:

@@ -18,7 +18,7 @@ from sqlmodel import Session, select
 from nlp.subjects import asks_again, subject_terms
 
 from ..models import Action, ActionLink, AgendaItem, Comment, Committee, LinkKind, LinkState, Meeting, MeetingStatus
-from .discharge import Subject, action_subject
+from .discharge import Subject, action_subject, reason
 
 MIN_SCORE_WITH_CUE = 0.25
 MIN_SCORE_WITHOUT_CUE = 0.6
@@ -52,14 +52,14 @@ def _link(session: Session, earlier: Action, meeting: Meeting, found, record) ->
         if existing.state == LinkState.PROPOSED and score > existing.score:
             existing.record_kind, existing.record_id, existing.text = record_kind, record_id, text[:2000]
             existing.item_id, existing.score = item_id, round(score, 3)
-            existing.terms = " ".join(sorted(shared))[:500]
+            existing.terms, existing.sentence = reason(shared, text)
             session.add(existing)
         return None
     item = session.get(AgendaItem, item_id) if item_id else None
     link = ActionLink(action_id=earlier.id, kind=LinkKind.REPEAT, meeting_id=meeting.id, item_id=item_id,
                       item_number=(item.number or str(item.position + 1)) if item else None,
                       record_kind=record_kind, record_id=record_id, text=text[:2000], score=round(score, 3),
-                      terms=" ".join(sorted(shared))[:500])
+                      terms=reason(shared, text)[0], sentence=reason(shared, text)[1])
     session.add(link)
     return link
 

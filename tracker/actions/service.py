@@ -11,13 +11,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from ..audit import record_audit
 from ..config import DEFAULT_STALE_DAYS
 from ..errors import Conflict, Invalid, NotAllowed, NotFound
 from ..minutes.corrections import CorrectionError, edit_record
-from ..models import Action, ActionEvent, ActionStatus, Meeting, MeetingStatus, Role, User, utcnow
+from ..models import (Action, ActionEvent, ActionLink, ActionStatus, LinkKind, LinkState, Meeting, MeetingStatus, Role, User,
+                      utcnow)
 
 CLOSED = (ActionStatus.DONE.value, ActionStatus.DROPPED.value)
 STILL_OPEN = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
@@ -58,6 +60,13 @@ def set_action_status(*, session: Session, action_id: int, status: str, user: Us
     action.status_note = note
     action.updated_at = utcnow()
     session.add(action)
+    if status not in STILL_OPEN:
+        # a proposed discharge nobody decided is moot once the action is done or dropped (a repeat still
+        # counts as asking again, so it stays)
+        session.exec(update(ActionLink).where(ActionLink.action_id == action.id,
+                                              ActionLink.kind == LinkKind.DISCHARGE.value,
+                                              ActionLink.state == LinkState.PROPOSED.value)
+                     .values(state=LinkState.CLOSED.value))
     record_audit(session=session, user=user, event="action.status", entity="action", entity_id=action.id,
                  detail={"status": status.value, "note": note})
     return action

@@ -18,7 +18,8 @@ from ..errors import Conflict, Invalid, sentence
 from ..minutes import queries
 from ..minutes.views import render_meeting
 from ..models import Action, ActionEvent, ActionLink, AgendaItem, LinkKind, LinkState, Person, Role, User
-from ..web import db, engine, get_or_404, has_role, include_drafts, role_required, stale_days, today
+from ..web import (committee_route, db, engine, get_or_404, has_role, include_drafts, role_required, stale_days,
+                   today)
 from . import log
 from .charts import CommitteeChart, MonthChart, done_by_month, open_by_committee
 from .discharge import decide_link, discharged_at, links_for
@@ -94,7 +95,7 @@ def action_log():
     return _render_log()
 
 
-@bp.route("/committees/<slug>/actions")
+@committee_route(bp, "/committees/<slug>/actions")
 def committee_log(slug: str):
     """One committee's action log, with the same filters, counts and chart."""
     return _render_log(_committee(slug))
@@ -133,7 +134,7 @@ def calendar():
     return response
 
 
-@bp.route("/committees/<slug>/actions.atom")
+@committee_route(bp, "/committees/<slug>/actions.atom")
 def committee_feed(slug: str):
     """An Atom feed of a committee's newest actions, for councillors to subscribe to."""
     committee = _committee(slug)
@@ -349,7 +350,7 @@ def _for_meeting():
     abort(400, description="meeting must be the date of the meeting the tracker goes to, written YYYY-MM-DD.")
 
 
-@bp.route("/committees/<slug>/tracker")
+@committee_route(bp, "/committees/<slug>/tracker")
 def tracker(slug: str):
     """The action tracker for the committee's next agenda pack: a page that prints, or (?format=docx) Word."""
     committee = _committee(slug)
@@ -369,7 +370,7 @@ def tracker(slug: str):
     return response
 
 
-@bp.route("/committees/<slug>/tracker/columns", methods=["GET", "POST"])
+@committee_route(bp, "/committees/<slug>/tracker/columns", methods=["GET", "POST"])
 @role_required(Role.EDITOR)
 def tracker_columns_form(slug: str):
     """An editor chooses which columns the committee's tracker prints, page and Word alike."""
@@ -393,7 +394,7 @@ def tracker_columns_form(slug: str):
                            required=REQUIRED_COLUMNS), status
 
 
-@bp.route("/committees/<slug>/unanswered")
+@committee_route(bp, "/committees/<slug>/unanswered")
 def committee_unanswered(slug: str):
     """Questions asked at the committee's meetings with no recorded response."""
     committee = _committee(slug)

@@ -58,7 +58,9 @@ _RECORD_LISTS = {"questions": {"type": "array", "items": _ref("Question")},
 SCHEMAS: dict[str, Any] = {
     "Error": _object({"error": _STR, "message": {"type": "string", "description": "what went wrong and what to do"},
                       "incident": _STR}, optional=("incident",)),
-    "Committee": _object({"slug": _STR, "name": _STR, "url": _URL, "api_url": _STR, "meeting_count": _INT},
+    "Council": _object({"slug": _STR, "name": _STR}),
+    "Committee": _object({"slug": _STR, "name": _STR, "url": _URL, "api_url": _STR, "council": _ref("Council"),
+                          "meeting_count": _INT},
                          optional=("meeting_count",)),
     "CommitteeDetail": _all(_ref("Committee"), _object({"meetings": _page_of(_ref("Meeting"))})),
     "Meeting": _object({"id": _INT, "committee": _ref("Committee"), "date": _DATE, "title": _nullable("string"),
@@ -95,6 +97,7 @@ SCHEMAS: dict[str, Any] = {
                             "new": _nullable("string"), "note": _nullable("string"),
                             "by": _nullable("string", description="shown to signed-in users only")}),
     "Person": _object({"id": _INT, "name": _STR, "role": {"enum": _values(PersonRole)}, "url": _URL, "api_url": _STR,
+                       "council": _ref("Council"),
                        "counts": _object({"questions": _INT, "responses": _INT, "comments": _INT, "actions": _INT})},
                       optional=("counts",)),
     "PersonDetail": _all(_ref("Person"), _object({key: _page_of(_ref("RecordInMeeting"))

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, union
 from sqlmodel import Session, select
 
+from ..minutes.councils import council_of
 from ..models import (
     Action,
     ActionEvent,
@@ -76,9 +77,15 @@ def item_url(item: AgendaItem) -> str:
     return f"{meeting_url(item.meeting_id)}#item-{item.position + 1}"
 
 
+def council_dict(row) -> dict[str, Any]:
+    council = council_of(row)  # from the session's identity map after the first
+    return {"slug": council.slug, "name": council.name}
+
+
 def committee_dict(committee: Committee, *, meeting_count: int | None = None) -> dict[str, Any]:
     out = {"slug": committee.slug, "name": committee.name, "url": f"/committees/{committee.slug}",
-           "api_url": f"/api/committees/{committee.slug}"}
+           "api_url": f"/api/committees/{committee.slug}",
+           "council": council_dict(committee)}
     if meeting_count is not None:
         out["meeting_count"] = meeting_count
     return out
@@ -120,7 +127,7 @@ def is_overdue(action: Action, *, today: dt.date | None = None) -> bool:
 
 def person_dict(person: Person, *, counts: dict[str, int] | None = None) -> dict[str, Any]:
     out = {"id": person.id, "name": person.name, "role": str(person.role), "url": f"/people/{person.id}",
-           "api_url": f"/api/people/{person.id}"}
+           "api_url": f"/api/people/{person.id}", "council": council_dict(person)}
     if counts is not None:
         out["counts"] = counts
     return out

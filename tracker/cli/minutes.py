@@ -86,10 +86,12 @@ def _yield_cpu(setting: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--council", help="Council or other body, when the minutes do not say (else the default council).")
 @click.option("--committee", help="Committee name, when the minutes do not say or say it differently.")
 @click.option("--date", "meeting_date", help="Meeting date as YYYY-MM-DD, when the minutes do not say.")
 @click.option("--publish", is_flag=True, help="Make the meetings public at once (otherwise they are drafts).")
-def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | None, publish: bool) -> None:
+def ingest(paths: tuple[str, ...], council: str | None, committee: str | None, meeting_date: str | None,
+           publish: bool) -> None:
     """Store the minutes in PATHS (files or folders of .txt, .html, .pdf, .docx); one line per file."""
     # imported when the command runs, so that `tracker --help` stays quick
     from nlp import SegmenterError, build_pipeline
@@ -127,7 +129,7 @@ def ingest(paths: tuple[str, ...], committee: str | None, meeting_date: str | No
             try:
                 original = read_path_bytes(path, max_bytes=config["MAX_UPLOAD_BYTES"])
                 document = _read(reader, original, path.name, config["MAX_UPLOAD_BYTES"])
-                outcome = ingest_document(engine=engine, document=document, nlp=nlp, committee=committee,
+                outcome = ingest_document(engine=engine, document=document, nlp=nlp, committee=committee, council=council,
                                           meeting_date=meeting_date, publish=publish,
                                           original=original, uploads=uploads)
             except (InvalidDocument, SegmenterError, IngestError) as error:

@@ -26,6 +26,7 @@ from ..models import (
     AgendaItem,
     Comment,
     Committee,
+    Council,
     Meeting,
     MeetingStatus,
     MinuteRecord,
@@ -36,6 +37,7 @@ from ..models import (
     User,
     utcnow,
 )
+from .councils import CouncilError, council_named
 from .ingest import committee_named
 from .people import clean_name, person_for
 
@@ -147,7 +149,12 @@ def _preceding_question(session: Session, meeting_id: int, item_id: int | None, 
 
 def _set_person(session: Session, record: MinuteRecord, kind: RecordKind, name: str | None) -> None:
     column = PERSON_FIELDS[kind]
-    person = person_for(session=session, name=name)
+    meeting = session.get(Meeting, record.meeting_id)
+    council_id = session.get(Committee, meeting.committee_id).council_id
+    person = person_for(session=session, name=name, council_id=council_id)
+    if person is None and clean_name(name):
+        raise CorrectionError(f"{clean_name(name)!r} is not a person's name, a post or a body; give who it was, "
+                              "e.g. 'Councillor Yates' or 'the Head of Housing'", column)
     setattr(record, column, person.name if person else None)
     setattr(record, f"{column}_id", person.id if person else None)
 
@@ -581,13 +588,22 @@ def add_agenda_item(*, session: Session, user: User | None, meeting_id: int, quo
 # --- the meeting as a whole ---------------------------------------------------------------
 
 def update_meeting(*, session: Session, user: User | None, meeting_id: int, committee: str,
-                   date: dt.date | None, title: str | None) -> dict[str, tuple]:
-    """Change which committee met, when, and the meeting's title; returns what changed."""
+                   date: dt.date | None, title: str | None, council: str | None = None) -> dict[str, tuple]:
+    """Change which council and committee met, when, and the meeting's title; returns what changed.
+
+    No `council`: the committee stays with the meeting's council."""
     meeting = _meeting(session, meeting_id)
     name = " ".join((committee or "").split())
     if not name:
         raise CorrectionError("Enter the committee's name", "committee")
-    body = committee_named(session=session, name=name)
+    if council and council.strip():
+        try:
+            body_of = council_named(session=session, name=council)
+        except CouncilError as error:
+            raise CorrectionError(str(error), "council") from None
+    else:
+        body_of = session.get(Council, session.get(Committee, meeting.committee_id).council_id)
+    body = committee_named(session=session, name=name, council=body_of)
     title = " ".join((title or "").split())[:500] or body.name
     if date is not None:
         clash = session.exec(select(Meeting).where(Meeting.committee_id == body.id, Meeting.date == date,
@@ -613,10 +629,13 @@ def update_meeting(*, session: Session, user: User | None, meeting_id: int, comm
 
 
 def publish_meeting(*, session: Session, user: User | None, meeting_id: int) -> Meeting:
-    """Make a draft meeting public."""
+    """Make a draft meeting public; an undated one is refused until the editor gives its date."""
     meeting = _meeting(session, meeting_id)
     if meeting.status == MeetingStatus.PUBLISHED:
         raise CorrectionError("This meeting is already published")
+    if meeting.date is None:
+        raise CorrectionError("The minutes do not give the meeting's date: enter it under Meeting details, then "
+                              "publish", "date")
     meeting.status, meeting.published_at = MeetingStatus.PUBLISHED, utcnow()
     _touch(session, meeting)
     _audit(session, user, "publish", meeting, {})

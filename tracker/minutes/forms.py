@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
-from wtforms import IntegerField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, IntegerField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from nlp.records import ActionKind, ResolutionKind
@@ -25,18 +25,22 @@ class NewMinutesForm(FlaskForm):
     text = TextAreaField("Paste the minutes", validators=[Optional()])
     file = FileField("Or upload a file", validators=[FileAllowed(UPLOAD_EXTENSIONS, message=(
         "Upload a .txt, .html, .pdf or .docx file"))])
+    council = StringField("Council or other body", validators=[Optional(), Length(max=200, message=(
+        "Keep the council's name under 200 characters"))])
     committee = SelectField("Committee", choices=[])
     new_committee = StringField("Or a new committee's name", validators=[Optional(), Length(max=200, message=(
         "Keep the committee's name under 200 characters"))])
     meeting_date = WrittenDateField("Meeting date", validators=[Optional()])
+    kept = HiddenField()  # the token of a file chosen before a submit that failed (see ingest.keep_pending)
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         pasted = bool((self.text.data or "").strip())
-        if pasted and self.file.data:
+        chosen = self.file.data or self.kept.data
+        if pasted and chosen:
             self.file.errors.append("Paste the minutes or upload a file, not both")
             valid = False
-        elif not pasted and not self.file.data and not self.file.errors:
+        elif not pasted and not chosen and not self.file.errors:
             self.file.errors.append("Paste the minutes or choose a file to upload")
             valid = False
         chosen, typed = self.committee.data or "", " ".join((self.new_committee.data or "").split())
@@ -47,8 +51,10 @@ class NewMinutesForm(FlaskForm):
 
 
 class MeetingDetailsForm(FlaskForm):
-    """Which committee met, when, and the meeting's title."""
+    """Which council's committee met, when, and the meeting's title."""
 
+    council = StringField("Council or other body", validators=[Optional(), Length(max=200, message=(
+        "Keep the council's name under 200 characters"))])
     committee = StringField("Committee", validators=[DataRequired(message="Enter the committee's name"), Length(
         max=200, message="Keep the committee's name under 200 characters")])
     date = WrittenDateField("Meeting date", validators=[Optional()])

@@ -27,6 +27,7 @@ from ..models import (
     AgendaItem,
     Comment,
     Committee,
+    Council,
     Meeting,
     MeetingStatus,
     Question,
@@ -36,6 +37,7 @@ from ..models import (
     utcnow,
 )
 from ..reports.service import remember_report_items, restore_report_items
+from .councils import CouncilError, council_named
 from .people import person_for
 from .readers import SourceDocument
 
@@ -65,18 +67,29 @@ class IngestOutcome:
 
 
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+COMMITTEE_NOT_NAMED = "Committee not named"  # where minutes naming no committee are filed until an editor names it
 
 
 def slugify(name: str) -> str:
     return _SLUG_JUNK.sub("-", name.lower().replace("&", " and ")).strip("-")[:200] or "committee"
 
 
-def committee_named(*, session: Session, name: str) -> Committee:
-    """The committee with this name (case and spacing ignored), created if new."""
+def committee_named(*, session: Session, name: str, council: Council | None = None) -> Committee:
+    """The council's committee with this name (case and spacing ignored), created if new.
+
+    A new committee gets the plain slug of its name when no other council's committee has it, else the
+    council's slug in front, so that existing addresses never change."""
     name = " ".join(name.split())[:200]
     if not name:
         raise IngestError("the committee name is empty")
-    return get_or_add(session, Committee, {"slug": slugify(name)}, name=name)
+    council = council or council_named(session=session, name=None)
+    for existing in session.exec(select(Committee).where(Committee.council_id == council.id)).all():
+        if slugify(existing.name) == slugify(name):
+            return existing
+    slug = slugify(name)
+    if session.exec(select(Committee.id).where(Committee.slug == slug)).first() is not None:
+        slug = slugify(f"{council.slug} {name}")
+    return get_or_add(session, Committee, {"slug": slug}, name=name, council_id=council.id)
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
@@ -90,22 +103,27 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
 
 def ingest_minutes(*, session: Session, document: SourceDocument, minutes: Minutes, committee: str | None = None,
                    meeting_date: str | dt.date | None = None, publish: bool = False, user: User | None = None,
-                   source_file: str | None = None) -> IngestOutcome:
+                   source_file: str | None = None, council: str | None = None) -> IngestOutcome:
     """Store `minutes` (segmented from `document`) in `session`'s transaction; the caller commits.
 
-    `committee` and `meeting_date` override what the segmenter found;
-    `source_file` is the kept original's server-made name (see ``save_original``).
+    `council`, `committee` and `meeting_date` override what the segmenter found (no council at all: the
+    default council); `source_file` is the kept original's server-made name (see ``save_original``).
+    A missing committee or date is a warning for the editor to fix, not a refusal.
     """
     found = minutes.meeting
     committee_name = (committee or found.committee or "").strip()
     notes = []
-    if not committee_name and found.council:
-        # Single-item pages often name only the council; file them where an editor can see and rename them.
-        committee_name = f"{found.council.strip()} (committee not named)"
-        notes.append(f"the minutes do not name the committee; filed under {committee_name!r}")
+    try:
+        body_of = council_named(session=session, name=council or found.council)
+    except CouncilError as error:
+        raise IngestError(str(error)) from None
     if not committee_name:
-        raise IngestError("the minutes do not say which committee met; give the committee name")
+        # Single-item pages often name only the council; file them where an editor can see and rename them.
+        committee_name = COMMITTEE_NOT_NAMED
+        notes.append(f"the minutes do not name the committee; filed under {committee_name!r}: give its name")
     when = parse_date(meeting_date) if meeting_date else parse_date(found.date)
+    if when is None:
+        notes.append("the minutes do not give the meeting date: give it before publishing")
 
     existing = session.exec(select(Meeting).where(Meeting.checksum == document.checksum)).first()
     if existing is not None:
@@ -113,7 +131,7 @@ def ingest_minutes(*, session: Session, document: SourceDocument, minutes: Minut
         return IngestOutcome(existing.id, "unchanged", held.name, existing.date, _counts(session, existing.id),
                              ["this document is already stored; nothing changed"])
 
-    body = committee_named(session=session, name=committee_name)
+    body = committee_named(session=session, name=committee_name, council=body_of)
     meeting = None
     if when is not None:
         meeting = session.exec(select(Meeting).where(Meeting.committee_id == body.id, Meeting.date == when)).first()
@@ -168,6 +186,40 @@ def save_original(data: bytes, document_format: str, uploads: Path) -> str:
     return name
 
 
+_TOKEN = re.compile(r"[0-9a-f]{32}")
+
+
+def keep_pending(data: bytes, filename: str | None, uploads: Path) -> str:
+    """Keep a chosen file across a failed submit (a browser cannot refill a file box); returns its token."""
+    token = uuid.uuid4().hex
+    folder = uploads / "pending"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{token}.name").write_text(filename or "", encoding="utf-8")
+        (folder / f"{token}.bin").write_bytes(data)
+    except OSError as error:
+        raise StorageUnavailable(f"the chosen file could not be kept ({error.strerror or error}); choose it "
+                                 "again") from None
+    return token
+
+
+def pending_file(token: str | None, uploads: Path) -> tuple[bytes, str | None] | None:
+    """The bytes and name of a kept file, or None when the token names none."""
+    if not token or not _TOKEN.fullmatch(token):
+        return None
+    folder = uploads / "pending"
+    try:
+        return (folder / f"{token}.bin").read_bytes(), (folder / f"{token}.name").read_text(encoding="utf-8") or None
+    except OSError:
+        return None
+
+
+def drop_pending(token: str | None, uploads: Path) -> None:
+    if token and _TOKEN.fullmatch(token):
+        for suffix in (".bin", ".name"):
+            (uploads / "pending" / f"{token}{suffix}").unlink(missing_ok=True)
+
+
 _RECORD_COLUMNS = {Question: "questions", Response: "responses", Comment: "comments", Resolution: "resolutions",
                    Action: "actions"}
 
@@ -207,6 +259,7 @@ def _edited_fields(session: Session, action: Action) -> set[str]:
 
 
 def _store_records(session: Session, meeting: Meeting, minutes: Minutes, kept: list[Action], user: User | None):
+    council_id = session.get(Committee, meeting.committee_id).council_id
     items = []
     for position, found in enumerate(minutes.agenda_items):
         item = AgendaItem(meeting_id=meeting.id, position=position, number=found.number, title=found.title,
@@ -224,19 +277,19 @@ def _store_records(session: Session, meeting: Meeting, minutes: Minutes, kept: l
 
     questions = []
     for position, found in enumerate(minutes.questions):
-        asker = person_for(session=session, name=found.asker)
+        asker = person_for(session=session, name=found.asker, council_id=council_id)
         question = Question(**common(position, found), asker=asker.name if asker else None,
                             asker_id=asker.id if asker else None)
         session.add(question)
         questions.append(question)
     session.flush()
     for position, found in enumerate(minutes.responses):
-        who = person_for(session=session, name=found.responder)
+        who = person_for(session=session, name=found.responder, council_id=council_id)
         answered = questions[found.answers].id if found.answers is not None and found.answers < len(questions) else None
         session.add(Response(**common(position, found), responder=who.name if who else None,
                              responder_id=who.id if who else None, question_id=answered))
     for position, found in enumerate(minutes.comments):
-        who = person_for(session=session, name=found.speaker)
+        who = person_for(session=session, name=found.speaker, council_id=council_id)
         session.add(Comment(**common(position, found), speaker=who.name if who else None,
                             speaker_id=who.id if who else None))
     for position, found in enumerate(minutes.resolutions):
@@ -244,7 +297,7 @@ def _store_records(session: Session, meeting: Meeting, minutes: Minutes, kept: l
 
     unmatched = list(kept)
     for position, found in enumerate(minutes.actions):
-        owner = person_for(session=session, name=found.owner)
+        owner = person_for(session=session, name=found.owner, council_id=council_id)
         due_date = parse_date(found.due_date) if found.due_date else None
         best = max(unmatched, key=lambda old: _same_action(old, found.text), default=None)
         if best is not None and _same_action(best, found.text) >= 0.6:
@@ -277,7 +330,8 @@ def _carry_over(session, action: Action, found, position, item, owner, due_date,
 
 def ingest_document(*, engine: Engine, document: SourceDocument, nlp, committee: str | None = None,
                     meeting_date: str | dt.date | None = None, publish: bool = False, user: User | None = None,
-                    original: bytes | None = None, uploads: Path | None = None) -> IngestOutcome:
+                    original: bytes | None = None, uploads: Path | None = None,
+                    council: str | None = None) -> IngestOutcome:
     """Segment a document and store it in one transaction; on any failure nothing is left behind.
 
     The original (if given) is kept under a server-made name in `uploads`; it
@@ -292,7 +346,8 @@ def ingest_document(*, engine: Engine, document: SourceDocument, nlp, committee:
     try:
         with write_session(engine) as session:
             outcome = ingest_minutes(session=session, document=document, minutes=minutes, committee=committee,
-                                     meeting_date=meeting_date, publish=publish, user=user, source_file=source_file)
+                                     meeting_date=meeting_date, publish=publish, user=user, source_file=source_file,
+                                     council=council)
     except BaseException:
         if source_file:
             (uploads / source_file).unlink(missing_ok=True)
@@ -309,4 +364,4 @@ def meeting_warnings(meeting: Meeting) -> list[str]:
 
 
 __all__ = ["IngestError", "IngestOutcome", "ingest_minutes", "ingest_document", "committee_named", "save_original", "slugify",
-           "parse_date", "meeting_warnings"]
+           "parse_date", "meeting_warnings", "keep_pending", "pending_file", "drop_pending"]

@@ -8,6 +8,8 @@ time as a ``Page``; asking for a page past the end raises ``NoSuchPage``.
 
 from __future__ import annotations
 
+from nlp.name_keys import name_key
+
 import datetime as dt
 import math
 from dataclasses import dataclass, field
@@ -309,8 +311,15 @@ def _counts_by_person(model, column, include_drafts: bool):
     return _visible(statement, include_drafts).group_by(column).subquery()
 
 
-def people(*, session: Session, include_drafts: bool, page: int = 1, per_page: int = PER_PAGE) -> Page[PersonSummary]:
-    """People by name with how many questions, responses, comments and actions are minuted against them.
+# what the role filter offers, and the stored roles each choice covers
+PEOPLE_ROLES = {"councillor": ("councillor", "cabinet_member"), "officer": ("officer",), "public": ("public",)}
+
+
+def people(*, session: Session, include_drafts: bool, page: int = 1, per_page: int = PER_PAGE,
+           search: str | None = None, council_id: int | None = None, role: str | None = None) -> Page[PersonSummary]:
+    """People, most active first, with how many questions, responses, comments and actions are minuted
+    against them; `search` matches words of the name (any case), `council_id` and `role` (a key of
+    ``PEOPLE_ROLES``) filter.
 
     Someone named only in meetings the reader cannot see is left out.
     """
@@ -319,7 +328,15 @@ def people(*, session: Session, include_drafts: bool, page: int = 1, per_page: i
     statement = select(Person, *columns)
     for sub in counts:
         statement = statement.outerjoin(sub, sub.c.person_id == Person.id)
-    statement = statement.where(sum(columns[1:], columns[0]) > 0).order_by(Person.name, Person.id)
+    activity = sum(columns[1:], columns[0])
+    statement = statement.where(activity > 0)
+    for word in (search or "").split()[:10]:
+        statement = statement.where(Person.key.contains(name_key(word)[:100], autoescape=True))
+    if council_id is not None:
+        statement = statement.where(Person.council_id == council_id)
+    if role in PEOPLE_ROLES:
+        statement = statement.where(Person.role.in_(PEOPLE_ROLES[role]))
+    statement = statement.order_by(activity.desc(), Person.name, Person.id)
     result = paginate(session=session, statement=statement, page=page, per_page=per_page)
     result.items = [PersonSummary(person, *numbers) for person, *numbers in result.items]
     return result

@@ -11,7 +11,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, url_for
-from markupsafe import Markup
+from flask import session as browser_session
+from markupsafe import Markup, escape
 from sqlmodel import select
 from wtforms import SelectChoice
 
@@ -35,7 +36,7 @@ from .forms import (
     RecordKindForm,
     SplitForm,
 )
-from .ingest import IngestError, ingest_document, meeting_warnings
+from .ingest import IngestError, drop_pending, ingest_document, keep_pending, meeting_warnings, pending_file
 from .readers import InvalidDocument, read_document, read_document_isolated
 
 bp = Blueprint("editing", __name__)
@@ -53,13 +54,24 @@ def _human_size(size: int) -> str:
 # --- adding minutes ---------------------------------------------------------------------
 
 def _committee_choices(form: NewMinutesForm) -> None:
-    names = db().exec(select(Committee.name).order_by(Committee.name)).all()
+    names = db().exec(select(Committee.name).distinct().order_by(Committee.name)).all()
     form.committee.choices = [SelectChoice("", "The one the minutes name")] + [SelectChoice(name) for name in names]
 
 
-def _new_page(form: NewMinutesForm, status: int = 200):
+def _new_page(form: NewMinutesForm, status: int = 200, kept: tuple[bytes, str | None] | None = None):
     limit = _human_size(current_app.config["MAX_UPLOAD_BYTES"])
-    return render_template("editing/new.html", form=form, limit=limit), status
+    if status != 200 and kept is None and form.file.data and not form.file.errors:
+        # the file was fine but something else was not: keep it, as the browser will empty its file box
+        data = form.file.data.stream.read(current_app.config["MAX_UPLOAD_BYTES"] + 1)
+        if len(data) <= current_app.config["MAX_UPLOAD_BYTES"]:
+            kept = data, form.file.data.filename
+    kept_name = None
+    if kept is not None:
+        uploads = Path(current_app.config["UPLOADS_PATH"])
+        drop_pending(browser_session.pop("kept_upload", None), uploads)
+        form.kept.data = browser_session["kept_upload"] = keep_pending(kept[0], kept[1], uploads)
+        kept_name = kept[1] or "the file you chose"
+    return render_template("editing/new.html", form=form, limit=limit, kept_name=kept_name), status
 
 
 @bp.route("/minutes/new", methods=["GET", "POST"])
@@ -68,37 +80,54 @@ def new_minutes():
     """Paste or upload minutes; they are segmented, stored as a draft and shown for review."""
     form = NewMinutesForm()
     _committee_choices(form)
+    if request.method == "GET":
+        form.council.data = browser_session.get("council", "")  # the council this editor chose last time
+    uploads = Path(current_app.config["UPLOADS_PATH"])
+    # a file kept from this editor's last failed try, when no other file is chosen
+    kept_token = form.kept.data if form.kept.data and form.kept.data == browser_session.get("kept_upload") else None
+    kept = None if form.file.data else pending_file(kept_token, uploads)
+    if form.kept.data and not form.file.data and kept is None and request.method == "POST":
+        form.kept.data = ""
+        form.file.errors = ["The file chosen before has gone; choose it again"]
+        return _new_page(form, 422)
     if not form.validate_on_submit():
-        return _new_page(form, 422 if request.method == "POST" else 200)
+        return _new_page(form, 422 if request.method == "POST" else 200, kept=kept)
     limit = current_app.config["MAX_UPLOAD_BYTES"]
     upload = form.file.data
-    field = form.file if upload else form.text
+    field = form.file if upload or kept else form.text
     try:
-        if upload:
-            data = upload.stream.read(limit + 1)
+        if upload or kept:
+            data, filename = (upload.stream.read(limit + 1), upload.filename) if upload else kept
             if len(data) > limit:
                 raise InvalidDocument(f"the file is over {_human_size(limit)}, the largest accepted; split it "
                                       "or save it as plain text", 413)
-            document = read_document_isolated(data, filename=upload.filename, max_bytes=limit,
+            document = read_document_isolated(data, filename=filename, max_bytes=limit,
                                               timeout=current_app.config["PARSE_SECONDS"],
                                               memory_mb=current_app.config["PARSE_MEMORY_MB"])
         else:
             data = form.text.data.encode("utf-8")
             document = read_document(data, filename=None, max_bytes=limit)
     except InvalidDocument as error:
+        if kept is not None:  # a kept file that cannot be read is no use on the next try either
+            drop_pending(browser_session.pop("kept_upload", None), uploads)
+            form.kept.data = ""
         field.errors.append(sentence(error.message))
         return _new_page(form, error.status)
     committee = " ".join((form.new_committee.data or "").split()) or form.committee.data or None
+    council = " ".join((form.council.data or "").split()) or None
     try:
         outcome = ingest_document(engine=engine(), document=document, nlp=segmenter(), committee=committee,
+                                  council=council,
                                   meeting_date=form.meeting_date.data, publish=False, user=g.user, original=data,
-                                  uploads=Path(current_app.config["UPLOADS_PATH"]))
+                                  uploads=uploads)
     except IngestError as error:
         form.committee.errors.append(sentence(str(error)))
-        return _new_page(form, 422)
+        return _new_page(form, 422, kept=(data, document.filename) if upload or kept else None)
     except SegmenterError as error:
         field.errors.append(sentence(str(error)))
         return _new_page(form, 422)
+    browser_session["council"] = council or ""
+    drop_pending(browser_session.pop("kept_upload", None), uploads)
     if outcome.outcome == "unchanged":
         flash("These minutes are already stored; nothing changed.")
     else:
@@ -247,7 +276,8 @@ def _review_page(meeting: Meeting, *, failed: dict | None = None, problem: str |
                  with_forms=inline, failed=failed)
             for record in records]
     details = failed.get("details") or MeetingDetailsForm(formdata=None, data={
-        "committee": committee.name if committee else "", "date": meeting.date, "title": meeting.title})
+        "council": committee.council.name if committee else "", "committee": committee.name if committee else "",
+        "date": meeting.date, "title": meeting.title})
     add = failed.get("add") or AddRecordForm(formdata=None)
     add.item.choices = _item_choices(items)
     all_records = [(kind, r) for kind, rows in by_kind.items() for r in rows]
@@ -345,12 +375,13 @@ def _given(form, names) -> dict:
 @bp.post("/meetings/<id:meeting_id>/details")
 @role_required(Role.EDITOR)
 def meeting_details(meeting_id):
-    """Change the committee, date and title."""
+    """Change the council, committee, date and title."""
     meeting = get_or_404(Meeting, meeting_id)
     form = MeetingDetailsForm()
     if form.validate_on_submit():
         done, changes = _apply(form, corrections.update_meeting, meeting_id=meeting.id,
-                               committee=form.committee.data, date=form.date.data, title=form.title.data)
+                               committee=form.committee.data, date=form.date.data, title=form.title.data,
+                               council=form.council.data)
         if done:
             flash("Meeting details saved." if changes else "The meeting details were already so; nothing changed.")
             return _back(meeting.id, anchor="details")

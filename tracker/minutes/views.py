@@ -12,9 +12,10 @@ from flask import Blueprint, abort, current_app, render_template, request, send_
 
 from ..actions.forms import ActionStatusForm
 from ..models import ActionStatus, Role
-from ..web import db, has_role, include_drafts, today
+from ..web import committee_route, db, has_role, include_drafts, today
 from . import queries
 from .annotate import annotate_meeting
+from .councils import council_by_slug, councils
 
 bp = Blueprint("pages", __name__)
 
@@ -53,11 +54,9 @@ def committees():
                            committees=queries.committees(session=db(), include_drafts=include_drafts()))
 
 
-@bp.route("/committees/<slug>")
+@committee_route(bp, "/committees/<slug>")
 def committee(slug: str):
     """A committee's meetings, newest first, and its action log."""
-    if not re.fullmatch(r"[a-z0-9-]{1,200}", slug):  # what ingest.slugify makes; anything else cannot match
-        abort(404)
     body = queries.committee_by_slug(session=db(), slug=slug, include_drafts=include_drafts())
     if body is None:
         abort(404)
@@ -108,8 +107,18 @@ def meeting_source(meeting_id: int):
 
 @bp.route("/people")
 def people():
-    """Everyone the visible minutes name, with how often they asked, answered, spoke or own an action."""
-    return render_template("pages/people.html", people=_paged(queries.people))
+    """Everyone the visible minutes name, most active first, with how often they asked, answered, spoke or own an
+    action; ?q= searches names, ?council= (a slug) and ?role= (councillor, officer, public) filter."""
+    search = " ".join(request.args.get("q", "").split())[:200]
+    role = request.args.get("role", "")
+    role = role if role in queries.PEOPLE_ROLES else ""
+    council = council_by_slug(session=db(), slug=request.args.get("council", ""))
+    page_args = {name: value for name, value in (("q", search), ("role", role), ("council", council and council.slug))
+                 if value}
+    return render_template("pages/people.html", search=search, role=role, council=council, page_args=page_args,
+                           councils=councils(session=db()), roles=list(queries.PEOPLE_ROLES),
+                           people=_paged(queries.people, search=search or None, role=role or None,
+                                         council_id=council.id if council else None))
 
 
 @bp.route("/people/<id:person_id>")

@@ -18,6 +18,7 @@ from .minutes import (
     AgendaItem,
     Comment,
     Committee,
+    Council,
     DataGeneration,
     Meeting,
     MeetingStatus,
@@ -41,7 +42,7 @@ RECORD_MODELS: dict[RecordKind, type[MinuteRecord]] = {
 }
 
 __all__ = [
-    "Role", "MeetingStatus", "ActionStatus", "PersonRole", "RecordKind", "Committee", "Meeting", "AgendaItem",
+    "Role", "MeetingStatus", "ActionStatus", "PersonRole", "RecordKind", "Council", "Committee", "Meeting", "AgendaItem",
     "Person", "MinuteRecord", "Question", "Response", "Comment", "Resolution", "Action", "ActionEvent", "User",
     "LoginAttempt", "AuditEntry", "DataGeneration", "LinkKind", "LinkState", "ActionLink", "TrackerLayout",
     "RECORD_MODELS",

@@ -69,6 +69,7 @@ class LinkState(StrEnum):
     PROPOSED = "proposed"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
+    CLOSED = "closed"  # never decided: the action was done or dropped first
 
 
 class ActionLink(SQLModel, table=True):
@@ -93,7 +94,8 @@ class ActionLink(SQLModel, table=True):
     record_id: int | None = None
     text: str = Field(default="", sa_type=Text)
     score: float = 0.0
-    terms: str = Field(default="", max_length=500)  # the subject words both share, to explain the proposal
+    terms: str = Field(default="", max_length=500)  # the words both share, as the later record writes them
+    sentence: str = Field(default="", sa_type=Text)  # the later record's sentence that shares the most of them
     state: LinkState = Field(default=LinkState.PROPOSED, sa_type=String(20), index=True)
     created_at: datetime = Field(default_factory=utcnow)
     decided_at: datetime | None = None

@@ -11,8 +11,8 @@ import datetime as dt
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from sqlalchemy import String, Text, true
-from sqlmodel import Field, SQLModel
+from sqlalchemy import String, Text, UniqueConstraint, true
+from sqlmodel import Field, Relationship, SQLModel
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL, which refuses to compare with anything larger
 
@@ -49,12 +49,30 @@ class RecordKind(StrEnum):
     ACTION = "action"
 
 
-class Committee(SQLModel, table=True):
-    """A council body that meets and is minuted: a scrutiny committee, panel, board or council."""
+class Council(SQLModel, table=True):
+    """A public body whose committees meet and are minuted: a council (county, district, borough, town, parish),
+    a police and crime panel, a fire authority, a combined authority. It owns its committees and the people its
+    minutes name, so two councils' "Overview and Scrutiny Committee" or "Leader" are never one."""
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, unique=True)
     slug: str = Field(max_length=200, unique=True, index=True)
+
+
+class Committee(SQLModel, table=True):
+    """A council body that meets and is minuted: a scrutiny committee, panel, board or council.
+
+    Names are unique within a council; the slug is unique everywhere (the first committee of a name keeps the
+    plain slug, a same-named committee of another council gets the council's slug in front)."""
+
+    __table_args__ = (UniqueConstraint("council_id", "name", name="uq_committee_council_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    council_id: int = Field(foreign_key="council.id", index=True, ondelete="RESTRICT")
+    name: str = Field(max_length=200)
+    slug: str = Field(max_length=200, unique=True, index=True)
+    # loaded with the committee, so a committee read in one session still names its council after it closes
+    council: Council = Relationship(sa_relationship_kwargs={"lazy": "selectin"})
 
 
 class Meeting(SQLModel, table=True):
@@ -98,11 +116,19 @@ class AgendaItem(SQLModel, table=True):
 
 
 class Person(SQLModel, table=True):
-    """Someone the minutes name as asking, answering, speaking or owning an action."""
+    """Someone the minutes of one council name as asking, answering, speaking or owning an action.
+
+    ``key`` is the name with case and title variants folded ("Cllr Yates" and "Councillor Yates", "officers" and
+    "Officers"): one person per key within a council, never across councils."""
+
+    __table_args__ = (UniqueConstraint("council_id", "key", name="uq_person_council_key"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=200, unique=True)  # as the minutes name them: "Councillor Foster"
+    council_id: int = Field(foreign_key="council.id", index=True, ondelete="RESTRICT")
+    name: str = Field(max_length=200)  # as the minutes first named them: "Councillor Foster"
+    key: str = Field(max_length=200)
     role: PersonRole = Field(default=PersonRole.OTHER, sa_type=String(20))
+    council: Council = Relationship(sa_relationship_kwargs={"lazy": "selectin"})
 
 
 class MinuteRecord(SQLModel):

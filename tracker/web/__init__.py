@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import re
 import secrets
 import threading
 
@@ -13,13 +14,13 @@ from flask import Flask, abort, current_app, g, redirect, render_template, reque
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session
+from sqlmodel import Session, select
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BaseConverter, ValidationError
 
 from .. import errors
 from ..db import StorageUnavailable, check_schema, make_engine, storage_problem
-from ..models import MAX_ID, Role, User
+from ..models import MAX_ID, Committee, Council, Meeting, Role, User, meeting_visible
 
 log = logging.getLogger("tracker")
 csrf = CSRFProtect()
@@ -65,7 +66,8 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(OSError, _storage_error)
     app.register_error_handler(StorageUnavailable, _storage_error)
     app.register_error_handler(Exception, _unexpected_error)
-    app.jinja_env.globals.update(has_role=has_role, Role=Role)
+    app.url_defaults(_council_in_committee_urls)
+    app.jinja_env.globals.update(has_role=has_role, Role=Role, council_name=council_name, councils_shown=councils_shown)
 
 
 def engine() -> Engine:
@@ -145,6 +147,77 @@ def get_or_404(model, ident: int):
     if row is None:
         abort(404)
     return row
+
+
+def _council_names() -> dict[int, str]:
+    """Council names by id when the tracker holds two or more councils; none for one (no council chrome)."""
+    if "council_names" not in g:
+        rows = db().exec(select(Council.id, Council.name)).all()
+        g.council_names = dict(rows) if len(rows) > 1 else {}
+    return g.council_names
+
+
+def councils_shown() -> bool:
+    """Whether pages name councils: only when there are two or more."""
+    return bool(_council_names())
+
+
+def council_name(council_id: int | None) -> str:
+    """The council's name for a page, or "" in a single-council deployment."""
+    return _council_names().get(council_id, "")
+
+
+# endpoints whose URLs carry a committee's slug, and (with two or more councils) its council's slug before it
+COMMITTEE_ENDPOINTS: set[str] = set()
+_SLUG = re.compile(r"[a-z0-9-]{1,200}")
+
+
+def _committee_councils() -> dict[str, str]:
+    """The slug of each committee the reader may see (for the public: one with a published meeting) with its
+    council's slug; one small query per request, when a URL needs it."""
+    if "committee_councils" not in g:
+        g.committee_councils = dict(db().exec(
+            select(Committee.slug, Council.slug).distinct().join(Council, Council.id == Committee.council_id)
+            .join(Meeting, Meeting.committee_id == Committee.id).where(meeting_visible(include_drafts()))).all())
+    return g.committee_councils
+
+
+def committee_route(bp, rule: str, **options):
+    """Register a committee page at ``/councils/<council>`` + `rule` and at `rule` itself (today's address).
+
+    With two or more councils, ``url_for`` builds the first (the council's slug is added from the committee's)
+    and the second redirects to it; with one council there is no council in any address. The endpoint keeps
+    the view's name, so templates' ``url_for(..., slug=...)`` work either way."""
+    def decorator(view):
+        @functools.wraps(view)
+        def routed(slug: str, council: str | None = None, **kwargs):
+            if not _SLUG.fullmatch(slug):
+                abort(404)
+            belongs = _committee_councils().get(slug)
+            wanted = belongs if councils_shown() else None  # the council the address should name, if any
+            if council != wanted:
+                if council is not None and belongs is None:
+                    abort(404)
+                # today's address, another council's, or a council named where there is only one: redirect
+                arguments = {**request.args.to_dict(flat=False), **kwargs, "slug": slug}
+                if wanted is not None:
+                    arguments["council"] = wanted
+                return redirect(url_for(request.endpoint, **arguments), 308)
+            return view(slug=slug, **kwargs)
+
+        bp.add_url_rule("/councils/<council>" + rule, view_func=routed, **options)
+        bp.add_url_rule(rule, view_func=routed, **options)
+        COMMITTEE_ENDPOINTS.add(f"{bp.name}.{view.__name__}")
+        return routed
+
+    return decorator
+
+
+def _council_in_committee_urls(endpoint: str, values: dict) -> None:
+    if endpoint in COMMITTEE_ENDPOINTS and "council" not in values and values.get("slug") and councils_shown():
+        council = _committee_councils().get(values["slug"])
+        if council is not None:
+            values["council"] = council
 
 
 def include_drafts() -> bool:
