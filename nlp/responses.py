@@ -235,7 +235,8 @@ class ResponseFinder:
                 responder = subject_before(doc, first, cue.token_start) or self._speaker_cut_off(state, sentence, cue, first)
                 if not responder or (responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder)
                                      and not self._office_holder(state, sentence, responder)
-                                     and not self._officer_asked(state, sentence)):
+                                     and not self._officer_asked(state, sentence)
+                                     and not self._put_to_an_office(state, sentence, cue, responder)):
                     continue  # members and plain councillors remark; officers and office-holders answer
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start
@@ -459,6 +460,26 @@ class ResponseFinder:
                     w in words_before for w in _OFFICE_WORDS):
                 return True
         return False
+
+    @staticmethod
+    def _put_to_an_office(state, sentence, cue, responder: str) -> bool:
+        """A councillor speaking straight after a question put to an office holder ("asked the Cabinet
+        Member whether ...") or asked at question time (an item titled "Members' Question Time"): the
+        cabinet member answering, not a member remarking."""
+        words = responder.split()
+        if words[0].lower() not in {"councillor", "cllr", "councillors", "cllrs"} or len(words) < 2 or sentence.index == 0:
+            return False
+        previous = state.sentences[sentence.index - 1]
+        if previous.role != "question" or sentence.paragraph - previous.paragraph > 1:
+            return False
+        asked = next((q for q in reversed(state.questions) if q.start < sentence.start), None)
+        if asked is None or not asked.asker or asked.asker.split()[-1] == words[-1]:
+            return False  # the asker going on is no answer
+        if any(office in asked.text.lower() for office in cue.rule.get("put_to_offices", [])):
+            return True
+        item = state.item_at(sentence.start)
+        title = state.agenda_items[item].title.lower() if item is not None and item < len(state.agenda_items) else ""
+        return any(words_of_title in title for words_of_title in cue.rule.get("question_time_titles", []))
 
     def _responder_after(self, doc, sentence, cue, first, last):
         """"In response, the Director advised ...": the speaker after the cue."""

@@ -293,3 +293,27 @@ def test_a_promise_answers_the_question_before_it_only_when_it_takes_that_questi
                        "The Director agreed to refer this to the Cabinet Member.\n")
     answered = {minutes.questions[r.answers].text[:29] for r in minutes.responses if r.answers is not None}
     assert answered == {"Councillor Ames asked whether"}
+
+
+# --- round 3: councillors answering at question time
+def test_responses_a_cabinet_member_answers_at_question_time(nlp):
+    # family: at "Members' Question Time" a councillor speaking after another's question is the portfolio
+    # holder answering it, whatever verb the minutes use ("stated", "reiterated")
+    minutes = run(nlp, "6. Members' Question Time\n\n6.1 Councillor Amberley asked when the cycle lane survey would be "
+                       "finished. Councillor Tovey stated that the survey team had started in March.\n\n"
+                       "6.2 Councillor Amberley asked whether the results would be published. Councillor Tovey "
+                       "reiterated that the results would go to the Cabinet first.\n")
+    assert [(r.responder, r.answers) for r in minutes.responses] == [("Councillor Tovey", 0), ("Councillor Tovey", 1)]
+
+
+def test_responses_a_question_put_to_the_leader_is_answered_by_the_next_councillor(nlp):
+    minutes = run(nlp, "4. Budget\n\nCouncillor Amberley asked the Leader whether reserves would be used. "
+                       "Councillor Tovey said that no reserves would be drawn this year.\n")
+    assert [(r.responder, r.answers) for r in minutes.responses] == [("Councillor Tovey", 0)]
+
+
+def test_responses_a_councillor_remarking_after_another_is_no_answer(nlp):
+    # outside question time, and with the question put to nobody in office, a member's remark is a comment
+    minutes = run(nlp, "4. Parks\n\nCouncillor Amberley asked when the survey would be finished. "
+                       "Councillor Tovey said that the park was much valued by residents.\n")
+    assert minutes.responses == []
