@@ -72,6 +72,13 @@ def _absent_questioner() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _answer_list_lead_in() -> re.Pattern:
+    """"The following responses were given:": the ``lead_ins`` of ``r.listed`` in responses.jsonl."""
+    patterns = next(r.get("lead_ins", []) for r in load_rules(("responses",)) if r.id == "r.listed")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
 def _content_words(text: str) -> set[str]:
     """Words of four letters or more that carry meaning, singular ("rates" is "rate")."""
     words = set()
@@ -112,12 +119,27 @@ class ResponseFinder:
         answered: set[int] = set()
         current: Response | None = None
         pending_label = False
+        answer_list: tuple[int, str | None] | None = None  # (question, who answered) under "The following responses were given:"
         for sentence in state.sentences:
             if state.skipped(sentence.start) or sentence.role in {"resolution", "label"}:
                 current = None
                 continue
             item = state.item_at(sentence.start)
             fragment = text[sentence.start : sentence.end]
+            if answer_list is not None:
+                listed = self._listed_answer(doc, state, sentence, fragment, item, answer_list, current)
+                if listed is not None:
+                    if listed is not current:
+                        answered.add(listed.answers)
+                        state.responses.append(listed)
+                    current = listed
+                    continue
+                answer_list = None
+            if sentence.role is None and fragment.rstrip().endswith((":", ":-", ":–")) and _answer_list_lead_in().search(fragment.rstrip(" :-–")):
+                answer_list = self._answer_list(state, sentence, item, fragment)
+                if answer_list is not None:
+                    sentence.role, current = "label", None
+                    continue
             label = (_ANSWER_LABEL.match(fragment) or _REPLY_FROM.match(fragment.strip())) if sentence.first_in_paragraph else None
             if sentence.first_in_paragraph and fragment.strip() in {"A.", "A:"} and self._after_question_label(state, sentence):
                 pending_label, current = True, None  # "Q. ...?" then "A. The Director advised ..."
@@ -190,6 +212,44 @@ class ResponseFinder:
             record.responder = person_or_none(record.responder)  # a person, post or body, never a clause
         write_spans(doc, "responses", state.responses, lambda r: "RESPONSE")
         return doc
+
+    def _answer_list(self, state, sentence, item, fragment) -> tuple[int, str | None] | None:
+        """The question the bullets under an answer lead-in answer ("Members asked about X. The following
+        responses were given:"): the latest question of the item, asked in the lead-in or just before it;
+        and who answered, when the lead-in says ("Officers responded as follows:")."""
+        below = state.sentences[sentence.index + 1] if sentence.index + 1 < len(state.sentences) else None
+        if below is None or not below.marker:
+            return None  # "Councillor X responded as follows:" and the answer read out below: one answer
+        asked = [i for i, q in enumerate(state.questions) if q.item == item and q.start < sentence.end]
+        if not asked:
+            return None
+        holder = state.sentence_at(max(state.questions[asked[-1]].start, state.questions[asked[-1]].end - 1))
+        if holder is None or sentence.paragraph - holder.paragraph > 1:
+            return None
+        opener = fragment.split(",")[-1] if fragment.lower().startswith(("in response", "in reply", "in answer")) else fragment
+        who = person_or_none(re.split(r"\s+(?:responded|replied|answered|advised|explained|informed|clarified|confirmed|gave)\b", opener.strip(), maxsplit=1)[0])
+        return asked[-1], who if who and person_kind(who) in {"post", "body", "name"} else None
+
+    def _listed_answer(self, doc, state, sentence, fragment, item, answer_list, current) -> Response | None:
+        """A bullet under an answer lead-in, or the rest of one: an answer to the list's question. A bullet
+        that asks a question, or a paragraph that is no bullet, ends the list."""
+        question, who = answer_list
+        if state.item_at(sentence.start) != item or sentence.role in {"question", "resolution"}:
+            return None
+        if not sentence.first_in_paragraph:
+            if current is None or current.rule != "r.listed":
+                return None
+            current.end = sentence.end  # the bullet's next sentence goes on with its answer
+            current.text = state.text[current.start : current.end]
+            sentence.role = "response"
+            return current
+        if not sentence.marker:
+            return None
+        found = self._response_in(doc, state, sentence, fragment)
+        responder = found[3] if found is not None and found[3] else who
+        sentence.role = "response"
+        return Response(item=item, text=fragment, responder=responder, answers=question,
+                        start=sentence.start, end=sentence.end, rule="r.listed")
 
     def _response_in(self, doc, state, sentence, fragment):
         """(strength, rule, start offset, responder) of the best response cue, or None."""

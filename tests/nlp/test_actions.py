@@ -671,3 +671,15 @@ def test_actions_shorthand_without_articles_and_the_next_agenda(text, due):
 
 def test_an_action_label_with_no_task_after_it_records_nothing(nlp):
     assert run(nlp, "(a) . ACTION –").actions == []
+
+
+# --- round 3: finding out is a task
+@pytest.mark.parametrize("text, owner", [
+    ("The Repairs Manager agreed to find out whether the lift contract could be brought forward.", "Repairs Manager"),
+    ("In relation to the out-of-hours service, the Head of Repairs agreed to find out the call volumes and report back.",
+     "Head of Repairs"),
+    ("Cllr Roberts, Portfolio Holder for Highways, agreed to respond to this question once he had seen the figures.",
+     "Cllr Roberts, Portfolio Holder for Highways"),
+])
+def test_actions_agreeing_to_find_out_or_respond_later_is_a_task(text, owner):
+    assert [a.owner for a in actions(text)] == [owner]

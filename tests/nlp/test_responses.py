@@ -317,3 +317,40 @@ def test_responses_a_councillor_remarking_after_another_is_no_answer(nlp):
     minutes = run(nlp, "4. Parks\n\nCouncillor Amberley asked when the survey would be finished. "
                        "Councillor Tovey said that the park was much valued by residents.\n")
     assert minutes.responses == []
+
+
+# --- round 3: the bullets under "The following responses were given:"
+_ANSWER_LIST = """5. Housing Repairs Update
+
+Members raised points and asked questions about the repairs backlog. The following responses were given:
+
+•	Each tower block would have a named surveyor from April.
+•	It was clarified that the damp survey would cover every block.
+•	The Repairs Manager agreed to find out whether the lift contract could be brought forward.
+
+RESOLVED – That the report be noted.
+"""
+
+
+def test_responses_each_bullet_under_an_answer_lead_in_answers_the_question_before_it(nlp):
+    minutes = run(nlp, _ANSWER_LIST)
+    assert [(r.rule, r.answers) for r in minutes.responses] == [("r.listed", 0)] * 3
+    assert [r.text[:22] for r in minutes.responses] == ["Each tower block would", "It was clarified that ", "The Repairs Manager ag"]
+    assert minutes.responses[2].responder == "Repairs Manager"
+
+
+def test_responses_the_answer_lead_in_names_who_answered(nlp):
+    minutes = run(nlp, _ANSWER_LIST.replace("The following responses were given:", "Officers responded as follows:-"))
+    assert [r.responder for r in minutes.responses] == ["Officers", "Officers", "Repairs Manager"]
+
+
+def test_responses_bullets_under_a_comments_lead_in_are_no_answers(nlp):
+    minutes = run(nlp, _ANSWER_LIST.replace("The following responses were given:", "The following comments were made:"))
+    assert [r.rule for r in minutes.responses if r.rule == "r.listed"] == []
+
+
+def test_responses_a_named_answer_read_out_after_as_follows_is_one_answer(nlp):
+    # "Councillor X responded as follows:" with the answer as a paragraph below, no bullets: one answer
+    minutes = run(nlp, "4. Public Questions\n\nMr Dale asked when the toilets in the park would reopen.\n\n"
+                       "Councillor Platt responded as follows:\n\nThe toilets would reopen in June after repairs.\n")
+    assert [r.rule for r in minutes.responses] != [] and all(r.rule != "r.listed" for r in minutes.responses)
