@@ -120,7 +120,14 @@ class ResponseFinder:
         current: Response | None = None
         pending_label = False
         answer_list: tuple[int, str | None] | None = None  # (question, who answered) under "The following responses were given:"
+        pending_responder: str | None = None  # who the label above the answer names ("Response: Councillor X")
         for sentence in state.sentences:
+            if sentence.role == "label" and not state.skipped(sentence.start):
+                named = self._answerer_line(state, sentence)
+                if named is not None:
+                    # "Councillor X:" alone on a line under a question: the paragraph below is X's answer
+                    pending_label, pending_responder, current = True, named, None
+                    continue
             if state.skipped(sentence.start) or sentence.role in {"resolution", "label"}:
                 current = None
                 continue
@@ -145,13 +152,19 @@ class ResponseFinder:
                 pending_label, current = True, None  # "Q. ...?" then "A. The Director advised ..."
                 sentence.role = "label"
                 continue
-            if label and (not fragment[label.end() :].strip() or (label["responder"] and label.end() >= len(fragment.rstrip()))):
-                pending_label, current = True, None  # "Answer:" or "Answer – the Commissioner" alone: the paragraph below answers
+            rest = fragment[label.end() :].strip(" :") if label else ""
+            if label and (not rest or (label["responder"] and label.end() >= len(fragment.rstrip()))
+                          or person_or_none(rest) == rest and person_kind(rest) in {"name", "post"}):
+                # "Answer:", "Answer – the Commissioner" or "Response: Councillor X" alone: the paragraph below answers
+                pending_label, current = True, None
+                named = person_or_none(label["responder"]) if label["responder"] else (rest or None)
+                pending_responder = re.sub(r"^(?:the|The)\s+", "", named) if named else None
                 sentence.role = "label"
                 continue
             if pending_label:
                 pending_label = False
-                found = ("strong", "r.label", sentence.start, None)
+                found = ("strong", "r.label", sentence.start, pending_responder)
+                pending_responder = None
             else:
                 found = self._response_in(doc, state, sentence, fragment)
             if found is not None and self._questioner_absent(state, sentence):
@@ -212,6 +225,26 @@ class ResponseFinder:
             record.responder = person_or_none(record.responder)  # a person, post or body, never a clause
         write_spans(doc, "responses", state.responses, lambda r: "RESPONSE")
         return doc
+
+    @staticmethod
+    def _answerer_line(state, sentence) -> str | None:
+        """The person a line of its own names ("Councillor Judith Hale:", "Councillor Judith Hale") straight
+        under a question and over a paragraph: who answers it, in minutes that set out written questions
+        and answers by name."""
+        if not sentence.first_in_paragraph or sentence.index == 0:
+            return None
+        previous = state.sentences[sentence.index - 1]
+        following = state.sentences[sentence.index + 1] if sentence.index + 1 < len(state.sentences) else None
+        if previous.role != "question" or following is None or following.paragraph == sentence.paragraph:
+            return None
+        if state.item_at(previous.start) != state.item_at(sentence.start):
+            return None
+        asked = next((q for q in reversed(state.questions) if q.start <= previous.start), None)
+        words = " ".join(state.text[sentence.start : sentence.end].strip(" :-–").split())
+        who = person_or_none(words)
+        if who != words or person_kind(who) not in {"name", "post"} or asked is None or asked.asker == who:
+            return None
+        return who
 
     def _answer_list(self, state, sentence, item, fragment) -> tuple[int, str | None] | None:
         """The question the bullets under an answer lead-in answer ("Members asked about X. The following

@@ -354,3 +354,12 @@ def test_responses_a_named_answer_read_out_after_as_follows_is_one_answer(nlp):
     minutes = run(nlp, "4. Public Questions\n\nMr Dale asked when the toilets in the park would reopen.\n\n"
                        "Councillor Platt responded as follows:\n\nThe toilets would reopen in June after repairs.\n")
     assert [r.rule for r in minutes.responses] != [] and all(r.rule != "r.listed" for r in minutes.responses)
+
+
+def test_responses_a_written_answer_under_the_name_of_who_gave_it(nlp):
+    # "Response: Councillor X" alone, or "Councillor X:" alone under the question: the paragraph below is X's answer
+    from test_questions import _WRITTEN
+
+    minutes = run(nlp, _WRITTEN)
+    assert [(r.responder, r.answers, r.text[:12]) for r in minutes.responses] == [
+        ("Councillor Peter Lomax", 0, "The footbrid"), ("Councillor Fiona Grant", 1, "\"Yes. The re")]
