@@ -56,6 +56,10 @@ _DECIDING_WORDS = {"agreed", "agree", "agrees", "requested", "request", "request
 _DECIDING_VERBS = {"agreed", "resolved", "decided", "requested", "recommended", "asked", "proposed", "suggested", "instructed", "directed"}
 _REQUESTING = {"asked", "asks", "requested", "requests", "enquired", "inquired", "queried", "wondered"}
 # What someone is invited to do there and then ("invited her to present the report").
+# Words between "asked" and a "to" that make it a question, not a request: "asked where the Council was up
+# to with the policy", "asked whether officers had been able to ...".
+_NOT_ASKED_TO = {"that", "whether", "if", "what", "how", "why", "when", "who", "which", "where", "whom", "whose",
+                 "was", "were", "is", "are", "had", "has", "have", "would", "could", "did", "does"}
 _AT_THE_MEETING = {"present", "introduce", "outline", "summarise", "summarize", "join", "open", "respond", "answer", "explain",
                    "declare", "sit", "remain", "withdraw", "leave", "stay", "put", "move", "second", "chair"}
 _PUBLIC_SUBMISSIONS = {"questions", "question", "notice", "petitions", "petition", "deputations", "deputation", "statements",
@@ -532,7 +536,7 @@ class _Reading:
                 if words and words[0].lower() == "the":
                     words = words[1:]
                 return " ".join(words) or None
-            if doc[position].text in {".", ";", ","} or doc[position].lower_ in {"that", "whether", "if", "what", "how", "why", "when", "who", "which"}:
+            if doc[position].text in {".", ";", ","} or doc[position].lower_ in _NOT_ASKED_TO:
                 return None
         return None
 
