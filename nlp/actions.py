@@ -680,7 +680,9 @@ class _Reading:
     def _sentence_speaker(self, sentence: Sentence, first: int, before: int) -> str | None:
         for cue in sentence.cues_labelled("RESPONSE"):
             if cue.rule.get("strength") == "speaker" and cue.token_start < before:
-                return subject_before(self.doc, first, cue.token_start)
+                # a speaker with a long title is longer than a subject is read: the answer's responder then
+                return subject_before(self.doc, first, cue.token_start) or next(
+                    (r.responder for r in self.state.responses if sentence.start <= r.start < sentence.end and r.responder), None)
         return None
 
     # -- listed tasks ----------------------------------------------------

@@ -72,6 +72,17 @@ def _absent_questioner() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
+def _long_titled_speaker(doc, first: int, verb: int, responder: str | None) -> str | None:
+    """The titled name and long title opening a sentence before its verb, when the subject read from the
+    clause is missing or only the title's tail ("Deputy Leader" of "Councillor A B, Cabinet Member for X
+    and Deputy Leader, said ..."); else None."""
+    words = doc[first:verb].text.strip(" ,")
+    if not words[:1].isupper() or (responder and (responder == words or not words.endswith(responder))):
+        return None
+    whole = person_or_none(words)
+    return whole if whole == words and person_kind(whole) == "name" and "," in words else None
+
+
 @lru_cache(maxsize=1)
 def _answer_list_lead_in() -> re.Pattern:
     """"The following responses were given:": the ``lead_ins`` of ``r.listed`` in responses.jsonl."""
@@ -326,6 +337,11 @@ class ResponseFinder:
                 continue  # "Officers did not have the figure to hand and agreed to provide it": a task, not an answer
             if strength in {"speaker", "commitment"}:
                 responder = subject_before(doc, first, cue.token_start) or self._speaker_cut_off(state, sentence, cue, first)
+                titled = _long_titled_speaker(doc, first, cue.token_start, responder)
+                if titled is not None:
+                    # "Councillor A B, Cabinet Member for Roads, Parking and Waste and Deputy Leader, confirmed ...":
+                    # a title longer than a subject is read, cut by its commas and "and"s: the whole of it speaks
+                    return strength, cue.rule.id, sentence.start, titled
                 if not responder or (responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder)
                                      and not self._office_holder(state, sentence, responder)
                                      and not self._officer_asked(state, sentence)

@@ -363,3 +363,14 @@ def test_responses_a_written_answer_under_the_name_of_who_gave_it(nlp):
     minutes = run(nlp, _WRITTEN)
     assert [(r.responder, r.answers, r.text[:12]) for r in minutes.responses] == [
         ("Councillor Peter Lomax", 0, "The footbrid"), ("Councillor Fiona Grant", 1, "\"Yes. The re")]
+
+
+def test_responses_a_title_with_commas_and_ands_is_the_whole_speaker(nlp):
+    # family: "Councillor A B, Cabinet Member for X, Y and Z and Deputy Leader, confirmed that ... and she
+    # would report back": who answers and who owes the task is the whole titled name, not "Deputy Leader"
+    minutes = run(nlp, "5. Waste\n\nCouncillor Tate asked about missed collections. Councillor Ann Cole, Cabinet "
+                       "Member for Roads, Parking and Waste and Deputy Leader, confirmed that the crews had been "
+                       "increased and she would report back in June.\n")
+    speaker = "Councillor Ann Cole, Cabinet Member for Roads, Parking and Waste and Deputy Leader"
+    assert [(r.responder, r.answers, r.text[:19]) for r in minutes.responses] == [(speaker, 0, "Councillor Ann Cole")]
+    assert [a.owner for a in minutes.actions] == [speaker]
