@@ -36,7 +36,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     nlp = build_pipeline()
     found = 0
-    for folder in args.folders:
+    for folder in [f for f in args.folders if Path(f).is_dir()]:  # "corpus/*" also names corpus/score.py
         names = fragments = 0
         for path in sorted(Path(folder).glob("*.txt")):
             if path.name == "README.txt":
