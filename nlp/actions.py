@@ -56,6 +56,10 @@ _DECIDING_WORDS = {"agreed", "agree", "agrees", "requested", "request", "request
 _DECIDING_VERBS = {"agreed", "resolved", "decided", "requested", "recommended", "asked", "proposed", "suggested", "instructed", "directed"}
 _REQUESTING = {"asked", "asks", "requested", "requests", "enquired", "inquired", "queried", "wondered"}
 # What someone is invited to do there and then ("invited her to present the report").
+# Words between "asked" and a "to" that make it a question, not a request: "asked where the Council was up
+# to with the policy", "asked whether officers had been able to ...".
+_NOT_ASKED_TO = {"that", "whether", "if", "what", "how", "why", "when", "who", "which", "where", "whom", "whose",
+                 "was", "were", "is", "are", "had", "has", "have", "would", "could", "did", "does"}
 _AT_THE_MEETING = {"present", "introduce", "outline", "summarise", "summarize", "join", "open", "respond", "answer", "explain",
                    "declare", "sit", "remain", "withdraw", "leave", "stay", "put", "move", "second", "chair"}
 _PUBLIC_SUBMISSIONS = {"questions", "question", "notice", "petitions", "petition", "deputations", "deputation", "statements",
@@ -537,7 +541,7 @@ class _Reading:
                 if words and words[0].lower() == "the":
                     words = words[1:]
                 return " ".join(words) or None
-            if doc[position].text in {".", ";", ","} or doc[position].lower_ in {"that", "whether", "if", "what", "how", "why", "when", "who", "which"}:
+            if doc[position].text in {".", ";", ","} or doc[position].lower_ in _NOT_ASKED_TO:
                 return None
         return None
 
@@ -555,13 +559,13 @@ class _Reading:
         due, due_date = self._due(sentence, char_start, char_end, task)
         if source == "question" and any(r.start <= char_start < r.end for r in state.responses):
             source = "response"  # "X asked ..., to which the Director replied that a report would ..."
-        owner = _person(self._owner(cue, sentence, start, first, last))
+        owner = _owner_named(self._owner(cue, sentence, start, first, last))
         for other in others:
             # "The statement requested that Officers meet with ...": the request names nobody; its task does
             if owner is not None:
                 break
             if other.rule.get("owner") in {"subject", "subject_or_speaker", "by_agent"} and other.token_start >= start:
-                owner = _person(self._owner(other, sentence, start, first, last))
+                owner = _owner_named(self._owner(other, sentence, start, first, last))
                 if owner is not None and not any(c.label in {"HONORIFIC", "ROLE", "GROUP"} and self.state.text[c.start : c.end].lower().removeprefix("the ") in owner.lower()
                                                  for c in sentence.cues):
                     owner = None  # "asked that the Section 106 agreement include ...": a thing, not who is to do it
@@ -681,7 +685,9 @@ class _Reading:
     def _sentence_speaker(self, sentence: Sentence, first: int, before: int) -> str | None:
         for cue in sentence.cues_labelled("RESPONSE"):
             if cue.rule.get("strength") == "speaker" and cue.token_start < before:
-                return subject_before(self.doc, first, cue.token_start)
+                # a speaker with a long title is longer than a subject is read: the answer's responder then
+                return subject_before(self.doc, first, cue.token_start) or next(
+                    (r.responder for r in self.state.responses if sentence.start <= r.start < sentence.end and r.responder), None)
         return None
 
     # -- listed tasks ----------------------------------------------------
@@ -791,7 +797,7 @@ class _Reading:
             upto = doc[opening].idx
         found = [a for a in state.actions if target.start <= a.start < upto]
         if found:
-            if found[-1].owner is None or _person(found[-1].owner) is None:
+            if found[-1].owner is None or person_or_none(found[-1].owner) is None:
                 found[-1].owner = owner
             return
         if target is sentence and opening > first:
@@ -882,75 +888,27 @@ class _Reading:
         return last
 
 
-# Words that make an owner a clause fragment ("Mayor did not have the figure to hand and", "A breakdown
-# by ward") or a lead-in ("After further discussion"), not a name, a post or a body.
-_NOT_IN_NAMES = {"did", "not", "had", "has", "have", "was", "were", "is", "are", "be", "been", "being", "to", "by", "with", "at",
-                 "on", "in", "would", "will", "could", "should", "that", "which", "who", "it", "this", "there", "after",
-                 "following", "during", "discussion", "response", "reply", "addition", "however", "further", "also", "a", "an",
-                 "if", "when", "as", "but", "so", "any", "some", "all", "no",
-                 # "Resolved – to contact ...": the decision's word, nobody's name
-                 "resolved", "agreed", "decided", "noted", "recommended", "resolution", "decision", "proposed"}
-
-
+# Lower-case words that can open an owner: "officers would circulate ...", "clerk to write ...".
 _LOWER_CASE_POSTS = {"officers", "officer", "members", "councillors", "staff", "clerk", "chair", "chairman", "council", "committee"}
 
 
-def _person(owner: str | None) -> str | None:
-    """The owner as a name, a post or a body, or None for a clause fragment ("A breakdown by ward",
-    "Mayor did not have the figure to hand and"). Of "Councillor A B, Cabinet Member for Roads, Parking
-    and Waste" the name before the title; of "After further discussion, the Assistant Town Clerk" the post.
-
-    Measured against ``nlp.names.person_or_none`` (round 2) this local check agrees better with gold
-    owners on every set (it keeps "County Cllr Morrow", "ICB representatives", "Government"); a
-    shorthand task's opener, which makes the record, takes the stricter ``shorthand_owner``."""
-    if not owner:
-        return None
-    pieces = []
-    for piece in owner.strip(" ,;:–-").split(", "):
-        words = piece.split()
-        if words and words[0].lower() == "the" and not pieces:
-            words = words[1:]
-        # "Mayor did not have the figure to hand and": who, up to what they did
-        cut = next((i for i, w in enumerate(words) if w.lower() in _NOT_IN_NAMES or w.islower() and w.endswith(("ed", "ing"))), len(words))
-        complete = cut == len(words)
-        words = words[:cut]
-        while words and words[-1].lower() in {"of", "and", "&", "for", "the", "–", "-"}:
-            words.pop()
-        good = bool(words) and len(words) <= 14 and (words[0][:1].isupper() or words[0].lower() in _LOWER_CASE_POSTS)
-        if good:
-            pieces.append(" ".join(words))
-        elif pieces:
-            break
-        if pieces and not complete:
-            break
-    # "Councillor A B, Cabinet Member for Roads, Parking and Waste": the name with its post, whole
-    return ", ".join(pieces) or None
-
-
-_INITIALS = re.compile(r"^[A-Z][A-Za-z]?[A-Z]{1,3}$")
-_NOT_INITIALS = {"ALL", "AND", "THE", "FOR", "NOTE", "ITEM", "AOB", "TO", "OF", "IN", "ON", "AT", "BY", "NO", "NB", "PS", "RE"}
-
-
-def _initials(words: list[str]) -> str | None:
-    """Initials or an acronym, alone or joined ("CP", "TD & AV", "CSW"), or None."""
-    if not words or len(words) > 5 or not _INITIALS.match(words[0]) or not _INITIALS.match(words[-1]):
-        return None
-    if all(_INITIALS.match(w) and w.upper() not in _NOT_INITIALS or w in {"&", "and", "/"} for w in words):
-        return " ".join(words)
-    return None
+def _owner_named(text: str | None) -> str | None:
+    """The person, post or body an owner's words name (``nlp.names.person_or_none``), as owners are
+    written: "Assistant Town Clerk", not "the Assistant Town Clerk"."""
+    owner = person_or_none(text)
+    if owner and owner.split()[0] in {"the", "The"} and len(owner.split()) > 1:
+        owner = owner.split(" ", 1)[1]
+    return owner
 
 
 def shorthand_owner(words: list[str]) -> str | None:
     """Who opens a shorthand task ("Clerk", "the Chair", "Cllr Smith", "Members", "CP", "TD & AV"), or None.
-    Here the opener makes the record, so it must be a person by ``nlp.names.person_or_none`` taking the
-    words whole, or initials."""
+    Here the opener makes the record, so ``nlp.names.person_or_none`` must take the words whole."""
     if not words or len(words) > 6:
         return None
     text = " ".join(words).strip(" ,")
     found = person_or_none(text)
-    if found is not None and found == text:
-        return found
-    return _initials(words)
+    return found if found is not None and found == text else None
 
 
 _BECAUSE = re.compile(r"\b(?:since|as|because|following|after)\b", re.I)

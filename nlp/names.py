@@ -13,7 +13,9 @@ the words name (trimmed of what surrounds it), or None.
   Manager", "Cabinet Member for Roads, Parking and Waste";
 - a body: "Members", "Officers", "the Committee", "A Member of the Committee",
   "a member of the public";
-- a bare name in capitals: "Sandra Fowler", "Paul James".
+- a bare name in capitals: "Sandra Fowler", "Paul James";
+- initials or an acronym, alone or joined: "CP", "TD & AV", "TfL", "ICB" (parish minutes name people by
+  initials; a partner body by its acronym).
 
 The words for posts and bodies are data: the ``ROLE`` and ``GROUP`` entries of
 ``nlp/patterns/people.jsonl``, with their ``post_words`` (single words that name
@@ -27,7 +29,7 @@ from functools import lru_cache
 
 from .patterns import load_rules
 
-__all__ = ["person_or_none", "person_kind"]
+__all__ = ["person_or_none", "person_kind", "fragment_signs"]
 
 # Small words a post or body may hold in lower case: "Head of Housing and Waste", "Member for Roads".
 _JOINERS = {"of", "and", "for", "the", "&", "to", "on", "in", "at", "-", "–", "with", "'s", "’s"}
@@ -37,11 +39,29 @@ _LEAD_WORDS = {"prior", "following", "after", "before", "during", "in", "on", "a
                "further", "as", "if", "when", "while", "whilst", "although", "given", "subject", "despite", "regarding",
                "since", "until", "upon", "under", "through", "without", "where", "then", "once", "there", "it", "this"}
 _TITLED = re.compile(
-    r"(?P<title>\b(?:Councillors?|Cllrs?\.?|County Councillor|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|"
+    r"(?P<title>\b(?:Councillors?|Cllrs?\.?|County Councillor|County Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?|"
     r"Reverend|Rev\.?|Sir|Dame|Alderman|Inspector|Sergeant|Superintendent)\s+)"
     r"(?P<name>(?:(?:[A-Z][\w’'.-]*|[A-Z]\.?|de|van|von|der|la|le)\s*){1,5})"
 )
+_PREPOSITIONS = {"of", "to", "with", "by", "for", "from", "at", "in", "on", "about", "into", "onto", "towards", "between"}
 _POSSESSIVE = re.compile(r"[’']s?$")
+_INITIALS = re.compile(r"^[A-Z][A-Za-z]?[A-Z]{1,3}$")
+# Short words in capitals that are no one's initials: headings, labels and decisions.
+_NOT_INITIALS = {"ALL", "AND", "THE", "FOR", "NOTE", "NOTED", "ITEM", "AOB", "TO", "OF", "IN", "ON", "AT", "BY", "NO",
+                 "NB", "PS", "RE", "ANY", "OTHER", "DATE", "TIME", "NEXT", "AGREE", "AGREED", "ACTION", "ACT", "DUE",
+                 "YES", "NONE", "NIL", "TBC", "TBA", "N/A", "NA", "PART", "PAGE", "MINS", "HELD", "VOTE", "RESOLV"}
+
+
+@lru_cache(maxsize=1)
+def _post_heads() -> frozenset[str]:
+    """Words that name a post on their own ("Officer", "Director", "Clerk"), as against words that only
+    describe one ("Deputy", "Planning", "Programme"): a post needs one of them."""
+    heads: set[str] = set()
+    for rule in load_rules(("people",)):
+        if rule.label == "ROLE":
+            heads.update(rule.get("post_words", []))
+            heads.difference_update(rule.get("modifier_words", []))
+    return frozenset(heads)
 
 
 @lru_cache(maxsize=1)
@@ -131,8 +151,9 @@ def person_or_none(text: str | None) -> str | None:
         return whole
     if "," in words:
         # "Prior to the Committee reaching its decision, Councillor Fraser-Kemp": an opening phrase, then who
-        after = _judge(words.rsplit(",", 1)[1].strip())
-        if after is not None and _TITLED.match(after):
+        last = words.rsplit(",", 1)[1].strip()
+        after = _judge(last)
+        if after is not None and (_TITLED.match(after) or last.split()[0].lower() in _ARTICLES):
             return after
     tokens = words.split()
     # A clause whose subject is a person: "Members expressed concern about X and [asked ...]",
@@ -172,13 +193,23 @@ def person_kind(text: str | None) -> str | None:
 
 
 def _tail(tokens: list[str]) -> str | None:
-    """The longest run of words ending the clause that names someone."""
+    """The longest run of words ending the clause that names someone; a post or body governed by a
+    preposition ("to attend the next meeting of the Committee") is whom the clause is about, not who acts,
+    while a titled name is a person wherever it stands ("The Panel heard from Ms A B")."""
     for position in range(1, len(tokens)):
         opener = tokens[position]
-        if opener[:1].isupper() or opener.lower() in _ARTICLES:
-            tail = _judge(" ".join(tokens[position:]))
-            if tail is not None:
-                return tail
+        if not (opener[:1].isupper() or opener.lower() in _ARTICLES):
+            continue
+        tail = _judge(" ".join(tokens[position:]))
+        if tail is None:
+            continue
+        before = position - 1
+        while before > 0 and tokens[before].lower() in _ARTICLES:
+            before -= 1
+        governed = tokens[before].lower() in _PREPOSITIONS and not (before and tokens[before - 1].lower() in _LEAD_WORDS)
+        if governed and not _TITLED.match(tail):
+            return None  # ("Prior to the Committee [reaching its decision]" opens with who acts)
+        return tail
     return None
 
 
@@ -195,9 +226,13 @@ def _judge(words: str) -> str | None:
         if not rest or rest.startswith(",") and _is_post(rest.strip(" ,").split()) or _is_post(rest.split()):
             return words
         return " ".join(words[: titled.end()].split())
+    if any(piece.split()[:1] and piece.split()[0].lower() in _ARTICLES for piece in words.split(",")[1:]):
+        # "the DWP, the Chair [said ...]": two phrases, and who it is is the last of them (after a titled
+        # name, "Ms X, a resident of Y", the phrase after the comma says who X is)
+        return None
     if _is_post(tokens) or _is_body(tokens):
         return words
-    if _is_bare_name(tokens):
+    if _is_bare_name(tokens) or _is_initials(tokens):
         return words
     return None
 
@@ -212,10 +247,11 @@ def _content(tokens: list[str]) -> list[str]:
 def _is_post(tokens: list[str]) -> bool:
     """"Head of Housing Services", "the Clerk", "Audit & Governance Lead Manager", "The CE"."""
     posts, _, _, _ = _lexicon()
+    heads = _post_heads()
     content = _content(tokens)
     if not content:
         return False
-    has_post = False
+    has_head = False
     for token in content:
         word = token.strip(",()").lower()
         if not word:
@@ -223,16 +259,21 @@ def _is_post(tokens: list[str]) -> bool:
         if word in _JOINERS:
             continue
         if (token[:1].isupper() or token.isupper()) and word not in _LEAD_WORDS:
-            has_post = has_post or word in posts
+            has_head = has_head or _head(word, heads)
             continue
-        if word in posts:
-            has_post = True
+        if word in posts or word.endswith("s") and word[:-1] in posts:
+            has_head = has_head or _head(word, heads)
             continue
         return False  # a lower-case word that is no part of a post: a clause
-    if has_post:
-        return True
+    if has_head:
+        return True  # "Panel Support Officer"; not "Integration programme", which only a post's words describe
     # an initialism for a post: "The CE", "the RFO", "the DCR"
     return len(content) == 1 and content[0].isupper() and 2 <= len(content[0]) <= 5 and len(tokens) == 2
+
+
+def _head(word: str, heads: frozenset[str]) -> bool:
+    """A post's head word, singular or plural ("Officer", "ICB representatives")."""
+    return word in heads or word.endswith("s") and word[:-1] in heads
 
 
 def _is_body(tokens: list[str]) -> bool:
@@ -254,6 +295,13 @@ def _is_body(tokens: list[str]) -> bool:
     return any(token.strip(",()").lower() in bodies for token in content)
 
 
+def _is_initials(tokens: list[str]) -> bool:
+    """"CP", "TD & AV", "CSW", "TfL": initials or an acronym, alone or joined by "&", "and" or "/"."""
+    if not tokens or len(tokens) > 5 or not _INITIALS.match(tokens[0]) or not _INITIALS.match(tokens[-1]):
+        return False
+    return all(_INITIALS.match(t) and t.upper() not in _NOT_INITIALS or t in {"&", "and", "/"} for t in tokens)
+
+
 def _is_bare_name(tokens: list[str]) -> bool:
     """"Sandra Fowler", "Paul James": two to four capitalised words naming no thing."""
     _, _, _, things = _lexicon()
@@ -267,3 +315,36 @@ def _is_bare_name(tokens: list[str]) -> bool:
         if token.lower().strip(".,") in things:
             return False
     return True
+
+
+# Words no name, post or body holds: a verb, a modal, a clause word ("Mayor did not have the figure to
+# hand and", "Housing Select Committee should").
+_CLAUSE_WORDS = {"did", "does", "do", "not", "had", "has", "have", "was", "were", "is", "are", "be", "been", "being",
+                 "would", "will", "could", "should", "can", "may", "might", "must", "shall", "that", "which", "who",
+                 "whether", "if", "asked", "said", "stated", "noted", "agreed", "advised", "explained", "confirmed",
+                 "replied", "responded", "reported", "queried", "requested", "sought", "raised", "welcomed"}
+
+
+def fragment_signs(name: str) -> list[str]:
+    """Why ``name``, as a stage recorded it for an asker, responder, speaker or owner, reads as a piece of
+    a clause rather than a person, post or body; empty when it reads as one. An audit of the stages'
+    output (``scripts/people_audit.py``, ``tests/nlp/test_names.py``), worded apart from
+    ``person_or_none`` so that it also catches a stage that does not ask it."""
+    _, bodies, _, things = _lexicon()
+    words = name.split()
+    signs = []
+    if person_or_none(name) != name:
+        signs.append(f"person_or_none reads it as {person_or_none(name)!r}")
+    if any(w.lower().strip(",.;:") in _CLAUSE_WORDS for w in words):
+        signs.append("holds a verb or clause word")
+    if words and words[-1].lower() in _JOINERS | _ARTICLES:
+        signs.append("ends mid-phrase")
+    # the phrase's head: "resident" of "A resident of Mill Lane", "breakdown" of "A breakdown by ward"
+    head = next((w for w, after in zip(words, words[1:] + [""]) if after.lower() in {"of", "for", "by", "from", ""}
+                 or w.endswith(",")), "")
+    head = head.lower().strip(",.;:")
+    if head in things and head not in bodies and not _TITLED.match(name):
+        signs.append("names a thing")
+    if len(words) > 14:
+        signs.append("too long for a name")
+    return signs

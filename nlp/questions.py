@@ -88,6 +88,23 @@ def _line_name(line: str) -> str | None:
     return None
 
 
+# "To Councillor Linda Neal, Leader:-" on a line of its own: whom a written question is put to.
+_ADDRESSEE_LINE = re.compile(r"^\s*To\s+(?:the\s+)?[A-Z][^.?!\n]{1,100}?:-?\s*$")
+
+
+def _named_after_label(rest: str) -> str | None:
+    """The titled name that is all a question label carries, less an address after it ("Mrs A B, 12 Mill
+    Road, Stamford"), or None."""
+    rest = " ".join(rest.split())
+    who = person_or_none(rest.split(",")[0]) if rest else None
+    if who is None or not rest.startswith(who) or person_kind(who) != "name" or not _TITLED_NAME.match(who):
+        return None
+    return who if rest == who or rest[len(who) :].startswith(",") and not rest.rstrip().endswith("?") else None
+
+
+_TITLED_NAME = re.compile(r"^(?:Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)\s")
+
+
 def quoted_after(state, sentence):
     """The sentences of the quoted paragraphs straight after a lead-in ending ":" (a question read out
     as written), or None when the next paragraph opens no quotation."""
@@ -194,6 +211,7 @@ class QuestionFinder:
         text = state.text
         intro_asker = None
         pending_label: str | None = None
+        label_named = False  # whether the pending label names its asker itself ("Question 1 from Mr X")
         label_start: int | None = None
         table_rows = {line.index for line in state.lines if line.text.count("|") >= 2}  # once, not per sentence
         for sentence in state.sentences:
@@ -205,10 +223,20 @@ class QuestionFinder:
             label = _QUESTION_LABEL.match(fragment)
             if label and sentence.first_in_paragraph and (not fragment[label.end() :].strip() or _label_asker(label) and label.end() == len(fragment.rstrip())):
                 label_start = sentence.start if _label_asker(label) else None  # a heading naming the asker opens the record
+                label_named = bool(_label_asker(label))
                 pending_label = (_label_asker(label) or self._asker_from_heading(state, sentence)
                                  or self._supplementary_asker(state, sentence, fragment) or self._name_line(state, sentence)
                                  or self._series_asker(state, sentence) or "")
                 sentence.role = "label"
+                continue
+            named = _named_after_label(fragment[label.end() :]) if label and sentence.first_in_paragraph else None
+            if named is not None:
+                # "Question: Mrs A B, 12 Mill Road, Stamford": who asks, with their address; the question is below
+                label_start, label_named, pending_label = None, True, named
+                sentence.role = "label"
+                continue
+            if pending_label is not None and _ADDRESSEE_LINE.match(fragment):
+                sentence.role = "label"  # "To Councillor X, Leader:-" between the asker's line and the question
                 continue
             if label and sentence.first_in_paragraph and fragment.rstrip().endswith((":", ":-")):
                 quoted = quoted_after(state, sentence)
@@ -222,6 +250,10 @@ class QuestionFinder:
                                                     asker=asker, start=sentence.start, end=end, rule="q.label"))
                     continue
             if self._is_name_line(state, sentence, fragment):
+                if pending_label is not None and not label_named:
+                    # "Question 1", then "Mrs A B" alone, then the question: the name under the label asks it
+                    # (not "Members" from a heading such as "Questions from Members of the Public")
+                    pending_label = _line_name(fragment)
                 continue  # "Councillor Jane Doyle" alone on a line: who asks the question below
             if pending_label is not None and fragment.strip(" .").lower() in _NOTHING_ASKED:
                 pending_label = None  # "Supplementary question: None."

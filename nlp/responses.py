@@ -72,6 +72,24 @@ def _absent_questioner() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
+def _long_titled_speaker(doc, first: int, verb: int, responder: str | None) -> str | None:
+    """The titled name and long title opening a sentence before its verb, when the subject read from the
+    clause is missing or only the title's tail ("Deputy Leader" of "Councillor A B, Cabinet Member for X
+    and Deputy Leader, said ..."); else None."""
+    words = doc[first:verb].text.strip(" ,")
+    if not words[:1].isupper() or (responder and (responder == words or not words.endswith(responder))):
+        return None
+    whole = person_or_none(words)
+    return whole if whole == words and person_kind(whole) == "name" and "," in words else None
+
+
+@lru_cache(maxsize=1)
+def _answer_list_lead_in() -> re.Pattern:
+    """"The following responses were given:": the ``lead_ins`` of ``r.listed`` in responses.jsonl."""
+    patterns = next(r.get("lead_ins", []) for r in load_rules(("responses",)) if r.id == "r.listed")
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+
+
 def _content_words(text: str) -> set[str]:
     """Words of four letters or more that carry meaning, singular ("rates" is "rate")."""
     words = set()
@@ -112,24 +130,52 @@ class ResponseFinder:
         answered: set[int] = set()
         current: Response | None = None
         pending_label = False
+        answer_list: tuple[int, str | None] | None = None  # (question, who answered) under "The following responses were given:"
+        pending_responder: str | None = None  # who the label above the answer names ("Response: Councillor X")
         for sentence in state.sentences:
+            if sentence.role == "label" and not state.skipped(sentence.start):
+                named = self._answerer_line(state, sentence)
+                if named is not None:
+                    # "Councillor X:" alone on a line under a question: the paragraph below is X's answer
+                    pending_label, pending_responder, current = True, named, None
+                    continue
             if state.skipped(sentence.start) or sentence.role in {"resolution", "label"}:
                 current = None
                 continue
             item = state.item_at(sentence.start)
             fragment = text[sentence.start : sentence.end]
+            if answer_list is not None:
+                listed = self._listed_answer(doc, state, sentence, fragment, item, answer_list, current)
+                if listed is not None:
+                    if listed is not current:
+                        answered.add(listed.answers)
+                        state.responses.append(listed)
+                    current = listed
+                    continue
+                answer_list = None
+            if sentence.role is None and fragment.rstrip().endswith((":", ":-", ":–")) and _answer_list_lead_in().search(fragment.rstrip(" :-–")):
+                answer_list = self._answer_list(state, sentence, item, fragment)
+                if answer_list is not None:
+                    sentence.role, current = "label", None
+                    continue
             label = (_ANSWER_LABEL.match(fragment) or _REPLY_FROM.match(fragment.strip())) if sentence.first_in_paragraph else None
             if sentence.first_in_paragraph and fragment.strip() in {"A.", "A:"} and self._after_question_label(state, sentence):
                 pending_label, current = True, None  # "Q. ...?" then "A. The Director advised ..."
                 sentence.role = "label"
                 continue
-            if label and (not fragment[label.end() :].strip() or (label["responder"] and label.end() >= len(fragment.rstrip()))):
-                pending_label, current = True, None  # "Answer:" or "Answer – the Commissioner" alone: the paragraph below answers
+            rest = fragment[label.end() :].strip(" :") if label else ""
+            if label and (not rest or (label["responder"] and label.end() >= len(fragment.rstrip()))
+                          or person_or_none(rest) == rest and person_kind(rest) in {"name", "post"}):
+                # "Answer:", "Answer – the Commissioner" or "Response: Councillor X" alone: the paragraph below answers
+                pending_label, current = True, None
+                named = person_or_none(label["responder"]) if label["responder"] else (rest or None)
+                pending_responder = re.sub(r"^(?:the|The)\s+", "", named) if named else None
                 sentence.role = "label"
                 continue
             if pending_label:
                 pending_label = False
-                found = ("strong", "r.label", sentence.start, None)
+                found = ("strong", "r.label", sentence.start, pending_responder)
+                pending_responder = None
             else:
                 found = self._response_in(doc, state, sentence, fragment)
             if found is not None and self._questioner_absent(state, sentence):
@@ -191,6 +237,64 @@ class ResponseFinder:
         write_spans(doc, "responses", state.responses, lambda r: "RESPONSE")
         return doc
 
+    @staticmethod
+    def _answerer_line(state, sentence) -> str | None:
+        """The person a line of its own names ("Councillor Judith Hale:", "Councillor Judith Hale") straight
+        under a question and over a paragraph: who answers it, in minutes that set out written questions
+        and answers by name."""
+        if not sentence.first_in_paragraph or sentence.index == 0:
+            return None
+        previous = state.sentences[sentence.index - 1]
+        following = state.sentences[sentence.index + 1] if sentence.index + 1 < len(state.sentences) else None
+        if previous.role != "question" or following is None or following.paragraph == sentence.paragraph:
+            return None
+        if state.item_at(previous.start) != state.item_at(sentence.start):
+            return None
+        asked = next((q for q in reversed(state.questions) if q.start <= previous.start), None)
+        words = " ".join(state.text[sentence.start : sentence.end].strip(" :-–").split())
+        who = person_or_none(words)
+        if who != words or person_kind(who) not in {"name", "post"} or asked is None or asked.asker == who:
+            return None
+        return who
+
+    def _answer_list(self, state, sentence, item, fragment) -> tuple[int, str | None] | None:
+        """The question the bullets under an answer lead-in answer ("Members asked about X. The following
+        responses were given:"): the latest question of the item, asked in the lead-in or just before it;
+        and who answered, when the lead-in says ("Officers responded as follows:")."""
+        below = state.sentences[sentence.index + 1] if sentence.index + 1 < len(state.sentences) else None
+        if below is None or not below.marker:
+            return None  # "Councillor X responded as follows:" and the answer read out below: one answer
+        asked = [i for i, q in enumerate(state.questions) if q.item == item and q.start < sentence.end]
+        if not asked:
+            return None
+        holder = state.sentence_at(max(state.questions[asked[-1]].start, state.questions[asked[-1]].end - 1))
+        if holder is None or sentence.paragraph - holder.paragraph > 1:
+            return None
+        opener = fragment.split(",")[-1] if fragment.lower().startswith(("in response", "in reply", "in answer")) else fragment
+        who = person_or_none(re.split(r"\s+(?:responded|replied|answered|advised|explained|informed|clarified|confirmed|gave)\b", opener.strip(), maxsplit=1)[0])
+        return asked[-1], who if who and person_kind(who) in {"post", "body", "name"} else None
+
+    def _listed_answer(self, doc, state, sentence, fragment, item, answer_list, current) -> Response | None:
+        """A bullet under an answer lead-in, or the rest of one: an answer to the list's question. A bullet
+        that asks a question, or a paragraph that is no bullet, ends the list."""
+        question, who = answer_list
+        if state.item_at(sentence.start) != item or sentence.role in {"question", "resolution"}:
+            return None
+        if not sentence.first_in_paragraph:
+            if current is None or current.rule != "r.listed":
+                return None
+            current.end = sentence.end  # the bullet's next sentence goes on with its answer
+            current.text = state.text[current.start : current.end]
+            sentence.role = "response"
+            return current
+        if not sentence.marker:
+            return None
+        found = self._response_in(doc, state, sentence, fragment)
+        responder = found[3] if found is not None and found[3] else who
+        sentence.role = "response"
+        return Response(item=item, text=fragment, responder=responder, answers=question,
+                        start=sentence.start, end=sentence.end, rule="r.listed")
+
     def _response_in(self, doc, state, sentence, fragment):
         """(strength, rule, start offset, responder) of the best response cue, or None."""
         label = _ANSWER_LABEL.match(fragment) if sentence.first_in_paragraph else None
@@ -233,9 +337,15 @@ class ResponseFinder:
                 continue  # "Officers did not have the figure to hand and agreed to provide it": a task, not an answer
             if strength in {"speaker", "commitment"}:
                 responder = subject_before(doc, first, cue.token_start) or self._speaker_cut_off(state, sentence, cue, first)
+                titled = _long_titled_speaker(doc, first, cue.token_start, responder)
+                if titled is not None:
+                    # "Councillor A B, Cabinet Member for Roads, Parking and Waste and Deputy Leader, confirmed ...":
+                    # a title longer than a subject is read, cut by its commas and "and"s: the whole of it speaks
+                    return strength, cue.rule.id, sentence.start, titled
                 if not responder or (responder.lower().split()[0] in _ASKING_BODIES and not self._public_asked(state, sentence, responder)
                                      and not self._office_holder(state, sentence, responder)
-                                     and not self._officer_asked(state, sentence)):
+                                     and not self._officer_asked(state, sentence)
+                                     and not self._put_to_an_office(state, sentence, cue, responder)):
                     continue  # members and plain councillors remark; officers and office-holders answer
                 start = doc[clause_start(doc, first, cue.token_start)].idx
                 start = sentence.start if start <= sentence.start + 1 else start
@@ -459,6 +569,26 @@ class ResponseFinder:
                     w in words_before for w in _OFFICE_WORDS):
                 return True
         return False
+
+    @staticmethod
+    def _put_to_an_office(state, sentence, cue, responder: str) -> bool:
+        """A councillor speaking straight after a question put to an office holder ("asked the Cabinet
+        Member whether ...") or asked at question time (an item titled "Members' Question Time"): the
+        cabinet member answering, not a member remarking."""
+        words = responder.split()
+        if words[0].lower() not in {"councillor", "cllr", "councillors", "cllrs"} or len(words) < 2 or sentence.index == 0:
+            return False
+        previous = state.sentences[sentence.index - 1]
+        if previous.role != "question" or sentence.paragraph - previous.paragraph > 1:
+            return False
+        asked = next((q for q in reversed(state.questions) if q.start < sentence.start), None)
+        if asked is None or not asked.asker or asked.asker.split()[-1] == words[-1]:
+            return False  # the asker going on is no answer
+        if any(office in asked.text.lower() for office in cue.rule.get("put_to_offices", [])):
+            return True
+        item = state.item_at(sentence.start)
+        title = state.agenda_items[item].title.lower() if item is not None and item < len(state.agenda_items) else ""
+        return any(words_of_title in title for words_of_title in cue.rule.get("question_time_titles", []))
 
     def _responder_after(self, doc, sentence, cue, first, last):
         """"In response, the Director advised ...": the speaker after the cue."""

@@ -671,3 +671,28 @@ def test_actions_shorthand_without_articles_and_the_next_agenda(text, due):
 
 def test_an_action_label_with_no_task_after_it_records_nothing(nlp):
     assert run(nlp, "(a) . ACTION –").actions == []
+
+
+# --- round 3: finding out is a task
+@pytest.mark.parametrize("text, owner", [
+    ("The Repairs Manager agreed to find out whether the lift contract could be brought forward.", "Repairs Manager"),
+    ("In relation to the out-of-hours service, the Head of Repairs agreed to find out the call volumes and report back.",
+     "Head of Repairs"),
+    ("Cllr Roberts, Portfolio Holder for Highways, agreed to respond to this question once he had seen the figures.",
+     "Cllr Roberts, Portfolio Holder for Highways"),
+])
+def test_actions_agreeing_to_find_out_or_respond_later_is_a_task(text, owner):
+    assert [a.owner for a in actions(text)] == [owner]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Clerk will notify the highways department about the damaged sign.", "Clerk"),
+    ("The Chair requested this be circulated to committee members.", None),
+])
+def test_actions_notifying_and_asking_for_papers_to_go_round_are_tasks(text, owner):
+    assert [a.owner for a in actions(text)] == [owner]
+
+
+def test_actions_asking_where_something_is_up_to_is_a_question_not_a_request():
+    # "asked where the Council was up to with ..." holds a "to", but nobody was asked to do anything
+    assert actions("Councillor Gill asked where the Council was up to with the review of speed signs.") == []

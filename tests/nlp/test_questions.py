@@ -327,3 +327,52 @@ def test_questions_those_asked_in_the_passive_are_not_the_askers():
     # family: "officers were asked whether ..." names who was asked, not who asked
     minutes = segment("5. Roads\n\nThe cost was high and officers were asked whether the work could be phased.\n")
     assert [(q.asker, q.rule) for q in minutes.questions] == [(None, "q.asked")]
+
+
+# --- round 3: written questions set out by name
+_WRITTEN = """7. Questions from Members of the Public
+
+Question 1
+
+Mrs Joan Arkwright
+
+Could the Cabinet Member tell me when the footbridge at Mill Lane will reopen?
+
+Response: Councillor Peter Lomax
+
+The footbridge will reopen in September once the new deck has been fitted.
+
+Question 2: Mr Tariq Aziz, 4 Orchard Row, Hexley
+
+To Councillor Fiona Grant, Cabinet Member for Environment:-
+
+Will the Council publish the air quality readings for the school streets?
+
+Councillor Fiona Grant:
+
+"Yes. The readings are published on the Council website every month."
+
+8. Questions from Councillors
+
+Councillor Ruth Ellis had given notice of the following question to the Cabinet Member for Environment:
+
+"How many fly-tipping fines were issued last year?"
+"""
+
+
+def test_questions_the_name_under_a_question_label_asks_not_the_heading(nlp):
+    # "Question 1", then the name alone, then the question: the name asks it, not "Members" of the item title
+    minutes = run(nlp, _WRITTEN)
+    assert [q.asker for q in minutes.questions] == ["Mrs Joan Arkwright", "Mr Tariq Aziz", "Councillor Ruth Ellis"]
+
+
+def test_questions_a_label_with_name_and_address_then_the_addressee_line(nlp):
+    minutes = run(nlp, _WRITTEN)
+    second = minutes.questions[1]
+    assert second.text.startswith("Will the Council publish") and second.rule == "q.label"
+
+
+def test_questions_notice_of_a_question_names_who_put_it(nlp):
+    minutes = run(nlp, _WRITTEN)
+    third = minutes.questions[2]
+    assert third.rule == "q.received" and third.text.endswith("issued last year?\"")

@@ -293,3 +293,84 @@ def test_a_promise_answers_the_question_before_it_only_when_it_takes_that_questi
                        "The Director agreed to refer this to the Cabinet Member.\n")
     answered = {minutes.questions[r.answers].text[:29] for r in minutes.responses if r.answers is not None}
     assert answered == {"Councillor Ames asked whether"}
+
+
+# --- round 3: councillors answering at question time
+def test_responses_a_cabinet_member_answers_at_question_time(nlp):
+    # family: at "Members' Question Time" a councillor speaking after another's question is the portfolio
+    # holder answering it, whatever verb the minutes use ("stated", "reiterated")
+    minutes = run(nlp, "6. Members' Question Time\n\n6.1 Councillor Amberley asked when the cycle lane survey would be "
+                       "finished. Councillor Tovey stated that the survey team had started in March.\n\n"
+                       "6.2 Councillor Amberley asked whether the results would be published. Councillor Tovey "
+                       "reiterated that the results would go to the Cabinet first.\n")
+    assert [(r.responder, r.answers) for r in minutes.responses] == [("Councillor Tovey", 0), ("Councillor Tovey", 1)]
+
+
+def test_responses_a_question_put_to_the_leader_is_answered_by_the_next_councillor(nlp):
+    minutes = run(nlp, "4. Budget\n\nCouncillor Amberley asked the Leader whether reserves would be used. "
+                       "Councillor Tovey said that no reserves would be drawn this year.\n")
+    assert [(r.responder, r.answers) for r in minutes.responses] == [("Councillor Tovey", 0)]
+
+
+def test_responses_a_councillor_remarking_after_another_is_no_answer(nlp):
+    # outside question time, and with the question put to nobody in office, a member's remark is a comment
+    minutes = run(nlp, "4. Parks\n\nCouncillor Amberley asked when the survey would be finished. "
+                       "Councillor Tovey said that the park was much valued by residents.\n")
+    assert minutes.responses == []
+
+
+# --- round 3: the bullets under "The following responses were given:"
+_ANSWER_LIST = """5. Housing Repairs Update
+
+Members raised points and asked questions about the repairs backlog. The following responses were given:
+
+•	Each tower block would have a named surveyor from April.
+•	It was clarified that the damp survey would cover every block.
+•	The Repairs Manager agreed to find out whether the lift contract could be brought forward.
+
+RESOLVED – That the report be noted.
+"""
+
+
+def test_responses_each_bullet_under_an_answer_lead_in_answers_the_question_before_it(nlp):
+    minutes = run(nlp, _ANSWER_LIST)
+    assert [(r.rule, r.answers) for r in minutes.responses] == [("r.listed", 0)] * 3
+    assert [r.text[:22] for r in minutes.responses] == ["Each tower block would", "It was clarified that ", "The Repairs Manager ag"]
+    assert minutes.responses[2].responder == "Repairs Manager"
+
+
+def test_responses_the_answer_lead_in_names_who_answered(nlp):
+    minutes = run(nlp, _ANSWER_LIST.replace("The following responses were given:", "Officers responded as follows:-"))
+    assert [r.responder for r in minutes.responses] == ["Officers", "Officers", "Repairs Manager"]
+
+
+def test_responses_bullets_under_a_comments_lead_in_are_no_answers(nlp):
+    minutes = run(nlp, _ANSWER_LIST.replace("The following responses were given:", "The following comments were made:"))
+    assert [r.rule for r in minutes.responses if r.rule == "r.listed"] == []
+
+
+def test_responses_a_named_answer_read_out_after_as_follows_is_one_answer(nlp):
+    # "Councillor X responded as follows:" with the answer as a paragraph below, no bullets: one answer
+    minutes = run(nlp, "4. Public Questions\n\nMr Dale asked when the toilets in the park would reopen.\n\n"
+                       "Councillor Platt responded as follows:\n\nThe toilets would reopen in June after repairs.\n")
+    assert [r.rule for r in minutes.responses] != [] and all(r.rule != "r.listed" for r in minutes.responses)
+
+
+def test_responses_a_written_answer_under_the_name_of_who_gave_it(nlp):
+    # "Response: Councillor X" alone, or "Councillor X:" alone under the question: the paragraph below is X's answer
+    from test_questions import _WRITTEN
+
+    minutes = run(nlp, _WRITTEN)
+    assert [(r.responder, r.answers, r.text[:12]) for r in minutes.responses] == [
+        ("Councillor Peter Lomax", 0, "The footbrid"), ("Councillor Fiona Grant", 1, "\"Yes. The re")]
+
+
+def test_responses_a_title_with_commas_and_ands_is_the_whole_speaker(nlp):
+    # family: "Councillor A B, Cabinet Member for X, Y and Z and Deputy Leader, confirmed that ... and she
+    # would report back": who answers and who owes the task is the whole titled name, not "Deputy Leader"
+    minutes = run(nlp, "5. Waste\n\nCouncillor Tate asked about missed collections. Councillor Ann Cole, Cabinet "
+                       "Member for Roads, Parking and Waste and Deputy Leader, confirmed that the crews had been "
+                       "increased and she would report back in June.\n")
+    speaker = "Councillor Ann Cole, Cabinet Member for Roads, Parking and Waste and Deputy Leader"
+    assert [(r.responder, r.answers, r.text[:19]) for r in minutes.responses] == [(speaker, 0, "Councillor Ann Cole")]
+    assert [a.owner for a in minutes.actions] == [speaker]
