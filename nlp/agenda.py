@@ -76,9 +76,10 @@ _METADATA_LABELS = {
     "actions", "owner", "due", "by", "source", "council", "committee", "title", "q", "a", "question", "answer", "response",
     "reply", "proposed", "seconded", "councillors", "absent", "observers", "public", "press", "start", "finish", "ward",
 }
-# "10 October 2018", "3 May 2024 6.30pm": a date standing alone, not item 10 "October 2018".
+# "10 October 2018", "3 May 2024 6.30pm", "27 April 2021 – Minutes": a date opening the line (the page's
+# own title or a dated heading), not item 10 "October 2018": a month and a year never open an item's title.
 _DATE_LINE = re.compile(
-    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b[\s\d.:apm,]*$", re.I)
+    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b", re.I)
 # "Present", "In attendance" numbered as an item of their own (parish minutes).
 _ATTENDANCE_TITLE = re.compile(r"^(?:(?:members|councillors|those)\s+)?(?:present|in\s+attendance)$", re.I)
 _JOINING_END = {"and", "or", "of", "the", "to", "by", "for", "with", "a", "an", "that", "which", "was", "were", "is", "are", "be"}
@@ -203,6 +204,10 @@ def minute_reference_title(text: str) -> str | None:
 _AGENDA_NUMBER = re.compile(r"^\d{1,3}[.)]?\s+(?=\S)")
 # "Title – minutes", "Title … minutes", "Title... minutes": a numbered title run in with what was done.
 _SEPARATED = re.compile(r"^(?P<title>[^–—…]{3,80}?)(?:\s+[–—-]+|\s*…|\.{3})\s+(?P<rest>\S.*)$")
+# "Drugs inquiry - further consideration: It was agreed ...": a dash inside a label that a colon ends.
+_DASH_INSIDE = re.compile(r"\s[–—-]\s")
+# "The Committee heard evidence from-": the body as the subject of the minutes' first sentence.
+_BODY_DOES = re.compile(r"^(?:The\s+)?(?:Committee|Sub-Committee|Panel|Board|Council|Group|Cabinet|Forum|Members|Councillors)\s+[a-z]{3,}\b")
 _COLON_RUN_IN = re.compile(r"^(?P<title>[A-Z][^:.;?!]{2,60}?)\s*:\s+(?P<rest>[A-Z].*)$")
 # "Apologies for absence were received from ...": a procedural item told as its one sentence.
 _SUBJECT = re.compile(r"^(?P<subject>[A-Z][^.;:]{2,80}?)\s+(?:was|were|had\s+been|have\s+been)\s+\w")
@@ -221,6 +226,21 @@ def lower_case_title(text: str) -> str | None:
     if words[-1].lower() in _JOINING_END or re.match(r"(?:to|that|and|or|the)\b", title):
         return None  # "to note the report" in a list, "that the ..." a resolution's part
     return title
+
+
+def sentence_case_title(text: str) -> str | None:
+    """A long title in sentence case ("Evidence to committees – issues relating to transparency",
+    "Health and Sport Committee – request approval to undertake visits in France"), too long or too
+    lower-case for ``heading_title``: read as a title only where it carries on a run of numbered items
+    and stands alone over its minutes, and only with no sentence mark and no verb reporting the meeting."""
+    title = clean_title(text)
+    words = title.split()
+    if not words or len(words) > 24 or not title[0].isupper() or title.endswith((".", ";", ",", "?", "!", ":")):
+        return None
+    if (_PROSE_VERB.search(title) or _REPORTS_MEETING.search(title) or _MINUTES_VERB.search(title)
+            or _PERSON_START.match(title) or _NOT_HEADING_START.match(title) or words[-1].lower() in _JOINING_END):
+        return None
+    return heading_title(title, procedural=True, numbered=True)
 
 
 def run_in_title(text: str) -> str | None:
@@ -408,7 +428,8 @@ class AgendaFinder:
                 if title is None and _number_scheme(match["num"]) in ("slash", "prefixed"):
                     title = minute_reference_title(match["title"])
                 if title is None and candidates and self._continues_run(candidates[-1][0], line):
-                    title = lower_case_title(match["title"])
+                    title = lower_case_title(match["title"]) or (
+                        sentence_case_title(match["title"]) if self._stands_alone(line) else None)
                 if title and not match["title"].startswith(("pdf", "PDF")):
                     candidates.append((line, match["num"], None, "agenda.number_title", title))
         items = []
@@ -465,6 +486,9 @@ class AgendaFinder:
         separator ("Co-options – None.", "Declarations of interest … There were none.",
         "Apologies – Cllr A Pike"), or as the subject of its one sentence ("Apologies for absence
         were received from ...", "The minutes of the meeting held on 3 May were signed")."""
+        colon = _COLON_RUN_IN.match(text)
+        if colon and _DASH_INSIDE.search(colon["title"]) and (title := self._colon_title(colon)):
+            return title  # "Drugs inquiry - further consideration: It was agreed ...": the dash is the title's own
         match = _SEPARATED.match(text)
         if match:
             rest = match["rest"].rstrip(". ")
@@ -475,22 +499,36 @@ class AgendaFinder:
                 if title:
                     return title
         match = _COLON_RUN_IN.match(text)
-        if (match and match["title"].lower().strip() not in _METADATA_LABELS and not _PERSON_START.match(match["title"])
-                and (len(match["rest"].split()) >= 4 and (match["rest"].endswith((".", "!", "?")) or _REPORTS_MEETING.search(match["rest"])
-                                                         or _MINUTES_VERB.search(match["rest"]) or re.search(r"\breceived\b", match["rest"]))
-                     or _REPLY.match(match["rest"].rstrip(". ")))):
+        title = self._colon_title(match) if match else None
+        if title:
+            return title
+        match = _SUBJECT.match(text)
+        if match and self.is_procedural(match["subject"]) and not _PERSON_START.match(match["subject"]):
+            return clean_title(match["subject"])
+        return None
+
+    def _colon_title(self, match: re.Match) -> str | None:
+        """The label of "2. Choice of Convener: The Committee chose ...", if it is a title and what
+        follows the colon is the minutes."""
+        rest = match["rest"]
+        if (match["title"].lower().strip() not in _METADATA_LABELS and not _PERSON_START.match(match["title"])
+                and (len(rest.split()) >= 4 and (rest.endswith((".", "!", "?")) or _REPORTS_MEETING.search(rest)
+                                                 or _MINUTES_VERB.search(rest) or re.search(r"\breceived\b", rest)
+                                                 or _BODY_DOES.match(rest))
+                     or _REPLY.match(rest.rstrip(". ")))):
             # "2. Choice of Convener: The Committee chose ...", "4. Written requests: None received": a label,
             # then the minutes; "To accept apologies: Apologies received from ...": a description as the label
             label = match["title"].strip()
             title = heading_title(label, procedural=self.is_procedural(label), numbered=True)
             if title is None and re.match(r"To\s+[a-z]+\s+\w", label) and len(label.split()) <= 12:
                 title = label
-            if title:
-                return title
-        match = _SUBJECT.match(text)
-        if match and self.is_procedural(match["subject"]) and not _PERSON_START.match(match["subject"]):
-            return clean_title(match["subject"])
+            return title
         return None
+
+    def _stands_alone(self, line: Line) -> bool:
+        """Whether a line is a paragraph of its own: nothing wraps into it from the line below."""
+        following = self.lines[line.index + 1] if line.index + 1 < len(self.lines) else None
+        return following is None or following.blank_before > 0 or following.marker is not None
 
     def _continues_run(self, previous: Line, line: Line) -> bool:
         """Whether a numbered line stands alone with the next number after the item above it

@@ -581,3 +581,35 @@ def test_the_admission_of_the_public_item_whose_heading_was_lost(nlp):
     text = ("Minutes of the Last Meeting\n\nThe minutes were agreed.\n\n\nAll items were considered in public session.\n\n\n"
             "Parks Strategy\n\nThe Panel noted the strategy.\n")
     assert titles(nlp, text) == ["Minutes of the Last Meeting", "Admission of the public", "Parks Strategy"]
+
+
+def test_a_dated_page_title_is_not_an_item_number(nlp):
+    # "27 May 2024 – Minutes" reads like item 27; taken as one, it hid the items 1 to 3 numbered below it.
+    minutes = run(nlp, "27 May 2024 – Minutes\n\nMinutes of the Meeting of Eastmoor Town Council held on 27 May 2024.\n\n"
+                       "1 Apologies for Absence\n\nApologies were received from Cllr Reed.\n\n"
+                       "2 Declarations of Interest\n\nNone were declared.\n\n3 Allotments\n\nThe waiting list was noted.\n")
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [
+        ("1", "Apologies for Absence"), ("2", "Declarations of Interest"), ("3", "Allotments")]
+
+
+def test_long_sentence_case_titles_carry_on_a_numbered_run(nlp):
+    minutes = run(nlp, "1. Minutes of the last meeting\n\nThe minutes were agreed.\n\n"
+                       "2. Evidence sessions – arrangements for hearing witnesses in the spring\n\nThis item was deferred.\n\n"
+                       "3. Housing Panel – request to hold a visit to the new estates in the north of the county\n\n"
+                       "The Group approved the request.\n")
+    assert [i.title for i in minutes.agenda_items] == [
+        "Minutes of the last meeting", "Evidence sessions – arrangements for hearing witnesses in the spring",
+        "Housing Panel – request to hold a visit to the new estates in the north of the county"]
+
+
+def test_a_numbered_paragraph_of_prose_does_not_carry_on_a_run(nlp):
+    minutes = run(nlp, "1. Minutes of the last meeting\n\nThe minutes were agreed.\n\n"
+                       "2. The Chair thanked the outgoing members of the group for their work\n\nAll agreed.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Minutes of the last meeting"]
+
+
+def test_a_colon_ends_a_run_in_title_that_holds_a_dash(nlp):
+    minutes = run(nlp, "1. Private session: The Committee considered its approach in private.\n\n"
+                       "2. Bus services - further consideration: It was agreed that officers would attend the next meeting.\n\n"
+                       "3. Witnesses: The Committee heard evidence from-\n\nA Lee, Director, Eastmoor Buses\n")
+    assert [i.title for i in minutes.agenda_items] == ["Private session", "Bus services - further consideration", "Witnesses"]
