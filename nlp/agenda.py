@@ -204,6 +204,7 @@ def minute_reference_title(text: str) -> str | None:
 _AGENDA_NUMBER = re.compile(r"^\d{1,3}[.)]?\s+(?=\S)")
 # "Title – minutes", "Title … minutes", "Title... minutes": a numbered title run in with what was done.
 _SEPARATED = re.compile(r"^(?P<title>[^–—…]{3,80}?)(?:\s+[–—-]+|\s*…|\.{3})\s+(?P<rest>\S.*)$")
+_APOLOGIES = re.compile(r"\bapologies\b", re.I)
 # "Drugs inquiry - further consideration: It was agreed ...": a dash inside a label that a colon ends.
 _DASH_INSIDE = re.compile(r"\s[–—-]\s")
 # "The Committee heard evidence from-": the body as the subject of the minutes' first sentence.
@@ -234,6 +235,8 @@ def sentence_case_title(text: str) -> str | None:
     lower-case for ``heading_title``: read as a title only where it carries on a run of numbered items
     and stands alone over its minutes, and only with no sentence mark and no verb reporting the meeting."""
     title = clean_title(text)
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1].rstrip()  # "3. Breach of standing orders at the meeting held on 16 March 2023.": a stray full stop
     words = title.split()
     if not words or len(words) > 24 or not title[0].isupper() or title.endswith((".", ";", ",", "?", "!", ":")):
         return None
@@ -493,7 +496,8 @@ class AgendaFinder:
         if match:
             rest = match["rest"].rstrip(". ")
             if (_REPLY.match(rest) or _PERSON_START.match(rest) or _PROSE_VERB.search(rest) or _REPORTS_MEETING.search(rest)
-                    or _MINUTES_VERB.search(rest)):
+                    or _MINUTES_VERB.search(rest) or _APOLOGIES.search(match["title"])):
+                # "Apologies for absence and reasons given – P Thompson (holiday)": whatever follows apologies is who sent them
                 head = clean_title(match["title"])
                 title = heading_title(head, procedural=self.is_procedural(head), numbered=True)
                 if title:

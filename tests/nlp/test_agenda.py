@@ -613,3 +613,13 @@ def test_a_colon_ends_a_run_in_title_that_holds_a_dash(nlp):
                        "2. Bus services - further consideration: It was agreed that officers would attend the next meeting.\n\n"
                        "3. Witnesses: The Committee heard evidence from-\n\nA Lee, Director, Eastmoor Buses\n")
     assert [i.title for i in minutes.agenda_items] == ["Private session", "Bus services - further consideration", "Witnesses"]
+
+
+def test_parish_items_with_the_apologies_run_in_and_a_stray_full_stop(nlp):
+    minutes = run(nlp, "1.   Chairman's welcome and apologies for absence – R Lane (work) and S Hale (holiday).\n\n"
+                       "2.   Declarations of interest – There were none.\n\n"
+                       "3.   Complaint about the conduct of the meeting held on Tuesday 14th March 2023.\n\n"
+                       "The Clerk read the complaint to the meeting.\n")
+    assert [i.title for i in minutes.agenda_items] == [
+        "Chairman's welcome and apologies for absence", "Declarations of interest",
+        "Complaint about the conduct of the meeting held on Tuesday 14th March 2023"]
