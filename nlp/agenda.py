@@ -59,6 +59,8 @@ _MEETING_LINE = re.compile(r"^Meeting:\s*\S.*\(Item\b[^)]*\)$", re.I)
 _IF_ANY = re.compile(r"\((?:if\s+any|if\s+required|if\s+necessary)\)$", re.I)
 _DOCUMENT_LINK = re.compile(r"\bpdf\s+icon\b|\bPDF\s+\d+(?:\.\d+)?\s*[KM]B\b", re.I)
 _QUESTION_PART = re.compile(r"^(?:questions?\s+(?:\d+|[a-z]\b|to|from|by|of)|supplementary\s+questions?\b)", re.I)
+# The items questions are put in: "Members' Questions", "Public Forum", "Public Participation", "Open Forum".
+_QUESTIONS_ITEM = re.compile(r"question|\bforum\b|participation", re.I)
 _SINGLE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s*-\s*(?:meetings|decisions)|decision\s+details)$", re.I)
 _TITLE_FURNITURE = re.compile(
     r"(?:\s*pdf\s+icon)?(?:\s*PDF\s+\d+(?:\.\d+)?\s*[KM]B)|\s*pdf\s+icon|\s*\(Pages?\s+\d+\s*[-–]\s*\d+\)|\s*Additional\s+documents:?|\s*View\s+the\s+background.*$",
@@ -112,10 +114,11 @@ _NOT_HEADING_START = re.compile(
 )
 _PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
 # "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31", "HSP/19", "304-1." (a minute's parts)
-_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|\d{1,4}-\d{1,3}(?=[.:)])|[A-Z]{1,6}[\s./]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|\d{1,4}-\d{1,3}(?=[.:)])|[A-Z]{1,6}[\s./]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?|(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)](?:\s|$)))"
 _NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
 # "1.APOLOGIES", "304-1.To receive ...": the number's mark may touch the title (a word processor's tab lost).
-_NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:(?:[.:)]|\s+[-–—])?\s+|(?<=\d)[.)](?=[A-Z“‘\"']))(?P<title>\S.*)$")
+# "(1) Apologies": a bracketed number opens an item as "1)" does.
+_NUMBER_TITLE = re.compile(rf"^(?:\((?=\d{{1,3}}\)))?{_PREFIX}{_NUMBER}(?:(?:[.:)]|\s+[-–—])?\s+|(?<=\d)[.)](?=[A-Z“‘\"']))(?P<title>\S.*)$")
 _PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")
 _INLINE_MINUTES = re.compile(r"\bMinutes\s*:\s*")
 _DERIVE_FROM_DESCRIPTION = re.compile(
@@ -204,6 +207,10 @@ def minute_reference_title(text: str) -> str | None:
 _AGENDA_NUMBER = re.compile(r"^\d{1,3}[.)]?\s+(?=\S)")
 # "Title – minutes", "Title … minutes", "Title... minutes": a numbered title run in with what was done.
 _SEPARATED = re.compile(r"^(?P<title>[^–—…]{3,80}?)(?:\s+[–—-]+|\s*…|\.{3})\s+(?P<rest>\S.*)$")
+# What a "Minutes:" label over earlier minutes says: it is the item confirming them, not the minutes' own label.
+_EARLIER_MINUTES = re.compile(r"\bminutes\s+of\s+the\s+(?:\w+\s+){0,3}meeting\b|\b(?:correct|accurate|true)\s+record\b", re.I)
+# "Present: Cllrs Reed, Holt": the attendance line above the first item of a PDF's minutes.
+_ATTENDANCE_LABEL = re.compile(r"^(?:(?:members\s+|councillors\s+|also\s+)?present|in\s+attendance|attendees|officers?)\s*:", re.I)
 _APOLOGIES = re.compile(r"\bapologies\b", re.I)
 # "Drugs inquiry - further consideration: It was agreed ...": a dash inside a label that a colon ends.
 _DASH_INSIDE = re.compile(r"\s[–—-]\s")
@@ -420,6 +427,14 @@ class AgendaFinder:
                 if _number_scheme(match["num"]) in ("slash", "prefixed") and _AGENDA_NUMBER.match(match["title"]):
                     # "C048/23      1.     APOLOGIES": a minute reference, then the agenda's own number
                     match = _NUMBER_TITLE.match(text[: match.start("title")] + _AGENDA_NUMBER.sub("", match["title"], count=1))
+                if text.startswith("("):
+                    # "(2) Declarations of interest" standing alone heads an item; "(6) That Officers explore ..."
+                    # is a resolution's part
+                    if self._stands_alone(line):
+                        title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
+                        if title and not _NOT_HEADING_START.match(title) and not title.startswith(("That", "To ")):
+                            candidates.append((line, match["num"], None, "agenda.number_title", title))
+                    continue
                 # "1.1 Apologies were received ...": a numbered paragraph of the minutes, not an item
                 title = self.separated_title(match["title"]) if _number_scheme(match["num"]) != "dotted" else None
                 if title is None:
@@ -733,6 +748,7 @@ class AgendaFinder:
                 # mixed-case text, or a procedural heading under a finished sentence.
                 following = lines[line.index + 1] if line.index + 1 < len(lines) else None
                 standalone = (title.isupper() and len(title) > 4 and not previous.text.isupper()
+                              or self.is_procedural(title) and _ATTENDANCE_LABEL.match(previous.text)
                               or previous.text.endswith((".", "!", "?")) and (
                                   self.is_procedural(title)
                                   or len(title.split()) <= 8 and not _PERSON_START.match(title) and following is not None
@@ -785,6 +801,8 @@ class AgendaFinder:
     def label_heading(self, line: Line) -> str | None:
         """The title of an item written as a label before its minutes ("Declarations of interest: none.")."""
         match = _LABEL_ITEM.match(line.text)
+        if match and match["label"].lower().strip() == "minutes" and _EARLIER_MINUTES.search(match["rest"]):
+            return clean_title(match["label"])  # "MINUTES: The minutes of the meeting held on 5 April were approved."
         if not match or match["label"].lower().strip() in _METADATA_LABELS or _PERSON_START.match(match["label"]):
             return None
         label = clean_title(match["label"])
@@ -797,7 +815,7 @@ class AgendaFinder:
         that item: "Questions to Councillor X, Cabinet Member for Y" under a questions item, or a
         plain heading over prose under an item that carries its report ("... pdf icon PDF 216 KB")."""
         above_line, above_title = above[0], above[2]
-        if "question" in above_title.lower() and _QUESTION_PART.match(title):
+        if _QUESTIONS_ITEM.search(above_title) and _QUESTION_PART.match(title):
             return True
         if has_minutes or not _DOCUMENT_LINK.search(above_line.text) or _DOCUMENT_LINK.search(line.text):
             return False

@@ -630,8 +630,9 @@ class ResolutionFinder:
         position = 0
         # An item's own heading ("27 RESOLUTIONS OF THE SCRUTINY COMMITTEE") names business; it decides nothing.
         # An item opened at its business because its heading was lost starts at that business, not at a heading.
+        # "ELECTION OF CHAIR: Cllr Reed was elected ...": a label's line holds its item's minutes too.
         headings = {item.start for item in state.agenda_items if (item.number or len(item.title.split()) > 2)
-                    and not item.rule.startswith("agenda.unheaded")}
+                    and not item.rule.startswith("agenda.unheaded") and item.rule != "agenda.label_heading"}
         while position < len(sentences):
             sentence = sentences[position]
             opens = not state.skipped(sentence.start) or self._decision_label(doc, state, sentence)

@@ -623,3 +623,49 @@ def test_parish_items_with_the_apologies_run_in_and_a_stray_full_stop(nlp):
     assert [i.title for i in minutes.agenda_items] == [
         "Chairman's welcome and apologies for absence", "Declarations of interest",
         "Complaint about the conduct of the meeting held on Tuesday 14th March 2023"]
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [["Item 1", "Item 2", "Item 3"], ["(1)", "(2)", "(3)"], ["C/24/01", "C/24/02", "C/24/03"], ["Minute 23/45", "Minute 23/46", "Minute 23/47"],
+     ["I.", "II.", "III."], ["123a.", "123b.", "124."], ["23.45", "23.46", "23.47"]],
+    ids=["item-n", "bracketed", "council-reference", "minute-reference", "roman", "lettered", "year-dot-minute"],
+)
+def test_item_numbering_styles(nlp, numbers):
+    titles = ["Apologies for absence", "Declarations of interest", "Budget"]
+    bodies = ["Apologies were received from Cllr Lane.", "None.", "The budget was approved."]
+    text = "".join(f"{number} {title}\n\n{body}\n\n" for number, title, body in zip(numbers, titles, bodies))
+    minutes = run(nlp, text)
+    assert [i.title for i in minutes.agenda_items] == titles
+    assert [i.number for i in minutes.agenda_items] == [n.removeprefix("Item ").removeprefix("Minute ").strip("().") for n in numbers]
+
+
+def test_a_bracketed_part_of_a_resolution_is_no_item(nlp):
+    minutes = run(nlp, "5. Performance Report\n\nRESOLVED –\n\n(1) That the report be noted.\n\n(2) That Officers explore the absence figures.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Performance Report"]
+
+
+def test_the_first_unnumbered_item_under_the_attendance_line_of_a_pdf(nlp):
+    minutes = run(nlp, "Minutes of the Meeting of Eastmoor Parish Council held on 3 May 2024\n"
+                       "Present: Cllrs Reed (Chair), Holt, Dean and Pike\nElection of Chairman\n"
+                       "Cllr Reed was elected Chairman, proposed by Cllr Holt and seconded by Cllr Dean.\n"
+                       "Apologies for Absence\nApologies were received from Cllr Lane.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Election of Chairman", "Apologies for Absence"]
+    assert [r.item for r in minutes.resolutions] == [0]
+
+
+def test_label_items_include_the_minutes_and_an_election(nlp):
+    minutes = run(nlp, "Present: Cllrs Reed (Chair), Holt, Dean\n\n"
+                       "ELECTION OF CHAIRMAN: Cllr Reed was elected Chairman, proposed by Cllr Holt and seconded by Cllr Dean.\n\n"
+                       "APOLOGIES: Cllr Lane.\n\nDECLARATIONS OF INTEREST: None.\n\n"
+                       "MINUTES: The minutes of the meeting held on 5 April 2024 were approved and signed.\n")
+    assert [i.title for i in minutes.agenda_items] == ["ELECTION OF CHAIRMAN", "APOLOGIES", "DECLARATIONS OF INTEREST", "MINUTES"]
+    assert [r.item for r in minutes.resolutions] == [0, 3]
+
+
+def test_questions_under_a_public_forum_are_parts_of_it(nlp):
+    minutes = run(nlp, "Public Forum\n\nTwo residents spoke about the car park.\n\n"
+                       "Questions to Councillor Kay, Cabinet Member for Highways\n\n"
+                       "A resident asked when the road would be resurfaced. Councillor Kay replied that work would start in May.\n\n"
+                       "Land at Mill Lane\n\nRESOLVED – That the application be refused.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Public Forum", "Land at Mill Lane"]
