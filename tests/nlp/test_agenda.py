@@ -645,22 +645,28 @@ def test_a_bracketed_part_of_a_resolution_is_no_item(nlp):
     assert [i.title for i in minutes.agenda_items] == ["Performance Report"]
 
 
-def test_the_first_unnumbered_item_under_the_attendance_line_of_a_pdf(nlp):
-    minutes = run(nlp, "Minutes of the Meeting of Eastmoor Parish Council held on 3 May 2024\n"
-                       "Present: Cllrs Reed (Chair), Holt, Dean and Pike\nElection of Chairman\n"
-                       "Cllr Reed was elected Chairman, proposed by Cllr Holt and seconded by Cllr Dean.\n"
-                       "Apologies for Absence\nApologies were received from Cllr Lane.\n")
-    assert [i.title for i in minutes.agenda_items] == ["Election of Chairman", "Apologies for Absence"]
-    assert [r.item for r in minutes.resolutions] == [0]
-
-
-def test_label_items_include_the_minutes_and_an_election(nlp):
-    minutes = run(nlp, "Present: Cllrs Reed (Chair), Holt, Dean\n\n"
-                       "ELECTION OF CHAIRMAN: Cllr Reed was elected Chairman, proposed by Cllr Holt and seconded by Cllr Dean.\n\n"
-                       "APOLOGIES: Cllr Lane.\n\nDECLARATIONS OF INTEREST: None.\n\n"
-                       "MINUTES: The minutes of the meeting held on 5 April 2024 were approved and signed.\n")
-    assert [i.title for i in minutes.agenda_items] == ["ELECTION OF CHAIRMAN", "APOLOGIES", "DECLARATIONS OF INTEREST", "MINUTES"]
-    assert [r.item for r in minutes.resolutions] == [0, 3]
+@pytest.mark.parametrize(
+    "text, titles, decided_in",
+    [
+        # a PDF's lines: the procedural heading straight under "Present:" opens the first item, not the preamble
+        ("Minutes of the Meeting of Eastmoor Parish Council held on 3 May 2024\n"
+         "Present: Cllrs Reed (Chair), Holt, Dean and Pike\nElection of Chairman\n"
+         "Cllr Reed was elected Chairman, proposed by Cllr Holt and seconded by Cllr Dean.\n"
+         "Apologies for Absence\nApologies were received from Cllr Lane.\n",
+         ["Election of Chairman", "Apologies for Absence"], [0]),
+        # labels: the line holds the item's minutes, and "MINUTES:" over earlier minutes is the item confirming them
+        ("Present: Cllrs Reed (Chair), Holt, Dean\n\n"
+         "ELECTION OF CHAIRMAN: Cllr Reed was elected Chairman, proposed by Cllr Holt and seconded by Cllr Dean.\n\n"
+         "APOLOGIES: Cllr Lane.\n\nDECLARATIONS OF INTEREST: None.\n\n"
+         "MINUTES: The minutes of the meeting held on 5 April 2024 were approved and signed.\n",
+         ["ELECTION OF CHAIRMAN", "APOLOGIES", "DECLARATIONS OF INTEREST", "MINUTES"], [0, 3]),
+    ],
+    ids=["pdf-lines", "labels"],
+)
+def test_unnumbered_procedural_items_and_their_decisions(nlp, text, titles, decided_in):
+    minutes = run(nlp, text)
+    assert [i.title for i in minutes.agenda_items] == titles
+    assert [r.item for r in minutes.resolutions] == decided_in
 
 
 def test_questions_under_a_public_forum_are_parts_of_it(nlp):
