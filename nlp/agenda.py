@@ -993,9 +993,11 @@ _AGENDA_TENSE = re.compile(
     r"|members\s+to|to\s+be\s+(?:received|submitted|made)|(?:is|are)\s+provided|will\s+(?:consider|receive|be\s+asked))\b",
     re.I,
 )
-# Standing rules that may open an item's agenda text with no "To ..." before them.
+# Standing rules that may open an item's agenda text with no "To ..." before them, among them how the item
+# runs ("A period of up to 15 minutes will be allowed ...", "... in writing three clear days before the meeting").
 _STANDING = re.compile(
     r"\b(?:may|must|should|(?:is|are)\s+(?:provided|asked|requested|invited|reminded)|please\s+note"
+    r"|(?:clear\s+|working\s+)?days?\s+before\s+the\s+meeting|period\s+of\s+up\s+to|up\s+to\s+\d+\s+minutes"
     r"|(?:this|the)\s+(?:report|paper|item)\s+(?:sets|provides|gives|summarises|outlines|asks|seeks|presents|updates|includes))\b", re.I)
 _REPORTED_SPEECH = re.compile(
     r"\b(?:\w+ed|felt|said|thought|told|knew|sought)\s+(?:that|whether|if)\b"

@@ -675,3 +675,12 @@ def test_questions_under_a_public_forum_are_parts_of_it(nlp):
                        "A resident asked when the road would be resurfaced. Councillor Kay replied that work would start in May.\n\n"
                        "Land at Mill Lane\n\nRESOLVED – That the application be refused.\n")
     assert [i.title for i in minutes.agenda_items] == ["Public Forum", "Land at Mill Lane"]
+
+
+def test_how_a_public_item_runs_is_agenda_text_not_an_action(nlp):
+    minutes = run(nlp, "Public Participation\n\nA period of up to 15 minutes will be allowed for members of the public to speak. "
+                       "The Clerk will circulate any written representations to members.\n\n"
+                       "A resident raised the state of the footpath. The Clerk would report it to the county council.\n\n"
+                       "Highways\n\nThe Clerk will write to the county council about the potholes before the next meeting.\n")
+    assert texts(minutes.actions) == ["The Clerk would report it to the county council",
+                                      "The Clerk will write to the county council about the potholes before the next meeting"]
