@@ -212,6 +212,10 @@ _EARLIER_MINUTES = re.compile(r"\bminutes\s+of\s+the\s+(?:\w+\s+){0,3}meeting\b|
 # "Present: Cllrs Reed, Holt": the attendance line above the first item of a PDF's minutes.
 _ATTENDANCE_LABEL = re.compile(r"^(?:(?:members\s+|councillors\s+|also\s+)?present|in\s+attendance|attendees|officers?)\s*:", re.I)
 _APOLOGIES = re.compile(r"\bapologies\b", re.I)
+# "5 For, 0 Against, 1 Abstention": a vote's record, not item 5.
+_VOTE_TALLY = re.compile(r"^\d{1,3}\s+(?:for|in\s+favour)\b.{0,40}\bagainst\b", re.I)
+# "1.0 Apologies for Absence: to record attendance and to receive apologies": a title, then its description.
+_COLON_DESCRIPTION = re.compile(r"^(?P<title>[A-Z][^:;.?!]{2,120}?)\s*[:–—-]\s+to\s+[a-z]{3,}\b")
 # "Drugs inquiry - further consideration: It was agreed ...": a dash inside a label that a colon ends.
 _DASH_INSIDE = re.compile(r"\s[–—-]\s")
 # "The Committee heard evidence from-": the body as the subject of the minutes' first sentence.
@@ -423,7 +427,7 @@ class AgendaFinder:
                 candidates.append((line, match["num"], following, "agenda.number_line"))
                 continue
             match = _NUMBER_TITLE.match(text)
-            if match and not self._after_list_intro(line) and not _DATE_LINE.match(text):
+            if match and not self._after_list_intro(line) and not _DATE_LINE.match(text) and not _VOTE_TALLY.match(text):
                 if _number_scheme(match["num"]) in ("slash", "prefixed") and _AGENDA_NUMBER.match(match["title"]):
                     # "C048/23      1.     APOLOGIES": a minute reference, then the agenda's own number
                     match = _NUMBER_TITLE.match(text[: match.start("title")] + _AGENDA_NUMBER.sub("", match["title"], count=1))
@@ -436,7 +440,9 @@ class AgendaFinder:
                             candidates.append((line, match["num"], None, "agenda.number_title", title))
                     continue
                 # "1.1 Apologies were received ...": a numbered paragraph of the minutes, not an item
-                title = self.separated_title(match["title"]) if _number_scheme(match["num"]) != "dotted" else None
+                # ("1.0 Apologies: to receive ..." numbers an item: its ".0" is no paragraph's)
+                paragraph = _number_scheme(match["num"]) == "dotted" and not match["num"].rstrip(".").endswith(".0")
+                title = self.separated_title(match["title"]) if not paragraph else None
                 if title is None:
                     title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
                 if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 24:
@@ -504,6 +510,12 @@ class AgendaFinder:
         separator ("Co-options – None.", "Declarations of interest … There were none.",
         "Apologies – Cllr A Pike"), or as the subject of its one sentence ("Apologies for absence
         were received from ...", "The minutes of the meeting held on 3 May were signed")."""
+        described = _COLON_DESCRIPTION.match(text)
+        if described:
+            label = clean_title(described["title"])
+            title = heading_title(label, procedural=self.is_procedural(label), numbered=True)
+            if title:
+                return title
         colon = _COLON_RUN_IN.match(text)
         if colon and _DASH_INSIDE.search(colon["title"]) and (title := self._colon_title(colon)):
             return title  # "Drugs inquiry - further consideration: It was agreed ...": the dash is the title's own
@@ -961,6 +973,9 @@ def _unmarked_description(lines: list[Line], item: AgendaItem, finder: AgendaFin
         if line.start >= item.end:
             break
         if line.start == item.start and item.rule not in ("agenda.description_after_minutes", "agenda.description"):
+            numbered = _NUMBER_TITLE.match(line.text)
+            if numbered and _COLON_DESCRIPTION.match(numbered["title"]):
+                block = (line.start, line.end)  # "3.0 Public Participation: to receive members of the public ...": its description
             continue  # the title line (or the number line above it)
         if _DECISION_LABEL.match(line.text) or _THAT_BE_DECIDED.match(line.text):
             break

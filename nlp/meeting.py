@@ -31,7 +31,7 @@ _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b", re.I)
 _EARLIER_MINUTES = re.compile(r"\b(?:PREVIOUS|LAST|CONFIRM|APPROVE|RECEIVE)\b")
 _ITEM_OPENING = re.compile(r"^(?:the\s+)?(?:reports?|minutes?|recommendations?|referrals?|decisions?|notes?|updates?|matters?|feedback|outcomes?)\b", re.I)
 _COUNCIL_NAME = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:(?:district|borough|county|city|parish|town|community|metropolitan\s+borough|county\s+borough)\s+)?council$",
+    r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,7}(?:(?:district|borough|county|city|parish|town|community|metropolitan\s+borough|county\s+borough)\s+)?council$",
     re.I)
 _BODY_WORD = re.compile(r"\b(?:COUNCIL|COMMITTEE|BOARD|PANEL|CABINET|AUTHORITY|ASSEMBLY|COMMISSION|FORUM)\b")
 

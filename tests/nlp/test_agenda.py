@@ -684,3 +684,23 @@ def test_how_a_public_item_runs_is_agenda_text_not_an_action(nlp):
                        "Highways\n\nThe Clerk will write to the county council about the potholes before the next meeting.\n")
     assert texts(minutes.actions) == ["The Clerk would report it to the county council",
                                       "The Clerk will write to the county council about the potholes before the next meeting"]
+
+
+def test_welsh_community_council_items_numbered_n_0_with_their_description_after_a_colon(nlp):
+    minutes = run(nlp, "CYNGOR CYMUNED LLANFAES ISAF EASTMOOR COMMUNITY COUNCIL\n\n"
+                       "1.0 Attendance and Apologies for Absence: to record attendance and to receive apologies.\n\n"
+                       "Apologies were received from Cllr Lane.\n\n"
+                       "2.0 Public Participation: to receive members of the public who wish to address the council. "
+                       "Anyone wishing to speak must tell the Clerk 15 minutes before the meeting.\n\nNone.\n\n"
+                       "3.0 Minutes: to approve the minutes of the meeting held on 4 May 2024.\n\n"
+                       "Resolved: to approve and sign the minutes as a correct record.\n")
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [
+        ("1.0", "Attendance and Apologies for Absence"), ("2.0", "Public Participation"), ("3.0", "Minutes")]
+    assert minutes.actions == []
+    assert texts(minutes.resolutions) == ["Resolved: to approve and sign the minutes as a correct record."]
+
+
+def test_a_recorded_vote_is_no_item(nlp):
+    minutes = run(nlp, "3.\n\nMinutes\n\nMinutes:\n\nRESOLVED: That the minutes be approved as a correct record.\n\n"
+                       "Voting Record\n\n5 For, 0 Against, 1 Abstention\n\n4.\n\nLeader's Announcements\n\nMinutes:\n\nThere were none.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Minutes", "Leader's Announcements"]
