@@ -49,6 +49,7 @@ _DECISION_TAIL = re.compile(r"^\W*(?:unanimously|without (?:amendment|dissent)|w
                             r"\W*(?:\([^()]*\))?\W*$", re.I)  # "... was approved (7 for, 2 against)."
 _PAST_EVENT = re.compile(r"\b(?:in|since|from|until) (?:19|20)\d\d\b|\blast (?:year|month)\b|\bpreviously\b|\bformerly\b", re.I)
 _BARE_OPENER = {"it", "was", "is", "resolved", "agreed", "unanimously", "resolution", "that", "further", "also"}
+_OPENING_PHRASE = {"following", "after", "upon", "on", "having", "with"}  # "Following discussion it was resolved ..."
 _ASKING = {"asked", "enquired", "queried", "whether", "when", "why", "how", "if"}
 
 
@@ -184,6 +185,10 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
     if doc[cue.token_start].lower_ == "it" and cue.token_start > first and word_before(doc, cue.token_start).lower_ == "and" \
             and not {t.lower_ for t in doc[first : cue.token_start]} & (_ASKING | _REPORTING | _SUBORDINATORS | {"response", "reply", "answer"}):
         return True  # "Councillors considered the request and it was resolved that it be declined"
+    if doc[cue.token_start].lower_ == "it" and before and before[0].lower_ in _OPENING_PHRASE and len(before) <= 6 \
+            and not {t.lower_ for t in before} & (_ASKING | _REPORTING | _SUBORDINATORS | {"response", "reply", "answer"}) \
+            and not _PAST_EVENT.search(state.text[sentence.start : sentence.end]):
+        return True  # "Following discussion it was resolved that:", "On a show of hands it was agreed": an opening phrase, no comma
     if position == "start_or_body":
         words = [t.lower_ for t in before]
         return len(words) <= 4 and words[-1] in _BODY_WORDS and words[-2:] != ["chief", "executive"]

@@ -600,3 +600,25 @@ def test_noted_after_the_items_own_title_on_its_line(nlp):
 def test_approving_another_bodys_request_is_an_approval(nlp):
     minutes = run(nlp, "3. Away day\n\nThe Group approved the Housing Committee's request to hold an away day.\n")
     assert [r.kind for r in minutes.resolutions] == ["approved"]
+
+
+@pytest.mark.parametrize(
+    "text, first_words",
+    [
+        ("RESOLVED: That the Committee:-\n\nnotes the report;\n\nrequests an update at the next meeting; and\n\nthanks the officers.\n",
+         "RESOLVED: That the Committee:- notes the report; requests an update at the next meeting; and thanks the officers."),
+        ("Following discussion it was resolved that:\n\ni. the scheme be approved;\n\nii. the Clerk write to the county council.\n",
+         "Following discussion it was resolved that: i. the scheme be approved; ii. the Clerk write to the county council."),
+        ("The Committee agreed the following:\n\na. to approve the fees for 2025/26;\n\nb. to review the parking charges.\n",
+         "The Committee agreed the following: a. to approve the fees for 2025/26; b. to review the parking charges."),
+    ],
+    ids=["unmarked-parts", "opening-phrase-without-comma", "letter-dot-parts"],
+)
+def test_a_lead_in_keeps_the_parts_under_it(nlp, text, first_words):
+    minutes = run(nlp, f"7 Roads\n\n{text}")
+    assert [" ".join(r.text.split()) for r in minutes.resolutions] == [first_words]
+
+
+def test_an_opening_phrase_before_a_past_decision_is_history(nlp):
+    minutes = run(nlp, "7 Fees\n\nAfter 2019 it was agreed that the fees would be frozen. Members discussed the new charges.\n")
+    assert minutes.resolutions == []
