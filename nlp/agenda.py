@@ -212,6 +212,9 @@ _EARLIER_MINUTES = re.compile(r"\bminutes\s+of\s+the\s+(?:\w+\s+){0,3}meeting\b|
 # "Present: Cllrs Reed, Holt": the attendance line above the first item of a PDF's minutes.
 _ATTENDANCE_LABEL = re.compile(r"^(?:(?:members\s+|councillors\s+|also\s+)?present|in\s+attendance|attendees|officers?)\s*:", re.I)
 _APOLOGIES = re.compile(r"\bapologies\b", re.I)
+# "Key points included", "Issues raised were as follows": a sentence leading into a list, not a heading (a title
+# capitalises its last word: "Matters Raised").
+_LIST_LEAD_IN = re.compile(r"\b(?:included|includes|including|raised|covered|as\s+follows|the\s+following)$")
 # "5 For, 0 Against, 1 Abstention": a vote's record, not item 5.
 _VOTE_TALLY = re.compile(r"^\d{1,3}\s+(?:for|in\s+favour)\b.{0,40}\bagainst\b", re.I)
 # "1.0 Apologies for Absence: to record attendance and to receive apologies": a title, then its description.
@@ -381,6 +384,7 @@ class AgendaFinder:
             return None
         cleaned = _ITEM_REFERENCE.sub("", clean_title(line.text))  # "HOUSING POLICY      (Agenda Item 5)"
         if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(cleaned) or _ATTENDANCE.search(line.text)
+                             or _LIST_LEAD_IN.search(cleaned)
                              or _PERSON_LINE.match(clean_title(line.text)) or _QA_LABEL.match(clean_title(line.text))
                              or _PROSE_VERB.search(line.text) and not line.text.isupper()):
             return None

@@ -704,3 +704,9 @@ def test_a_recorded_vote_is_no_item(nlp):
     minutes = run(nlp, "3.\n\nMinutes\n\nMinutes:\n\nRESOLVED: That the minutes be approved as a correct record.\n\n"
                        "Voting Record\n\n5 For, 0 Against, 1 Abstention\n\n4.\n\nLeader's Announcements\n\nMinutes:\n\nThere were none.\n")
     assert [i.title for i in minutes.agenda_items] == ["Minutes", "Leader's Announcements"]
+
+
+def test_a_line_leading_into_a_list_is_no_heading(nlp):
+    minutes = run(nlp, "Housing Strategy\n\nThe Director presented the report\n\nKey points included\n\n"
+                       "Members welcomed the progress made on affordable homes.\n\nMatters Raised\n\nNone.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Housing Strategy", "Matters Raised"]
