@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .layout import PAGE_FOOTER, is_page_footer, write_spans
-from .meeting import find_meeting, is_meeting_heading
+from .meeting import BODY, find_meeting, is_meeting_heading
 from .records import AgendaItem
 from .state import Line, MinutesState
 
@@ -212,6 +212,10 @@ _EARLIER_MINUTES = re.compile(r"\bminutes\s+of\s+the\s+(?:\w+\s+){0,3}meeting\b|
 # "Present: Cllrs Reed, Holt": the attendance line above the first item of a PDF's minutes.
 _ATTENDANCE_LABEL = re.compile(r"^(?:(?:members\s+|councillors\s+|also\s+)?present|in\s+attendance|attendees|officers?)\s*:", re.I)
 _APOLOGIES = re.compile(r"\bapologies\b", re.I)
+# "Wednesday 5 June 2024", "5th June 2024 at 7pm": the meeting's date standing alone.
+_DATE_ONLY = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
+    r"\s+\d{4}\b(?:,?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)?$", re.I)
 # "Key points included", "Issues raised were as follows": a sentence leading into a list, not a heading (a title
 # capitalises its last word: "Matters Raised").
 _LIST_LEAD_IN = re.compile(r"\b(?:included|includes|including|raised|covered|as\s+follows|the\s+following)$")
@@ -372,6 +376,11 @@ class AgendaFinder:
 
     def is_meeting_heading(self, line: Line) -> bool:
         """The page's own heading or a running header (the meeting's name and date), not an item."""
+        if _DATE_ONLY.match(line.text):
+            return True  # "Wednesday 5 June 2024" under the body's name
+        following = self.lines[line.index + 1] if line.index + 1 < len(self.lines) else None
+        if following is not None and _DATE_ONLY.match(following.text) and re.search(rf"\b{BODY}$", line.text, re.I):
+            return True  # "Cabinet" then "Wednesday 5 June 2024": the meeting's name over its date
         lowered = line.text.lower()
         if any(name in lowered for name in self.meeting_names) and clean_title(line.text).lower() in self.meeting_names:
             return True  # the committee's own name standing as the page's title
@@ -590,7 +599,8 @@ class AgendaFinder:
                 and (_PROSE_VERB.search(following.text) or _REPORTS_MEETING.search(following.text) or _MINUTES_VERB.search(following.text))
             if _MINUTE_LABEL.match(lowered) or not (self.is_procedural(title) or first_in_table) or len(title.split()) > 6:
                 continue
-            if heading_title(title, procedural=True) and not self.heading(following) and following.index < first_item.index:
+            if heading_title(title, procedural=True) and not self.heading(following) and following.index < first_item.index \
+                    and not _DATE_ONLY.match(following.text):  # "Minutes of the meeting held on" / "Monday 3rd October 2016": the page's title
                 items.append((line, None, title, "agenda.procedural_heading" if self.is_procedural(title) else "agenda.heading_before_items"))
         return items
 

@@ -17,12 +17,12 @@ from .dates import find_date, parse_date
 from .records import MeetingInfo
 from .state import Line
 
-_BODY = r"(?:Scrutiny\s+)?(?:Sub-Committee|Committee|Board|Panel|Council|Cabinet|Executive|Forum|Commission|Partnership|Assembly|Meeting)"
-_COMMITTEE_DASH_DATE = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s*[-–—,]\s+(?P<rest>.+)$")
+BODY = r"(?:Scrutiny\s+)?(?:Sub-Committee|Committee|Board|Panel|Council|Cabinet|Executive|Forum|Commission|Partnership|Assembly|Meeting)"
+_COMMITTEE_DASH_DATE = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{BODY})\s*[-–—,]\s+(?P<rest>.+)$")
 _MEETING_LINE = re.compile(r"^Meeting:\s*(?P<date>[^-–]+?)\s*[-–]\s*(?P<committee>.+?)(?:\s*\(Item[^)]*\))?$", re.I)
-_MINUTES_OF = re.compile(rf"^Minutes of (?:the |a )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?\b{_BODY})\b(?P<rest>.*)$", re.I)
-_X_MINUTES = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s+Minutes$")
-_MINUTES_OF_BODY = re.compile(rf"^Minutes\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:meeting\s+of\s+(?:the\s+)?)?[A-Z][^\n]{{0,100}}?\b{_BODY}$", re.I)
+_MINUTES_OF = re.compile(rf"^Minutes of (?:the |a )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?\b{BODY})\b(?P<rest>.*)$", re.I)
+_X_MINUTES = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{BODY})\s+Minutes$")
+_MINUTES_OF_BODY = re.compile(rf"^Minutes\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:meeting\s+of\s+(?:the\s+)?)?[A-Z][^\n]{{0,100}}?\b{BODY}$", re.I)
 _DATE_LABEL = re.compile(r"^(?:Date(?: of meeting)?|Meeting date)\s*:\s*(?P<rest>.*)$", re.I)
 _SCAN_LINES = 60
 _DIGIT = re.compile(r"\d")
@@ -123,8 +123,8 @@ def is_meeting_heading(text: str, repeated: bool = False) -> bool:
     before, after = text[: found[1].start()].strip(" -–—,|:"), text[found[1].end() :].strip(" -–—,|:.")
     if _ITEM_OPENING.match(before):
         pass  # "Minutes of the Audit Committee 14 June 2023" is an item
-    elif (re.search(rf"\b{_BODY}$", before, re.I) and (not after or _TIME.fullmatch(after) or _WEEKDAY.fullmatch(after))
-            or not before.strip(" ,") or _WEEKDAY.fullmatch(before.strip(" ,"))) and re.search(rf"\b{_BODY}\b", text, re.I):
+    elif (re.search(rf"\b{BODY}$", before, re.I) and (not after or _TIME.fullmatch(after) or _WEEKDAY.fullmatch(after))
+            or not before.strip(" ,") or _WEEKDAY.fullmatch(before.strip(" ,"))) and re.search(rf"\b{BODY}\b", text, re.I):
         return True  # "Overview and Scrutiny Committee 14 June 2023", "14 June 2023 Planning Committee"
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and _BODY_WORD.search(text) and not _EARLIER_MINUTES.search(text):

@@ -710,3 +710,9 @@ def test_a_line_leading_into_a_list_is_no_heading(nlp):
     minutes = run(nlp, "Housing Strategy\n\nThe Director presented the report\n\nKey points included\n\n"
                        "Members welcomed the progress made on affordable homes.\n\nMatters Raised\n\nNone.\n")
     assert [i.title for i in minutes.agenda_items] == ["Housing Strategy", "Matters Raised"]
+
+
+def test_the_bodys_name_over_the_meeting_date_is_the_page_heading(nlp):
+    minutes = run(nlp, "Cabinet\n\nWednesday 5 June 2024\n\nApologies for Absence\n\nApologies were received from Cllr Pike.\n\n"
+                       "Budget Outturn\n\nThe report was noted.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Apologies for Absence", "Budget Outturn"]
