@@ -36,7 +36,7 @@ _FURNITURE = re.compile(
     r"""^(?:agenda\s+and\s+minutes|agenda\s+item|agenda|issue\s*-\s*(?:meetings|decisions)|decision\s+details|items?|no\.?\s*items?
       |item\s+description(?:\s+decision)?|itempreamble|preamble|public|private|view\s+directions|media
       |additional\s+documents:?|supporting\s+documents:?|background\s+papers:?|printed\s+minutes.*
-      |attendance\s+details|pdf\s+icon.*|(?:pdf\s+)?\d+\s*[km]b|decision:?|webcast.*|watch\s+the\s+meeting.*
+      |attendance(?:\s+details)?|pdf\s+icon.*|(?:pdf\s+)?\d+\s*[km]b|decision:?|webcast.*|watch\s+the\s+meeting.*
       |\|(?:\s*no\.?\s*\|\s*item\s*\|?)?|\|[\s\-|:]*\|?
       |\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s*[/-]\s*\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?
       |browse\s+meetings.*|meeting\s+details|committee\s+details|agenda,?\s+decisions\s+and\s+minutes|decisions
@@ -212,6 +212,9 @@ _EARLIER_MINUTES = re.compile(r"\bminutes\s+of\s+the\s+(?:\w+\s+){0,3}meeting\b|
 # "Present: Cllrs Reed, Holt": the attendance line above the first item of a PDF's minutes.
 _ATTENDANCE_LABEL = re.compile(r"^(?:(?:members\s+|councillors\s+|also\s+)?present|in\s+attendance|attendees|officers?)\s*:", re.I)
 _APOLOGIES = re.compile(r"\bapologies\b", re.I)
+# "Licensing Committee", "Overview and Scrutiny Committee": a body's name and nothing else.
+_BODY_NAME = re.compile(r"(?:[A-Z][\w'’&,-]*\s+|(?:and|of|for|the|&)\s+){0,6}"
+                        r"(?:Sub-Committee|Committee|Board|Panel|Council|Cabinet|Executive|Commission|Partnership|Assembly)")
 # "Wednesday 5 June 2024", "5th June 2024 at 7pm": the meeting's date standing alone.
 _DATE_ONLY = re.compile(
     r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
@@ -381,6 +384,8 @@ class AgendaFinder:
         following = self.lines[line.index + 1] if line.index + 1 < len(self.lines) else None
         if following is not None and _DATE_ONLY.match(following.text) and re.search(rf"\b{BODY}$", line.text, re.I):
             return True  # "Cabinet" then "Wednesday 5 June 2024": the meeting's name over its date
+        if 0 < line.index < 6 and not self.single_page and _BODY_NAME.fullmatch(line.text) and all(self.is_furniture(other) for other in self.lines[: line.index]):
+            return True  # "Licensing Committee" under the page's breadcrumb: the page's title
         lowered = line.text.lower()
         if any(name in lowered for name in self.meeting_names) and clean_title(line.text).lower() in self.meeting_names:
             return True  # the committee's own name standing as the page's title

@@ -716,3 +716,15 @@ def test_the_bodys_name_over_the_meeting_date_is_the_page_heading(nlp):
     minutes = run(nlp, "Cabinet\n\nWednesday 5 June 2024\n\nApologies for Absence\n\nApologies were received from Cllr Pike.\n\n"
                        "Budget Outturn\n\nThe report was noted.\n")
     assert [i.title for i in minutes.agenda_items] == ["Apologies for Absence", "Budget Outturn"]
+
+
+def test_the_page_title_under_a_breadcrumb_and_an_attendance_label_are_no_items(nlp):
+    minutes = run(nlp, "Home › Council and democracy › Meetings › Licensing Committee\n\nLicensing Committee\n\nAttendance\n\n"
+                       "Councillor Ann Pike\tWork commitments\nCouncillor Ben Lane\tIllness\n\n"
+                       "Apologies for Absence\n\nApologies were received as set out above.\n\nTaxi Fares\n\nThe Committee noted the report.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Apologies for Absence", "Taxi Fares"]
+
+
+def test_a_single_item_page_keeps_a_body_name_as_its_title(nlp):
+    minutes = run(nlp, "Agenda item\n\nCabinet\n\nTo receive the minutes of the Cabinet.\n\nMinutes:\n\nThe minutes were received.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Cabinet"]
