@@ -596,6 +596,12 @@ class AgendaFinder:
             if line.blank_before == 0 or following is None or line.text.endswith(":") or line.marker:
                 continue
             title = clean_title(line.text)
+            separated = _SEPARATED.match(title)
+            if separated and self.is_procedural(separated["title"]) and len(separated["title"].split()) <= 6 \
+                    and heading_title(clean_title(separated["title"]), procedural=True):
+                # "APOLOGIES – Councillors Faire and Roberts" above item 306: the heading and its minutes on one line
+                items.append((line, None, clean_title(separated["title"]), "agenda.procedural_heading"))
+                continue
             lowered = title.lower()
             # Straight under a "No. Item" table header, an unnumbered heading over prose is business
             # the meeting took before item 1 ("PRESENTATIONS"), whatever it is.

@@ -728,3 +728,12 @@ def test_the_page_title_under_a_breadcrumb_and_an_attendance_label_are_no_items(
 def test_a_single_item_page_keeps_a_body_name_as_its_title(nlp):
     minutes = run(nlp, "Agenda item\n\nCabinet\n\nTo receive the minutes of the Cabinet.\n\nMinutes:\n\nThe minutes were received.\n")
     assert [i.title for i in minutes.agenda_items] == ["Cabinet"]
+
+
+def test_apologies_run_in_on_one_line_above_the_first_numbered_item(nlp):
+    minutes = run(nlp, "PRESENT – Councillors Reed (Chair), Holt and Dean, with the Clerk.\n\n"
+                       "APOLOGIES – Councillors Pike and Lane\n\n"
+                       "306  DECLARATIONS OF INTEREST – Councillor Reed as a trustee of the village hall.\n\n"
+                       "307  FINANCE – The accounts were approved.\n")
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [
+        (None, "APOLOGIES"), ("306", "DECLARATIONS OF INTEREST"), ("307", "FINANCE")]
