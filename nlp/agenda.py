@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .layout import PAGE_FOOTER, is_page_footer, write_spans
-from .meeting import find_meeting, is_meeting_heading
+from .meeting import BODY, find_meeting, is_meeting_heading
 from .records import AgendaItem
 from .state import Line, MinutesState
 
@@ -36,7 +36,7 @@ _FURNITURE = re.compile(
     r"""^(?:agenda\s+and\s+minutes|agenda\s+item|agenda|issue\s*-\s*(?:meetings|decisions)|decision\s+details|items?|no\.?\s*items?
       |item\s+description(?:\s+decision)?|itempreamble|preamble|public|private|view\s+directions|media
       |additional\s+documents:?|supporting\s+documents:?|background\s+papers:?|printed\s+minutes.*
-      |attendance\s+details|pdf\s+icon.*|(?:pdf\s+)?\d+\s*[km]b|decision:?|webcast.*|watch\s+the\s+meeting.*
+      |attendance(?:\s+details)?|pdf\s+icon.*|(?:pdf\s+)?\d+\s*[km]b|decision:?|webcast.*|watch\s+the\s+meeting.*
       |\|(?:\s*no\.?\s*\|\s*item\s*\|?)?|\|[\s\-|:]*\|?
       |\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?(?:\s*[/-]\s*\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)?
       |browse\s+meetings.*|meeting\s+details|committee\s+details|agenda,?\s+decisions\s+and\s+minutes|decisions
@@ -59,6 +59,8 @@ _MEETING_LINE = re.compile(r"^Meeting:\s*\S.*\(Item\b[^)]*\)$", re.I)
 _IF_ANY = re.compile(r"\((?:if\s+any|if\s+required|if\s+necessary)\)$", re.I)
 _DOCUMENT_LINK = re.compile(r"\bpdf\s+icon\b|\bPDF\s+\d+(?:\.\d+)?\s*[KM]B\b", re.I)
 _QUESTION_PART = re.compile(r"^(?:questions?\s+(?:\d+|[a-z]\b|to|from|by|of)|supplementary\s+questions?\b)", re.I)
+# The items questions are put in: "Members' Questions", "Public Forum", "Public Participation", "Open Forum".
+_QUESTIONS_ITEM = re.compile(r"question|\bforum\b|participation", re.I)
 _SINGLE_ITEM_PAGE = re.compile(r"^(?:agenda\s+item|issue\s*-\s*(?:meetings|decisions)|decision\s+details)$", re.I)
 _TITLE_FURNITURE = re.compile(
     r"(?:\s*pdf\s+icon)?(?:\s*PDF\s+\d+(?:\.\d+)?\s*[KM]B)|\s*pdf\s+icon|\s*\(Pages?\s+\d+\s*[-–]\s*\d+\)|\s*Additional\s+documents:?|\s*View\s+the\s+background.*$",
@@ -76,9 +78,10 @@ _METADATA_LABELS = {
     "actions", "owner", "due", "by", "source", "council", "committee", "title", "q", "a", "question", "answer", "response",
     "reply", "proposed", "seconded", "councillors", "absent", "observers", "public", "press", "start", "finish", "ward",
 }
-# "10 October 2018", "3 May 2024 6.30pm": a date standing alone, not item 10 "October 2018".
+# "10 October 2018", "3 May 2024 6.30pm", "27 April 2021 – Minutes": a date opening the line (the page's
+# own title or a dated heading), not item 10 "October 2018": a month and a year never open an item's title.
 _DATE_LINE = re.compile(
-    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b[\s\d.:apm,]*$", re.I)
+    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b", re.I)
 # "Present", "In attendance" numbered as an item of their own (parish minutes).
 _ATTENDANCE_TITLE = re.compile(r"^(?:(?:members|councillors|those)\s+)?(?:present|in\s+attendance)$", re.I)
 _JOINING_END = {"and", "or", "of", "the", "to", "by", "for", "with", "a", "an", "that", "which", "was", "were", "is", "are", "be"}
@@ -111,10 +114,11 @@ _NOT_HEADING_START = re.compile(
 )
 _PREFIX = r"(?:(?i:minute|min\.?|agenda\s+item|item)\s+(?:(?i:no)\.?\s*)?)?"
 # "4", "8.1", "135", "23/145", "PLA 32/16", "E.O. 101/23", "C12", "AG.31", "HSP/19", "304-1." (a minute's parts)
-_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|\d{1,4}-\d{1,3}(?=[.:)])|[A-Z]{1,6}[\s./]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+_NUMBER = r"(?P<num>(?:(?:[A-Z]{1,6}|(?:[A-Z]\.){1,4})[\s/]?)?\d{1,4}/\d{2,4}|\d{1,4}-\d{1,3}(?=[.:)])|[A-Z]{1,6}[\s./]?\d{1,3}\.?|\d{1,3}(?:\.\d{1,2})?[a-z]?|(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})(?=[.)](?:\s|$)))"
 _NUMBER_ONLY = re.compile(rf"^{_PREFIX}{_NUMBER}\s*[.:)]?$")
 # "1.APOLOGIES", "304-1.To receive ...": the number's mark may touch the title (a word processor's tab lost).
-_NUMBER_TITLE = re.compile(rf"^{_PREFIX}{_NUMBER}(?:(?:[.:)]|\s+[-–—])?\s+|(?<=\d)[.)](?=[A-Z“‘\"']))(?P<title>\S.*)$")
+# "(1) Apologies": a bracketed number opens an item as "1)" does.
+_NUMBER_TITLE = re.compile(rf"^(?:\((?=\d{{1,3}}\)))?{_PREFIX}{_NUMBER}(?:(?:[.:)]|\s+[-–—])?\s+|(?<=\d)[.)](?=[A-Z“‘\"']))(?P<title>\S.*)$")
 _PREFIX_ONLY = re.compile(r"^[A-Z]{2,6}$")
 _INLINE_MINUTES = re.compile(r"\bMinutes\s*:\s*")
 _DERIVE_FROM_DESCRIPTION = re.compile(
@@ -203,6 +207,29 @@ def minute_reference_title(text: str) -> str | None:
 _AGENDA_NUMBER = re.compile(r"^\d{1,3}[.)]?\s+(?=\S)")
 # "Title – minutes", "Title … minutes", "Title... minutes": a numbered title run in with what was done.
 _SEPARATED = re.compile(r"^(?P<title>[^–—…]{3,80}?)(?:\s+[–—-]+|\s*…|\.{3})\s+(?P<rest>\S.*)$")
+# What a "Minutes:" label over earlier minutes says: it is the item confirming them, not the minutes' own label.
+_EARLIER_MINUTES = re.compile(r"\bminutes\s+of\s+the\s+(?:\w+\s+){0,3}meeting\b|\b(?:correct|accurate|true)\s+record\b", re.I)
+# "Present: Cllrs Reed, Holt": the attendance line above the first item of a PDF's minutes.
+_ATTENDANCE_LABEL = re.compile(r"^(?:(?:members\s+|councillors\s+|also\s+)?present|in\s+attendance|attendees|officers?)\s*:", re.I)
+_APOLOGIES = re.compile(r"\bapologies\b", re.I)
+# "Licensing Committee", "Overview and Scrutiny Committee": a body's name and nothing else.
+_BODY_NAME = re.compile(r"(?:[A-Z][\w'’&,-]*\s+|(?:and|of|for|the|&)\s+){0,6}"
+                        r"(?:Sub-Committee|Committee|Board|Panel|Council|Cabinet|Executive|Commission|Partnership|Assembly)")
+# "Wednesday 5 June 2024", "5th June 2024 at 7pm": the meeting's date standing alone.
+_DATE_ONLY = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
+    r"\s+\d{4}\b(?:,?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?)?$", re.I)
+# "Key points included", "Issues raised were as follows": a sentence leading into a list, not a heading (a title
+# capitalises its last word: "Matters Raised").
+_LIST_LEAD_IN = re.compile(r"\b(?:included|includes|including|raised|covered|as\s+follows|the\s+following)$")
+# "5 For, 0 Against, 1 Abstention": a vote's record, not item 5.
+_VOTE_TALLY = re.compile(r"^\d{1,3}\s+(?:for|in\s+favour)\b.{0,40}\bagainst\b", re.I)
+# "1.0 Apologies for Absence: to record attendance and to receive apologies": a title, then its description.
+_COLON_DESCRIPTION = re.compile(r"^(?P<title>[A-Z][^:;.?!]{2,120}?)\s*[:–—-]\s+to\s+[a-z]{3,}\b")
+# "Drugs inquiry - further consideration: It was agreed ...": a dash inside a label that a colon ends.
+_DASH_INSIDE = re.compile(r"\s[–—-]\s")
+# "The Committee heard evidence from-": the body as the subject of the minutes' first sentence.
+_BODY_DOES = re.compile(r"^(?:The\s+)?(?:Committee|Sub-Committee|Panel|Board|Council|Group|Cabinet|Forum|Members|Councillors)\s+[a-z]{3,}\b")
 _COLON_RUN_IN = re.compile(r"^(?P<title>[A-Z][^:.;?!]{2,60}?)\s*:\s+(?P<rest>[A-Z].*)$")
 # "Apologies for absence were received from ...": a procedural item told as its one sentence.
 _SUBJECT = re.compile(r"^(?P<subject>[A-Z][^.;:]{2,80}?)\s+(?:was|were|had\s+been|have\s+been)\s+\w")
@@ -221,6 +248,23 @@ def lower_case_title(text: str) -> str | None:
     if words[-1].lower() in _JOINING_END or re.match(r"(?:to|that|and|or|the)\b", title):
         return None  # "to note the report" in a list, "that the ..." a resolution's part
     return title
+
+
+def sentence_case_title(text: str) -> str | None:
+    """A long title in sentence case ("Evidence to committees – issues relating to transparency",
+    "Health and Sport Committee – request approval to undertake visits in France"), too long or too
+    lower-case for ``heading_title``: read as a title only where it carries on a run of numbered items
+    and stands alone over its minutes, and only with no sentence mark and no verb reporting the meeting."""
+    title = clean_title(text)
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1].rstrip()  # "3. Breach of standing orders at the meeting held on 16 March 2023.": a stray full stop
+    words = title.split()
+    if not words or len(words) > 24 or not title[0].isupper() or title.endswith((".", ";", ",", "?", "!", ":")):
+        return None
+    if (_PROSE_VERB.search(title) or _REPORTS_MEETING.search(title) or _MINUTES_VERB.search(title)
+            or _PERSON_START.match(title) or _NOT_HEADING_START.match(title) or words[-1].lower() in _JOINING_END):
+        return None
+    return heading_title(title, procedural=True, numbered=True)
 
 
 def run_in_title(text: str) -> str | None:
@@ -335,6 +379,13 @@ class AgendaFinder:
 
     def is_meeting_heading(self, line: Line) -> bool:
         """The page's own heading or a running header (the meeting's name and date), not an item."""
+        if _DATE_ONLY.match(line.text):
+            return True  # "Wednesday 5 June 2024" under the body's name
+        following = self.lines[line.index + 1] if line.index + 1 < len(self.lines) else None
+        if following is not None and _DATE_ONLY.match(following.text) and re.search(rf"\b{BODY}$", line.text, re.I):
+            return True  # "Cabinet" then "Wednesday 5 June 2024": the meeting's name over its date
+        if 0 < line.index < 6 and not self.single_page and _BODY_NAME.fullmatch(line.text) and all(self.is_furniture(other) for other in self.lines[: line.index]):
+            return True  # "Licensing Committee" under the page's breadcrumb: the page's title
         lowered = line.text.lower()
         if any(name in lowered for name in self.meeting_names) and clean_title(line.text).lower() in self.meeting_names:
             return True  # the committee's own name standing as the page's title
@@ -347,6 +398,7 @@ class AgendaFinder:
             return None
         cleaned = _ITEM_REFERENCE.sub("", clean_title(line.text))  # "HOUSING POLICY      (Agenda Item 5)"
         if not numbered and (self.is_meeting_heading(line) or _TABLE_ROW.search(cleaned) or _ATTENDANCE.search(line.text)
+                             or _LIST_LEAD_IN.search(cleaned)
                              or _PERSON_LINE.match(clean_title(line.text)) or _QA_LABEL.match(clean_title(line.text))
                              or _PROSE_VERB.search(line.text) and not line.text.isupper()):
             return None
@@ -394,12 +446,22 @@ class AgendaFinder:
                 candidates.append((line, match["num"], following, "agenda.number_line"))
                 continue
             match = _NUMBER_TITLE.match(text)
-            if match and not self._after_list_intro(line) and not _DATE_LINE.match(text):
+            if match and not self._after_list_intro(line) and not _DATE_LINE.match(text) and not _VOTE_TALLY.match(text):
                 if _number_scheme(match["num"]) in ("slash", "prefixed") and _AGENDA_NUMBER.match(match["title"]):
                     # "C048/23      1.     APOLOGIES": a minute reference, then the agenda's own number
                     match = _NUMBER_TITLE.match(text[: match.start("title")] + _AGENDA_NUMBER.sub("", match["title"], count=1))
+                if text.startswith("("):
+                    # "(2) Declarations of interest" standing alone heads an item; "(6) That Officers explore ..."
+                    # is a resolution's part
+                    if self._stands_alone(line):
+                        title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
+                        if title and not _NOT_HEADING_START.match(title) and not title.startswith(("That", "To ")):
+                            candidates.append((line, match["num"], None, "agenda.number_title", title))
+                    continue
                 # "1.1 Apologies were received ...": a numbered paragraph of the minutes, not an item
-                title = self.separated_title(match["title"]) if _number_scheme(match["num"]) != "dotted" else None
+                # ("1.0 Apologies: to receive ..." numbers an item: its ".0" is no paragraph's)
+                paragraph = _number_scheme(match["num"]) == "dotted" and not match["num"].rstrip(".").endswith(".0")
+                title = self.separated_title(match["title"]) if not paragraph else None
                 if title is None:
                     title = heading_title(match["title"], procedural=self.is_procedural(clean_title(match["title"])), numbered=True)
                 if title is None and _DESCRIPTION_TITLE.match(match["title"]) and len(match["title"].split()) <= 24:
@@ -409,7 +471,8 @@ class AgendaFinder:
                 if title is None and _number_scheme(match["num"]) in ("slash", "prefixed"):
                     title = minute_reference_title(match["title"])
                 if title is None and candidates and self._continues_run(candidates[-1][0], line):
-                    title = lower_case_title(match["title"])
+                    title = lower_case_title(match["title"]) or (
+                        sentence_case_title(match["title"]) if self._stands_alone(line) else None)
                 if title and not match["title"].startswith(("pdf", "PDF")):
                     candidates.append((line, match["num"], None, "agenda.number_title", title))
         items = []
@@ -466,32 +529,56 @@ class AgendaFinder:
         separator ("Co-options – None.", "Declarations of interest … There were none.",
         "Apologies – Cllr A Pike"), or as the subject of its one sentence ("Apologies for absence
         were received from ...", "The minutes of the meeting held on 3 May were signed")."""
+        described = _COLON_DESCRIPTION.match(text)
+        if described:
+            label = clean_title(described["title"])
+            title = heading_title(label, procedural=self.is_procedural(label), numbered=True)
+            if title:
+                return title
+        colon = _COLON_RUN_IN.match(text)
+        if colon and _DASH_INSIDE.search(colon["title"]) and (title := self._colon_title(colon)):
+            return title  # "Drugs inquiry - further consideration: It was agreed ...": the dash is the title's own
         match = _SEPARATED.match(text)
         if match:
             rest = match["rest"].rstrip(". ")
             if (_REPLY.match(rest) or _PERSON_START.match(rest) or _PROSE_VERB.search(rest) or _REPORTS_MEETING.search(rest)
-                    or _MINUTES_VERB.search(rest)):
+                    or _MINUTES_VERB.search(rest) or _APOLOGIES.search(match["title"])):
+                # "Apologies for absence and reasons given – P Thompson (holiday)": whatever follows apologies is who sent them
                 head = clean_title(match["title"])
                 title = heading_title(head, procedural=self.is_procedural(head), numbered=True)
                 if title:
                     return title
         match = _COLON_RUN_IN.match(text)
-        if (match and match["title"].lower().strip() not in _METADATA_LABELS and not _PERSON_START.match(match["title"])
-                and (len(match["rest"].split()) >= 4 and (match["rest"].endswith((".", "!", "?")) or _REPORTS_MEETING.search(match["rest"])
-                                                         or _MINUTES_VERB.search(match["rest"]) or re.search(r"\breceived\b", match["rest"]))
-                     or _REPLY.match(match["rest"].rstrip(". ")))):
+        title = self._colon_title(match) if match else None
+        if title:
+            return title
+        match = _SUBJECT.match(text)
+        if match and self.is_procedural(match["subject"]) and not _PERSON_START.match(match["subject"]):
+            return clean_title(match["subject"])
+        return None
+
+    def _colon_title(self, match: re.Match) -> str | None:
+        """The label of "2. Choice of Convener: The Committee chose ...", if it is a title and what
+        follows the colon is the minutes."""
+        rest = match["rest"]
+        if (match["title"].lower().strip() not in _METADATA_LABELS and not _PERSON_START.match(match["title"])
+                and (len(rest.split()) >= 4 and (rest.endswith((".", "!", "?")) or _REPORTS_MEETING.search(rest)
+                                                 or _MINUTES_VERB.search(rest) or re.search(r"\breceived\b", rest)
+                                                 or _BODY_DOES.match(rest))
+                     or _REPLY.match(rest.rstrip(". ")))):
             # "2. Choice of Convener: The Committee chose ...", "4. Written requests: None received": a label,
             # then the minutes; "To accept apologies: Apologies received from ...": a description as the label
             label = match["title"].strip()
             title = heading_title(label, procedural=self.is_procedural(label), numbered=True)
             if title is None and re.match(r"To\s+[a-z]+\s+\w", label) and len(label.split()) <= 12:
                 title = label
-            if title:
-                return title
-        match = _SUBJECT.match(text)
-        if match and self.is_procedural(match["subject"]) and not _PERSON_START.match(match["subject"]):
-            return clean_title(match["subject"])
+            return title
         return None
+
+    def _stands_alone(self, line: Line) -> bool:
+        """Whether a line is a paragraph of its own: nothing wraps into it from the line below."""
+        following = self.lines[line.index + 1] if line.index + 1 < len(self.lines) else None
+        return following is None or following.blank_before > 0 or following.marker is not None
 
     def _continues_run(self, previous: Line, line: Line) -> bool:
         """Whether a numbered line stands alone with the next number after the item above it
@@ -510,6 +597,12 @@ class AgendaFinder:
             if line.blank_before == 0 or following is None or line.text.endswith(":") or line.marker:
                 continue
             title = clean_title(line.text)
+            separated = _SEPARATED.match(title)
+            if separated and self.is_procedural(separated["title"]) and len(separated["title"].split()) <= 6 \
+                    and heading_title(clean_title(separated["title"]), procedural=True):
+                # "APOLOGIES – Councillors Faire and Roberts" above item 306: the heading and its minutes on one line
+                items.append((line, None, clean_title(separated["title"]), "agenda.procedural_heading"))
+                continue
             lowered = title.lower()
             # Straight under a "No. Item" table header, an unnumbered heading over prose is business
             # the meeting took before item 1 ("PRESENTATIONS"), whatever it is.
@@ -518,7 +611,8 @@ class AgendaFinder:
                 and (_PROSE_VERB.search(following.text) or _REPORTS_MEETING.search(following.text) or _MINUTES_VERB.search(following.text))
             if _MINUTE_LABEL.match(lowered) or not (self.is_procedural(title) or first_in_table) or len(title.split()) > 6:
                 continue
-            if heading_title(title, procedural=True) and not self.heading(following) and following.index < first_item.index:
+            if heading_title(title, procedural=True) and not self.heading(following) and following.index < first_item.index \
+                    and not _DATE_ONLY.match(following.text):  # "Minutes of the meeting held on" / "Monday 3rd October 2016": the page's title
                 items.append((line, None, title, "agenda.procedural_heading" if self.is_procedural(title) else "agenda.heading_before_items"))
         return items
 
@@ -692,6 +786,7 @@ class AgendaFinder:
                 # mixed-case text, or a procedural heading under a finished sentence.
                 following = lines[line.index + 1] if line.index + 1 < len(lines) else None
                 standalone = (title.isupper() and len(title) > 4 and not previous.text.isupper()
+                              or self.is_procedural(title) and _ATTENDANCE_LABEL.match(previous.text)
                               or previous.text.endswith((".", "!", "?")) and (
                                   self.is_procedural(title)
                                   or len(title.split()) <= 8 and not _PERSON_START.match(title) and following is not None
@@ -744,6 +839,8 @@ class AgendaFinder:
     def label_heading(self, line: Line) -> str | None:
         """The title of an item written as a label before its minutes ("Declarations of interest: none.")."""
         match = _LABEL_ITEM.match(line.text)
+        if match and match["label"].lower().strip() == "minutes" and _EARLIER_MINUTES.search(match["rest"]):
+            return clean_title(match["label"])  # "MINUTES: The minutes of the meeting held on 5 April were approved."
         if not match or match["label"].lower().strip() in _METADATA_LABELS or _PERSON_START.match(match["label"]):
             return None
         label = clean_title(match["label"])
@@ -756,7 +853,7 @@ class AgendaFinder:
         that item: "Questions to Councillor X, Cabinet Member for Y" under a questions item, or a
         plain heading over prose under an item that carries its report ("... pdf icon PDF 216 KB")."""
         above_line, above_title = above[0], above[2]
-        if "question" in above_title.lower() and _QUESTION_PART.match(title):
+        if _QUESTIONS_ITEM.search(above_title) and _QUESTION_PART.match(title):
             return True
         if has_minutes or not _DOCUMENT_LINK.search(above_line.text) or _DOCUMENT_LINK.search(line.text):
             return False
@@ -903,6 +1000,9 @@ def _unmarked_description(lines: list[Line], item: AgendaItem, finder: AgendaFin
         if line.start >= item.end:
             break
         if line.start == item.start and item.rule not in ("agenda.description_after_minutes", "agenda.description"):
+            numbered = _NUMBER_TITLE.match(line.text)
+            if numbered and _COLON_DESCRIPTION.match(numbered["title"]):
+                block = (line.start, line.end)  # "3.0 Public Participation: to receive members of the public ...": its description
             continue  # the title line (or the number line above it)
         if _DECISION_LABEL.match(line.text) or _THAT_BE_DECIDED.match(line.text):
             break
@@ -935,9 +1035,11 @@ _AGENDA_TENSE = re.compile(
     r"|members\s+to|to\s+be\s+(?:received|submitted|made)|(?:is|are)\s+provided|will\s+(?:consider|receive|be\s+asked))\b",
     re.I,
 )
-# Standing rules that may open an item's agenda text with no "To ..." before them.
+# Standing rules that may open an item's agenda text with no "To ..." before them, among them how the item
+# runs ("A period of up to 15 minutes will be allowed ...", "... in writing three clear days before the meeting").
 _STANDING = re.compile(
     r"\b(?:may|must|should|(?:is|are)\s+(?:provided|asked|requested|invited|reminded)|please\s+note"
+    r"|(?:clear\s+|working\s+)?days?\s+before\s+the\s+meeting|period\s+of\s+up\s+to|up\s+to\s+\d+\s+minutes"
     r"|(?:this|the)\s+(?:report|paper|item)\s+(?:sets|provides|gives|summarises|outlines|asks|seeks|presents|updates|includes))\b", re.I)
 _REPORTED_SPEECH = re.compile(
     r"\b(?:\w+ed|felt|said|thought|told|knew|sought)\s+(?:that|whether|if)\b"

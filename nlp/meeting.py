@@ -17,16 +17,16 @@ from .dates import find_date, parse_date
 from .records import MeetingInfo
 from .state import Line
 
-_BODY = r"(?:Scrutiny\s+)?(?:Sub-Committee|Committee|Board|Panel|Council|Cabinet|Executive|Forum|Commission|Partnership|Assembly|Meeting)"
-_COMMITTEE_DASH_DATE = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s*[-–—,]\s+(?P<rest>.+)$")
+BODY = r"(?:Scrutiny\s+)?(?:Sub-Committee|Committee|Board|Panel|Council|Cabinet|Executive|Forum|Commission|Partnership|Assembly|Meeting)"
+_COMMITTEE_DASH_DATE = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{BODY})\s*[-–—,]\s+(?P<rest>.+)$")
 _MEETING_LINE = re.compile(r"^Meeting:\s*(?P<date>[^-–]+?)\s*[-–]\s*(?P<committee>.+?)(?:\s*\(Item[^)]*\))?$", re.I)
-_MINUTES_OF = re.compile(rf"^Minutes of (?:the |a )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?\b{_BODY})\b(?P<rest>.*)$", re.I)
-_X_MINUTES = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{_BODY})\s+Minutes$")
-_MINUTES_OF_BODY = re.compile(rf"^Minutes\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:meeting\s+of\s+(?:the\s+)?)?[A-Z][^\n]{{0,100}}?\b{_BODY}$", re.I)
-_COMMITTEE_ALONE = re.compile(rf"^(?P<committee>(?=[A-Z])[^\n:]{{0,120}}?\b{_BODY})$")
+_MINUTES_OF = re.compile(rf"^Minutes of (?:the |a )?(?:\w+ )?meeting of (?:the )?(?P<committee>.+?\b{BODY})\b(?P<rest>.*)$", re.I)
+_X_MINUTES = re.compile(rf"^(?P<committee>[A-Z][^\n]{{2,120}}?\b{BODY})\s+Minutes$")
+_MINUTES_OF_BODY = re.compile(rf"^Minutes\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:meeting\s+of\s+(?:the\s+)?)?[A-Z][^\n]{{0,100}}?\b{BODY}$", re.I)
+_COMMITTEE_ALONE = re.compile(rf"^(?P<committee>(?=[A-Z])[^\n:]{{0,120}}?\b{BODY})$")
 # "Agenda for Scrutiny Committee on Tuesday, 12th March, 2024, 7.30 pm": a page title naming the meeting
 _TITLE_ON = re.compile(rf"^(?:(?:Agenda|Minutes|Decisions)(?:\s+and\s+(?:minutes|decisions))?\s+(?:for|of)\s+)?(?:the\s+)?"
-                       rf"(?P<committee>(?=[A-Z])[^\n]{{0,120}}?\b{_BODY})\s*(?:,|on|-|–)?\s+(?P<rest>.+)$", re.I)
+                       rf"(?P<committee>(?=[A-Z])[^\n]{{0,120}}?\b{BODY})\s*(?:,|on|-|–)?\s+(?P<rest>.+)$", re.I)
 # A public body that is not called a council: "Northshire Police and Crime Panel", "Westvale Fire Authority"
 _BODY_NAME = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}(?:(?:and\s+)?(?:[A-Z][\w'’&.-]*\s+){0,3})?"
@@ -39,7 +39,7 @@ _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b", re.I)
 _EARLIER_MINUTES = re.compile(r"\b(?:PREVIOUS|LAST|CONFIRM|APPROVE|RECEIVE)\b")
 _ITEM_OPENING = re.compile(r"^(?:the\s+)?(?:reports?|minutes?|recommendations?|referrals?|decisions?|notes?|updates?|matters?|feedback|outcomes?)\b", re.I)
 _COUNCIL_NAME = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:(?:district|borough|county|city|parish|town|community|metropolitan\s+borough|county\s+borough)\s+)?council$",
+    r"^(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,7}(?:(?:district|borough|county|city|parish|town|community|metropolitan\s+borough|county\s+borough)\s+)?council$",
     re.I)
 _BODY_WORD = re.compile(r"\b(?:COUNCIL|COMMITTEE|BOARD|PANEL|CABINET|AUTHORITY|ASSEMBLY|COMMISSION|FORUM)\b")
 
@@ -158,8 +158,8 @@ def is_meeting_heading(text: str, repeated: bool = False) -> bool:
     before, after = text[: found[1].start()].strip(" -–—,|:"), text[found[1].end() :].strip(" -–—,|:.")
     if _ITEM_OPENING.match(before):
         pass  # "Minutes of the Audit Committee 14 June 2023" is an item
-    elif (re.search(rf"\b{_BODY}$", before, re.I) and (not after or _TIME.fullmatch(after) or _WEEKDAY.fullmatch(after))
-            or not before.strip(" ,") or _WEEKDAY.fullmatch(before.strip(" ,"))) and re.search(rf"\b{_BODY}\b", text, re.I):
+    elif (re.search(rf"\b{BODY}$", before, re.I) and (not after or _TIME.fullmatch(after) or _WEEKDAY.fullmatch(after))
+            or not before.strip(" ,") or _WEEKDAY.fullmatch(before.strip(" ,"))) and re.search(rf"\b{BODY}\b", text, re.I):
         return True  # "Overview and Scrutiny Committee 14 June 2023", "14 June 2023 Planning Committee"
     letters = [c for c in text if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and _BODY_WORD.search(text) and not _EARLIER_MINUTES.search(text):

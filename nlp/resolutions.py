@@ -49,6 +49,7 @@ _DECISION_TAIL = re.compile(r"^\W*(?:unanimously|without (?:amendment|dissent)|w
                             r"\W*(?:\([^()]*\))?\W*$", re.I)  # "... was approved (7 for, 2 against)."
 _PAST_EVENT = re.compile(r"\b(?:in|since|from|until) (?:19|20)\d\d\b|\blast (?:year|month)\b|\bpreviously\b|\bformerly\b", re.I)
 _BARE_OPENER = {"it", "was", "is", "resolved", "agreed", "unanimously", "resolution", "that", "further", "also"}
+_OPENING_PHRASE = {"following", "after", "upon", "on", "having", "with"}  # "Following discussion it was resolved ..."
 _ASKING = {"asked", "enquired", "queried", "whether", "when", "why", "how", "if"}
 
 
@@ -86,9 +87,13 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
         line_start = state.text.rfind("\n", 0, sentence.start) + 1
         line_end = state.text.find("\n", sentence.end)
         line_end = len(state.text) if line_end < 0 else line_end
-        if state.text[line_start : sentence.start].strip() or state.text[sentence.end : line_end].strip():
+        if state.text[line_start : sentence.start].strip() not in {"", sentence.marker or ""} or state.text[sentence.end : line_end].strip():
             return False  # "... Email about parking. Noted. Clerk to forward it.": a remark inside a line of business
-        words = [t for t in doc[first : sentence_tokens(state, sentence)[1]] if not t.is_space and not t.is_punct]
+        tokens = doc[first : sentence_tokens(state, sentence)[1]]
+        colons = [t.i for t in tokens if t.text in {":", ":-"}]
+        if colons and _headed_line(state, sentence):
+            tokens = doc[colons[-1] + 1 : tokens.end]  # "3. Action points from the last meeting: Noted.": the item's title, then its decision
+        words = [t for t in tokens if not t.is_space and not t.is_punct]
         return bool(words) and cue.token_start == words[0].i and cue.token_end == words[-1].i + 1 and not doc[cue.token_start].is_lower
     if position == "that_clause":
         return _that_clause(doc, state, sentence, first, cue)
@@ -108,6 +113,13 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
             return False
         first_word = state.tokens.token_at_or_after(following.start)
         return any(c.token_start == first_word for c in following.cues_labelled("PART_VERB", "RESOLUTION_KIND")) and doc[first_word].is_lower
+    if position == "closes_motion":
+        # "Carried unanimously." after "It was proposed by Cllr A and seconded by Cllr B that ...": the vote
+        # alone in its sentence decides the proposal before it
+        words = [t for t in doc[first : sentence_tokens(state, sentence)[1]] if not t.is_space and not t.is_punct]
+        return (bool(words) and cue.token_start == words[0].i and not doc[cue.token_start].is_lower
+                and bool(_DECISION_TAIL.match(state.text[cue.end : sentence.end]))
+                and _proposal_before(state, sentence) is not None)
     if position == "elected":
         words = {t.lower_ for t in doc[first : cue.token_start]}
         asked = state.text[sentence.start : sentence.end].rstrip().endswith("?")
@@ -173,10 +185,20 @@ def _opens_sentence(doc: Doc, state: MinutesState, sentence: Sentence, cue) -> b
     if doc[cue.token_start].lower_ == "it" and cue.token_start > first and word_before(doc, cue.token_start).lower_ == "and" \
             and not {t.lower_ for t in doc[first : cue.token_start]} & (_ASKING | _REPORTING | _SUBORDINATORS | {"response", "reply", "answer"}):
         return True  # "Councillors considered the request and it was resolved that it be declined"
+    if doc[cue.token_start].lower_ == "it" and before and before[0].lower_ in _OPENING_PHRASE and len(before) <= 6 \
+            and not {t.lower_ for t in before} & (_ASKING | _REPORTING | _SUBORDINATORS | {"response", "reply", "answer"}) \
+            and not _PAST_EVENT.search(state.text[sentence.start : sentence.end]):
+        return True  # "Following discussion it was resolved that:", "On a show of hands it was agreed": an opening phrase, no comma
     if position == "start_or_body":
         words = [t.lower_ for t in before]
         return len(words) <= 4 and words[-1] in _BODY_WORDS and words[-2:] != ["chief", "executive"]
     return False
+
+
+def _headed_line(state: MinutesState, sentence: Sentence) -> bool:
+    """Whether a sentence opens its item's own line ("3. Correspondence: Noted."): what stands before its
+    colon is the item's title."""
+    return any(item.start <= sentence.start <= item.start + 12 for item in state.agenda_items if item.number)
 
 
 def _that_clause(doc: Doc, state: MinutesState, sentence: Sentence, first: int, cue) -> bool:
@@ -349,7 +371,9 @@ def _without_opener(doc: Doc, block: list[Sentence], kind_cues, fall_back: bool 
     """"AGREED that the report be noted", "The Committee agreed to note the report": the word that
     opens the decision says a decision was made, not what kind; what it decides does. ("The Committee
     recommends to Cabinet ..." keeps its kind: recommending is what it decides.)"""
-    openers = [c for c in block[0].cues_labelled("RESOLUTION") if c.rule.id in {"res.agreed", "res.body_verb", "res.after_body"}]
+    opening_sentences = block[:2] if _label_only(doc, block[0]) else block[:1]  # "Decision" then "The Committee agreed to note ..."
+    openers = [c for s in opening_sentences for c in s.cues_labelled("RESOLUTION")
+               if c.rule.id in {"res.agreed", "res.body_verb", "res.after_body"}]
 
     def opening(c) -> bool:
         inside = any(o.token_start <= c.token_start and c.token_end <= o.token_end for o in openers)
@@ -357,6 +381,12 @@ def _without_opener(doc: Doc, block: list[Sentence], kind_cues, fall_back: bool 
 
     rest = [c for c in kind_cues if not opening(c)]
     return rest or (kind_cues if fall_back else [])
+
+
+def _label_only(doc: Doc, sentence: Sentence) -> bool:
+    """"Decision", "RESOLVED:" standing alone above the decision it labels."""
+    words = [t.lower_ for t in doc.char_span(sentence.start, sentence.end, alignment_mode="expand") or () if t.is_alpha]
+    return 0 < len(words) <= 2 and words[0] in _OPENERS
 
 
 _DECLINING = (("not",), ("to", "take", "no"), ("to", "make", "no"), ("to", "do", "nothing"), ("no", "action"), ("no", "further", "action"))
@@ -402,7 +432,7 @@ def _kind_cues(doc: Doc, state: MinutesState, block: list[Sentence]):
     return cues
 
 
-_NOUN_BEFORE = {"a", "an", "the", "this", "that", "his", "her", "their", "its", "late", "further", "any", "no", "such", "previous", "earlier"}
+_NOUN_BEFORE = {"'s", "’s", "a", "an", "the", "this", "that", "his", "her", "their", "its", "late", "further", "any", "no", "such", "previous", "earlier"}
 
 
 def _preamble_end(doc: Doc, state: MinutesState, sentence: Sentence) -> int:
@@ -500,9 +530,37 @@ def _cut_part(state: MinutesState, block: list[Sentence]) -> list[Sentence]:
 
 
 def _closes_a_motion(sentence: Sentence) -> bool:
-    """"On being put to the vote the motion was carried.", "This was seconded by Cllr B and carried.": the vote
-    closes the proposal before it in its paragraph."""
-    return any(c.rule.id in {"res.motion_carried", "res.vote_outcome"} for c in sentence.cues_labelled("RESOLUTION"))
+    """"On being put to the vote the motion was carried.", "This was seconded by Cllr B and carried.", "All in
+    favour.": the vote closes the proposal before it in its paragraph."""
+    return any(c.rule.id in {"res.motion_carried", "res.vote_outcome", "res.vote_closes"} for c in sentence.cues_labelled("RESOLUTION"))
+
+
+_MOTION = re.compile(r"\b(?:proposed|moved|seconded)\b", re.I)
+# "Proposed: Cllr A", "Seconded by Cllr B", "Moved Cllr C": a motion set down a line at a time.
+_MOTION_LINE = re.compile(r"^(?:it\s+was\s+)?(?:proposed|moved|seconded)\b", re.I)
+_PROPOSAL_REACH = 3  # sentences a vote's outcome may stand after the proposal it closes
+
+
+def _proposal_before(state: MinutesState, sentence: Sentence) -> int | None:
+    """The index of the first sentence of the proposal a vote ("Agreed.", "Carried unanimously.") closes: up to
+    three sentences back in its paragraph, or lines of their own that set the motion down ("Proposed: Cllr A" /
+    "Seconded: Cllr B"), in the same item and not already taken; None if no proposal stands there."""
+    sentences = state.sentences
+    position = bisect.bisect_left(state.sentence_starts, sentence.start)
+    item = state.item_at(sentence.start)
+    first = position
+    paragraph = sentence.paragraph
+    while first > 0 and position - first < _PROPOSAL_REACH:
+        previous = sentences[first - 1]
+        text = state.text[previous.start : previous.end]
+        if previous.role or state.item_at(previous.start) != item:
+            break
+        if previous.paragraph != paragraph and not _MOTION_LINE.match(text):
+            break
+        first -= 1
+        paragraph = previous.paragraph
+    proposal = state.text[sentences[first].start : sentence.start] if first < position else ""
+    return first if _MOTION.search(proposal) else None
 
 
 def _signature(state: MinutesState, sentence: Sentence) -> bool:
@@ -555,12 +613,8 @@ class ResolutionFinder:
         words = re.findall(r"[^\W\d_]+", state.text[sentence.start : sentence.end])
         if (len(words) > 2 and not _closes_a_motion(sentence)) or start != sentence.start:
             return start
-        first = position
-        while first > 0 and sentences[first - 1].paragraph == sentence.paragraph and not sentences[first - 1].role \
-                and position - first < 3:
-            first -= 1
-        proposal = state.text[sentences[first].start : sentence.start].lower()
-        return sentences[first].start if first < position and re.search(r"\b(?:proposed|moved|seconded)\b", proposal) else start
+        first = _proposal_before(state, sentence)
+        return state.sentences[first].start if first is not None else start
 
     @staticmethod
     def _decision_label(doc, state, sentence) -> bool:
@@ -581,8 +635,9 @@ class ResolutionFinder:
         position = 0
         # An item's own heading ("27 RESOLUTIONS OF THE SCRUTINY COMMITTEE") names business; it decides nothing.
         # An item opened at its business because its heading was lost starts at that business, not at a heading.
+        # "ELECTION OF CHAIR: Cllr Reed was elected ...": a label's line holds its item's minutes too.
         headings = {item.start for item in state.agenda_items if (item.number or len(item.title.split()) > 2)
-                    and not item.rule.startswith("agenda.unheaded")}
+                    and not item.rule.startswith("agenda.unheaded") and item.rule != "agenda.label_heading"}
         while position < len(sentences):
             sentence = sentences[position]
             opens = not state.skipped(sentence.start) or self._decision_label(doc, state, sentence)

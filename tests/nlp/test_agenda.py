@@ -581,3 +581,159 @@ def test_the_admission_of_the_public_item_whose_heading_was_lost(nlp):
     text = ("Minutes of the Last Meeting\n\nThe minutes were agreed.\n\n\nAll items were considered in public session.\n\n\n"
             "Parks Strategy\n\nThe Panel noted the strategy.\n")
     assert titles(nlp, text) == ["Minutes of the Last Meeting", "Admission of the public", "Parks Strategy"]
+
+
+def test_a_dated_page_title_is_not_an_item_number(nlp):
+    # "27 May 2024 – Minutes" reads like item 27; taken as one, it hid the items 1 to 3 numbered below it.
+    minutes = run(nlp, "27 May 2024 – Minutes\n\nMinutes of the Meeting of Eastmoor Town Council held on 27 May 2024.\n\n"
+                       "1 Apologies for Absence\n\nApologies were received from Cllr Reed.\n\n"
+                       "2 Declarations of Interest\n\nNone were declared.\n\n3 Allotments\n\nThe waiting list was noted.\n")
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [
+        ("1", "Apologies for Absence"), ("2", "Declarations of Interest"), ("3", "Allotments")]
+
+
+def test_long_sentence_case_titles_carry_on_a_numbered_run(nlp):
+    minutes = run(nlp, "1. Minutes of the last meeting\n\nThe minutes were agreed.\n\n"
+                       "2. Evidence sessions – arrangements for hearing witnesses in the spring\n\nThis item was deferred.\n\n"
+                       "3. Housing Panel – request to hold a visit to the new estates in the north of the county\n\n"
+                       "The Group approved the request.\n")
+    assert [i.title for i in minutes.agenda_items] == [
+        "Minutes of the last meeting", "Evidence sessions – arrangements for hearing witnesses in the spring",
+        "Housing Panel – request to hold a visit to the new estates in the north of the county"]
+
+
+def test_a_numbered_paragraph_of_prose_does_not_carry_on_a_run(nlp):
+    minutes = run(nlp, "1. Minutes of the last meeting\n\nThe minutes were agreed.\n\n"
+                       "2. The Chair thanked the outgoing members of the group for their work\n\nAll agreed.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Minutes of the last meeting"]
+
+
+def test_a_colon_ends_a_run_in_title_that_holds_a_dash(nlp):
+    minutes = run(nlp, "1. Private session: The Committee considered its approach in private.\n\n"
+                       "2. Bus services - further consideration: It was agreed that officers would attend the next meeting.\n\n"
+                       "3. Witnesses: The Committee heard evidence from-\n\nA Lee, Director, Eastmoor Buses\n")
+    assert [i.title for i in minutes.agenda_items] == ["Private session", "Bus services - further consideration", "Witnesses"]
+
+
+def test_parish_items_with_the_apologies_run_in_and_a_stray_full_stop(nlp):
+    minutes = run(nlp, "1.   Chairman's welcome and apologies for absence – R Lane (work) and S Hale (holiday).\n\n"
+                       "2.   Declarations of interest – There were none.\n\n"
+                       "3.   Complaint about the conduct of the meeting held on Tuesday 14th March 2023.\n\n"
+                       "The Clerk read the complaint to the meeting.\n")
+    assert [i.title for i in minutes.agenda_items] == [
+        "Chairman's welcome and apologies for absence", "Declarations of interest",
+        "Complaint about the conduct of the meeting held on Tuesday 14th March 2023"]
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [["Item 1", "Item 2", "Item 3"], ["(1)", "(2)", "(3)"], ["C/24/01", "C/24/02", "C/24/03"], ["Minute 23/45", "Minute 23/46", "Minute 23/47"],
+     ["I.", "II.", "III."], ["123a.", "123b.", "124."], ["23.45", "23.46", "23.47"]],
+    ids=["item-n", "bracketed", "council-reference", "minute-reference", "roman", "lettered", "year-dot-minute"],
+)
+def test_item_numbering_styles(nlp, numbers):
+    titles = ["Apologies for absence", "Declarations of interest", "Budget"]
+    bodies = ["Apologies were received from Cllr Lane.", "None.", "The budget was approved."]
+    text = "".join(f"{number} {title}\n\n{body}\n\n" for number, title, body in zip(numbers, titles, bodies))
+    minutes = run(nlp, text)
+    assert [i.title for i in minutes.agenda_items] == titles
+    assert [i.number for i in minutes.agenda_items] == [n.removeprefix("Item ").removeprefix("Minute ").strip("().") for n in numbers]
+
+
+def test_a_bracketed_part_of_a_resolution_is_no_item(nlp):
+    minutes = run(nlp, "5. Performance Report\n\nRESOLVED –\n\n(1) That the report be noted.\n\n(2) That Officers explore the absence figures.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Performance Report"]
+
+
+@pytest.mark.parametrize(
+    "text, titles, decided_in",
+    [
+        # a PDF's lines: the procedural heading straight under "Present:" opens the first item, not the preamble
+        ("Minutes of the Meeting of Eastmoor Parish Council held on 3 May 2024\n"
+         "Present: Cllrs Reed (Chair), Holt, Dean and Pike\nElection of Chairman\n"
+         "Cllr Reed was elected Chairman, proposed by Cllr Holt and seconded by Cllr Dean.\n"
+         "Apologies for Absence\nApologies were received from Cllr Lane.\n",
+         ["Election of Chairman", "Apologies for Absence"], [0]),
+        # labels: the line holds the item's minutes, and "MINUTES:" over earlier minutes is the item confirming them
+        ("Present: Cllrs Reed (Chair), Holt, Dean\n\n"
+         "ELECTION OF CHAIRMAN: Cllr Reed was elected Chairman, proposed by Cllr Holt and seconded by Cllr Dean.\n\n"
+         "APOLOGIES: Cllr Lane.\n\nDECLARATIONS OF INTEREST: None.\n\n"
+         "MINUTES: The minutes of the meeting held on 5 April 2024 were approved and signed.\n",
+         ["ELECTION OF CHAIRMAN", "APOLOGIES", "DECLARATIONS OF INTEREST", "MINUTES"], [0, 3]),
+    ],
+    ids=["pdf-lines", "labels"],
+)
+def test_unnumbered_procedural_items_and_their_decisions(nlp, text, titles, decided_in):
+    minutes = run(nlp, text)
+    assert [i.title for i in minutes.agenda_items] == titles
+    assert [r.item for r in minutes.resolutions] == decided_in
+
+
+def test_questions_under_a_public_forum_are_parts_of_it(nlp):
+    minutes = run(nlp, "Public Forum\n\nTwo residents spoke about the car park.\n\n"
+                       "Questions to Councillor Kay, Cabinet Member for Highways\n\n"
+                       "A resident asked when the road would be resurfaced. Councillor Kay replied that work would start in May.\n\n"
+                       "Land at Mill Lane\n\nRESOLVED – That the application be refused.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Public Forum", "Land at Mill Lane"]
+
+
+def test_how_a_public_item_runs_is_agenda_text_not_an_action(nlp):
+    minutes = run(nlp, "Public Participation\n\nA period of up to 15 minutes will be allowed for members of the public to speak. "
+                       "The Clerk will circulate any written representations to members.\n\n"
+                       "A resident raised the state of the footpath. The Clerk would report it to the county council.\n\n"
+                       "Highways\n\nThe Clerk will write to the county council about the potholes before the next meeting.\n")
+    assert texts(minutes.actions) == ["The Clerk would report it to the county council",
+                                      "The Clerk will write to the county council about the potholes before the next meeting"]
+
+
+def test_welsh_community_council_items_numbered_n_0_with_their_description_after_a_colon(nlp):
+    minutes = run(nlp, "CYNGOR CYMUNED LLANFAES ISAF EASTMOOR COMMUNITY COUNCIL\n\n"
+                       "1.0 Attendance and Apologies for Absence: to record attendance and to receive apologies.\n\n"
+                       "Apologies were received from Cllr Lane.\n\n"
+                       "2.0 Public Participation: to receive members of the public who wish to address the council. "
+                       "Anyone wishing to speak must tell the Clerk 15 minutes before the meeting.\n\nNone.\n\n"
+                       "3.0 Minutes: to approve the minutes of the meeting held on 4 May 2024.\n\n"
+                       "Resolved: to approve and sign the minutes as a correct record.\n")
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [
+        ("1.0", "Attendance and Apologies for Absence"), ("2.0", "Public Participation"), ("3.0", "Minutes")]
+    assert minutes.actions == []
+    assert texts(minutes.resolutions) == ["Resolved: to approve and sign the minutes as a correct record."]
+
+
+def test_a_recorded_vote_is_no_item(nlp):
+    minutes = run(nlp, "3.\n\nMinutes\n\nMinutes:\n\nRESOLVED: That the minutes be approved as a correct record.\n\n"
+                       "Voting Record\n\n5 For, 0 Against, 1 Abstention\n\n4.\n\nLeader's Announcements\n\nMinutes:\n\nThere were none.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Minutes", "Leader's Announcements"]
+
+
+def test_a_line_leading_into_a_list_is_no_heading(nlp):
+    minutes = run(nlp, "Housing Strategy\n\nThe Director presented the report\n\nKey points included\n\n"
+                       "Members welcomed the progress made on affordable homes.\n\nMatters Raised\n\nNone.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Housing Strategy", "Matters Raised"]
+
+
+def test_the_bodys_name_over_the_meeting_date_is_the_page_heading(nlp):
+    minutes = run(nlp, "Cabinet\n\nWednesday 5 June 2024\n\nApologies for Absence\n\nApologies were received from Cllr Pike.\n\n"
+                       "Budget Outturn\n\nThe report was noted.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Apologies for Absence", "Budget Outturn"]
+
+
+def test_the_page_title_under_a_breadcrumb_and_an_attendance_label_are_no_items(nlp):
+    minutes = run(nlp, "Home › Council and democracy › Meetings › Licensing Committee\n\nLicensing Committee\n\nAttendance\n\n"
+                       "Councillor Ann Pike\tWork commitments\nCouncillor Ben Lane\tIllness\n\n"
+                       "Apologies for Absence\n\nApologies were received as set out above.\n\nTaxi Fares\n\nThe Committee noted the report.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Apologies for Absence", "Taxi Fares"]
+
+
+def test_a_single_item_page_keeps_a_body_name_as_its_title(nlp):
+    minutes = run(nlp, "Agenda item\n\nCabinet\n\nTo receive the minutes of the Cabinet.\n\nMinutes:\n\nThe minutes were received.\n")
+    assert [i.title for i in minutes.agenda_items] == ["Cabinet"]
+
+
+def test_apologies_run_in_on_one_line_above_the_first_numbered_item(nlp):
+    minutes = run(nlp, "PRESENT – Councillors Reed (Chair), Holt and Dean, with the Clerk.\n\n"
+                       "APOLOGIES – Councillors Pike and Lane\n\n"
+                       "306  DECLARATIONS OF INTEREST – Councillor Reed as a trustee of the village hall.\n\n"
+                       "307  FINANCE – The accounts were approved.\n")
+    assert [(i.number, i.title) for i in minutes.agenda_items] == [
+        (None, "APOLOGIES"), ("306", "DECLARATIONS OF INTEREST"), ("307", "FINANCE")]

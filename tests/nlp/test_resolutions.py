@@ -545,3 +545,80 @@ def test_a_question_about_a_decision_is_no_decision(nlp):
                        "The Clerk replied that the contractor had been booked.\n")
     assert minutes.resolutions == []
     assert [q.text for q in minutes.questions] == ["Councillor Ames asked: Wasn't it agreed that the hedge would be cut by May?"]
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("The Board took note of the paper.", "noted"),
+        ("Members voted unanimously to keep the precept at its present level.", "other"),
+        ("The Sub-Committee determined to refuse the application.", "approved"),  # a determination, as "refused" is
+        ("Mr Ray Holt was co-opted onto the Council and signed his declaration of acceptance of office.", "approved"),
+        ("Councillor Shaw was appointed as the Council's representative on the Village Hall Committee.", "approved"),
+    ],
+)
+def test_decisions_written_without_resolved(nlp, sentence, kind):
+    minutes = run(nlp, f"5 Village Matters\n\n{sentence}\n")
+    assert [(r.text, r.kind) for r in minutes.resolutions] == [(sentence, kind)]
+
+
+@pytest.mark.parametrize(
+    "proposal, vote",
+    [
+        ("It was proposed by Cllr Lowe and seconded by Cllr Hay that the precept stay the same.", "Carried unanimously."),
+        ("Cllr Fox proposed that the hall hire charge rise by 5%. This was seconded by Cllr Lee.", "All in favour."),
+        ("Proposed by Cllr Fox and seconded by Cllr Lee that the verge be cut twice a year.", "Carried (6 for, 1 against)."),
+    ],
+)
+def test_a_vote_in_a_sentence_of_its_own_closes_the_proposal_before_it(nlp, proposal, vote):
+    minutes = run(nlp, f"5 Village Matters\n\n{proposal} {vote}\n\n6 Footpaths\n\nThe report was noted.\n")
+    assert texts(minutes.resolutions) == [f"{proposal} {vote}", "The report was noted."]
+
+
+def test_a_motion_set_down_a_line_at_a_time_is_closed_by_its_vote(nlp):
+    minutes = run(nlp, "5 Verges\n\nThat the verges be cut twice a year.\n\nProposed: Cllr Fox\n\nSeconded: Cllr Lee\n\nCarried.\n")
+    assert texts(minutes.resolutions)[-1].replace("\n", " ").split() == "Proposed: Cllr Fox Seconded: Cllr Lee Carried.".split()
+
+
+def test_carried_without_a_proposal_is_no_decision(nlp):
+    minutes = run(nlp, "5 Footpaths\n\nMembers discussed the stile. Carried forward to the next meeting.\n\n"
+                       "The Clerk reported on the shelter. All agreed it looked better.\n")
+    assert minutes.resolutions == []
+
+
+def test_a_decision_label_above_agreed_to_note_keeps_the_kind_noted(nlp):
+    minutes = run(nlp, "5 Treasury Management\n\nDecision\n\nThe Committee agreed to note the report.\n")
+    assert [r.kind for r in minutes.resolutions] == ["noted"]
+
+
+def test_noted_after_the_items_own_title_on_its_line(nlp):
+    minutes = run(nlp, "1. Private session: The Committee considered its business in private.\n\n"
+                       "2. Action points from the last meeting: Noted.\n\n3. Parking\n\nThe Clerk reported: noted in the log.\n")
+    assert [(r.item, r.text, r.kind) for r in minutes.resolutions] == [(1, "Action points from the last meeting: Noted.", "noted")]
+
+
+def test_approving_another_bodys_request_is_an_approval(nlp):
+    minutes = run(nlp, "3. Away day\n\nThe Group approved the Housing Committee's request to hold an away day.\n")
+    assert [r.kind for r in minutes.resolutions] == ["approved"]
+
+
+@pytest.mark.parametrize(
+    "text, first_words",
+    [
+        ("RESOLVED: That the Committee:-\n\nnotes the report;\n\nrequests an update at the next meeting; and\n\nthanks the officers.\n",
+         "RESOLVED: That the Committee:- notes the report; requests an update at the next meeting; and thanks the officers."),
+        ("Following discussion it was resolved that:\n\ni. the scheme be approved;\n\nii. the Clerk write to the county council.\n",
+         "Following discussion it was resolved that: i. the scheme be approved; ii. the Clerk write to the county council."),
+        ("The Committee agreed the following:\n\na. to approve the fees for 2025/26;\n\nb. to review the parking charges.\n",
+         "The Committee agreed the following: a. to approve the fees for 2025/26; b. to review the parking charges."),
+    ],
+    ids=["unmarked-parts", "opening-phrase-without-comma", "letter-dot-parts"],
+)
+def test_a_lead_in_keeps_the_parts_under_it(nlp, text, first_words):
+    minutes = run(nlp, f"7 Roads\n\n{text}")
+    assert [" ".join(r.text.split()) for r in minutes.resolutions] == [first_words]
+
+
+def test_an_opening_phrase_before_a_past_decision_is_history(nlp):
+    minutes = run(nlp, "7 Fees\n\nAfter 2019 it was agreed that the fees would be frozen. Members discussed the new charges.\n")
+    assert minutes.resolutions == []
