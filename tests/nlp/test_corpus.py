@@ -66,12 +66,12 @@ def test_written_set_meets_targets(nlp, subset):
 REAL_SET_FLOORS = {
     "dev": {"agenda_items": 1.0, "questions": 1.0, "responses": 1.0, "resolutions": 0.974, "actions": 0.969},
     "real-a": {"agenda_items": 1.0, "questions": 0.98, "responses": 0.978, "resolutions": 0.976, "actions": 0.93},
-    "real-b": {"agenda_items": 0.841, "questions": 0.765, "responses": 0.741, "resolutions": 0.894, "actions": 0.815},
+    "real-b": {"agenda_items": 0.849, "questions": 0.765, "responses": 0.741, "resolutions": 0.917, "actions": 0.815},
 }
 # Real sets still short of the targets, with where they stand; issue 12 stays open while any is listed.
 SHORT_OF_TARGETS = {
-    "real-b": "2026-12-07 at 3e62b65: agenda items 0.841, questions 0.765, responses 0.741, resolutions 0.894, "
-              "actions 0.815; its 8 pages held out blind stand at 0.596, as before round 2 (README, Accuracy)",
+    "real-b": "2026-12-08 at aad7a64: agenda items 0.849, questions 0.765, responses 0.741, resolutions 0.917, "
+              "actions 0.815; its 8 pages held out blind stand at 0.621 (0.596 after rounds 1 and 2; README, Accuracy)",
 }
 
 
