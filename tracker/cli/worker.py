@@ -30,6 +30,10 @@ def worker(poll: float, until_empty: bool) -> None:
     _yield_cpu(settings()["INGEST_NICE"])  # background work: web readers on the same machine come first
     app = create_app()
     context = WorkerContext.from_app(app)
+    if context.lease_seconds <= context.parse_seconds * 2:
+        raise click.ClickException(f"TRACKER_JOB_LEASE_SECONDS ({context.lease_seconds}) must be well over twice "
+                                   f"TRACKER_PARSE_SECONDS ({context.parse_seconds}): a job renews its lease between "
+                                   "stages, and reading alone may take the whole parse time")
     stopping = []
 
     def stop(_signal, _frame):

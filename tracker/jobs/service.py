@@ -16,6 +16,7 @@ import json
 import logging
 import os
 import socket
+from importlib import import_module
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -25,6 +26,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from ..db import StorageUnavailable, storage_problem, write_session
+from ..minutes.ingest import IngestError, store_document
+from ..minutes.readers import InvalidDocument, read_document, read_document_isolated
 from ..models import User, utcnow
 from .models import UNFINISHED, Job, JobStage, JobState, PeriodicRun
 
@@ -190,10 +193,8 @@ def run_one_job(context: WorkerContext, *, now: dt.datetime | None = None) -> in
 
 
 def _run_ingest(context: WorkerContext, job_id: int) -> None:
+    # imported on first use: spaCy takes seconds to load, and the web app imports this module only to queue jobs
     from nlp import SegmenterError, segment
-
-    from ..minutes.ingest import IngestError, store_document
-    from ..minutes.readers import InvalidDocument, read_document, read_document_isolated
 
     with Session(context.engine, expire_on_commit=False) as session:
         job = session.get(Job, job_id)
@@ -319,8 +320,6 @@ def claim_periodic(*, engine: Engine, task: PeriodicTask, worker: str, now: dt.d
 
 def run_due_periodic(app, *, worker: str, now: dt.datetime | None = None) -> list[str]:
     """Run each registered periodic task that is due; returns what each did (a failure is logged, not raised)."""
-    from importlib import import_module
-
     for module in PERIODIC_MODULES:
         import_module(module)
     now = now or utcnow()
