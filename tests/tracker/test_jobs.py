@@ -157,12 +157,15 @@ def test_jobs_the_upload_goes_to_a_job_page_that_lands_on_the_review_page(app, c
     assert page.status_code == 200 and '<meta http-equiv="refresh" content="1">' in text
     assert "The pasted minutes</strong> are waiting to be read" in text and 'aria-current="step"' in text
     assert count(engine, Meeting) == 0  # the request stored nothing but the job
+    drafts = client.get("/drafts").get_data(as_text=True)
+    assert f'<a href="{queued.headers["Location"]}">Pasted minutes</a> – waiting' in drafts
     run_jobs(app)
     done = client.get(queued.headers["Location"])
     [meeting] = Session(engine).exec(select(Meeting)).all()
     assert done.status_code == 302 and done.headers["Location"] == f"/meetings/{meeting.id}/review"
     assert "stored as a draft" in client.get(done.headers["Location"]).get_data(as_text=True)
     assert count(engine, Question) == 1
+    assert "Being read" not in client.get("/drafts").get_data(as_text=True)
 
 
 def test_jobs_a_failed_job_page_says_why_and_another_editor_cannot_see_it(app, client, login, engine, make_user):

@@ -158,11 +158,11 @@ def request_too_large(error):
 @bp.route("/drafts")
 @role_required(Role.EDITOR)
 def drafts():
-    """Meetings not yet published, newest first."""
+    """Meetings not yet published, newest first, after the editor's own minutes still being read."""
     rows = db().exec(select(Meeting, Committee).join(Committee, Committee.id == Meeting.committee_id)
                      .where(Meeting.status == MeetingStatus.DRAFT)
                      .order_by(Meeting.created_at.desc(), Meeting.id.desc())).all()
-    return render_template("editing/drafts.html", rows=rows)
+    return render_template("editing/drafts.html", rows=rows, jobs=unfinished_jobs(session=db(), user_id=g.user.id))
 
 
 # --- the review page ---------------------------------------------------------------------
