@@ -15,13 +15,16 @@ PERIODIC_CHECK_SECONDS = 60  # how often the worker looks for a periodic task th
 @cli.command()
 @click.option("--poll", default=1.0, show_default=True, type=click.FloatRange(0.05, 60),
               help="Seconds to wait before looking again when there is no job.")
-@click.option("--until-empty", is_flag=True, help="Stop once no job is waiting (for scripts and tests).")
+@click.option("--until-empty", is_flag=True,
+              help="Run the jobs waiting, then stop (for scripts and tests); periodic tasks are left to running workers.")
 def worker(poll: float, until_empty: bool) -> None:
     """Read, segment and store the minutes editors add on the web, one job at a time, and send email alerts hourly.
     Start one or more per database (on PostgreSQL, on several hosts if you like); SIGTERM or Ctrl+C stops it
     after the job in hand."""
     # imported when the command runs, so that `tracker --help` stays quick
     import signal
+
+    from sqlalchemy.exc import SQLAlchemyError
 
     from .. import create_app
     from ..jobs.service import WorkerContext, run_due_periodic, run_one_job
@@ -45,12 +48,17 @@ def worker(poll: float, until_empty: bool) -> None:
     next_periodic = 0.0
     try:
         while not stopping:
-            if time.monotonic() >= next_periodic and not until_empty:
-                for line in run_due_periodic(app, worker=context.worker):
-                    click.echo(line, err=True)
-                next_periodic = time.monotonic() + PERIODIC_CHECK_SECONDS
-            with app.app_context():
-                job_id = run_one_job(context)
+            try:
+                if time.monotonic() >= next_periodic and not until_empty:
+                    for line in run_due_periodic(app, worker=context.worker):
+                        click.echo(line, err=True)
+                    next_periodic = time.monotonic() + PERIODIC_CHECK_SECONDS
+                with app.app_context():
+                    job_id = run_one_job(context)
+            except SQLAlchemyError as error:  # the database is away (restarting, full): wait, then look again
+                click.echo(f"cannot reach the job queue ({error.__class__.__name__}: {error}); trying again", err=True)
+                time.sleep(max(poll, 5))
+                continue
             if job_id is not None:
                 click.echo(f"job {job_id} finished", err=True)
                 continue
