@@ -231,3 +231,21 @@ def test_jobs_a_real_worker_process_takes_the_upload_to_the_review_page(app, cli
         output = worker.communicate(timeout=60)[0]
     assert worker.returncode == 0 and "stopped" in output, output  # SIGTERM: it finished and stopped cleanly
     assert "lighthouse repair" in client.get(page.headers["Location"]).get_data(as_text=True)
+
+
+def test_jobs_an_original_waiting_in_the_queue_is_not_taken_for_an_orphan(app, engine, editor):
+    from tracker.minutes.originals import remove_orphaned_originals
+
+    [job_id] = queue(app, editor)
+    uploads = Path(app.config["UPLOADS_PATH"])
+    kept = uploads / get(engine, Job, job_id).original
+    orphan = uploads / "0123456789abcdef0123456789abcdef.txt"  # as a killed ingest leaves
+    orphan.write_bytes(b"minutes")
+    two_hours_ago = time.time() - 7200
+    for path in (kept, orphan):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    with Session(engine) as session:
+        assert remove_orphaned_originals(session=session, uploads=uploads) == [orphan.name]
+    assert kept.is_file()
+    run_one_job(context(app))
+    assert get(engine, Job, job_id).state == JobState.DONE and kept.is_file()  # now its meeting names it
