@@ -157,6 +157,8 @@ def test_jobs_the_upload_goes_to_a_job_page_that_lands_on_the_review_page(app, c
     assert page.status_code == 200 and '<meta http-equiv="refresh" content="1">' in text
     assert "The pasted minutes</strong> are waiting to be read" in text and 'aria-current="step"' in text
     assert count(engine, Meeting) == 0  # the request stored nothing but the job
+    polled = client.get(queued.headers["Location"] + "?format=json").get_json()
+    assert (polled["state"], polled["stage"], polled["meeting_id"]) == ("queued", "queued", None)
     drafts = client.get("/drafts").get_data(as_text=True)
     assert f'<a href="{queued.headers["Location"]}">Pasted minutes</a> – waiting' in drafts
     run_jobs(app)

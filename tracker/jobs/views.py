@@ -6,10 +6,10 @@ says in plain words why a job failed, and sends the editor on to the review page
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
 from ..models import Role
-from ..web import db, has_role, role_required, wants_json
+from ..web import db, has_role, role_required
 from .models import JobStage, JobState
 from .service import job_for, jobs_ahead
 
@@ -28,7 +28,7 @@ def job(job_id: int):
     found = job_for(session=db(), job_id=job_id, user=g.user, see_all=has_role(Role.ADMIN))
     if found is None:
         abort(404)
-    if wants_json():
+    if request.args.get("format") == "json":  # for a script or page polling it
         return {"id": found.id, "state": str(found.state), "stage": str(found.stage), "message": found.message,
                 "meeting_id": found.meeting_id}
     if found.state == JobState.DONE and found.meeting_id is not None:
