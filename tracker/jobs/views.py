@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
+from ..errors import sentence
 from ..models import Role
 from ..web import db, has_role, role_required
 from .models import JobStage, JobState
@@ -38,4 +39,4 @@ def job(job_id: int):
     reached = [stage for stage, _label in STAGES].index(found.stage) if found.stage in dict(STAGES) else 0
     return render_template("jobs/job.html", job=found, stages=STAGES, reached=reached,
                            ahead=jobs_ahead(session=db(), job=found), refresh=REFRESH_SECONDS,
-                           failed=found.state == JobState.FAILED), status
+                           failed=found.state == JobState.FAILED, why=sentence(found.message)), status
