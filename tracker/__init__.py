@@ -25,6 +25,7 @@ INTEGRATIONS = (
 BLUEPRINTS = (
     "minutes.views",  # home, committees, meetings, people
     "minutes.review",  # editors: upload, review, correct, publish and delete minutes
+    "jobs.views",  # the job page: an upload's progress through the worker
     "actions.views",  # the action log, an action's page, exports, the agenda-pack tracker
     "search.views",  # /search, its feed, saved searches, /api/search
     "alerts.views",  # email alerts: subscribe, confirm, unsubscribe

@@ -42,6 +42,10 @@ SETTINGS = [
     ("BASE_URL", "TRACKER_BASE_URL", None, "the site's public address for links in emails (https://minutes.example."
                                            "gov.uk); unset: the address a page was asked at, or 127.0.0.1 from the "
                                            "command line"),
+    ("JOBS_PER_USER", "TRACKER_JOBS_PER_USER", "3", "minutes one editor may have queued or being read at once; "
+                                                 "beyond it /minutes/new answers 429 until one finishes"),
+    ("JOB_LEASE_SECONDS", "TRACKER_JOB_LEASE_SECONDS", "300", "a job whose worker has not reported for this long "
+                                                            "(it died) is taken up again by another worker"),
     ("ACTION_STALE_DAYS", "TRACKER_ACTION_STALE_DAYS", str(DEFAULT_STALE_DAYS), "an undated action still to do is stale this many "
                                                             "days after the meeting that raised it"),
 ]
@@ -94,6 +98,11 @@ def load_settings(overrides: dict | None = None) -> dict:
     except (TypeError, ValueError):
         raise ValueError(f"TRACKER_ACTION_STALE_DAYS must be a whole number of days, not "
                          f"{values['ACTION_STALE_DAYS']!r}") from None
+    for name in ("JOBS_PER_USER", "JOB_LEASE_SECONDS"):
+        try:
+            values[name] = max(1, int(values[name]))
+        except (TypeError, ValueError):
+            raise ValueError(f"TRACKER_{name} must be a whole number, not {values[name]!r}") from None
     values.update(reading_limits(values))
     max_mb = int(values.pop("MAX_UPLOAD_MB"))
     values["MAX_UPLOAD_BYTES"] = max_mb * 1024 * 1024

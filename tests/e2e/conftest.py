@@ -47,7 +47,8 @@ def wait_until_serving(url: str, process: subprocess.Popen, output, *, seconds: 
 
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory):
-    """`tracker serve` on a fresh instance with two users, as the README's run command sets it up."""
+    """`tracker serve` and `tracker worker` on a fresh instance with two users, as the README's run command sets
+    them up."""
     instance = tmp_path_factory.mktemp("e2e-instance")
     env = {**os.environ, "TRACKER_INSTANCE": str(instance)}
     env.pop("TRACKER_DATABASE_URL", None)
@@ -59,11 +60,16 @@ def live_server(tmp_path_factory):
     port = _free_port()
     server = subprocess.Popen([*tracker, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE)
+    # and, as scripts/serve.sh does, one worker beside it for the minutes editors add
+    worker = subprocess.Popen([*tracker, "worker", "--poll", "0.2"], env={**env, "TRACKER_INGEST_NICE": "0"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     wait_until_serving(url, server, server.stderr, seconds=30)
     yield {"url": url, "env": env, "instance": instance}
-    server.terminate()
-    server.wait(10)
+    for process in (server, worker):
+        process.terminate()
+    for process in (server, worker):
+        process.wait(60)
     server.stderr.close()
 
 

@@ -123,6 +123,7 @@ def test_an_editor_adds_minutes_with_a_two_line_header_and_the_committee_and_dat
     page.get_by_label("Paste the minutes").fill(TWO_LINE_HEADER)
     snap("01-pasted-two-line-header")
     page.get_by_role("button", name="Read the minutes").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Review:", timeout=60_000)  # the job ran
     expect(page.get_by_label("Committee", exact=True)).to_have_value("Scrutiny Committee")
     expect(page.get_by_label("Council or other body")).to_have_value("Eastmoor District Council")
     expect(page.locator("body")).not_to_contain_text("do not give the meeting date")

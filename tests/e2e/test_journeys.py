@@ -60,7 +60,8 @@ def choose_file(page, path):
 
 def read_the_minutes(page):
     page.get_by_role("button", name="Read the minutes").click()
-    expect(page.get_by_text("The minutes were stored as a draft")).to_be_visible()
+    # the job page follows the worker and lands on the review page
+    expect(page.get_by_text("The minutes were stored as a draft")).to_be_visible(timeout=60_000)
 
 
 def correct_who(page, kind: str, words: str, label: str, name: str):

@@ -1,4 +1,5 @@
-"""Long documents through the browser: a 2,000-page PDF and a 670,000-character paste are stored, not a 500.
+"""Long documents through the browser: a 2,000-page PDF and a 670,000-character paste are queued, their progress
+shown on the job page while `tracker worker` reads them, and both land on the review page, never a 500.
 
 Both are generated here from the project's own written minutes (corpus/), never copies of anyone's document.
 """
@@ -45,7 +46,7 @@ def long_paste(characters: int) -> str:
 def test_an_editor_uploads_a_2000_page_pdf_and_pastes_670k_characters_and_both_are_stored(
         live_server, page, snap, tmp_path):
     url = live_server["url"]
-    page.set_default_timeout(180_000)  # the upload is read, segmented and stored within the request
+    page.set_default_timeout(180_000)  # sending the file; the worker then reads, segments and stores it
     failures = []
     page.on("response", lambda response: failures.append(response.url) if response.status >= 500 else None)
     sign_in(page, url, "dora", EDITOR_PASSWORD)
@@ -57,16 +58,21 @@ def test_an_editor_uploads_a_2000_page_pdf_and_pastes_670k_characters_and_both_a
     page.get_by_label("Or a new committee's name").fill("Long Documents Scrutiny Committee")
     snap("01-pdf-chosen")
     page.get_by_role("button", name="Read the minutes").click()
-    expect(page.get_by_text("The minutes were stored as a draft")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reading the minutes")  # at once: the job page
+    expect(page.locator("#job-stages")).to_be_visible()
+    snap("02-pdf-progress", full_page=False)
+    expect(page.get_by_text("The minutes were stored as a draft")).to_be_visible(timeout=180_000)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Review:")
-    snap("02-pdf-review", full_page=False)
+    snap("03-pdf-review", full_page=False)
 
     page.goto(url + "/minutes/new")
     # as a paste does: the whole text at once (typing 670,000 characters key by key is not what people do)
     page.get_by_label("Paste the minutes").evaluate("(box, text) => { box.value = text; }", long_paste(PASTE_CHARACTERS))
-    snap("03-paste-filled", full_page=False)
+    snap("04-paste-filled", full_page=False)
     page.get_by_role("button", name="Read the minutes").click()
-    expect(page.get_by_text("The minutes were stored as a draft")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Reading the minutes")
+    snap("05-paste-progress", full_page=False)
+    expect(page.get_by_text("The minutes were stored as a draft")).to_be_visible(timeout=180_000)
     expect(page.get_by_role("heading", level=1)).to_have_text("Review: Long Paste Scrutiny Committee, 9 April 2024")
-    snap("04-paste-review", full_page=False)
+    snap("06-paste-review", full_page=False)
     assert failures == []

@@ -126,13 +126,18 @@ def test_alerts_public_subscriber_confirms_gets_one_email_and_unsubscribes_by_it
     assert _send(app, dt.datetime.now(dt.UTC) + dt.timedelta(days=30)) == 0
 
 
-def test_alerts_one_click_unsubscribe_needs_no_session(app, client, nlp, inbox, login):
+def _officer_follows_the_panel_daily(app, client, nlp, login):
+    """An officer (signed in: no confirmation needed) subscribes daily to a committee with one earlier meeting."""
     login("officer")
     _ingest(app, nlp, MINUTES.replace("2024-05-08", "2024-03-01"))
     form = client.get("/alerts/new?kind=committee&target=place-scrutiny-panel")
     client.post("/alerts/new", data={"kind": "committee", "target": "place-scrutiny-panel",
                                      "email": "officer@council.example", "frequency": "daily",
                                      "csrf_token": csrf_token(form)})
+
+
+def test_alerts_one_click_unsubscribe_needs_no_session(app, client, nlp, inbox, login):
+    _officer_follows_the_panel_daily(app, client, nlp, login)
     assert inbox.messages == []  # signed in: no confirmation needed
     _ingest(app, nlp)
     assert _send(app, dt.datetime.now(dt.UTC) + dt.timedelta(days=1, minutes=1)) == 1
@@ -141,6 +146,21 @@ def test_alerts_one_click_unsubscribe_needs_no_session(app, client, nlp, inbox, 
     response = mail_program.post(_local(unsubscribe), data={"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     assert "no email alerts yet" in client.get("/alerts").get_data(as_text=True)
+
+
+def test_alerts_the_worker_sends_what_is_due_hourly_once_for_all_workers(app, client, nlp, inbox, login):
+    from tracker.jobs.service import run_due_periodic
+
+    _officer_follows_the_panel_daily(app, client, nlp, login)
+    _ingest(app, nlp)
+    tomorrow = dt.datetime.now(dt.UTC) + dt.timedelta(days=1, minutes=1)
+    assert run_due_periodic(app, worker="host-a:1", now=tomorrow) == ["alerts.send: 1 alert(s) sent"]
+    assert "Place Scrutiny Panel" in inbox.messages[-1]["Subject"]
+    # within the hour no worker starts it again; after it, the next run finds nothing new to send
+    assert run_due_periodic(app, worker="host-b:2", now=tomorrow + dt.timedelta(minutes=30)) == []
+    assert run_due_periodic(app, worker="host-b:2", now=tomorrow + dt.timedelta(minutes=61)) == [
+        "alerts.send: 0 alert(s) sent"]
+    assert len(inbox.messages) == 1
 
 
 def test_alerts_tampered_unsubscribe_link_is_refused_and_addresses_stay_private(app, client, nlp, inbox, login):

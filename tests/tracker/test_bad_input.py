@@ -33,7 +33,7 @@ from werkzeug.routing import AnyConverter
 from werkzeug.test import encode_multipart
 
 from factories import PDF_IMAGE_PAGE, PDF_TEXT_PAGE, build_docx, build_pdf, encrypt_pdf, rebuild_zip
-from tests_support import csrf_token, row_counts
+from tests_support import csrf_token, follow_job, row_counts
 from tracker.models import Meeting
 
 MINUTES = ("Budget Scrutiny Panel - 3 March 2024\n\n1. Council Tax\n\nCouncillor Ash asked whether the £2.5m "
@@ -55,12 +55,14 @@ def upload(client, name: str, data: bytes, **fields):
     token = csrf_token(client.get("/minutes/new"))
     boundary, body = encode_multipart({"csrf_token": token, "file": FileStorage(io.BytesIO(data), name),
                                        "committee": "", **fields})
-    return client.post("/minutes/new", data=body, content_type=f"multipart/form-data; boundary={boundary}")
+    return follow_job(client, client.post("/minutes/new", data=body,
+                                          content_type=f"multipart/form-data; boundary={boundary}"))
 
 
 def paste(client, text: str, **fields):
     token = csrf_token(client.get("/minutes/new"))
-    return client.post("/minutes/new", data={"csrf_token": token, "text": text, "committee": "", **fields})
+    return follow_job(client, client.post("/minutes/new", data={"csrf_token": token, "text": text, "committee": "",
+                                                                **fields}))
 
 
 def docx_with_doctype() -> bytes:

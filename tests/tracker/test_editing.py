@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, func, select
 
 from factories import PDF_TEXT_PAGE, build_docx, build_pdf
-from tests_support import csrf_token
+from tests_support import csrf_token, follow_job
 from tracker.minutes.review import highlight_source
 from tracker.models import (Action, ActionEvent, AgendaItem, AuditEntry, Comment, Meeting, MeetingStatus, Person, Question,
                             Response)
@@ -55,7 +55,8 @@ def token(client):
 
 
 def paste(client, text=MINUTES, **fields):
-    return client.post("/minutes/new", data={"text": text, "committee": "", "csrf_token": token(client), **fields})
+    return follow_job(client, client.post("/minutes/new", data={"text": text, "committee": "", "csrf_token": token(client),
+                                                                **fields}))
 
 
 @pytest.fixture
@@ -115,10 +116,10 @@ def test_editing_uploads_word_pdf_and_html_files(client, login, engine):
     files = [("minutes.docx", build_docx(), "docx"), ("minutes.pdf", build_pdf([PDF_TEXT_PAGE]), "pdf"),
              ("minutes.html", html + b"</body></html>", "html")]
     for day, (name, data, kind) in enumerate(files, 1):
-        response = client.post("/minutes/new", data={
+        response = follow_job(client, client.post("/minutes/new", data={
             "csrf_token": token(client), "file": (io.BytesIO(data), name), "committee": "",
             "new_committee": "Uploads Committee", "meeting_date": f"2024-10-0{day}"},
-            content_type="multipart/form-data")
+            content_type="multipart/form-data"))
         assert response.status_code == 302, response.get_data(as_text=True)
         stored = rows(engine, Meeting)[-1]
         assert (stored.source_format, stored.source_name, stored.date.day) == (kind, name, day)
@@ -131,8 +132,9 @@ def test_editing_bad_files_get_a_clear_message_and_nothing_is_stored(client, log
     app.config["MAX_UPLOAD_BYTES"] = 4000
 
     def upload(name, data):
-        return client.post("/minutes/new", data={"csrf_token": token(client), "file": (io.BytesIO(data), name),
-                                                 "committee": ""}, content_type="multipart/form-data")
+        return follow_job(client, client.post("/minutes/new", data={
+            "csrf_token": token(client), "file": (io.BytesIO(data), name), "committee": ""},
+            content_type="multipart/form-data"))
 
     junk = upload("minutes.txt", bytes(range(256)) * 8)
     assert junk.status_code == 415 and "its content is binary data" in junk.get_data(as_text=True)
@@ -459,8 +461,8 @@ def test_editing_a_chosen_file_survives_a_failed_submit_and_is_used_on_the_next(
     assert failed.status_code == 422 and "Kept from your last try: <strong>march.txt</strong>" in page
     kept = re.search(r'name="kept" type="hidden" value="([0-9a-f]{32})"', page)[1]
     assert count(engine, Meeting) == 0
-    again = client.post("/minutes/new", data={"csrf_token": token(client), "kept": kept, "committee": ""},
-                        content_type="multipart/form-data")
+    again = follow_job(client, client.post("/minutes/new", data={"csrf_token": token(client), "kept": kept,
+                                                                  "committee": ""}, content_type="multipart/form-data"))
     assert again.status_code == 302
     [meeting] = rows(engine, Meeting)
     assert meeting.source_name == "march.txt"

@@ -24,7 +24,7 @@ import pytest
 from sqlalchemy import event
 
 from conftest import ROOT
-from tests_support import csrf_token, row_counts
+from tests_support import csrf_token, follow_job, row_counts
 from tracker.search import core as search_core
 from tracker.search.core import reconcile
 
@@ -41,8 +41,8 @@ def files_under(folder: Path) -> list[str]:
 
 def upload(client, data: bytes = MINUTES.encode(), name: str = "minutes.txt"):
     token = csrf_token(client.get("/minutes/new"))
-    return client.post("/minutes/new", data={"csrf_token": token, "file": (io.BytesIO(data), name), "committee": ""},
-                       content_type="multipart/form-data")
+    return follow_job(client, client.post("/minutes/new", data={"csrf_token": token, "file": (io.BytesIO(data), name),
+                                                                "committee": ""}, content_type="multipart/form-data"))
 
 
 def hits(client, words: str) -> int:

@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 import tracker.reports.models  # noqa: F401
 import tracker.search.models  # noqa: F401
 import tracker.alerts.models  # noqa: F401
+import tracker.jobs.models  # noqa: F401
 from tracker.db import _alembic_config
 
 # Objects the PostgreSQL search backend manages in raw SQL (tsvector columns, GIN indexes), not as models.

@@ -4,7 +4,7 @@ when it runs, so that ``tracker --help`` stays quick."""
 
 from __future__ import annotations
 
-from . import accounts, actions, alerts, bench, database, demo, minutes, reports, search, serve  # noqa: F401  (each adds its commands)
+from . import accounts, actions, alerts, bench, database, demo, minutes, reports, search, serve, worker  # noqa: F401  (each adds its commands)
 from .base import cli
 
 __all__ = ["cli", "main"]

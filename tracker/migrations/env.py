@@ -7,6 +7,7 @@ import tracker.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 import tracker.reports.models  # noqa: F401  (scrutinised reports)
 import tracker.search.models  # noqa: F401  (saved searches, searches that found nothing)
 import tracker.alerts.models  # noqa: F401  (alert subscriptions)
+import tracker.jobs.models  # noqa: F401  (ingest jobs, periodic runs)
 
 engine = context.config.attributes["engine"]
 

@@ -13,6 +13,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy import Engine
 from sqlmodel import Session, delete, select
@@ -343,16 +344,33 @@ def ingest_document(*, engine: Engine, document: SourceDocument, nlp, committee:
 
     minutes = segment(document.text, nlp=nlp)
     source_file = save_original(original, document.format, uploads) if original is not None and uploads else None
+    return store_document(engine=engine, document=document, minutes=minutes, committee=committee,
+                          meeting_date=meeting_date, publish=publish, user=user, source_file=source_file,
+                          uploads=uploads, council=council)
+
+
+def store_document(*, engine: Engine, document: SourceDocument, minutes: Minutes, committee: str | None = None,
+                   meeting_date: str | dt.date | None = None, publish: bool = False, user: User | None = None,
+                   source_file: str | None = None, uploads: Path | None = None, council: str | None = None,
+                   also: Callable[[Session, IngestOutcome], None] | None = None) -> IngestOutcome:
+    """Store segmented minutes in one transaction, `source_file` (already kept in `uploads`) as their original.
+
+    `also` runs inside the same transaction once the meeting is stored (a job records its outcome there, so
+    the two commit together). The kept original is removed if the transaction fails or the document was
+    already stored; a replaced version's file is removed once the new one is committed.
+    """
     try:
         with write_session(engine) as session:
             outcome = ingest_minutes(session=session, document=document, minutes=minutes, committee=committee,
                                      meeting_date=meeting_date, publish=publish, user=user, source_file=source_file,
                                      council=council)
+            if also is not None:
+                also(session, outcome)
     except BaseException:
-        if source_file:
+        if source_file and uploads:
             (uploads / source_file).unlink(missing_ok=True)
         raise
-    if outcome.outcome == "unchanged" and source_file:
+    if outcome.outcome == "unchanged" and source_file and uploads:
         (uploads / source_file).unlink(missing_ok=True)
     if outcome.replaced_file and uploads:
         (uploads / outcome.replaced_file).unlink(missing_ok=True)
@@ -363,5 +381,5 @@ def meeting_warnings(meeting: Meeting) -> list[str]:
     return [line for line in meeting.warnings.split("\n") if line]
 
 
-__all__ = ["IngestError", "IngestOutcome", "ingest_minutes", "ingest_document", "committee_named", "save_original", "slugify",
+__all__ = ["IngestError", "IngestOutcome", "ingest_minutes", "ingest_document", "store_document", "committee_named", "save_original", "slugify",
            "parse_date", "meeting_warnings", "keep_pending", "pending_file", "drop_pending"]

@@ -1,4 +1,5 @@
-"""Kept originals: files in the uploads folder that no meeting names are removed at start-up and by `tracker check`.
+"""Kept originals: files in the uploads folder that no meeting (nor any unfinished job) names are removed at
+start-up and by `tracker check`.
 
 An ingest writes the original before its transaction commits (so a meeting never names a missing file); a
 process killed between the two leaves a file no meeting names. Only files older than ``ORPHAN_AGE`` go: a
@@ -15,6 +16,7 @@ from flask import Flask
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from ..jobs.models import UNFINISHED, Job
 from ..models import Meeting
 
 ORPHAN_AGE = timedelta(hours=1)  # far longer than any ingest takes between writing its original and committing
@@ -25,6 +27,8 @@ def remove_orphaned_originals(*, session: Session, uploads: Path, older_than: ti
     if not uploads.is_dir():
         return []
     named = set(session.exec(select(Meeting.source_file).where(Meeting.source_file.is_not(None))).all())
+    # an original waiting for (or being read by) a worker is not orphaned, however long the queue
+    named |= set(session.exec(select(Job.original).where(Job.state.in_(UNFINISHED), Job.original.is_not(None))).all())
     cutoff = time.time() - older_than.total_seconds()
     removed = []
     for path in sorted(uploads.iterdir()):

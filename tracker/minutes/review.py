@@ -16,10 +16,7 @@ from markupsafe import Markup, escape
 from sqlmodel import select
 from wtforms import SelectChoice
 
-from nlp import SegmenterError
-
 from ..db import write_session
-from ..errors import sentence
 from ..models import RECORD_MODELS, AgendaItem, Committee, Meeting, MeetingStatus, Question, RecordKind, Role
 from ..web import db, engine, get_or_404, load_user, role_required, segmenter, wants_json
 from ..web.forms import ConfirmForm
@@ -36,8 +33,9 @@ from .forms import (
     RecordKindForm,
     SplitForm,
 )
-from .ingest import IngestError, drop_pending, ingest_document, keep_pending, meeting_warnings, pending_file
-from .readers import InvalidDocument, read_document, read_document_isolated
+from ..jobs.service import TooManyJobs, enqueue_ingest, unfinished_jobs
+from .ingest import drop_pending, keep_pending, meeting_warnings, pending_file, save_original
+from .readers import InvalidDocument, sniff_format
 
 bp = Blueprint("editing", __name__)
 
@@ -94,47 +92,48 @@ def new_minutes():
         return _new_page(form, 422 if request.method == "POST" else 200, kept=kept)
     limit = current_app.config["MAX_UPLOAD_BYTES"]
     upload = form.file.data
-    field = form.file if upload or kept else form.text
-    try:
-        if upload or kept:
-            data, filename = (upload.stream.read(limit + 1), upload.filename) if upload else kept
-            if len(data) > limit:
-                raise InvalidDocument(f"the file is over {_human_size(limit)}, the largest accepted; split it "
-                                      "or save it as plain text", 413)
-            document = read_document_isolated(data, filename=filename, max_bytes=limit,
-                                              timeout=current_app.config["PARSE_SECONDS"],
-                                              memory_mb=current_app.config["PARSE_MEMORY_MB"])
-        else:
-            data = form.text.data.encode("utf-8")
-            document = read_document(data, filename=None, max_bytes=limit)
-    except InvalidDocument as error:
-        if kept is not None:  # a kept file that cannot be read is no use on the next try either
-            drop_pending(browser_session.pop("kept_upload", None), uploads)
-            form.kept.data = ""
-        field.errors.append(sentence(error.message))
-        return _new_page(form, error.status)
+    waiting = unfinished_jobs(session=db(), user_id=g.user.id)
+    if len(waiting) >= current_app.config["JOBS_PER_USER"]:
+        return _busy(waiting)
+    if upload or kept:
+        data, filename = (upload.stream.read(limit + 1), upload.filename) if upload else kept
+        if len(data) > limit:
+            form.file.errors.append(f"The file is over {_human_size(limit)}, the largest accepted; split it or save "
+                                    "it as plain text")
+            return _new_page(form, 413)
+        try:
+            kind = sniff_format(data)  # only to name the kept file; the job reads it and says what is wrong
+        except InvalidDocument:
+            kind = "bin"
+    else:
+        data, filename, kind = form.text.data.encode("utf-8"), None, "text"
     committee = " ".join((form.new_committee.data or "").split()) or form.committee.data or None
     council = " ".join((form.council.data or "").split()) or None
+    # the work (reading, segmenting, storing) is a job for `tracker worker`: this request only keeps the
+    # original and queues it, and the browser follows the job on its page
+    original = save_original(data, kind, uploads)
     try:
-        outcome = ingest_document(engine=engine(), document=document, nlp=segmenter(), committee=committee,
-                                  council=council,
-                                  meeting_date=form.meeting_date.data, publish=False, user=g.user, original=data,
-                                  uploads=uploads)
-    except IngestError as error:
-        form.committee.errors.append(sentence(str(error)))
-        return _new_page(form, 422, kept=(data, document.filename) if upload or kept else None)
-    except SegmenterError as error:
-        field.errors.append(sentence(str(error)))
-        return _new_page(form, 422)
+        with write_session(engine(), changes_pages=False) as session:
+            job = enqueue_ingest(session=session, user=g.user, original=original, filename=filename,
+                                 pasted=not (upload or kept), committee=committee, council=council,
+                                 meeting_date=form.meeting_date.data.isoformat() if form.meeting_date.data else None,
+                                 limit=current_app.config["JOBS_PER_USER"])
+    except TooManyJobs:
+        (uploads / original).unlink(missing_ok=True)
+        return _busy(unfinished_jobs(session=db(), user_id=g.user.id))
+    except BaseException:
+        (uploads / original).unlink(missing_ok=True)
+        raise
     browser_session["council"] = council or ""
     drop_pending(browser_session.pop("kept_upload", None), uploads)
-    if outcome.outcome == "unchanged":
-        flash("These minutes are already stored; nothing changed.")
-    else:
-        found = ", ".join(f"{n} {kind}" for kind, n in outcome.counts.items())
-        verb = "stored as a draft" if outcome.outcome == "created" else "replaced the earlier version"
-        flash(f"The minutes were {verb}: {found}. Check them below, then publish.")
-    return redirect(url_for("editing.review", meeting_id=outcome.meeting_id))
+    return redirect(url_for("jobs.job", job_id=job.id), 303)
+
+
+def _busy(waiting):
+    """429: the editor has as many minutes waiting as one may; the page lists them."""
+    response = current_app.make_response((render_template("jobs/busy.html", jobs=waiting), 429))
+    response.headers["Retry-After"] = "30"
+    return response
 
 
 @bp.app_errorhandler(413)
@@ -159,11 +158,11 @@ def request_too_large(error):
 @bp.route("/drafts")
 @role_required(Role.EDITOR)
 def drafts():
-    """Meetings not yet published, newest first."""
+    """Meetings not yet published, newest first, after the editor's own minutes still being read."""
     rows = db().exec(select(Meeting, Committee).join(Committee, Committee.id == Meeting.committee_id)
                      .where(Meeting.status == MeetingStatus.DRAFT)
                      .order_by(Meeting.created_at.desc(), Meeting.id.desc())).all()
-    return render_template("editing/drafts.html", rows=rows)
+    return render_template("editing/drafts.html", rows=rows, jobs=unfinished_jobs(session=db(), user_id=g.user.id))
 
 
 # --- the review page ---------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Background jobs: minutes read, segmented and stored by `tracker worker`, and the periodic tasks it runs."""
