@@ -110,3 +110,41 @@ def test_councils_people_search_filters_and_sorts_by_activity(client, engine, nl
     page = client.get("/people?role=councillor").get_data(as_text=True)
     assert "Councillor Smith" in page and "Head of Highways" not in page
     assert client.get("/people?q=nobody-at-all").status_code == 200
+
+
+def test_councils_search_filters_and_counts_by_council_only_when_there_are_two(client, engine, nlp):
+    ingest_text(engine, nlp, JANUARY)
+    page = client.get("/search?q=pothole").get_data(as_text=True)
+    assert 'id="council"' not in page  # one council: no council filter or facet
+    assert "council" not in client.get("/api/search?q=pothole").get_json()["facets"]
+    ingest_text(engine, nlp, OTHER_JANUARY)
+    page = client.get("/search?q=pothole").get_data(as_text=True)
+    assert 'id="council"' in page and '<option value="northshire-police-and-crime-panel"' in page
+    found = client.get("/api/search?q=pothole&per_page=100").get_json()
+    both = found["facets"]["council"]
+    assert set(both) == {"Testborough", "Northshire Police and Crime Panel"} and sum(both.values()) == found["total"]
+    narrowed = client.get("/api/search?q=pothole&per_page=100&council=northshire-police-and-crime-panel").get_json()
+    assert narrowed["total"] == both["Northshire Police and Crime Panel"]
+    assert {hit["meeting"]["council"] for hit in narrowed["hits"]} == {"Northshire Police and Crime Panel"}
+    named = client.get("/api/search?q=pothole&council=Testborough").get_json()  # a name works as well as a slug
+    assert {hit["meeting"]["council"] for hit in named["hits"]} == {"Testborough"}
+    wrong = client.get("/api/search?q=pothole&council=Nowhere")
+    assert wrong.status_code == 400 and "No council is called" in wrong.get_json()["message"]
+    mixed = client.get("/api/search?q=pothole&council=testborough"
+                       "&committee=northshire-police-and-crime-panel-place-scrutiny-committee")
+    assert mixed.status_code == 400 and "belongs to the council" in mixed.get_json()["message"]
+    feed = client.get("/search/feed?q=pothole&council=northshire-police-and-crime-panel").get_data(as_text=True)
+    assert "Northshire Police and Crime Panel: Place Scrutiny Committee" in feed
+
+
+def test_councils_action_log_filters_by_council_and_calendars_name_it(client, engine, nlp):
+    for minutes in (JANUARY, MARCH, OTHER_JANUARY, OTHER_MARCH):  # the next meeting dates "to the next meeting"
+        ingest_text(engine, nlp, minutes)
+    every = client.get("/api/actions?per_page=100").get_json()["items"]
+    panel = client.get("/api/actions?per_page=100&council=northshire-police-and-crime-panel").get_json()["items"]
+    assert 0 < len(panel) < len(every)
+    assert {row["meeting"]["committee"]["council"]["name"] for row in panel} == {"Northshire Police and Crime Panel"}
+    calendar = client.get("/actions/calendar.ics?council=northshire-police-and-crime-panel").get_data(as_text=True)
+    assert "From: Northshire Police and Crime Panel: Place Scrutiny Committee" in calendar.replace("\r\n ", "")
+    assert "From: Testborough" not in calendar.replace("\r\n ", "")
+    assert "NAME:Northshire Police and Crime Panel: action due dates" in calendar

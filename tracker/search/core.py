@@ -24,11 +24,13 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from ..db import listen_once
+from ..minutes.councils import DEFAULT_COUNCIL, council_by_slug, council_count, council_slug
 from ..minutes.ingest import slugify
 from ..models import (
     Action,
     AgendaItem,
     Committee,
+    Council,
     Meeting,
     MinuteRecord,
     Person,
@@ -69,6 +71,7 @@ class SearchRequest:
     tree: object = None
     kinds: tuple[str, ...] = ()
     committees: tuple[str, ...] = ()  # slugs
+    councils: tuple[str, ...] = ()  # slugs; already folded into `committees` (their committees), kept to show
     year: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -148,6 +151,7 @@ class Hit:
     committee: str
     committee_slug: str
     draft: bool
+    council: str = ""
     item_number: str | None = None
     item_title: str | None = None
     item_position: int | None = None
@@ -157,10 +161,17 @@ class Hit:
     owner: str | None = None
     due_date: dt.date | None = None
 
+    @property
+    def body(self) -> str:
+        """The committee's name led by its council's, as documents and feeds name it (the default council, which
+        minutes naming none go to, is not named)."""
+        return f"{self.council}: {self.committee}" if self.council and self.council != DEFAULT_COUNCIL \
+            else self.committee
+
     def to_dict(self) -> dict:
         found = {"kind": self.kind, "text": self.text, "snippet": str(self.snippet),
                  "meeting": {"id": self.meeting_id, "date": self.meeting_date.isoformat() if self.meeting_date else None,
-                             "committee": self.committee},
+                             "committee": self.committee, "council": self.council},
                  "item": {"number": self.item_number, "title": self.item_title}, "url": self.url,
                  "score": round(self.score, 4)}
         if self.kind == "question":
@@ -200,7 +211,8 @@ class SearchResults:
 
 # --- building a request from what was typed ---------------------------------------------
 
-def build_request(*, session: Session, text: str | None, kinds=(), committees=(), year: str | None = None,
+def build_request(*, session: Session, text: str | None, kinds=(), committees=(), councils=(),
+                  year: str | None = None,
                   date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
                   sort: str = "relevance", exact: bool = False, include_drafts: bool = False, page=1,
                   per_page: int = PER_PAGE) -> SearchRequest:
@@ -209,6 +221,9 @@ def build_request(*, session: Session, text: str | None, kinds=(), committees=()
     tree = q.parse(text or "", notes)
     kinds = tuple(dict.fromkeys(_kind(k) for k in kinds if k))
     committee_slugs = tuple(dict.fromkeys(s for c in committees if c for s in _committee_slugs(session, c)))
+    council_slugs = tuple(dict.fromkeys(_council_slug(session, c) for c in councils if c))
+    if council_slugs:
+        committee_slugs = _within_councils(session, committee_slugs, council_slugs)
     if year is not None and year != "" and not (year.isdigit() and len(year) == 4 or year == "undated"):
         raise q.QueryError(f"{year!r} is not a year; use four digits, as in 2024.")
     start, end = _date(date_from, "from"), _date(date_to, "to")
@@ -223,6 +238,7 @@ def build_request(*, session: Session, text: str | None, kinds=(), committees=()
             raise q.QueryError("Your search only says what to leave out. Add a word to look for, "
                                "as in transport NOT rail.")
     return SearchRequest(text=(text or "").strip(), tree=tree, kinds=kinds, committees=committee_slugs,
+                         councils=council_slugs,
                          year=year or None, date_from=start, date_to=end, sort=sort, exact=bool(exact),
                          include_drafts=include_drafts, page=page, per_page=per_page, notes=tuple(notes))
 
@@ -268,6 +284,42 @@ def _committee_slugs(session: Session, value: str) -> list[str]:
     return found
 
 
+def _council_slug(session: Session, value: str) -> str:
+    """The slug of the council named (by slug or name, any case); QueryError when there is none."""
+    council = council_by_slug(session=session, slug=value) or council_by_slug(session=session,
+                                                                              slug=council_slug(str(value)))
+    if council is None:
+        raise q.QueryError(f"No council is called {str(value)[:80]!r}. Check the spelling, or leave the council "
+                           "out to search them all.")
+    return council.slug
+
+
+def _within_councils(session: Session, committee_slugs: tuple[str, ...], council_slugs: tuple[str, ...]):
+    """The committees of these councils, narrowed to `committee_slugs` when some were chosen too."""
+    owned = session.exec(select(Committee.slug).join(Council, Council.id == Committee.council_id)
+                         .where(Council.slug.in_(council_slugs))).all()
+    kept = tuple(s for s in committee_slugs if s in set(owned)) if committee_slugs else tuple(sorted(owned))
+    if not kept:
+        raise q.QueryError("No committee chosen belongs to the council chosen; change one of them."
+                           if committee_slugs else "That council has no minutes yet; leave the council out to "
+                           "search them all.")
+    return kept
+
+
+def council_facet(session: Session, committee_counts: dict[str, int]) -> dict[str, int] | None:
+    """Hits per council slug, summed from the hits per committee; None with fewer than two councils (a
+    single-council tracker shows no council anywhere)."""
+    if council_count(session=session) < 2:
+        return None
+    owners = dict(session.exec(select(Committee.slug, Council.slug).join(Council, Council.id == Committee.council_id)
+                               .where(Committee.slug.in_(list(committee_counts)))).all())
+    counts: dict[str, int] = {}
+    for slug, n in committee_counts.items():
+        if slug in owners:
+            counts[owners[slug]] = counts.get(owners[slug], 0) + n
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def _resolve_field(session: Session, node: q.Field) -> q.Field:
     if node.name == "committee":
         return q.Field("committee", node.value, tuple(_committee_slugs(session, node.value)))
@@ -277,6 +329,15 @@ def _resolve_field(session: Session, node: q.Field) -> q.Field:
 # --- running a search ----------------------------------------------------------------
 
 def run_search(*, session: Session, backend: SearchBackend, request: SearchRequest) -> SearchResults:
+    """Run the search (see ``_searched``); with two or more councils, the facets count hits per council too."""
+    results = _searched(session, backend, request)
+    councils = council_facet(session, results.facets.get("committee") or {})
+    if councils is not None:
+        results.facets = {**results.facets, "council": councils}
+    return results
+
+
+def _searched(session: Session, backend: SearchBackend, request: SearchRequest) -> SearchResults:
     """Ask the index, then re-read the hits from the database in ranked order (drafts checked again).
 
     Unless exact words were asked for, the search forgives: other spellings of a word count as it (compounds,
@@ -409,6 +470,7 @@ def _load_hits(session: Session, found: list[IndexHit], *, include_drafts: bool)
                     score=hit.score, url=record_url(hit.kind, row.id, meeting.id, item.position if item else None),
                     meeting_id=meeting.id, meeting_date=meeting.date, meeting_title=meeting.title,
                     committee=committee.name, committee_slug=committee.slug, draft=draft,
+                    council=committee.council.name,
                     item_number=item.number if item else None, item_title=item.title if item else None,
                     item_position=item.position if item else None)
         if isinstance(row, Question):
