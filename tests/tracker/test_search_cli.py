@@ -170,5 +170,5 @@ def test_search_cli_and_actions_narrow_to_a_council(cli_env, runner, engine, nlp
     result = runner.invoke(cli, ["actions", "--council", "Eastmoor District Council", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert {row["meeting"]["council"] for row in json.loads(result.output)} == {"Eastmoor District Council"}
-    result = runner.invoke(cli, ["actions"])
-    assert "Westvale Borough Council: Housing Scrutiny Panel" in result.output
+    result = runner.invoke(cli, ["actions", "--council", "westvale-borough-council"])
+    assert "Housing Scrutiny Panel" in result.output and result.output.rstrip().endswith("1 action(s)")

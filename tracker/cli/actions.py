@@ -32,7 +32,6 @@ def actions_command(context, status, committee, council, owner, kind, sort, draf
 
     from ..actions import log
     from ..actions.exports import log_csv
-    from ..actions.pack import body_name
     from ..minutes.councils import council_slug
 
     if context.invoked_subcommand is not None:
@@ -60,7 +59,7 @@ def actions_command(context, status, committee, council, owner, kind, sort, draf
             a = entry.action
             due = a.due_date.isoformat() if a.due_date else (a.due or "no date")
             flags = "".join([" OVERDUE" if entry.overdue else "", " STALE" if entry.stale else ""])
-            click.echo(f"#{a.id} [{a.status}{flags}] {body_name(entry.committee)} "
+            click.echo(f"#{a.id} [{a.status}{flags}] {entry.committee.name} "
                        f"{entry.meeting.date.isoformat() if entry.meeting.date else 'undated'}: {a.text} "
                        f"(owner: {a.owner or 'not named'}; due: {due})")
         click.echo(f"{len(entries)} action(s)")
