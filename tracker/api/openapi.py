@@ -120,7 +120,7 @@ SCHEMAS: dict[str, Any] = {
         "hits": {"type": "array", "items": _object({
             "kind": {"enum": ["item", *_values(RecordKind)]}, "text": _STR,
             "snippet": {"type": "string", "description": "HTML: the text escaped, matching words in <mark>"},
-            "meeting": _object({"id": _INT, "date": _DATE, "committee": _STR}),
+            "meeting": _object({"id": _INT, "date": _DATE, "committee": _STR, "council": _STR}),
             "item": _object({"number": _nullable("string"), "title": _nullable("string")}), "url": _URL,
             "score": {"type": "number"},
             "responses": {"type": "array", "description": "questions only: the answers",
