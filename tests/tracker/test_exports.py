@@ -97,7 +97,8 @@ def test_exports_fold_line_breaks_name_the_calendar_and_mark_closed_actions(clie
         row[1] for row in rows]
     calendar = icalendar.Calendar.from_ical(
         client.get("/actions/calendar.ics?committee=place-scrutiny-committee").get_data())
-    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == "Testborough: Place Scrutiny Committee: action due dates"
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == \
+        "Testborough: Place Scrutiny Committee: action due dates"
     event = next(iter(calendar.walk("VEVENT")))
     assert str(event["SUMMARY"]) == ("Action due: The Head of Highways agreed to provide a breakdown of pothole "
                                      "repair times by ward.")

@@ -161,7 +161,8 @@ def test_search_cli_and_actions_narrow_to_a_council(cli_env, runner, engine, nlp
             "circulate the inspection figures.\n")
     _ingest(engine, nlp, "council: Westvale Borough Council\n" + MINUTES.replace("140", "95") + "\nThe Head of "
             "Housing agreed to circulate the inspection figures.\n", name="w.txt")
-    result = runner.invoke(cli, ["search", "inspections", "--kind", "response", "--council", "Westvale Borough Council"])
+    result = runner.invoke(cli, ["search", "inspections", "--kind", "response",
+                                 "--council", "Westvale Borough Council"])
     assert result.exit_code == 0, result.output
     assert "[response] Westvale Borough Council: Housing Scrutiny Panel" in result.output
     assert "Eastmoor" not in result.output and "95 inspections" in result.output.replace("*", "")

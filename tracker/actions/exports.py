@@ -100,7 +100,8 @@ def due_calendar(entries: list[LogEntry], *, base_url: str, name: str, host: str
             summary = summary[:199] + "…"
         owner = f"Owner: {one_line(action.owner)}\n" if action.owner else ""
         description = (f"{owner}Status: {STATUS_WORDS.get(str(action.status), action.status)}\n"
-                       f"From: {body_name(entry.committee)}, {entry.meeting.date.isoformat() if entry.meeting.date else 'undated'}"
+                       f"From: {body_name(entry.committee)}, "
+                       f"{entry.meeting.date.isoformat() if entry.meeting.date else 'undated'}"
                        f"\n{url}")
         lines += ["BEGIN:VEVENT", f"UID:action-{action.id}@{host}", f"DTSTAMP:{stamp}",
                   f"DTSTART;VALUE=DATE:{action.due_date:%Y%m%d}",

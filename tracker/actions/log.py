@@ -295,7 +295,8 @@ def log_counts(*, session: Session, filters: LogFilters, include_drafts: bool, t
 
 def api_actions(*, session: Session, include_drafts: bool, offset: int, limit: int, status: str | None = None,
                 committee: str | None = None, council: str | None = None, owner: int | str | None = None,
-                overdue: bool = False, kind: str | None = None, due_from: dt.date | None = None, due_to: dt.date | None = None,
+                overdue: bool = False, kind: str | None = None, due_from: dt.date | None = None,
+                due_to: dt.date | None = None,
                 stale: bool = False, today: dt.date | None = None,
                 stale_days: int = DEFAULT_STALE_DAYS) -> tuple[list, int]:
     """(action, meeting, committee) rows for /api/actions, soonest due first, and how many match.

@@ -208,7 +208,8 @@ def actions():
     if owner is not None and _DIGITS.fullmatch(owner):
         owner = int(owner)
     rows, total = api_actions(session=db(), include_drafts=include_drafts(), status=status, committee=_text("committee"),
-                              council=_text("council"), owner=owner, overdue=flags["overdue"] in ("1", "true"), kind=kind, due_from=due_from,
+                              council=_text("council"), owner=owner, overdue=flags["overdue"] in ("1", "true"),
+                              kind=kind, due_from=due_from,
                               due_to=due_to, stale=flags["stale"] in ("1", "true"), offset=paging.offset,
                               limit=paging.per_page,
                               stale_days=stale_days())

@@ -38,7 +38,8 @@ def _search_backend(engine):
 @click.option("--drafts", is_flag=True, help="Include draft meetings (as editors see them).")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text", show_default=True)
-def search_command(query, kind, committee, council, date_from, date_to, sort, exact, drafts, limit, output_format) -> None:
+def search_command(query, kind, committee, council, date_from, date_to, sort, exact, drafts, limit,
+                   output_format) -> None:
     """Search the stored minutes for QUERY (words, "phrases", AND/OR/NOT, kind:, committee:, asker:)."""
     # imported when the command runs, so that `tracker --help` stays quick
     import re as _re

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, current_app, flash, g, redirect, render_template, request, send_from_directory, url_for
+from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request, send_from_directory,
+                   url_for)
 from sqlmodel import select
 
 from ..actions.forms import ActionStatusForm
@@ -82,11 +83,11 @@ def _committee_page(body, form: PredecessorForm, status: int = 200):
             (c.slug, c.name) for c in db().exec(select(Committee).where(Committee.council_id == body.council_id,
                                                                         Committee.id != body.id)
                                                 .order_by(Committee.name)).all()]
-    return render_template("pages/committee.html", committee=body, predecessor=db().get(Committee, body.successor_of_id)
-                           if body.successor_of_id else None, successors=successors, predecessor_form=form,
-                           meetings=_paged(queries.committee_meetings, committee_id=body.id),
-                           actions=queries.action_log(session=db(), committee_id=body.id, include_drafts=include_drafts(),
-                                                     today=today())), status
+    predecessor = db().get(Committee, body.successor_of_id) if body.successor_of_id else None
+    return render_template("pages/committee.html", committee=body, predecessor=predecessor, successors=successors,
+                           predecessor_form=form, meetings=_paged(queries.committee_meetings, committee_id=body.id),
+                           actions=queries.action_log(session=db(), committee_id=body.id,
+                                                     include_drafts=include_drafts(), today=today())), status
 
 
 @committee_route(bp, "/committees/<slug>/predecessor", methods=["POST"])

@@ -44,8 +44,8 @@ def _args(source) -> dict:
 
 
 def _asked(args: dict) -> bool:
-    return bool(args["q"].strip() or args["kind"] or args["committee"] or args["council"] or args["year"] or args["from"]
-                or args["to"])
+    return bool(args["q"].strip() or args["kind"] or args["committee"] or args["council"] or args["year"]
+                or args["from"] or args["to"])
 
 
 def _search(args: dict, *, per_page: int = 10, sort: str | None = None, page=None):
@@ -185,7 +185,8 @@ def api_search():
     found["facets"]["committee"] = {names.get(slug, slug): n for slug, n in found["facets"]["committee"].items()}
     if "council" in found["facets"]:
         council_names = _council_names(found["facets"]["council"])
-        found["facets"]["council"] = {council_names.get(slug, slug): n for slug, n in found["facets"]["council"].items()}
+        found["facets"]["council"] = {council_names.get(slug, slug): n
+                                      for slug, n in found["facets"]["council"].items()}
     if results.total == 0:
         _remember_miss(args["q"])
     return jsonify(found)
