@@ -110,3 +110,93 @@ def test_councils_people_search_filters_and_sorts_by_activity(client, engine, nl
     page = client.get("/people?role=councillor").get_data(as_text=True)
     assert "Councillor Smith" in page and "Head of Highways" not in page
     assert client.get("/people?q=nobody-at-all").status_code == 200
+
+
+def test_councils_search_filters_and_counts_by_council_only_when_there_are_two(client, engine, nlp):
+    ingest_text(engine, nlp, JANUARY)
+    page = client.get("/search?q=pothole").get_data(as_text=True)
+    assert 'id="council"' not in page  # one council: no council filter or facet
+    assert "council" not in client.get("/api/search?q=pothole").get_json()["facets"]
+    ingest_text(engine, nlp, OTHER_JANUARY)
+    page = client.get("/search?q=pothole").get_data(as_text=True)
+    assert 'id="council"' in page and '<option value="northshire-police-and-crime-panel"' in page
+    found = client.get("/api/search?q=pothole&per_page=100").get_json()
+    both = found["facets"]["council"]
+    assert set(both) == {"Testborough", "Northshire Police and Crime Panel"} and sum(both.values()) == found["total"]
+    narrowed = client.get("/api/search?q=pothole&per_page=100&council=northshire-police-and-crime-panel").get_json()
+    assert narrowed["total"] == both["Northshire Police and Crime Panel"]
+    assert {hit["meeting"]["council"] for hit in narrowed["hits"]} == {"Northshire Police and Crime Panel"}
+    named = client.get("/api/search?q=pothole&council=Testborough").get_json()  # a name works as well as a slug
+    assert {hit["meeting"]["council"] for hit in named["hits"]} == {"Testborough"}
+    wrong = client.get("/api/search?q=pothole&council=Nowhere")
+    assert wrong.status_code == 400 and "No council is called" in wrong.get_json()["message"]
+    mixed = client.get("/api/search?q=pothole&council=testborough"
+                       "&committee=northshire-police-and-crime-panel-place-scrutiny-committee")
+    assert mixed.status_code == 400 and "belongs to the council" in mixed.get_json()["message"]
+    feed = client.get("/search/feed?q=pothole&council=northshire-police-and-crime-panel").get_data(as_text=True)
+    assert "Northshire Police and Crime Panel: Place Scrutiny Committee" in feed
+
+
+def test_councils_action_log_filters_by_council_and_calendars_name_it(client, engine, nlp):
+    for minutes in (JANUARY, MARCH, OTHER_JANUARY, OTHER_MARCH):  # the next meeting dates "to the next meeting"
+        ingest_text(engine, nlp, minutes)
+    every = client.get("/api/actions?per_page=100").get_json()["items"]
+    panel = client.get("/api/actions?per_page=100&council=northshire-police-and-crime-panel").get_json()["items"]
+    assert 0 < len(panel) < len(every)
+    assert {row["meeting"]["committee"]["council"]["name"] for row in panel} == {"Northshire Police and Crime Panel"}
+    calendar = client.get("/actions/calendar.ics?council=northshire-police-and-crime-panel").get_data(as_text=True)
+    assert "From: Northshire Police and Crime Panel: Place Scrutiny Committee" in calendar.replace("\r\n ", "")
+    assert "From: Testborough" not in calendar.replace("\r\n ", "")
+    assert "NAME:Northshire Police and Crime Panel: action due dates" in calendar
+
+
+RENAMED_MARCH = MARCH.replace("Place Scrutiny Committee", "Place and Environment Scrutiny Committee")
+
+
+def test_councils_minutes_naming_the_committee_replaced_carry_its_discharges(engine, nlp):
+    january = ingest_text(engine, nlp, JANUARY)
+    breakdown = action_like(engine, "breakdown of pothole repair times", january.meeting_id)
+    ingest_text(engine, nlp, RENAMED_MARCH)  # a new committee with no word of the old one: nothing is proposed
+    with Session(engine) as session:
+        assert session.exec(select(ActionLink).where(ActionLink.action_id == breakdown.id)).all() == []
+    said = RENAMED_MARCH.replace("date: 2024-03-13", "date: 2024-04-17").replace(
+        "---\n", "---\nThe Place and Environment Scrutiny Committee (formerly the Place Scrutiny Committee) met.\n\n")
+    april = ingest_text(engine, nlp, said)
+    with Session(engine) as session:
+        renamed = session.exec(select(Committee).where(Committee.name.startswith("Place and"))).one()
+        old = session.exec(select(Committee).where(Committee.name == "Place Scrutiny Committee")).one()
+        assert renamed.successor_of_id == old.id
+        links = session.exec(select(ActionLink).where(ActionLink.action_id == breakdown.id,
+                                                      ActionLink.kind == "discharge")).all()
+    assert [link.meeting_id for link in links] == [april.meeting_id]
+
+
+def test_councils_an_editor_names_the_committee_replaced_on_its_page(client, engine, nlp, login):
+    from tests_support import csrf_token
+
+    january = ingest_text(engine, nlp, JANUARY)
+    march = ingest_text(engine, nlp, RENAMED_MARCH)
+    ingest_text(engine, nlp, OTHER_JANUARY)
+    breakdown = action_like(engine, "breakdown of pothole repair times", january.meeting_id)
+    login("editor")
+    address = "/committees/place-and-environment-scrutiny-committee"
+    page = client.get(address, follow_redirects=True)
+    html = page.get_data(as_text=True)
+    assert 'id="predecessor"' in html and '<option value="place-scrutiny-committee"' in html
+    assert "northshire-police-and-crime-panel-place-scrutiny-committee\"" not in html  # only its own council's
+    post = page.request.path + "/predecessor"
+    refused = client.post(post, data={"csrf_token": csrf_token(page),
+                                      "predecessor": "northshire-police-and-crime-panel-place-scrutiny-committee"})
+    assert refused.status_code == 400 and "only replace one of its own council" in refused.get_data(as_text=True)
+    saved = client.post(post, data={"csrf_token": csrf_token(page), "predecessor": "place-scrutiny-committee"})
+    assert saved.status_code == 302
+    with Session(engine) as session:
+        [link] = session.exec(select(ActionLink).where(ActionLink.action_id == breakdown.id,
+                                                       ActionLink.kind == "discharge")).all()
+    assert link.meeting_id == march.meeting_id
+    shown = client.get(saved.headers["Location"]).get_data(as_text=True)
+    assert "Replaced the <a" in shown and "Place Scrutiny Committee</a>" in shown
+    old = client.get("/committees/place-scrutiny-committee", follow_redirects=True)
+    looped = client.post(old.request.path + "/predecessor", data={
+        "csrf_token": csrf_token(old), "predecessor": "place-and-environment-scrutiny-committee"})
+    assert looped.status_code == 400 and "cannot replace its own successor" in looped.get_data(as_text=True)

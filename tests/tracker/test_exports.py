@@ -97,7 +97,8 @@ def test_exports_fold_line_breaks_name_the_calendar_and_mark_closed_actions(clie
         row[1] for row in rows]
     calendar = icalendar.Calendar.from_ical(
         client.get("/actions/calendar.ics?committee=place-scrutiny-committee").get_data())
-    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == "Place Scrutiny Committee: action due dates"
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == \
+        "Testborough: Place Scrutiny Committee: action due dates"
     event = next(iter(calendar.walk("VEVENT")))
     assert str(event["SUMMARY"]) == ("Action due: The Head of Highways agreed to provide a breakdown of pothole "
                                      "repair times by ward.")
@@ -118,7 +119,7 @@ def test_exports_the_atom_feed_of_new_actions_parses_with_feedparser(client, eng
     assert response.status_code == 200 and response.mimetype == "application/atom+xml"
     feed = feedparser.parse(response.get_data())
     assert not feed.bozo, feed.bozo_exception
-    assert feed.feed.title == "New actions: Place Scrutiny Committee"
+    assert feed.feed.title == "New actions: Testborough: Place Scrutiny Committee"  # the council named, as in documents
     assert len(feed.entries) == 3
     breakdown = action_like(engine, "breakdown of pothole repair times")
     entry = next(e for e in feed.entries if e.link.endswith(f"/actions/{breakdown.id}"))
@@ -149,7 +150,7 @@ def test_exports_the_agenda_pack_docx_is_a4_landscape_with_the_chosen_columns_an
     section = document.sections[0]
     assert section.orientation == WD_ORIENT.LANDSCAPE
     assert (round(section.page_width / Mm(1)), round(section.page_height / Mm(1))) == (297, 210)  # A4
-    assert document.paragraphs[0].text == "Place Scrutiny Committee: action tracker"
+    assert document.paragraphs[0].text == "Testborough: Place Scrutiny Committee: action tracker"
     assert document.paragraphs[1].text.startswith("For the meeting of 15 January 2030. Generated ")
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
     assert headings == ["New actions raised at the last meeting (13 March 2024) (1)",

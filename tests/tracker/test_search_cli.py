@@ -154,3 +154,22 @@ def test_search_two_processes_writing_at_once_neither_fail_nor_lose_an_update(ap
     assert written.query_index(request).total == len(meetings)
     assert os.path.exists(written.root / "CURRENT")
     written.close()
+
+
+def test_search_cli_and_actions_narrow_to_a_council(cli_env, runner, engine, nlp):
+    _ingest(engine, nlp, "council: Eastmoor District Council\n" + MINUTES + "\nThe Head of Housing agreed to "
+            "circulate the inspection figures.\n")
+    _ingest(engine, nlp, "council: Westvale Borough Council\n" + MINUTES.replace("140", "95") + "\nThe Head of "
+            "Housing agreed to circulate the inspection figures.\n", name="w.txt")
+    result = runner.invoke(cli, ["search", "inspections", "--kind", "response",
+                                 "--council", "Westvale Borough Council"])
+    assert result.exit_code == 0, result.output
+    assert "[response] Westvale Borough Council: Housing Scrutiny Panel" in result.output
+    assert "Eastmoor" not in result.output and "95 inspections" in result.output.replace("*", "")
+    result = runner.invoke(cli, ["search", "inspections", "--council", "Nowhere"])
+    assert result.exit_code != 0 and "No council is called 'Nowhere'" in result.output
+    result = runner.invoke(cli, ["actions", "--council", "Eastmoor District Council", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert {row["meeting"]["council"] for row in json.loads(result.output)} == {"Eastmoor District Council"}
+    result = runner.invoke(cli, ["actions", "--council", "westvale-borough-council"])
+    assert "Housing Scrutiny Panel" in result.output and result.output.rstrip().endswith("1 action(s)")

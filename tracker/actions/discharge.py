@@ -1,6 +1,6 @@
 """Discharge: proposing that a later meeting reported back on an earlier action, and an officer's decision.
 
-A proposal needs the same committee, a later meeting, subject words in common
+A proposal needs the same committee (or its predecessor or successor), a later meeting, subject words in common
 (from the action, its sentence and its agenda item's title against a later
 item's title and everything minuted under it) and, for most kinds of action, a
 sign in the later item that the kind of thing promised happened (a report on
@@ -36,6 +36,7 @@ from ..models import (
     utcnow,
     meeting_visible,
 )
+from ..minutes.successors import committee_line
 from .service import STILL_OPEN, set_action_status, source_sentence
 
 MIN_SCORE = 0.3
@@ -169,9 +170,10 @@ def propose_discharges(*, session: Session, meeting_id: int) -> list[ActionLink]
     if meeting is None or meeting.date is None:
         return []
     made = []
+    line = committee_line(session=session, committee_id=meeting.committee_id)  # with its predecessors, successors
     common = common_terms(session=session, committee_id=meeting.committee_id)
     earlier = session.exec(select(Action, Meeting).join(Meeting, Meeting.id == Action.meeting_id).where(
-        Meeting.committee_id == meeting.committee_id, Meeting.date < meeting.date,
+        Meeting.committee_id.in_(line), Meeting.date < meeting.date,
         Action.status.in_(STILL_OPEN))).all()
     if earlier:
         items = later_items(session=session, meeting_id=meeting.id)
@@ -182,7 +184,7 @@ def propose_discharges(*, session: Session, meeting_id: int) -> list[ActionLink]
                 made.append(link)
     own = session.exec(select(Action).where(Action.meeting_id == meeting.id, Action.status.in_(STILL_OPEN))).all()
     if own:
-        later_meetings = session.exec(select(Meeting).where(Meeting.committee_id == meeting.committee_id,
+        later_meetings = session.exec(select(Meeting).where(Meeting.committee_id.in_(line),
                                                             Meeting.date > meeting.date)).all()
         subjects = {action.id: without(action_subject(session=session, action=action, meeting=meeting), common)
                     for action in own}

@@ -100,7 +100,8 @@ def due_calendar(entries: list[LogEntry], *, base_url: str, name: str, host: str
             summary = summary[:199] + "…"
         owner = f"Owner: {one_line(action.owner)}\n" if action.owner else ""
         description = (f"{owner}Status: {STATUS_WORDS.get(str(action.status), action.status)}\n"
-                       f"From: {entry.committee.name}, {entry.meeting.date.isoformat() if entry.meeting.date else 'undated'}"
+                       f"From: {body_name(entry.committee)}, "
+                       f"{entry.meeting.date.isoformat() if entry.meeting.date else 'undated'}"
                        f"\n{url}")
         lines += ["BEGIN:VEVENT", f"UID:action-{action.id}@{host}", f"DTSTAMP:{stamp}",
                   f"DTSTART;VALUE=DATE:{action.due_date:%Y%m%d}",
@@ -152,7 +153,7 @@ def actions_feed(entries: list[LogEntry], *, base_url: str, title: str, feed_pat
         ET.SubElement(item, f"{{{ATOM}}}updated").text = _time(action.updated_at or action.created_at)
         ET.SubElement(item, f"{{{ATOM}}}published").text = _time(action.created_at)
         due = action.due_date.isoformat() if action.due_date else (action.due or "no date")
-        summary = (f"{entry.committee.name}, meeting of "
+        summary = (f"{body_name(entry.committee)}, meeting of "
                    f"{entry.meeting.date.isoformat() if entry.meeting.date else 'unknown date'}. "
                    f"Owner: {action.owner or 'not named'}. Due: {due}. "
                    f"Status: {STATUS_WORDS.get(str(action.status), action.status)}.")

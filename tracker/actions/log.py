@@ -21,6 +21,7 @@ from ..models import (
     Action,
     AgendaItem,
     Committee,
+    Council,
     Meeting,
     Person,
     Question,
@@ -53,6 +54,7 @@ class LogFilters:
     owner: str = ""  # part of the owner's name as minuted, or a person id
     kind: str = ""  # a key of KIND_WORDS
     committee: str = ""  # a committee slug
+    council: str = ""  # a council slug
     due_from: dt.date | None = None
     due_to: dt.date | None = None
     overdue: bool = False
@@ -115,10 +117,13 @@ def parse_filters(args: Mapping[str, str], *, committee: str | None = None) -> L
     slug = committee or text("committee")
     if slug and not _SLUG.fullmatch(slug):
         raise BadFilter("committee must be a committee's slug, such as adults-health-scrutiny")
+    council = text("council")
+    if council and not _SLUG.fullmatch(council):
+        raise BadFilter("council must be a council's slug, such as eastmoor-district-council")
     due_from, due_to = _date("due_from", text("due_from")), _date("due_to", text("due_to"))
     if due_from and due_to and due_from > due_to:
         raise BadFilter("due_from must not be after due_to")
-    return LogFilters(status=status, owner=text("owner"), kind=kind, committee=slug, due_from=due_from,
+    return LogFilters(status=status, owner=text("owner"), kind=kind, committee=slug, council=council, due_from=due_from,
                       due_to=due_to, overdue=overdue, stale=stale, sort=sort)
 
 
@@ -214,6 +219,8 @@ def filtered_statement(filters: LogFilters, *, include_drafts: bool, today: dt.d
         statement = statement.where(Action.kind == filters.kind)
     if filters.committee:
         statement = statement.where(Committee.slug == filters.committee)
+    if filters.council:
+        statement = statement.where(Committee.council_id.in_(select(Council.id).where(Council.slug == filters.council)))
     if filters.due_from:
         statement = statement.where(Action.due_date >= filters.due_from)
     if filters.due_to:
@@ -287,8 +294,9 @@ def log_counts(*, session: Session, filters: LogFilters, include_drafts: bool, t
 
 
 def api_actions(*, session: Session, include_drafts: bool, offset: int, limit: int, status: str | None = None,
-                committee: str | None = None, owner: int | str | None = None, overdue: bool = False,
-                kind: str | None = None, due_from: dt.date | None = None, due_to: dt.date | None = None,
+                committee: str | None = None, council: str | None = None, owner: int | str | None = None,
+                overdue: bool = False, kind: str | None = None, due_from: dt.date | None = None,
+                due_to: dt.date | None = None,
                 stale: bool = False, today: dt.date | None = None,
                 stale_days: int = DEFAULT_STALE_DAYS) -> tuple[list, int]:
     """(action, meeting, committee) rows for /api/actions, soonest due first, and how many match.
@@ -297,7 +305,8 @@ def api_actions(*, session: Session, include_drafts: bool, offset: int, limit: i
     case. `kind`, the due window and `stale` narrow it as the action log does.
     """
     today = today or dt.date.today()
-    statement = filtered_statement(LogFilters(kind=kind or "", committee=committee or "", due_from=due_from,
+    statement = filtered_statement(LogFilters(kind=kind or "", committee=committee or "", council=council or "",
+                                              due_from=due_from,
                                               due_to=due_to, overdue=overdue, stale=stale),
                                    include_drafts=include_drafts, today=today, stale_days=stale_days,
                                    columns=(Action, Meeting, Committee))

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from nlp.subjects import asks_again, subject_terms
 
 from ..models import Action, ActionLink, AgendaItem, Comment, Committee, LinkKind, LinkState, Meeting, MeetingStatus
+from ..minutes.successors import committee_line
 from .discharge import Subject, action_subject, reason
 
 MIN_SCORE_WITH_CUE = 0.25
@@ -81,17 +82,18 @@ def propose_repeats(*, session: Session, meeting_id: int) -> list[ActionLink]:
     if meeting is None or meeting.date is None:
         return []
     made = []
+    line = committee_line(session=session, committee_id=meeting.committee_id)  # with its predecessors, successors
     records = _candidates(session, meeting.id)
     if records:
         earlier = session.exec(select(Action, Meeting).join(Meeting, Meeting.id == Action.meeting_id).where(
-            Meeting.committee_id == meeting.committee_id, Meeting.date < meeting.date)).all()
+            Meeting.committee_id.in_(line), Meeting.date < meeting.date)).all()
         for action, held in earlier:
             best = _best(action_subject(session=session, action=action, meeting=held), action.kind, records)
             if best and (link := _link(session, action, meeting, *best)):
                 made.append(link)
     own = session.exec(select(Action).where(Action.meeting_id == meeting.id)).all()
     if own:
-        later_meetings = session.exec(select(Meeting).where(Meeting.committee_id == meeting.committee_id,
+        later_meetings = session.exec(select(Meeting).where(Meeting.committee_id.in_(line),
                                                             Meeting.date > meeting.date)).all()
         for later in later_meetings:
             later_records = _candidates(session, later.id)

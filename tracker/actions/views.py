@@ -25,6 +25,7 @@ from .charts import CommitteeChart, MonthChart, done_by_month, open_by_committee
 from .discharge import decide_link, discharged_at, links_for
 from .exports import actions_feed, agenda_pack_docx, due_calendar, log_csv
 from .forms import ActionOwnerDueForm, ActionStatusForm, ActionUpdateForm, LinkDecisionForm, TrackerColumnsForm
+from ..minutes.councils import council_by_slug
 from .pack import (PACK_COLUMNS, RAG_WORDS, REQUIRED_COLUMNS, agenda_pack, body_name, set_tracker_columns,
                    status_words, tracker_columns)
 from .repeats import repeat_chain
@@ -127,7 +128,9 @@ def calendar():
     filters, entries = _export_entries()
     committee = (queries.committee_by_slug(session=db(), slug=filters.committee, include_drafts=include_drafts())
                  if filters.committee else None)
-    name = f"{body_name(committee)}: action due dates" if committee else "Action due dates: every committee"
+    council = council_by_slug(session=db(), slug=filters.council) if filters.council else None
+    name = (f"{body_name(committee)}: action due dates" if committee else
+            f"{council.name}: action due dates" if council else "Action due dates: every committee")
     body = due_calendar(entries, base_url=_base_url(), name=name, host=request.host.split(":")[0] or "tracker")
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = 'inline; filename="actions.ics"'
@@ -141,7 +144,7 @@ def committee_feed(slug: str):
     result = log.action_log(session=db(), filters=log.LogFilters(committee=committee.slug, sort="newest"),
                             include_drafts=include_drafts(), today=today(), stale_days=stale_days(), page=1,
                             per_page=FEED_SIZE)
-    body = actions_feed(result.entries, base_url=_base_url(), title=f"New actions: {committee.name}",
+    body = actions_feed(result.entries, base_url=_base_url(), title=f"New actions: {body_name(committee)}",
                         feed_path=url_for("actions.committee_feed", slug=committee.slug),
                         page_path=url_for("actions.committee_log", slug=committee.slug))
     return Response(body, mimetype="application/atom+xml")

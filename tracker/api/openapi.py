@@ -120,7 +120,7 @@ SCHEMAS: dict[str, Any] = {
         "hits": {"type": "array", "items": _object({
             "kind": {"enum": ["item", *_values(RecordKind)]}, "text": _STR,
             "snippet": {"type": "string", "description": "HTML: the text escaped, matching words in <mark>"},
-            "meeting": _object({"id": _INT, "date": _DATE, "committee": _STR}),
+            "meeting": _object({"id": _INT, "date": _DATE, "committee": _STR, "council": _STR}),
             "item": _object({"number": _nullable("string"), "title": _nullable("string")}), "url": _URL,
             "score": {"type": "number"},
             "responses": {"type": "array", "description": "questions only: the answers",
@@ -150,6 +150,7 @@ PAGING = [_query("page", "page number, from 1", {"type": "integer", "minimum": 1
           _query("per_page", f"results a page, at most {MAX_PER_PAGE}",
                  {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE})]
 COMMITTEE = _query("committee", "a committee's slug", {"type": "string"})
+COUNCIL = _query("council", "a council's slug", {"type": "string"})
 
 
 def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
@@ -182,7 +183,7 @@ PATHS: dict[str, Any] = {
     "/api/people/{person_id}": _get("A person and a page each of their questions, responses, comments and actions",
                                     _ref("PersonDetail"), [_path("person_id", "the person's id"), *PAGING], 404),
     "/api/actions": _get("Actions, soonest due first", _page_of(_ref("ActionInMeeting")), [
-        *PAGING, COMMITTEE,
+        *PAGING, COMMITTEE, COUNCIL,
         _query("status", "only actions with this status", {"enum": _values(ActionStatus)}),
         _query("owner", "a person's id, or the owner's name as minuted (any case)", {"type": "string"}),
         _query("overdue", "1: only actions past their due date that are neither done nor dropped",
@@ -210,6 +211,7 @@ PATHS: dict[str, Any] = {
             _query("q", "words, \"a phrase\", OR, -not, field:value", {"type": "string"}),
             _query("kind", "only records of this kind (repeatable)", {"enum": ["item", *_values(RecordKind)]}),
             _query("committee", "a committee's slug or name (repeatable)", {"type": "string"}),
+            _query("council", "a council's slug or name (repeatable)", {"type": "string"}),
             _query("year", "four digits, or undated", {"type": "string"}),
             _query("from", "meetings on or after this date", {"type": "string", "format": "date"}),
             _query("to", "meetings on or before this date", {"type": "string", "format": "date"}),

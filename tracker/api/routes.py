@@ -186,9 +186,9 @@ def person(person_id: int):
 
 @bp.get("/actions")
 def actions():
-    """Actions, soonest due first; filter as the action log does: status, committee, owner, kind, due window,
+    """Actions, soonest due first; filter as the action log does: status, committee, council, owner, kind, due window,
     overdue and stale."""
-    _args(*PAGING, "status", "committee", "owner", "overdue", "kind", "due_from", "due_to", "stale")
+    _args(*PAGING, "status", "committee", "council", "owner", "overdue", "kind", "due_from", "due_to", "stale")
     paging = _paging()
     status = request.args.get("status")
     if status is not None and status not in set(ActionStatus):
@@ -208,7 +208,8 @@ def actions():
     if owner is not None and _DIGITS.fullmatch(owner):
         owner = int(owner)
     rows, total = api_actions(session=db(), include_drafts=include_drafts(), status=status, committee=_text("committee"),
-                              owner=owner, overdue=flags["overdue"] in ("1", "true"), kind=kind, due_from=due_from,
+                              council=_text("council"), owner=owner, overdue=flags["overdue"] in ("1", "true"),
+                              kind=kind, due_from=due_from,
                               due_to=due_to, stale=flags["stale"] in ("1", "true"), offset=paging.offset,
                               limit=paging.per_page,
                               stale_days=stale_days())

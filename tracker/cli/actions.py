@@ -12,6 +12,7 @@ from .base import checked_engine, cli
 @click.option("--status", type=click.Choice(["open", "in_progress", "done", "dropped", "overdue", "stale"]),
               help="open: still to do (open or in progress); overdue and stale are still to do too.")
 @click.option("--committee", help="A committee's slug, such as adults-health-scrutiny.")
+@click.option("--council", help="A council's name or slug, such as eastmoor-district-council.")
 @click.option("--owner", help="Part of the owner's name as minuted, or a person id.")
 @click.option("--kind", help="report_back, provide_information, include_data, share, arrange, investigate, other.")
 @click.option("--sort", type=click.Choice(["due", "age", "newest"]), default="due", show_default=True)
@@ -21,7 +22,7 @@ from .base import checked_engine, cli
 @click.option("--format", "output_format", type=click.Choice(["json", "csv", "text"]), default="text",
               show_default=True)
 @click.pass_context
-def actions_command(context, status, committee, owner, kind, sort, drafts, stale_days, output_format) -> None:
+def actions_command(context, status, committee, council, owner, kind, sort, drafts, stale_days, output_format) -> None:
     """The action log: filter by status, committee, owner or kind; print as text, JSON or CSV."""
     # imported when the command runs, so that `tracker --help` stays quick
     import datetime as dt
@@ -31,10 +32,12 @@ def actions_command(context, status, committee, owner, kind, sort, drafts, stale
 
     from ..actions import log
     from ..actions.exports import log_csv
+    from ..minutes.councils import council_slug
 
     if context.invoked_subcommand is not None:
         return
-    args = {"status": status or "", "committee": committee or "", "owner": owner or "", "kind": kind or "",
+    args = {"status": status or "", "committee": committee or "",
+            "council": council_slug(council) if council else "", "owner": owner or "", "kind": kind or "",
             "sort": sort}
     try:
         filters = log.parse_filters(args)

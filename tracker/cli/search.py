@@ -30,6 +30,7 @@ def _search_backend(engine):
 @click.argument("query", nargs=-1)
 @click.option("--kind", multiple=True, help="item, question, response, comment, resolution or action (repeatable).")
 @click.option("--committee", multiple=True, help="Committee name or part of it (repeatable).")
+@click.option("--council", multiple=True, help="Council (or other body) by name or slug (repeatable).")
 @click.option("--from", "date_from", help="Meetings on or after YYYY-MM-DD.")
 @click.option("--to", "date_to", help="Meetings on or before YYYY-MM-DD.")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
@@ -37,7 +38,8 @@ def _search_backend(engine):
 @click.option("--drafts", is_flag=True, help="Include draft meetings (as editors see them).")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--format", "output_format", type=click.Choice(["json", "text"]), default="text", show_default=True)
-def search_command(query, kind, committee, date_from, date_to, sort, exact, drafts, limit, output_format) -> None:
+def search_command(query, kind, committee, council, date_from, date_to, sort, exact, drafts, limit,
+                   output_format) -> None:
     """Search the stored minutes for QUERY (words, "phrases", AND/OR/NOT, kind:, committee:, asker:)."""
     # imported when the command runs, so that `tracker --help` stays quick
     import re as _re
@@ -51,7 +53,7 @@ def search_command(query, kind, committee, date_from, date_to, sort, exact, draf
     try:
         with Session(engine) as session:  # closed (its connection returned) before the engine is disposed
             request = build_request(session=session, text=" ".join(query), kinds=kind, committees=committee,
-                                    date_from=date_from, date_to=date_to, sort=sort, exact=exact,
+                                    councils=council, date_from=date_from, date_to=date_to, sort=sort, exact=exact,
                                     include_drafts=drafts, per_page=limit)
             if request.tree is None and not (request.kinds or request.committees or request.date_from
                                              or request.date_to):
@@ -78,7 +80,7 @@ def search_command(query, kind, committee, date_from, date_to, sort, exact, draf
         # imported when the command runs, so that `tracker --help` stays quick
         from html import unescape
 
-        where = f"{hit.committee}, {hit.meeting_date or 'undated'}"
+        where = f"{hit.body}, {hit.meeting_date or 'undated'}"
         if hit.item_title and hit.kind != "item":
             where += f", item {hit.item_number or ''} {hit.item_title[:60]}".replace("  ", " ")
         click.echo(f"\n{number}. [{hit.kind}] {where}{' (draft)' if hit.draft else ''}")

@@ -128,3 +128,9 @@ class AddRecordForm(FlaskForm):
         min=0, message="Give a number of 0 or more")])
     end = IntegerField("End position in the source", validators=[Optional(), NumberRange(
         min=1, message="Give a number of 1 or more")])
+
+
+class PredecessorForm(FlaskForm):
+    """An editor names the committee this one replaced (its council's committees are the choices)."""
+
+    predecessor = SelectField("This committee replaced", choices=[], validate_choice=False)

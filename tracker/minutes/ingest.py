@@ -40,6 +40,7 @@ from ..models import (
 from ..reports.service import remember_report_items, restore_report_items
 from .councils import CouncilError, council_named
 from .people import person_for
+from .successors import read_predecessor
 from .readers import SourceDocument
 
 
@@ -133,6 +134,8 @@ def ingest_minutes(*, session: Session, document: SourceDocument, minutes: Minut
                              ["this document is already stored; nothing changed"])
 
     body = committee_named(session=session, name=committee_name, council=body_of)
+    session.flush()  # the new committee's id, to compare it with the one its minutes say it replaced
+    read_predecessor(session=session, committee=body, text=minutes.text)
     meeting = None
     if when is not None:
         meeting = session.exec(select(Meeting).where(Meeting.committee_id == body.id, Meeting.date == when)).first()

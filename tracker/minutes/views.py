@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
+from flask import (Blueprint, abort, current_app, flash, g, redirect, render_template, request, send_from_directory,
+                   url_for)
+from sqlmodel import select
 
 from ..actions.forms import ActionStatusForm
-from ..models import ActionStatus, Role
-from ..web import committee_route, db, has_role, include_drafts, today
+from ..db import write_session
+from ..errors import Invalid
+from ..models import ActionStatus, Committee, Role, User
+from ..web import committee_route, db, engine, has_role, include_drafts, role_required, today
 from . import queries
 from .annotate import annotate_meeting
 from .councils import council_by_slug, councils
+from .forms import PredecessorForm
+from .successors import set_predecessor
 
 bp = Blueprint("pages", __name__)
 
@@ -60,10 +66,50 @@ def committee(slug: str):
     body = queries.committee_by_slug(session=db(), slug=slug, include_drafts=include_drafts())
     if body is None:
         abort(404)
-    return render_template("pages/committee.html", committee=body,
-                           meetings=_paged(queries.committee_meetings, committee_id=body.id),
-                           actions=queries.action_log(session=db(), committee_id=body.id, include_drafts=include_drafts(),
-                                                     today=today()))
+    return _committee_page(body, PredecessorForm(formdata=None, data={"predecessor": _slug_of(body.successor_of_id)}))
+
+
+def _slug_of(committee_id: int | None) -> str:
+    committee = db().get(Committee, committee_id) if committee_id else None
+    return committee.slug if committee else ""
+
+
+def _committee_page(body, form: PredecessorForm, status: int = 200):
+    """The committee page; editors get the form naming the committee it replaced (`form`, perhaps with errors)."""
+    successors = db().exec(select(Committee).where(Committee.successor_of_id == body.id)
+                           .order_by(Committee.name)).all()
+    if has_role(Role.EDITOR):
+        form.predecessor.choices = [("", "None")] + [
+            (c.slug, c.name) for c in db().exec(select(Committee).where(Committee.council_id == body.council_id,
+                                                                        Committee.id != body.id)
+                                                .order_by(Committee.name)).all()]
+    predecessor = db().get(Committee, body.successor_of_id) if body.successor_of_id else None
+    return render_template("pages/committee.html", committee=body, predecessor=predecessor, successors=successors,
+                           predecessor_form=form, meetings=_paged(queries.committee_meetings, committee_id=body.id),
+                           actions=queries.action_log(session=db(), committee_id=body.id,
+                                                     include_drafts=include_drafts(), today=today())), status
+
+
+@committee_route(bp, "/committees/<slug>/predecessor", methods=["POST"])
+@role_required(Role.EDITOR)
+def committee_predecessor(slug: str):
+    """An editor names the committee this one replaced, so its actions' discharges are looked for here too."""
+    body = queries.committee_by_slug(session=db(), slug=slug, include_drafts=True)
+    if body is None:
+        abort(404)
+    form = PredecessorForm()
+    if form.validate_on_submit():
+        try:
+            with write_session(engine()) as session:
+                set_predecessor(session=session, committee_id=body.id, predecessor_slug=form.predecessor.data or None,
+                                user=session.get(User, g.user.id))
+        except Invalid as error:
+            form.predecessor.errors = [error.sentence()]
+        else:
+            flash("Saved which committee this one replaced." if form.predecessor.data else
+                  "This committee is no longer recorded as replacing another.")
+            return redirect(url_for("pages.committee", slug=body.slug))
+    return _committee_page(body, form, 400)
 
 
 def render_meeting(meeting_id: int, failed: tuple[int, ActionStatusForm] | None = None):

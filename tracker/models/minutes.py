@@ -71,6 +71,8 @@ class Committee(SQLModel, table=True):
     council_id: int = Field(foreign_key="council.id", index=True, ondelete="RESTRICT")
     name: str = Field(max_length=200)
     slug: str = Field(max_length=200, unique=True, index=True)
+    # the committee this one replaced ("formerly the X Committee"), whose actions it carries on
+    successor_of_id: int | None = Field(default=None, foreign_key="committee.id", ondelete="SET NULL")
     # loaded with the committee, so a committee read in one session still names its council after it closes
     council: Council = Relationship(sa_relationship_kwargs={"lazy": "selectin"})
 

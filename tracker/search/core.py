@@ -24,11 +24,13 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from ..db import listen_once
+from ..minutes.councils import DEFAULT_COUNCIL, council_by_slug, council_count, council_slug
 from ..minutes.ingest import slugify
 from ..models import (
     Action,
     AgendaItem,
     Committee,
+    Council,
     Meeting,
     MinuteRecord,
     Person,
@@ -47,6 +49,8 @@ PER_PAGE = 10
 MAX_PAGE = 1000
 FEW = 5  # fewer records than this with every word, and the search is widened to records with some of them
 WINDOW = 50  # the top hits read back and judged in order when a search is widened or has an acronym
+RERANK = 20  # the top hits of any other search by relevance read back and reordered (pages 1-2 at 10 a page)
+TITLE_GAIN = 0.5  # a record's score grows by up to half when its agenda item's title holds the words searched for
 
 
 class SearchUnavailable(Exception):
@@ -69,6 +73,7 @@ class SearchRequest:
     tree: object = None
     kinds: tuple[str, ...] = ()
     committees: tuple[str, ...] = ()  # slugs
+    councils: tuple[str, ...] = ()  # slugs; already folded into `committees` (their committees), kept to show
     year: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -148,6 +153,7 @@ class Hit:
     committee: str
     committee_slug: str
     draft: bool
+    council: str = ""
     item_number: str | None = None
     item_title: str | None = None
     item_position: int | None = None
@@ -157,10 +163,17 @@ class Hit:
     owner: str | None = None
     due_date: dt.date | None = None
 
+    @property
+    def body(self) -> str:
+        """The committee's name led by its council's, as documents and feeds name it (the default council, which
+        minutes naming none go to, is not named)."""
+        return f"{self.council}: {self.committee}" if self.council and self.council != DEFAULT_COUNCIL \
+            else self.committee
+
     def to_dict(self) -> dict:
         found = {"kind": self.kind, "text": self.text, "snippet": str(self.snippet),
                  "meeting": {"id": self.meeting_id, "date": self.meeting_date.isoformat() if self.meeting_date else None,
-                             "committee": self.committee},
+                             "committee": self.committee, "council": self.council},
                  "item": {"number": self.item_number, "title": self.item_title}, "url": self.url,
                  "score": round(self.score, 4)}
         if self.kind == "question":
@@ -200,7 +213,8 @@ class SearchResults:
 
 # --- building a request from what was typed ---------------------------------------------
 
-def build_request(*, session: Session, text: str | None, kinds=(), committees=(), year: str | None = None,
+def build_request(*, session: Session, text: str | None, kinds=(), committees=(), councils=(),
+                  year: str | None = None,
                   date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
                   sort: str = "relevance", exact: bool = False, include_drafts: bool = False, page=1,
                   per_page: int = PER_PAGE) -> SearchRequest:
@@ -209,6 +223,9 @@ def build_request(*, session: Session, text: str | None, kinds=(), committees=()
     tree = q.parse(text or "", notes)
     kinds = tuple(dict.fromkeys(_kind(k) for k in kinds if k))
     committee_slugs = tuple(dict.fromkeys(s for c in committees if c for s in _committee_slugs(session, c)))
+    council_slugs = tuple(dict.fromkeys(_council_slug(session, c) for c in councils if c))
+    if council_slugs:
+        committee_slugs = _within_councils(session, committee_slugs, council_slugs)
     if year is not None and year != "" and not (year.isdigit() and len(year) == 4 or year == "undated"):
         raise q.QueryError(f"{year!r} is not a year; use four digits, as in 2024.")
     start, end = _date(date_from, "from"), _date(date_to, "to")
@@ -223,6 +240,7 @@ def build_request(*, session: Session, text: str | None, kinds=(), committees=()
             raise q.QueryError("Your search only says what to leave out. Add a word to look for, "
                                "as in transport NOT rail.")
     return SearchRequest(text=(text or "").strip(), tree=tree, kinds=kinds, committees=committee_slugs,
+                         councils=council_slugs,
                          year=year or None, date_from=start, date_to=end, sort=sort, exact=bool(exact),
                          include_drafts=include_drafts, page=page, per_page=per_page, notes=tuple(notes))
 
@@ -268,6 +286,42 @@ def _committee_slugs(session: Session, value: str) -> list[str]:
     return found
 
 
+def _council_slug(session: Session, value: str) -> str:
+    """The slug of the council named (by slug or name, any case); QueryError when there is none."""
+    council = council_by_slug(session=session, slug=value) or council_by_slug(session=session,
+                                                                              slug=council_slug(str(value)))
+    if council is None:
+        raise q.QueryError(f"No council is called {str(value)[:80]!r}. Check the spelling, or leave the council "
+                           "out to search them all.")
+    return council.slug
+
+
+def _within_councils(session: Session, committee_slugs: tuple[str, ...], council_slugs: tuple[str, ...]):
+    """The committees of these councils, narrowed to `committee_slugs` when some were chosen too."""
+    owned = session.exec(select(Committee.slug).join(Council, Council.id == Committee.council_id)
+                         .where(Council.slug.in_(council_slugs))).all()
+    kept = tuple(s for s in committee_slugs if s in set(owned)) if committee_slugs else tuple(sorted(owned))
+    if not kept:
+        raise q.QueryError("No committee chosen belongs to the council chosen; change one of them."
+                           if committee_slugs else "That council has no minutes yet; leave the council out to "
+                           "search them all.")
+    return kept
+
+
+def council_facet(session: Session, committee_counts: dict[str, int]) -> dict[str, int] | None:
+    """Hits per council slug, summed from the hits per committee; None with fewer than two councils (a
+    single-council tracker shows no council anywhere)."""
+    if council_count(session=session) < 2:
+        return None
+    owners = dict(session.exec(select(Committee.slug, Council.slug).join(Council, Council.id == Committee.council_id)
+                               .where(Committee.slug.in_(list(committee_counts)))).all())
+    counts: dict[str, int] = {}
+    for slug, n in committee_counts.items():
+        if slug in owners:
+            counts[owners[slug]] = counts.get(owners[slug], 0) + n
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def _resolve_field(session: Session, node: q.Field) -> q.Field:
     if node.name == "committee":
         return q.Field("committee", node.value, tuple(_committee_slugs(session, node.value)))
@@ -277,6 +331,15 @@ def _resolve_field(session: Session, node: q.Field) -> q.Field:
 # --- running a search ----------------------------------------------------------------
 
 def run_search(*, session: Session, backend: SearchBackend, request: SearchRequest) -> SearchResults:
+    """Run the search (see ``_searched``); with two or more councils, the facets count hits per council too."""
+    results = _searched(session, backend, request)
+    councils = council_facet(session, results.facets.get("committee") or {})
+    if councils is not None:
+        results.facets = {**results.facets, "council": councils}
+    return results
+
+
+def _searched(session: Session, backend: SearchBackend, request: SearchRequest) -> SearchResults:
     """Ask the index, then re-read the hits from the database in ranked order (drafts checked again).
 
     Unless exact words were asked for, the search forgives: other spellings of a word count as it (compounds,
@@ -348,24 +411,52 @@ def _respelled(session: Session, request: SearchRequest, suggestion: str) -> Sea
 
 def _ranked(session: Session, backend: SearchBackend, request: SearchRequest,
             terms: list[forgiving.Term] | None = None) -> SearchResults:
-    """One page of hits. A widened search (`terms`) or one with a council acronym is judged here over the top
+    """One page of hits. Any search by relevance is reordered over the top `RERANK` hits as minutes are read
+    (``_read_minutes``). A widened search (`terms`) or one with a council acronym is judged here over the top
     `WINDOW` hits: a hit that holds none of the terms, or an acronym only as an ordinary word, is dropped, and
     hits holding more terms go first."""
     acronyms = forgiving.acronyms_in(request.tree)
-    if not (terms or acronyms) or request.sort == "date" or request.offset + request.per_page > WINDOW:
+    window = _window(request, WINDOW if terms or acronyms else RERANK)
+    if window is None:
         page = backend.query_index(request)
         hits = _load_hits(session, page.hits, include_drafts=request.include_drafts)
         if acronyms:
             hits = [hit for hit in hits if all(forgiving.holds_acronym(hit.text, a, e) for a, e in acronyms)]
         return SearchResults(request=request, hits=hits, total=page.total, facets=page.facets,
                              suggestion=page.suggestion)
-    page = backend.query_index(replace(request, page=1, per_page=WINDOW))
+    page = backend.query_index(replace(request, page=1, per_page=window))
     hits = _load_hits(session, page.hits, include_drafts=request.include_drafts)
-    kept = [hit for hit in hits if all(forgiving.holds_acronym(hit.text, a, e) for a, e in acronyms)] \
-        if terms is None else forgiving.ranked(hits, terms)
+    kept = _read_minutes(hits, forgiving.meaningful_terms(request.tree) or []) if terms is None \
+        else forgiving.ranked(hits, terms)
+    if acronyms and terms is None:
+        kept = [hit for hit in kept if all(forgiving.holds_acronym(hit.text, a, e) for a, e in acronyms)]
     dropped = len(page.hits) - len(kept)
     return SearchResults(request=request, hits=kept[request.offset:request.offset + request.per_page],
                          total=max(len(kept), page.total - dropped), facets=page.facets, suggestion=page.suggestion)
+
+
+def _window(request: SearchRequest, size: int) -> int | None:
+    """How many of the engine's top hits to read back and order here, or None to take the engine's page as it
+    is (sorted by date, no words, or a page beyond the window; the first page is always reordered whole)."""
+    if request.sort == "date" or request.tree is None:
+        return None
+    if request.offset + request.per_page <= size:
+        return size
+    return request.per_page if request.page == 1 else None
+
+
+def _read_minutes(hits: list[Hit], terms: list[forgiving.Term]) -> list[Hit]:
+    """The hits reordered as a reader of minutes would: a record under an agenda item whose title holds the
+    words searched for gains (the item is about them), by a factor on the engine's score, so no engine's scale
+    matters. (A gain for recent meetings was measured too and left out: it lowered precision on the judged
+    queries, whose relevance does not depend on a meeting's age; see the README.)"""
+
+    def weighed(hit: Hit) -> float:
+        if not terms or hit.kind == "item" or not hit.item_title:
+            return hit.score
+        return hit.score * (1 + TITLE_GAIN * sum(forgiving.terms_held(hit.item_title, terms)) / len(terms))
+
+    return sorted(hits, key=weighed, reverse=True)  # stable: equal weights keep the engine's order
 
 
 def _load_hits(session: Session, found: list[IndexHit], *, include_drafts: bool) -> list[Hit]:
@@ -409,6 +500,7 @@ def _load_hits(session: Session, found: list[IndexHit], *, include_drafts: bool)
                     score=hit.score, url=record_url(hit.kind, row.id, meeting.id, item.position if item else None),
                     meeting_id=meeting.id, meeting_date=meeting.date, meeting_title=meeting.title,
                     committee=committee.name, committee_slug=committee.slug, draft=draft,
+                    council=committee.council.name,
                     item_number=item.number if item else None, item_title=item.title if item else None,
                     item_position=item.position if item else None)
         if isinstance(row, Question):

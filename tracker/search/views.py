@@ -15,8 +15,8 @@ from wtforms.validators import DataRequired, Length
 
 from ..db import write_session
 from ..minutes.queries import committees
-from ..models import Committee, Role
-from ..web import db, engine, include_drafts, log, role_required
+from ..models import Committee, Council, Role
+from ..web import councils_shown, db, engine, include_drafts, log, role_required
 from . import QueryError, SearchUnavailable, build_request, run_search
 from .engines import backend_for, maybe_reconcile
 from .models import SavedSearch, SearchMiss
@@ -24,7 +24,7 @@ from .query import KIND_LABELS
 
 bp = Blueprint("search", __name__)
 
-QUERY_KEYS = ("q", "kind", "committee", "year", "from", "to", "sort", "exact")
+QUERY_KEYS = ("q", "kind", "council", "committee", "year", "from", "to", "sort", "exact")
 FEED_SIZE = 20
 
 
@@ -37,21 +37,23 @@ def _args(source) -> dict:
     """The search parameters from a query string (or a saved one), lists for the repeatable ones."""
     return {"q": source.get("q", ""), "kind": source.getlist("kind") if hasattr(source, "getlist") else [],
             "committee": source.getlist("committee") if hasattr(source, "getlist") else [],
+            "council": source.getlist("council") if hasattr(source, "getlist") else [],
             "year": source.get("year") or None, "from": source.get("from") or None, "to": source.get("to") or None,
             "sort": source.get("sort") or "relevance", "exact": source.get("exact") in ("1", "on", "true"),
             "page": source.get("page", "1")}
 
 
 def _asked(args: dict) -> bool:
-    return bool(args["q"].strip() or args["kind"] or args["committee"] or args["year"] or args["from"]
-                or args["to"])
+    return bool(args["q"].strip() or args["kind"] or args["committee"] or args["council"] or args["year"]
+                or args["from"] or args["to"])
 
 
 def _search(args: dict, *, per_page: int = 10, sort: str | None = None, page=None):
     """Build and run the search; returns (results, None) or (None, (message, status))."""
     try:
         search_request = build_request(
-            session=db(), text=args["q"], kinds=args["kind"], committees=args["committee"], year=args["year"],
+            session=db(), text=args["q"], kinds=args["kind"], committees=args["committee"], councils=args["council"],
+            year=args["year"],
             date_from=args["from"], date_to=args["to"], sort=sort or args["sort"], exact=args["exact"],
             include_drafts=include_drafts(), page=page or args["page"], per_page=per_page)
         maybe_reconcile(current_app._get_current_object())
@@ -101,6 +103,16 @@ def _committee_names(slugs) -> dict[str, str]:
     return dict(db().exec(select(Committee.slug, Committee.name).where(Committee.slug.in_(list(slugs)))).all())
 
 
+def _council_names(slugs=None) -> dict[str, str]:
+    """Council names by slug (these, or all), for the filter and facet; none in a single-council tracker."""
+    if not councils_shown():
+        return {}
+    statement = select(Council.slug, Council.name).order_by(Council.name)
+    if slugs is not None:
+        statement = statement.where(Council.slug.in_(list(slugs)))
+    return dict(db().exec(statement).all())
+
+
 def _committee_choices() -> list[Committee]:
     """The committees a reader may filter by: for the public, only those with a published meeting."""
     return [row.committee for row in committees(session=db(), include_drafts=include_drafts())]
@@ -125,7 +137,7 @@ def search():
     return render_template("search/search.html", args=args, results=results, problem=problem and problem[0],
                            names=names, kind_labels=KIND_LABELS, query_string=lambda **c: _query_string(args, **c),
                            save_form=SaveSearchForm(formdata=None, data={"query": _query_string(args, page=1)}),
-                           committees=_committee_choices()), status
+                           committees=_committee_choices(), councils=_council_names()), status
 
 
 @bp.route("/search/feed")
@@ -145,7 +157,7 @@ def feed():
 
 def _feed_content(hit) -> str:
     """The entry's HTML (escaped once more by the XML template): the matching text in context, and where it is."""
-    where = Markup("<p>{} {}{}</p>").format(hit.committee, hit.meeting_date.isoformat() if hit.meeting_date else "",
+    where = Markup("<p>{} {}{}</p>").format(hit.body, hit.meeting_date.isoformat() if hit.meeting_date else "",
                                              Markup(": item {} {}").format(hit.item_number or "", hit.item_title)
                                              if hit.item_title and hit.kind != "item" else "")
     return str(Markup("<blockquote><p>{}</p></blockquote>").format(hit.snippet) + where)
@@ -153,7 +165,8 @@ def _feed_content(hit) -> str:
 
 @bp.route("/api/search")
 def api_search():
-    """JSON: {"total", "hits": [...], "facets": {"kind", "committee", "year"}}; errors as {"error", "message"}."""
+    """JSON: {"total", "hits": [...], "facets": {"kind", "committee", "year"} and "council" with two or more
+    councils}; errors as {"error", "message"}."""
     args = _args(request.args)
     if not args["q"].strip() and not _asked(args):
         return jsonify({"error": "Bad Request", "message": "Say what to search for: /api/search?q=words"}), 400
@@ -170,6 +183,10 @@ def api_search():
     found = results.to_dict()
     names = _committee_names(found["facets"]["committee"])
     found["facets"]["committee"] = {names.get(slug, slug): n for slug, n in found["facets"]["committee"].items()}
+    if "council" in found["facets"]:
+        council_names = _council_names(found["facets"]["council"])
+        found["facets"]["council"] = {council_names.get(slug, slug): n
+                                      for slug, n in found["facets"]["council"].items()}
     if results.total == 0:
         _remember_miss(args["q"])
     return jsonify(found)
