@@ -9,9 +9,8 @@ import re
 
 from sqlmodel import Session, select
 
-from ..audit import record_audit
-from ..errors import Invalid, NotAllowed, NotFound
-from ..models import Committee, Meeting, Role, User
+from ..errors import Invalid
+from ..models import Committee
 from .councils import council_slug as slugify  # the same folding of case, spacing and "&"
 
 # how minutes say a committee replaced another; the name runs to the body word that ends a committee's name
@@ -33,7 +32,8 @@ def committee_line(*, session: Session, committee_id: int) -> set[int]:
     return line
 
 
-def _check(session: Session, committee: Committee, predecessor: Committee) -> None:
+def check_predecessor(session: Session, committee: Committee, predecessor: Committee) -> None:
+    """Refuse a predecessor that is the committee itself, another council's, or its own successor."""
     if predecessor.id == committee.id:
         raise Invalid("a committee cannot replace itself; choose the committee it replaced", field="predecessor")
     if predecessor.council_id != committee.council_id:
@@ -47,41 +47,6 @@ def _check(session: Session, committee: Committee, predecessor: Committee) -> No
         chain = session.get(Committee, chain.successor_of_id) if chain.successor_of_id else None
 
 
-def set_predecessor(*, session: Session, committee_id: int, predecessor_slug: str | None,
-                    user: User | None) -> Committee | None:
-    """An editor says which committee this one replaced (None: none), then discharges and repeats are proposed
-    again for this committee's meetings, now looking at the predecessor's too. Returns the predecessor."""
-    if user is None or Role(user.role).rank < Role.EDITOR.rank:
-        raise NotAllowed("only editors say which committee a committee replaced")
-    committee = session.get(Committee, committee_id)
-    if committee is None:
-        raise NotFound("there is no such committee")
-    predecessor = None
-    if predecessor_slug:
-        predecessor = session.exec(select(Committee).where(Committee.slug == predecessor_slug)).first()
-        if predecessor is None:
-            raise Invalid(f"there is no committee {predecessor_slug[:80]!r}", field="predecessor")
-        _check(session, committee, predecessor)
-    committee.successor_of_id = predecessor.id if predecessor else None
-    session.add(committee)
-    record_audit(session=session, user=user, event="committee.predecessor", entity="committee",
-                 entity_id=committee.id, detail={"predecessor": predecessor.slug if predecessor else None})
-    session.flush()
-    _propose_again(session, committee.id)
-    return predecessor
-
-
-def _propose_again(session: Session, committee_id: int) -> None:
-    # imported here: the action tracker reads committees, so importing it at the top would be circular
-    from ..actions.discharge import propose_discharges
-    from ..actions.repeats import propose_repeats
-
-    for meeting_id in session.exec(select(Meeting.id).where(Meeting.committee_id == committee_id,
-                                                            Meeting.date.is_not(None))).all():
-        propose_discharges(session=session, meeting_id=meeting_id)
-        propose_repeats(session=session, meeting_id=meeting_id)
-
-
 def read_predecessor(*, session: Session, committee: Committee, text: str) -> Committee | None:
     """When the minutes' opening says the committee replaced another of its council's, and none was set,
     record it; returns the predecessor found (or None)."""
@@ -93,7 +58,7 @@ def read_predecessor(*, session: Session, committee: Committee, text: str) -> Co
                                                           Committee.id != committee.id)).all():
             if slugify(other.name) == wanted:
                 try:
-                    _check(session, committee, other)
+                    check_predecessor(session, committee, other)
                 except Invalid:
                     continue
                 committee.successor_of_id = other.id
@@ -102,4 +67,4 @@ def read_predecessor(*, session: Session, committee: Committee, text: str) -> Co
     return None
 
 
-__all__ = ["SUCCESSION", "committee_line", "set_predecessor", "read_predecessor"]
+__all__ = ["SUCCESSION", "committee_line", "check_predecessor", "read_predecessor"]

@@ -13,6 +13,7 @@ from flask import (Blueprint, abort, current_app, flash, g, redirect, render_tem
 from sqlmodel import select
 
 from ..actions.forms import ActionStatusForm
+from ..actions.succession import set_predecessor
 from ..db import write_session
 from ..errors import Invalid
 from ..models import ActionStatus, Committee, Role, User
@@ -21,7 +22,6 @@ from . import queries
 from .annotate import annotate_meeting
 from .councils import council_by_slug, councils
 from .forms import PredecessorForm
-from .successors import set_predecessor
 
 bp = Blueprint("pages", __name__)
 
