@@ -177,6 +177,9 @@ def test_security_every_get_route_as_every_role_keeps_the_database_and_its_doors
                 url = _url(rule, world.ids[which])
                 before = after  # nothing else writes between requests: the last snapshot is this one's "before"
                 response = client.get(url)
+                if response.status_code == 308 and "/councils/" in response.location:
+                    response.close()  # a committee's short address: judge the council's address it sends to
+                    response = client.get(response.location)
                 body = response.get_data()  # bytes: some routes send files (exports, originals)
                 response.close()  # a file download holds its file open until closed
                 walked += 1
@@ -189,6 +192,8 @@ def test_security_every_get_route_as_every_role_keeps_the_database_and_its_doors
                 problems += [f"{where}: {p}" for p in _header_problems(response, signed_in=role is not None)]
                 if _below(role, required):
                     refused = _sends_to_sign_in(response) if role is None else response.status_code == 403
+                    # a committee whose only meeting is a draft does not exist for those who may not see drafts
+                    refused = refused or (which == "draft" and response.status_code == 404)
                     if not refused:
                         problems.append(f"{where}: {response.status_code}, should be refused (needs {required})")
                 if which == "draft" and _below(role, Role.EDITOR) and world.draft_snippet.encode() in body:
@@ -214,6 +219,10 @@ def test_security_every_write_route_needs_a_csrf_token_a_user_and_the_role(world
                     before = after
                     response = client.open(url, method=method, data=data, headers=headers)
                     response.close()
+                    if response.status_code == 308 and "/councils/" in response.location:
+                        # a committee's short address sends the write on to its council's address, as it is
+                        response = client.open(response.location, method=method, data=data, headers=headers)
+                        response.close()
                     walked += 1
                     where = f"{method} {url} ({rule.endpoint}) as {role or 'anonymous'}, {label}"
                     if response.status_code >= 500:

@@ -7,7 +7,7 @@ from email.message import EmailMessage
 
 from itsdangerous import BadSignature, URLSafeSerializer
 
-from ..errors import Invalid
+from ..errors import NotFound
 
 
 class SmtpMailer:
@@ -49,12 +49,12 @@ def make_token(secret: str, purpose: str, subscription_id: int) -> str:
 
 
 def read_token(secret: str, purpose: str, token: str) -> int:
-    """The subscription a token names; Invalid when it was not signed by us for this purpose."""
+    """The subscription a token names; NotFound when it was not signed by us for this purpose (to a reader, a
+    link we did not make is an address that does not exist, as an unknown id is everywhere else)."""
     try:
         value = URLSafeSerializer(secret, salt=f"tracker.alerts.{purpose}").loads(token)
     except BadSignature:
-        raise Invalid("This link is not valid: it may have been cut short. Copy the whole link from the email.",
-                      field="token") from None
+        raise NotFound("This link is not valid: it may have been cut short. Copy the whole link from the email.") from None
     if not isinstance(value, int):
-        raise Invalid("This link is not valid.", field="token")
+        raise NotFound("This link is not valid.")
     return value
