@@ -243,6 +243,8 @@ def agenda_pack_docx(pack: AgendaPack) -> bytes:
                 _write(cell, cell_text(line, key), bold_first=key == "status")
                 if key == "status":
                     _shade(cell, RAG_FILL[line.rag])
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width  # the table's grid: LibreOffice lays columns out by it, not by the cells'
         for row in grid.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = width
