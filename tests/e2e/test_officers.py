@@ -56,7 +56,7 @@ def test_the_agenda_pack_tracker_page_prints_to_a4_landscape_and_downloads_as_wo
     page.get_by_label("Date of the meeting it goes to").fill("2027-01-20")
     page.get_by_role("button", name="Show").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Action tracker: Education and Children's Services Committee")
+        "Action tracker: Strathdee Council: Education and Children's Services Committee")  # the demo holds many councils
     expect(page.locator(".pack-head")).to_contain_text("the meeting of 20 January 2027")
     for section in ("New actions raised at the last meeting", "Outstanding actions from earlier meetings",
                     "Completed since the last meeting", "Dropped since the last meeting"):
@@ -78,7 +78,7 @@ def test_the_agenda_pack_tracker_page_prints_to_a4_landscape_and_downloads_as_wo
     width, height = printed[0].get_size()
     assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
     first_page = printed[0].get_textpage().get_text_range()
-    assert "Action tracker: Education and Children" in first_page and "Status key" in first_page
+    assert "Action tracker: Strathdee Council: Education and" in first_page and "Status key" in first_page
     assert "Sign in" not in first_page and "Download as a Word document" not in first_page
     printed[0].render(scale=1.5).to_pil().save(snap.folder / "03-printed-pdf-page-1.png")
     printed.close()

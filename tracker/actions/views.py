@@ -18,8 +18,8 @@ from ..errors import Conflict, Invalid, sentence
 from ..minutes import queries
 from ..minutes.views import render_meeting
 from ..models import Action, ActionEvent, ActionLink, AgendaItem, LinkKind, LinkState, Person, Role, User
-from ..web import (committee_route, db, engine, get_or_404, has_role, include_drafts, role_required, stale_days,
-                   today)
+from ..web import (committee_route, councils_shown, db, engine, get_or_404, has_role, include_drafts, role_required,
+                   stale_days, today)
 from . import log
 from .charts import CommitteeChart, MonthChart, done_by_month, open_by_committee
 from .discharge import decide_link, discharged_at, links_for
@@ -353,6 +353,12 @@ def _for_meeting():
     abort(400, description="meeting must be the date of the meeting the tracker goes to, written YYYY-MM-DD.")
 
 
+def _page_name(committee) -> str:
+    """The committee as the tracker page names it: led by its council only where pages name councils (the
+    Word document and calendar always name a council, as they leave the site)."""
+    return body_name(committee) if councils_shown() else committee.name
+
+
 @committee_route(bp, "/committees/<slug>/tracker")
 def tracker(slug: str):
     """The action tracker for the committee's next agenda pack: a page that prints, or (?format=docx) Word."""
@@ -363,7 +369,7 @@ def tracker(slug: str):
     pack = agenda_pack(session=db(), committee=committee, include_drafts=include_drafts(), today=today(),
                        for_meeting=_for_meeting(), stale_days=stale_days())
     if output == "html":
-        return render_template("actions/tracker.html", pack=pack, committee=committee, title=body_name(committee),
+        return render_template("actions/tracker.html", pack=pack, committee=committee, title=_page_name(committee),
                                PACK_COLUMNS=PACK_COLUMNS, RAG_WORDS=RAG_WORDS,
                                status_words=status_words)
     response = Response(agenda_pack_docx(pack), mimetype=(
