@@ -130,6 +130,20 @@ def _date_line(text: str):
     return found[0] if len(rest.split()) <= 2 else None
 
 
+# How minutes say their committee replaced another ("formerly the Place Scrutiny Committee", "successor to the
+# Environment Panel"); the name runs to the body word that ends a committee's name. Read from the opening only,
+# where a renamed committee says so.
+_SUCCESSION = re.compile(r"\b(?:formerly(?:\s+known\s+as)?|successor\s+(?:body\s+)?to|replac(?:ed|es|ing))\s+"
+                         r"(?:the\s+)?(?P<name>[A-Z][\w&,'’ -]{0,150}?\b"
+                         r"(?:Sub-Committee|Committee|Panel|Board|Commission|Forum))\b")
+_SUCCESSION_READ = 3000
+
+
+def predecessor_names(text: str) -> list[str]:
+    """The committees the minutes' opening says this committee replaced, in the order named."""
+    return [match.group("name") for match in _SUCCESSION.finditer(text[:_SUCCESSION_READ])]
+
+
 @lru_cache(maxsize=4096)
 def is_meeting_heading(text: str, repeated: bool = False) -> bool:
     """Whether a line names the meeting itself rather than an item of business.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from nlp.meeting import is_meeting_heading
+from nlp.meeting import is_meeting_heading, predecessor_names
 from tests_support import run
 
 
@@ -83,3 +83,13 @@ def test_meeting_a_line_is_no_two_line_header_without_a_committee_and_a_date_lin
 def test_meeting_the_date_in_the_page_title_is_read(nlp):
     minutes = run(nlp, "title: Agenda for Cabinet on Wednesday, 6th March, 2024, 10.00 am\n---\n1. Apologies\n\nNone.\n")
     assert (minutes.meeting.date, minutes.meeting.found["date"]) == ("2024-03-06", "title")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Place Committee (formerly the Place Scrutiny Committee)\n\n1. Apologies", ["Place Scrutiny Committee"]),
+    ("The Board, successor to the Environment Panel, met on 3 May.", ["Environment Panel"]),
+    ("The Committee replaced the Housing Forum and noted the report.", ["Housing Forum"]),
+    ("The Committee noted the report formerly circulated to members.", []),
+])
+def test_meeting_names_the_committee_a_renamed_committee_replaced(text, names):
+    assert predecessor_names(text) == names

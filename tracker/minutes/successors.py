@@ -5,19 +5,13 @@ and repeat proposals look at both. Read from the minutes when they say so, or se
 
 from __future__ import annotations
 
-import re
-
 from sqlmodel import Session, select
+
+from nlp.meeting import predecessor_names
 
 from ..errors import Invalid
 from ..models import Committee
 from .councils import council_slug as slugify  # the same folding of case, spacing and "&"
-
-# how minutes say a committee replaced another; the name runs to the body word that ends a committee's name
-_BODY = r"(?:Sub-Committee|Committee|Panel|Board|Commission|Forum)"
-SUCCESSION = re.compile(r"\b(?:formerly(?:\s+known\s+as)?|successor\s+(?:body\s+)?to|replac(?:ed|es|ing))\s+"
-                        r"(?:the\s+)?(?P<name>[A-Z][\w&,'’ -]{0,150}?\b" + _BODY + r")\b")
-READ_CHARACTERS = 3000  # the header and opening of the minutes, where a renamed committee says so
 
 
 def committee_line(*, session: Session, committee_id: int) -> set[int]:
@@ -52,8 +46,8 @@ def read_predecessor(*, session: Session, committee: Committee, text: str) -> Co
     record it; returns the predecessor found (or None)."""
     if committee.successor_of_id is not None:
         return None
-    for match in SUCCESSION.finditer(text[:READ_CHARACTERS]):
-        wanted = slugify(match.group("name"))
+    for name in predecessor_names(text):
+        wanted = slugify(name)
         for other in session.exec(select(Committee).where(Committee.council_id == committee.council_id,
                                                           Committee.id != committee.id)).all():
             if slugify(other.name) == wanted:
@@ -67,4 +61,4 @@ def read_predecessor(*, session: Session, committee: Committee, text: str) -> Co
     return None
 
 
-__all__ = ["SUCCESSION", "committee_line", "check_predecessor", "read_predecessor"]
+__all__ = ["committee_line", "check_predecessor", "read_predecessor"]
